@@ -1,0 +1,89 @@
+"""Ingest stage: files in a source folder → ``RawNotice`` records.
+
+Every file is accounted for: either it yields a RawNotice (possibly with
+warnings) or a ``Problem`` with severity "error" saying why it cannot be read.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from ..model import Problem, RawNotice, SourceFile
+from .formats import read_document
+
+SIDECAR_SUFFIX = ".meta.yml"
+REGISTRY_NAME = "permalinks.yml"
+RESERVED_NAMES = {REGISTRY_NAME, "README.md", "README.txt"}
+
+
+def discover(source_dir: Path) -> list[Path]:
+    """Every notice file in the folder tree, in a stable order.
+
+    Curator sidecars (``*.meta.yml``), the permalink registry and hidden files
+    are not notices; everything else is, so nothing is skipped silently.
+    """
+    files = []
+    for path in sorted(source_dir.rglob("*")):
+        relative = path.relative_to(source_dir)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.name.endswith(SIDECAR_SUFFIX) or path.name in RESERVED_NAMES:
+            continue
+        files.append(path)
+    return files
+
+
+def sidecar_for(path: Path) -> Path | None:
+    """``name.meta.yml`` or ``name.txt.meta.yml`` beside the notice, if present."""
+    for candidate in (path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_overrides(path: Path, display_name: str) -> tuple[dict, list[Problem]]:
+    """Parse the curator's sidecar; a malformed file is an error naming its line."""
+    sidecar = sidecar_for(path)
+    if sidecar is None:
+        return {}, []
+    try:
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return {}, [Problem(sidecar.name, f"the curator file is not valid YAML ({getattr(error, 'problem', error)})",
+                            "fix the YAML syntax (indentation, quotes, colons) at that line",
+                            line=mark.line + 1 if mark else None, severity="error")]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(sidecar.name, "the curator file must be a mapping of field names",
+                            "write `field: value` lines, e.g. `province: quang-ninh`", severity="error")]
+    return data, []
+
+
+def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
+    """Read one file: bytes → decoded text, with its hash and the curator's overrides."""
+    display_name = str(path.relative_to(source_dir)) if source_dir else path.name
+    data = path.read_bytes()
+    document = read_document(path)
+    source = SourceFile(path=path, name=display_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        format=document.format, encoding=document.encoding)
+    problems = [Problem(display_name, reason, _fix_for(reason), severity="error") for reason in document.problems]
+    overrides, override_problems = read_overrides(path, display_name)
+    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides)
+
+
+def _fix_for(reason: str) -> str:
+    """A curator's next step for a file that could not be read."""
+    lowered = reason.lower()
+    if "empty" in lowered or "whitespace" in lowered:
+        return "remove the file or replace it with the notice's text"
+    if "binary" in lowered:
+        return "convert the file to text (.txt, .md, .pdf with a text layer or .docx)"
+    if "scan" in lowered or "text layer" in lowered:
+        return "run OCR on the scan and add the text as a .txt file"
+    if "extension" in lowered or "format" in lowered:
+        return "rename the file to .txt, .md, .pdf or .docx if it is one of these"
+    return "check the file opens as text; re-export it as UTF-8"

@@ -1,0 +1,275 @@
+"""The records that flow one way through the pipeline.
+
+ingest → ``RawNotice`` → clean → ``CleanDocument`` → extract → ``Metadata`` →
+``Notice`` (all three together) → render / indexes / search / site.
+
+Every stage returns new records and never edits an earlier one, so the original
+text stays available next to what cleaning and extraction made of it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded edit of the text, so an archivist can see and undo it.
+
+    ``offset`` and ``line`` point into the text as it was *before* this stage
+    (``line`` is 1-based). ``confidence`` is 1.0 for mechanical edits.
+    """
+
+    stage: str  # "decode" | "normalise" | "ocr" | "structure"
+    kind: str  # short name of the rule, e.g. "nfc", "page-header", "ocr-repair"
+    before: str
+    after: str
+    reason: str
+    offset: int | None = None
+    line: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A reason a notice was not published, or a field a curator should review."""
+
+    file: str
+    message: str
+    fix: str
+    line: int | None = None
+    severity: str = "warning"  # "error": not published; "warning": published with a caveat
+
+    def describe(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message} — {self.fix}"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Where a notice came from, byte for byte."""
+
+    path: Path
+    name: str
+    sha256: str
+    size: int
+    format: str  # "text" | "markdown" | "pdf" | "docx"
+    encoding: str  # detected encoding of the bytes, e.g. "utf-8", "utf-8-sig", "tcvn3"
+
+
+@dataclass
+class RawNotice:
+    """Output of ingest: decoded text exactly as received, plus curator overrides."""
+
+    source: SourceFile
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a notice body.
+
+    ``kind`` is "heading", "item" (numbered: ``1.``, ``(1)``, ``I.``, ``a)``),
+    "bullet" or "paragraph". ``anchor`` is the stable paragraph id shown on the
+    page (``muc-2-1``, ``doan-4``). ``text`` is plain text: emphasis markers from
+    the source are recorded in ``bold`` spans, never left as Markdown syntax.
+    """
+
+    kind: str
+    text: str
+    anchor: str
+    label: str | None = None
+    level: int = 0
+    line: int | None = None
+    bold: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class OcrQuality:
+    """Share of words that cannot be Vietnamese (or are flagged), before and after repair."""
+
+    words: int
+    suspicious_before: int
+    suspicious_after: int
+
+    @property
+    def before(self) -> float:
+        return self.suspicious_before / self.words if self.words else 0.0
+
+    @property
+    def after(self) -> float:
+        return self.suspicious_after / self.words if self.words else 0.0
+
+
+@dataclass
+class CleanDocument:
+    """Output of clean: the notice split into its administrative parts."""
+
+    header_lines: list[str]  # issuing body, motto, number, place and date line
+    title_lines: list[str]  # document type line and the summary (trích yếu)
+    blocks: list[Block]  # the body
+    signature_lines: list[str]  # authority, title(s), name
+    recipients: list[str]  # "Nơi nhận" entries, without the leading dash
+    changes: list[Change] = field(default_factory=list)
+    ocr_quality: OcrQuality | None = None
+    flagged_words: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def body_text(self) -> str:
+        """The body as plain text, one block per line; extraction offsets point here."""
+        return "\n".join(block.text for block in self.blocks)
+
+    def block_offsets(self) -> list[int]:
+        """Start offset of each block inside ``body_text``."""
+        offsets, position = [], 0
+        for block in self.blocks:
+            offsets.append(position)
+            position += len(block.text) + 1
+        return offsets
+
+    def anchor_at(self, offset: int) -> str | None:
+        """Anchor of the block that contains ``offset`` of ``body_text``."""
+        anchor = None
+        for start, block in zip(self.block_offsets(), self.blocks):
+            if start > offset:
+                break
+            anchor = block.anchor
+        return anchor
+
+
+# --- extracted metadata -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clue:
+    """Why a field has its value: the rule that fired and the text it read."""
+
+    rule: str
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    text: str  # normalised, e.g. "2927-TB/TU", "12/2021/QĐ-UBND"
+    number: str
+    year: int | None
+    type_code: str | None
+    issuer_code: str | None
+    form: str  # "state" | "party"
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # stable code of the pre-2025 province, e.g. "quang-ninh"
+    name: str  # "Quảng Ninh"
+    gso: str | None = None  # two-digit statistics office code, e.g. "22"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str  # as normalised, e.g. "Ban Thường vụ Tỉnh ủy"
+    kind: str  # "state" | "party"
+    body: str  # short body type, e.g. "UBND tỉnh", "Tỉnh ủy", "BCĐ tỉnh"
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str | None
+    title: str | None
+    authority: str | None  # "T/M", "T/L", "K/T", "TM.", "KT.", "TL.", "TUQ.", "Q."
+    on_behalf_of: str | None  # the body after the authority prefix, e.g. "BAN THƯỜNG VỤ"
+    stack: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    type: str | None  # "Nghị quyết", "Quyết định", "Chỉ thị", "Công điện", "Điện", …
+    number: str | None  # normalised number, None for undated/unnumbered ("Điện ngày 21/7/2021")
+    date: str | None  # ISO date when the text gives one
+    issuer: str | None
+    text: str  # the words of the mention
+    offset: int  # into CleanDocument.body_text
+    key: str  # stable key shared by every mention of the same document
+    short: bool = False  # a later short mention resolved to an earlier full one
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: str  # ISO
+    task: str
+    who: str | None
+    text: str
+    anchor: str | None = None
+    time: str | None = None  # "15:00" when the text gives an hour
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # "huyện", "thành phố", "thị xã", "quận"
+    province: str  # province code
+    offset: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class MeasureTag:
+    code: str  # our taxonomy code, e.g. "quarantine-centralised"
+    label: str  # Vietnamese label
+    oxcgrt: str | None  # e.g. "H7"
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class Metadata:
+    """Output of extract. ``None`` means unknown: never a guess."""
+
+    doc_type: str | None = None  # Vietnamese type name, e.g. "Thông báo"
+    doc_type_code: str | None = None  # "TB", "KL", …
+    title: str | None = None
+    number: DocNumber | None = None
+    issuer: Issuer | None = None
+    scope: str | None = None  # "provincial" | "national"
+    province: Province | None = None
+    issued_date: str | None = None
+    meeting_date: str | None = None
+    signer: Signer | None = None
+    chairs: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    cites: list[Citation] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    measures: list[MeasureTag] = field(default_factory=list)
+    clues: dict[str, Clue] = field(default_factory=dict)
+    overridden: dict[str, str] = field(default_factory=dict)  # field → curator's reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Notice:
+    """A notice ready to publish: its source, its clean text and its metadata."""
+
+    id: str
+    source: SourceFile
+    raw: RawNotice
+    document: CleanDocument
+    meta: Metadata
+    problems: list[Problem] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other source files with the same text
+
+    @property
+    def unknown_fields(self) -> list[str]:
+        important = ("doc_type", "title", "province", "issued_date", "signer")
+        return [name for name in important if getattr(self.meta, name) in (None, "")]

@@ -1,0 +1,230 @@
+"""Render stage: Notice → dataset record and Markdown page with YAML front matter.
+
+The dataset record (``notice_record``) is the single source for the page, the
+index pages and ``site/data/notices.json``, so counts and lists never disagree.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .model import CleanDocument, Notice
+from .text import escape_markdown, escape_with_bold, slugify
+
+TEMPLATES = Path(__file__).parent / "templates"
+UNKNOWN = "không rõ"
+
+
+# --- URLs ----------------------------------------------------------------------
+
+
+def page_url(page: str, directory_urls: bool) -> str:
+    """Site URL of a docs page given without suffix (``tinh/index`` → ``tinh/`` or ``tinh/index.html``)."""
+    if directory_urls:
+        if page == "index" or page.endswith("/index"):
+            return page[: -len("index")]
+        return page + "/"
+    return page + ".html"
+
+
+def relative_url(from_page: str, to_url: str, directory_urls: bool) -> str:
+    """Link from one page to a site URL, relative so the site works from any folder."""
+    current = page_url(from_page, directory_urls)
+    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
+    target = to_url or "./"
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if to_url.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    if directory_urls and relative == "./":
+        return "./"
+    return relative
+
+
+def md_link(from_page: str, to_page: str) -> str:
+    """A Markdown link target to another docs page (MkDocs resolves and checks it)."""
+    base = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_page + ".md", base)
+
+
+# --- the dataset record ----------------------------------------------------------
+
+
+def notice_record(notice: Notice, page: str) -> dict[str, Any]:
+    """Everything known about a notice, as plain JSON-ready data."""
+    meta = notice.meta.to_dict()
+    document = notice.document
+    record: dict[str, Any] = {
+        "id": notice.id,
+        "page": page,
+        "title": meta["title"] or default_title(notice),
+        **{key: meta[key] for key in ("doc_type", "doc_type_code", "number", "issuer", "scope", "province",
+                                       "issued_date", "meeting_date", "signer", "chairs", "recipients", "cites",
+                                       "deadlines", "places", "measures", "clues", "overridden")},
+        "cited_documents": cited_documents(meta["cites"]),
+        "source": {"file": notice.source.name, "sha256": notice.source.sha256, "size": notice.source.size,
+                   "format": notice.source.format, "encoding": notice.source.encoding},
+        "aliases": list(notice.aliases),
+        "unknown_fields": notice.unknown_fields,
+        "ocr_quality": _ocr_quality(document),
+        "ocr_repairs": sum(1 for c in document.changes if c.stage == "ocr"),
+        "words": sum(len(b.text.split()) for b in document.blocks),
+    }
+    return record
+
+
+def _ocr_quality(document: CleanDocument) -> dict[str, Any] | None:
+    quality = document.ocr_quality
+    if quality is None:
+        return None
+    return {"words": quality.words, "suspicious_before": quality.suspicious_before,
+            "suspicious_after": quality.suspicious_after, "before": quality.before, "after": quality.after}
+
+
+def cited_documents(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per cited document (its first, full mention), in order of first mention."""
+    seen: dict[str, dict[str, Any]] = {}
+    for cite in cites:
+        if cite["key"] not in seen:
+            seen[cite["key"]] = {"key": cite["key"], "label": citation_label(cite), "type": cite["type"],
+                                 "number": cite["number"], "date": cite["date"], "issuer": cite["issuer"]}
+    return list(seen.values())
+
+
+def citation_label(cite: dict[str, Any]) -> str:
+    parts = [cite.get("type") or "Văn bản"]
+    if cite.get("number"):
+        parts.append(cite["number"])
+    elif cite.get("date"):
+        parts.append("ngày " + vn_date(cite["date"]))
+    if cite.get("issuer") and not cite.get("number"):
+        parts.append("của " + cite["issuer"])
+    return " ".join(parts)
+
+
+def default_title(notice: Notice) -> str:
+    meta = notice.meta
+    bits = [meta.doc_type or "Văn bản"]
+    if meta.number:
+        bits.append(meta.number.text)
+    if meta.province:
+        bits.append(f"({meta.province.name})")
+    return " ".join(bits)
+
+
+def vn_date(value: str | None) -> str:
+    """2021-08-02 → 02/08/2021, the way Vietnamese documents write dates."""
+    if not value:
+        return UNKNOWN
+    year, month, day = value.split("-")
+    return f"{day}/{month}/{year}"
+
+
+# --- Markdown ----------------------------------------------------------------------
+
+
+def block_markdown(block) -> str:
+    """One body block with its stable anchor and a visible § link to copy."""
+    text = escape_with_bold(block.text, block.bold)
+    if block.kind == "heading":
+        return f"### {text} {{#{block.anchor}}}"
+    classes = f".notice-{block.kind}" + (f" .level-{block.level}" if block.level else "")
+    permalink = f'[§](#{block.anchor} "Liên kết đến đoạn này"){{ .para-link }}'
+    return f"{permalink} {text}\n{{: #{block.anchor} {classes} }}"
+
+
+def body_markdown(document: CleanDocument) -> str:
+    """The cleaned body as Markdown: what ``python -m build_tools clean FILE`` prints."""
+    return "\n\n".join(block_markdown(b) for b in document.blocks)
+
+
+def plain_body_markdown(document: CleanDocument) -> str:
+    """The body as readable Markdown without anchors (downloads, the clean command)."""
+    lines = []
+    if document.title_lines:
+        lines.append("# " + escape_markdown(" ".join(document.title_lines)))
+    for block in document.blocks:
+        text = escape_with_bold(block.text, block.bold)
+        lines.append(("### " + text) if block.kind == "heading" else text)
+    return "\n\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
+    env.filters["vn_date"] = vn_date
+    env.globals["slug"] = slugify
+    env.globals["unknown"] = UNKNOWN
+    return env
+
+
+def front_matter(record: dict[str, Any]) -> str:
+    """YAML front matter: every field of the record (safe_dump quotes whatever the text holds)."""
+    keys = ("id", "title", "doc_type", "doc_type_code", "number", "issuer", "scope", "province", "issued_date",
+            "meeting_date", "signer", "chairs", "recipients", "cites", "deadlines", "places", "measures",
+            "source", "aliases", "overridden", "unknown_fields")
+    data = {key: record[key] for key in keys}
+    data["description"] = record.get("description", "")
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000).strip()
+
+
+def notice_markdown(notice: Notice, record: dict[str, Any], directory_urls: bool, related: str = "") -> str:
+    page = record["page"]
+    document = notice.document
+    record.setdefault("description", _description(document))
+    heading = record["title"]
+    return environment().get_template("notice.md.j2").render(
+        r=record,
+        front_matter=Markup(front_matter(record)),
+        heading=heading,
+        header=document.header_lines,
+        title_lines=document.title_lines,
+        body=Markup(body_markdown(document)),
+        signature=document.signature_lines,
+        recipients=document.recipients,
+        raw_text=notice.raw.text,
+        changes=[c for c in document.changes + notice.raw.changes],
+        related=Markup(related),
+        link_to=lambda target: relative_url(page, page_url(target, directory_urls), directory_urls),
+        asset=lambda target: relative_url(page, target, directory_urls),
+    )
+
+
+def _description(document: CleanDocument) -> str:
+    text = " ".join(b.text for b in document.blocks[:2])
+    return text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
+
+
+def write_notice_pages(notices: Iterable[tuple[Notice, dict[str, Any], str]], docs_dir: Path,
+                       directory_urls: bool) -> int:
+    """Write each notice's page; ``related`` is Markdown made by the index stage."""
+    count = 0
+    for notice, record, related in notices:
+        target = docs_dir / (record["page"] + ".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(notice_markdown(notice, record, directory_urls, related), encoding="utf-8")
+        count += 1
+    return count
+
+
+def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
+    """Files offered for download: the original bytes, the clean Markdown, the JSON record."""
+    return {
+        f"{record['id']}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
+        else notice.raw.text.encode("utf-8"),
+        f"{record['id']}.md": plain_body_markdown(notice.document).encode("utf-8"),
+        f"{record['id']}.json": json.dumps(record, ensure_ascii=False, indent=1, default=str).encode("utf-8"),
+    }
+
+
+def as_json(value: Any) -> Any:
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else value

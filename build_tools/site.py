@@ -1,0 +1,191 @@
+"""Site stage: generated Markdown → MkDocs build → dataset, downloads and search index.
+
+The public build uses directory URLs (``…/ten-trang/``); the offline edition uses
+``.html`` files so that every link opened from ``file://`` ends in a file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import indexes, render
+from .pipeline import PipelineResult, run_pipeline
+from .report import BuildReport
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT / "source_texts"
+DEFAULT_CONFIG = ROOT / "mkdocs.yml"
+HAND_WRITTEN_DOCS = ROOT / "docs"
+GENERATED = ("index.md", "notices", "tinh", "chu-de", "so-sanh", "thoi-gian", "loai", "co-quan", "nguoi-ky",
+             "van-ban-dan-chieu")
+CSV_FIELDS = ("id", "url", "source", "doc_type", "number", "title", "province", "province_code", "scope",
+              "issuer", "issuer_kind", "issued_date", "meeting_date", "signer_name", "signer_title",
+              "signer_authority", "measures", "oxcgrt", "cites", "deadlines", "places", "aliases")
+
+
+@dataclass
+class BuildOptions:
+    source: Path = DEFAULT_SOURCE
+    out: Path = ROOT / "site"
+    offline: bool = False
+    strict: bool = False
+    config: Path = DEFAULT_CONFIG
+    workers: int | None = None
+    registry: Path | None = None
+
+
+def build_date() -> int:
+    """A fixed date for the edition (reproducible builds): SOURCE_DATE_EPOCH, else the last commit."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                             timeout=10)
+        return int(out.stdout.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return 0
+
+
+def docs_dir_for(options: BuildOptions) -> Path:
+    """The repository's ``docs/`` for the default public build; a staging copy otherwise."""
+    if options.source.resolve() == DEFAULT_SOURCE.resolve() and not options.offline:
+        return HAND_WRITTEN_DOCS
+    staging = options.out.parent / f".{options.out.name}-docs"
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(HAND_WRITTEN_DOCS, staging, ignore=shutil.ignore_patterns(*GENERATED))
+    return staging
+
+
+def clear_generated(docs_dir: Path) -> None:
+    for name in GENERATED:
+        target = docs_dir / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def records_for(result: PipelineResult) -> list[tuple[Any, dict[str, Any]]]:
+    from .pipeline import page_dir
+    return [(notice, render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}")) for notice in result.notices]
+
+
+def write_docs(result: PipelineResult, docs_dir: Path, directory_urls: bool) -> tuple[list[dict[str, Any]], int]:
+    """Notice pages and index pages into ``docs_dir``; returns the records and the page count."""
+    clear_generated(docs_dir)
+    pairs = records_for(result)
+    records = [record for _, record in pairs]
+    related = indexes.related_sections(records)
+    count = render.write_notice_pages(((n, r, related.get(r["id"], "")) for n, r in pairs), docs_dir, directory_urls)
+    count += indexes.write_pages(indexes.all_index_pages(records, len(result.rejected)), docs_dir)
+    return records, count
+
+
+def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)
+    config = load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
+                         use_directory_urls=not options.offline, strict=options.strict)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(config)
+
+
+def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
+    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset."""
+    data_dir = site_dir / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for record in records:
+        rows.append({"url": render.page_url(record["page"], directory_urls)} | record)
+    (data_dir / "notices.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
+                                           encoding="utf-8")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(csv_row(row))
+    (data_dir / "notices.csv").write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, str]:
+    """Flatten one record for spreadsheets: lists joined with ``; ``."""
+    get = lambda value, key: (value or {}).get(key) or ""  # noqa: E731
+    return {
+        "id": row["id"], "url": row["url"], "source": row["source"]["file"], "doc_type": row.get("doc_type") or "",
+        "number": get(row.get("number"), "text"), "title": row["title"], "province": get(row.get("province"), "name"),
+        "province_code": get(row.get("province"), "code"), "scope": row.get("scope") or "",
+        "issuer": get(row.get("issuer"), "name"), "issuer_kind": get(row.get("issuer"), "kind"),
+        "issued_date": row.get("issued_date") or "", "meeting_date": row.get("meeting_date") or "",
+        "signer_name": get(row.get("signer"), "name"), "signer_title": get(row.get("signer"), "title"),
+        "signer_authority": get(row.get("signer"), "authority"),
+        "measures": "; ".join(m["code"] for m in row.get("measures", [])),
+        "oxcgrt": "; ".join(sorted({m["oxcgrt"] for m in row.get("measures", []) if m.get("oxcgrt")})),
+        "cites": "; ".join(c["label"] for c in row.get("cited_documents", [])),
+        "deadlines": "; ".join(d["date"] for d in row.get("deadlines", [])),
+        "places": "; ".join(sorted({p["name"] for p in row.get("places", [])})),
+        "aliases": "; ".join(row.get("aliases", [])),
+    }
+
+
+def write_downloads(result: PipelineResult, records: list[dict[str, Any]], site_dir: Path) -> None:
+    folder = site_dir / "nguon"
+    folder.mkdir(parents=True, exist_ok=True)
+    for notice, record in zip(result.notices, records):
+        for name, content in render.downloads(notice, record).items():
+            (folder / name).write_bytes(content)
+
+
+def write_search(result: PipelineResult, records: list[dict[str, Any]], site_dir: Path,
+                 directory_urls: bool) -> dict[str, Any]:
+    from .search import SearchDoc, write_search_index
+
+    def documents():
+        for notice, record in zip(result.notices, records):
+            yield SearchDoc(
+                id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
+                number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
+                issuer=(record.get("issuer") or {}).get("name"),
+                province=(record.get("province") or {}).get("name"),
+                province_code=(record.get("province") or {}).get("code"),
+                date=record.get("issued_date") or record.get("meeting_date"),
+                measures=tuple(m["code"] for m in record.get("measures", [])),
+                paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
+            )
+
+    return write_search_index(documents(), site_dir / "search")
+
+
+def build_site(options: BuildOptions) -> BuildReport:
+    """The whole path from a folder of notices to a static site, with its report."""
+    figures: dict[str, float] = {}
+    started = time.perf_counter()
+    result = run_pipeline(options.source, options.workers, options.registry)
+    figures["pipeline_seconds"] = time.perf_counter() - started
+    docs_dir = docs_dir_for(options)
+    records, pages = write_docs(result, docs_dir, directory_urls=not options.offline)
+    figures["render_seconds"] = time.perf_counter() - started - figures["pipeline_seconds"]
+    mark = time.perf_counter()
+    run_mkdocs(options, docs_dir, build_date())
+    figures["mkdocs_seconds"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    write_dataset(records, options.out, directory_urls=not options.offline)
+    write_downloads(result, records, options.out)
+    search_stats = write_search(result, records, options.out, directory_urls=not options.offline)
+    figures["search_seconds"] = time.perf_counter() - mark
+    figures["total_seconds"] = time.perf_counter() - started
+    report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
+    report.write_json(options.out / "data" / "build-report.json")
+    figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
+    return report

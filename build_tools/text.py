@@ -1,0 +1,73 @@
+"""Small text helpers shared by the stages that write pages: slugs and escaping.
+
+Source text is untrusted: everything that reaches Markdown goes through
+``escape_markdown`` so it is shown literally and can never become HTML, a link
+or template syntax.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .data_files import fold
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_LINE_START_LIST = re.compile(r"^(\s*)(\d+)([.)])(\s)")
+_LINE_START_DASH = re.compile(r"^(\s*)([-+*])(\s|$)")
+_RULE_OR_UNDERLINE = re.compile(r"^[-=][-=\s]*$")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug that keeps đ as d ("Ban Chỉ đạo" → "ban-chi-dao")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug[:max_length].rstrip("-") or "khong-ten"
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def escape_inline(text: str) -> str:
+    """Entities for HTML metacharacters and backslashes before Markdown punctuation."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def neutralise_line_starts(markdown: str) -> str:
+    """Stop list, heading and code-block syntax that only acts at a line's start."""
+    lines = []
+    for line in markdown.split("\n"):
+        line = line.strip()
+        line = _LINE_START_LIST.sub(r"\1\2\\\3\4", line)
+        line = _LINE_START_DASH.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", line)
+        if _RULE_OR_UNDERLINE.match(line):
+            line = "\\" + line if line[0] == "-" else "&#61;" + line[1:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def escape_markdown(text: str) -> str:
+    """Make untrusted text inert in Python-Markdown: shown exactly, never parsed.
+
+    HTML metacharacters become entities (so ``<script>`` is text), Markdown
+    punctuation is backslash-escaped, and constructs that only act at the start
+    of a line (lists, headings, code blocks) are neutralised.
+    """
+    return neutralise_line_starts(escape_inline(text))
+
+
+def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    """Escape ``text`` and wrap the given character spans in ``<strong>``."""
+    pieces, position = [], 0
+    for start, end in sorted(bold):
+        if start < position or end <= start:
+            continue
+        pieces.append(escape_inline(text[position:start]))
+        pieces.append("<strong>" + escape_inline(text[start:end]) + "</strong>")
+        position = end
+    pieces.append(escape_inline(text[position:]))
+    return neutralise_line_starts("".join(pieces))
+
+
+def toc_slug(value: str, separator: str = "-") -> str:
+    """Heading ids for Python-Markdown's toc: Vietnamese-aware (đ → d), never empty."""
+    return slugify(value).replace("-", separator)
