@@ -37,6 +37,17 @@ def command_build(args: argparse.Namespace, offline: bool = False) -> int:
     return 0
 
 
+def command_offline(args: argparse.Namespace) -> int:
+    """The USB edition: a folder and a zip that open from file:// with no network."""
+    options = site.BuildOptions(source=args.source, out=args.out, strict=args.strict, workers=args.workers,
+                                registry=args.registry)
+    report, archive, size = site.build_offline(options)
+    print(report.summary())
+    print(f"Offline edition: {args.out}/index.html (double-click it); zip: {archive} "
+          f"({size / 1e6:.1f} MB, {size / max(1, report.published) / 1e3:.1f} KB per notice)")
+    return 0 if report.accounted() and not (args.strict and report.problems) else 1
+
+
 def command_serve(args: argparse.Namespace) -> int:
     """Build the public site, then serve ``site/`` on localhost for a preview."""
     status = command_build(args)
@@ -112,6 +123,8 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, then preview the site on http://127.0.0.1:8000/")
     _build_arguments(serve, site.ROOT / "site")
     serve.add_argument("--port", type=int, default=8000)
+    offline = commands.add_parser("offline", help="write the USB edition: DIR (open index.html) and DIR.zip")
+    _build_arguments(offline, site.ROOT / "offline")
     clean = commands.add_parser("clean", help="print the cleaned Markdown body of one notice")
     clean.add_argument("file", type=Path)
     clean.add_argument("--explain", action="store_true", help="list every change cleaning made, with its reason")
@@ -124,6 +137,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    handlers = {"build": command_build, "serve": command_serve, "clean": command_clean,
+    handlers = {"build": command_build, "offline": command_offline, "serve": command_serve, "clean": command_clean,
                 "extract": command_extract, "check": command_check}
     return handlers[args.command](args)

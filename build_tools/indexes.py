@@ -7,8 +7,9 @@ page grows with the size of the archive beyond ``PAGE_SIZE`` entries.
 from __future__ import annotations
 
 import functools
+import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -29,13 +30,16 @@ class Page:
     path: str  # docs path without ".md"
     title: str
     body: str
+    meta: dict[str, str] = field(default_factory=dict)
 
     def text(self) -> str:
-        return f"---\ntitle: {_yaml_string(self.title)}\n---\n\n# {escape_markdown(self.title)}\n\n{self.body}\n"
+        extra = "".join(f"{key}: {_yaml_string(value)}\n" for key, value in self.meta.items())
+        return f"---\ntitle: {_yaml_string(self.title)}\n{extra}---\n\n# {escape_markdown(self.title)}\n\n{self.body}\n"
 
 
 def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A double-quoted YAML scalar (JSON strings are valid YAML) whatever the text holds."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 # --- vocabularies ------------------------------------------------------------------
@@ -372,15 +376,16 @@ def _month_matrix(records: list[Record]) -> str:
     return "\n".join(lines)
 
 
-def home_page(records: list[Record], rejected: int) -> Page:
+def home_page(records: list[Record], rejected: int, day: str | None = None) -> Page:
     provinces_with = {r["province"]["code"] for r in records if r.get("province")}
     measures_with = {m["code"] for r in records for m in r.get("measures", [])}
     latest = newest_first(records)[:10]
-    body = f"""Kho lưu trữ công khai các thông báo, kết luận, chỉ thị và công điện về phòng, chống dịch COVID-19
+    edition = f"Ấn bản ngày {vn_date(day)} · {len(records)} văn bản.\n\n" if day else ""
+    body = edition + f"""Kho lưu trữ công khai các thông báo, kết luận, chỉ thị và công điện về phòng, chống dịch COVID-19
 của các tỉnh, thành phố Việt Nam (2020–2022): văn bản đã làm sạch, có siêu dữ liệu, tìm kiếm được
 không cần mạng và có liên kết cố định để trích dẫn.
 
-| | |
+| Số liệu | |
 |---|---:|
 | Văn bản | **{len(records)}** |
 | Tỉnh, thành phố có văn bản | {len(provinces_with)} / {len(provinces())} |
@@ -405,8 +410,8 @@ không cần mạng và có liên kết cố định để trích dẫn.
     return Page("index", "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh", body)
 
 
-def all_index_pages(records: list[Record], rejected: int = 0) -> list[Page]:
-    pages = [home_page(records, rejected)]
+def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = None) -> list[Page]:
+    pages = [home_page(records, rejected, day)]
     pages += province_pages(records)
     pages += measure_pages(records)
     pages += time_pages(records)

@@ -33,6 +33,7 @@ class Entry:
     sha256: str
     path: str  # page path relative to the docs folder, without suffix, e.g. notices/quang-ninh/<id>
     redirects: list[str] = field(default_factory=list)  # earlier page paths of the same notice
+    added: str | None = None  # ISO date of first publication (the edition's build date)
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Registry:
         if path.is_file():
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             for item in data.get("notices", []):
-                entry = Entry(item["id"], item["file"], item["sha256"], item["path"], list(item.get("redirects", [])))
+                entry = Entry(item["id"], item["file"], item["sha256"], item["path"], list(item.get("redirects", [])),
+                              item.get("added"))
                 registry.entries[entry.id] = entry
         return registry
 
@@ -56,11 +58,11 @@ class Registry:
         by_name = next((e for e in self.entries.values() if e.file == file), None)
         return by_name or next((e for e in self.entries.values() if e.sha256 == sha256), None)
 
-    def assign(self, file: str, sha256: str, proposed: str, page_dir: str) -> Entry:
+    def assign(self, file: str, sha256: str, proposed: str, page_dir: str, today: str | None = None) -> Entry:
         """Return the permanent entry of a notice, creating it the first time it is published."""
         entry = self.find(file, sha256)
         if entry is None:
-            entry = Entry(self._unique(proposed), file, sha256, f"{page_dir}/{proposed}")
+            entry = Entry(self._unique(proposed), file, sha256, f"{page_dir}/{proposed}", added=today)
             entry.path = f"{page_dir}/{entry.id}"
             self.entries[entry.id] = entry
             self.changed = True
@@ -87,8 +89,9 @@ class Registry:
             return
         items = [vars(e) | {"redirects": list(e.redirects)} for e in sorted(self.entries.values(), key=lambda e: e.id)]
         for item in items:
-            if not item["redirects"]:
-                del item["redirects"]
+            for key in ("redirects", "added"):
+                if not item[key]:
+                    del item[key]
         text = HEADER + yaml.safe_dump({"notices": items}, allow_unicode=True, sort_keys=False, width=120)
         try:
             self.path.write_text(text, encoding="utf-8")

@@ -34,6 +34,8 @@ class PipelineResult:
     inputs: list[str]
     notices: list[Notice]
     problems: list[Problem]  # errors (not published) and warnings (published with caveats)
+    redirects: list[tuple[str, str]] = field(default_factory=list)  # (old page path, current page path)
+    added: dict[str, str] = field(default_factory=dict)  # notice id → date first published
 
     @property
     def rejected(self) -> list[Problem]:
@@ -125,7 +127,8 @@ def year_of(meta: Metadata) -> int | None:
     return meta.number.year if meta.number else None
 
 
-def assign_ids(processed: list[Processed], registry: Registry) -> tuple[list[Notice], list[Problem]]:
+def assign_ids(processed: list[Processed], registry: Registry, today: str | None = None
+               ) -> tuple[list[Notice], list[Problem]]:
     """Permanent ids in file order; identical texts become one page with aliases."""
     notices, problems, by_content = [], [], {}
     for item in processed:
@@ -145,7 +148,7 @@ def assign_ids(processed: list[Processed], registry: Registry) -> tuple[list[Not
         meta = notice.meta
         proposed = propose_id(meta.province.code if meta.province else None, meta.scope, year_of(meta),
                               meta.doc_type_code, meta.number.number if meta.number else None, notice.source.sha256)
-        entry = registry.assign(notice.source.name, notice.source.sha256, proposed, page_dir(meta))
+        entry = registry.assign(notice.source.name, notice.source.sha256, proposed, page_dir(meta), today)
         if entry.id != proposed and entry.id.startswith(proposed + "-"):
             problems.append(Problem(notice.source.name, f"another notice already has the URL id {proposed}",
                                     f"published as {entry.id}; check the two are really different notices"))
@@ -154,14 +157,19 @@ def assign_ids(processed: list[Processed], registry: Registry) -> tuple[list[Not
     return notices, problems
 
 
-def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Path | None = None) -> PipelineResult:
+def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Path | None = None,
+                 today: str | None = None) -> PipelineResult:
     paths = discover(source_dir)
     processed = process_all(paths, source_dir, workers)
     registry = Registry.load(registry_path or source_dir / REGISTRY_NAME)
-    notices, problems = assign_ids(processed, registry)
+    notices, problems = assign_ids(processed, registry, today)
+    published = {n.id for n in notices}
+    entries = [e for e in registry.entries.values() if e.id in published]
+    redirects = [(old, e.path) for e in entries for old in e.redirects]
+    added = {e.id: e.added for e in entries if e.added}
     try:
         registry.save()
     except RegistryNotSaved as error:
         problems.append(Problem(REGISTRY_NAME, f"could not save the permalink registry ({error})",
                                 "build from a writable folder, or pass --registry FILE, so ids are kept"))
-    return PipelineResult([str(p.relative_to(source_dir)) for p in paths], notices, problems)
+    return PipelineResult([str(p.relative_to(source_dir)) for p in paths], notices, problems, redirects, added)

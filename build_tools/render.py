@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from . import citation
 from .model import CleanDocument, Notice
 from .text import escape_markdown, escape_with_bold, slugify
 
@@ -57,7 +58,7 @@ def md_link(from_page: str, to_page: str) -> str:
 # --- the dataset record ----------------------------------------------------------
 
 
-def notice_record(notice: Notice, page: str) -> dict[str, Any]:
+def notice_record(notice: Notice, page: str, site_url: str = "", day: str = "1970-01-01") -> dict[str, Any]:
     """Everything known about a notice, as plain JSON-ready data."""
     meta = notice.meta.to_dict()
     document = notice.document
@@ -76,7 +77,9 @@ def notice_record(notice: Notice, page: str) -> dict[str, Any]:
         "ocr_quality": _ocr_quality(document),
         "ocr_repairs": sum(1 for c in document.changes if c.stage == "ocr"),
         "words": sum(len(b.text.split()) for b in document.blocks),
+        "description": _description(document),
     }
+    record["citation"] = citation_block(record, site_url, day)
     return record
 
 
@@ -167,6 +170,20 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def citation_block(record: dict[str, Any], site_url: str, day: str) -> dict[str, Any]:
+    """Everything a reader or a reference manager needs to cite this notice."""
+    url = site_url.rstrip("/") + "/" + page_url(record["page"], True)
+    return {
+        "url": url,
+        "vi": citation.vietnamese_citation(record, url, day),
+        "en": citation.english_citation(record, url, day),
+        "bibtex": citation.bibtex(record, url, day),
+        "csl": json.dumps(citation.csl_json(record, url, day), ensure_ascii=False, indent=1),
+        "jsonld": citation.script_safe_json(citation.json_ld(record, url, day)),
+        "highwire": [list(pair) for pair in citation.highwire_tags(record, url)],
+    }
+
+
 def front_matter(record: dict[str, Any]) -> str:
     """YAML front matter: every field of the record (safe_dump quotes whatever the text holds)."""
     keys = ("id", "title", "doc_type", "doc_type_code", "number", "issuer", "scope", "province", "issued_date",
@@ -174,16 +191,18 @@ def front_matter(record: dict[str, Any]) -> str:
             "source", "aliases", "overridden", "unknown_fields")
     data = {key: record[key] for key in keys}
     data["description"] = record.get("description", "")
+    if record.get("citation"):
+        data["citation"] = record["citation"]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000).strip()
 
 
 def notice_markdown(notice: Notice, record: dict[str, Any], directory_urls: bool, related: str = "") -> str:
     page = record["page"]
     document = notice.document
-    record.setdefault("description", _description(document))
     heading = record["title"]
     return environment().get_template("notice.md.j2").render(
         r=record,
+        cite=record["citation"],
         front_matter=Markup(front_matter(record)),
         heading=heading,
         header=document.header_lines,
@@ -223,6 +242,8 @@ def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
         else notice.raw.text.encode("utf-8"),
         f"{record['id']}.md": plain_body_markdown(notice.document).encode("utf-8"),
         f"{record['id']}.json": json.dumps(record, ensure_ascii=False, indent=1, default=str).encode("utf-8"),
+        f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),
+        f"{record['id']}.csl.json": record["citation"]["csl"].encode("utf-8"),
     }
 
 

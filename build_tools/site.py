@@ -6,6 +6,7 @@ The public build uses directory URLs (``…/ten-trang/``); the offline edition u
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import logging
@@ -75,19 +76,32 @@ def clear_generated(docs_dir: Path) -> None:
             target.unlink()
 
 
-def records_for(result: PipelineResult) -> list[tuple[Any, dict[str, Any]]]:
+def site_url(config_path: Path) -> str:
+    """The public address (``site_url`` of mkdocs.yml, or $SITE_URL): citations always use it."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config_path)).site_url or ""
+
+
+def iso_day(timestamp: int) -> str:
+    return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date().isoformat()
+
+
+def records_for(result: PipelineResult, public_url: str, day: str) -> list[tuple[Any, dict[str, Any]]]:
     from .pipeline import page_dir
-    return [(notice, render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}")) for notice in result.notices]
+    return [(notice, render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day))
+            for notice in result.notices]
 
 
-def write_docs(result: PipelineResult, docs_dir: Path, directory_urls: bool) -> tuple[list[dict[str, Any]], int]:
+def write_docs(result: PipelineResult, docs_dir: Path, directory_urls: bool, public_url: str = "",
+               day: str = "1970-01-01") -> tuple[list[dict[str, Any]], int]:
     """Notice pages and index pages into ``docs_dir``; returns the records and the page count."""
     clear_generated(docs_dir)
-    pairs = records_for(result)
+    pairs = records_for(result, public_url, day)
     records = [record for _, record in pairs]
     related = indexes.related_sections(records)
     count = render.write_notice_pages(((n, r, related.get(r["id"], "")) for n, r in pairs), docs_dir, directory_urls)
-    count += indexes.write_pages(indexes.all_index_pages(records, len(result.rejected)), docs_dir)
+    count += indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
     return records, count
 
 
@@ -108,7 +122,8 @@ def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls:
     data_dir.mkdir(parents=True, exist_ok=True)
     rows = []
     for record in records:
-        rows.append({"url": render.page_url(record["page"], directory_urls)} | record)
+        data = {key: value for key, value in record.items() if key != "citation"}
+        rows.append({"url": render.page_url(record["page"], directory_urls)} | data)
     (data_dir / "notices.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
                                            encoding="utf-8")
     buffer = io.StringIO()
@@ -167,25 +182,128 @@ def write_search(result: PipelineResult, records: list[dict[str, Any]], site_dir
     return write_search_index(documents(), site_dir / "search")
 
 
+def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.Page]:
+    """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
+    pages = []
+    for old, new in result.redirects:
+        target = render.relative_url(old, render.page_url(new, directory_urls), directory_urls)
+        body = f"Văn bản này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
+        pages.append(indexes.Page(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
+    return pages
+
+
+def write_feed(records: list[dict[str, Any]], added: dict[str, str], site_dir: Path, public_url: str,
+               day: str, limit: int = 50) -> None:
+    """An Atom feed of the notices most recently added to the archive."""
+    from xml.sax.saxutils import escape
+
+    newest = sorted(records, key=lambda r: (added.get(r["id"], ""), r["id"]), reverse=True)[:limit]
+    base = public_url.rstrip("/") + "/"
+    entries = []
+    for record in newest:
+        url = base + render.page_url(record["page"], True)
+        updated = (added.get(record["id"]) or day) + "T00:00:00Z"
+        entries.append(f"""  <entry>
+    <title>{escape(record['title'])}</title>
+    <link href="{escape(url)}"/>
+    <id>{escape(url)}</id>
+    <updated>{updated}</updated>
+    <summary>{escape(record.get('description') or '')}</summary>
+  </entry>""")
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
+  <title>{escape(citation_site_name())} — văn bản mới</title>
+  <link href="{escape(base)}"/>
+  <link rel="self" href="{escape(base)}feed.xml"/>
+  <id>{escape(base)}</id>
+  <updated>{day}T00:00:00Z</updated>
+{chr(10).join(entries)}
+</feed>
+"""
+    (site_dir / "feed.xml").write_text(feed, encoding="utf-8")
+
+
+def citation_site_name() -> str:
+    from .citation import SITE_NAME
+    return SITE_NAME
+
+
 def build_site(options: BuildOptions) -> BuildReport:
     """The whole path from a folder of notices to a static site, with its report."""
     figures: dict[str, float] = {}
     started = time.perf_counter()
-    result = run_pipeline(options.source, options.workers, options.registry)
+    timestamp = build_date()
+    day = iso_day(timestamp)
+    result = run_pipeline(options.source, options.workers, options.registry, day)
     figures["pipeline_seconds"] = time.perf_counter() - started
     docs_dir = docs_dir_for(options)
-    records, pages = write_docs(result, docs_dir, directory_urls=not options.offline)
+    public_url = site_url(options.config)
+    directory_urls = not options.offline
+    records, pages = write_docs(result, docs_dir, directory_urls, public_url, day)
+    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
     figures["render_seconds"] = time.perf_counter() - started - figures["pipeline_seconds"]
     mark = time.perf_counter()
-    run_mkdocs(options, docs_dir, build_date())
+    run_mkdocs(options, docs_dir, timestamp)
     figures["mkdocs_seconds"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    write_dataset(records, options.out, directory_urls=not options.offline)
+    write_dataset(records, options.out, directory_urls)
     write_downloads(result, records, options.out)
-    search_stats = write_search(result, records, options.out, directory_urls=not options.offline)
+    write_feed(records, result.added, options.out, public_url, day)
+    search_stats = write_search(result, records, options.out, directory_urls)
     figures["search_seconds"] = time.perf_counter() - mark
     figures["total_seconds"] = time.perf_counter() - started
     report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
     report.write_json(options.out / "data" / "build-report.json")
     figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
     return report
+
+
+README_OFFLINE = """{title}
+{underline}
+
+Ấn bản ngày {day}, gồm {count} văn bản.
+
+CÁCH MỞ: nhấp đúp vào tệp index.html trong thư mục này (hoặc kéo nó vào trình duyệt).
+Không cần mạng, không cần cài đặt gì. Tìm kiếm chạy ngay trong trình duyệt, gõ có dấu
+hoặc không dấu đều được ("cach ly tap trung").
+
+Có thể chép cả thư mục sang USB hoặc ổ mạng, đổi tên thư mục tùy ý.
+Bộ dữ liệu: data/notices.json và data/notices.csv.
+
+HOW TO OPEN: double-click index.html in this folder (or drag it into a browser).
+No network and no installation needed; search works offline.
+Edition of {day}, {count} notices. The whole folder may be copied or renamed.
+"""
+
+
+def write_offline_readme(out: Path, day: str, count: int) -> None:
+    title = citation_site_name()
+    text = README_OFFLINE.format(title=title, underline="=" * len(title), day=day, count=count)
+    for name in ("ĐỌC TÔI.txt", "README.txt"):
+        (out / name).write_text(text, encoding="utf-8")
+
+
+def zip_folder(folder: Path, archive: Path, timestamp: int) -> int:
+    """A reproducible zip: entries sorted, fixed dates, the folder's name as the top directory."""
+    import zipfile
+
+    date_time = time.gmtime(max(timestamp, 315532800))[:6]  # zip cannot store dates before 1980
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
+    return archive.stat().st_size
+
+
+def build_offline(options: BuildOptions) -> tuple[BuildReport, Path, int]:
+    """The USB edition: ``.html`` links, local assets, a README, and a zip beside the folder."""
+    options.offline = True
+    report = build_site(options)
+    write_offline_readme(options.out, iso_day(build_date()), report.published)
+    archive = options.out.with_name(options.out.name + ".zip")
+    size = zip_folder(options.out, archive, build_date())
+    report.figures["zip_bytes"] = size
+    report.figures["zip_bytes_per_notice"] = size / max(1, report.published)
+    return report, archive, size
