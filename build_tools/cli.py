@@ -17,11 +17,14 @@ def _build_arguments(parser: argparse.ArgumentParser, default_out: Path) -> None
     parser.add_argument("--workers", type=int, default=None, help="processes for per-notice stages (default: 2)")
     parser.add_argument("--registry", type=Path, default=None,
                         help="permalink registry file (default: <source>/permalinks.yml)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="recompute every notice instead of reusing .cache/pipeline/ (keyed on file and code)")
 
 
 def command_build(args: argparse.Namespace, offline: bool = False) -> int:
     options = site.BuildOptions(source=args.source, out=args.out, offline=offline, strict=args.strict,
-                                workers=args.workers, registry=args.registry)
+                                workers=args.workers, registry=args.registry,
+                                cache=None if args.no_cache else site.BuildOptions.cache)
     if not options.source.is_dir():
         print(f"error: the source folder {options.source} does not exist", file=sys.stderr)
         return 2
@@ -40,7 +43,7 @@ def command_build(args: argparse.Namespace, offline: bool = False) -> int:
 def command_offline(args: argparse.Namespace) -> int:
     """The USB edition: a folder and a zip that open from file:// with no network."""
     options = site.BuildOptions(source=args.source, out=args.out, strict=args.strict, workers=args.workers,
-                                registry=args.registry)
+                                registry=args.registry, cache=None if args.no_cache else site.BuildOptions.cache)
     report, archive, size = site.build_offline(options)
     print(report.summary())
     print(f"Offline edition: {args.out}/index.html (double-click it); zip: {archive} "

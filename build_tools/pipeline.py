@@ -5,8 +5,10 @@ place, in file order, from the permanent registry.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,17 +98,70 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
-def _process_star(args: tuple[Path, Path]) -> Processed:
-    return process_file(*args)
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of the pipeline's code and vocabularies: a change to either invalidates the cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".tsv", ".txt", ".json") \
+                and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
-def process_all(paths: list[Path], source_dir: Path, workers: int | None = None) -> list[Processed]:
+def cache_key(path: Path, source_dir: Path) -> str:
+    """Source path, bytes and curator sidecar, with the code version."""
+    from .ingest import sidecar_for
+
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(str(path.resolve()).encode())
+    digest.update(path.read_bytes())
+    sidecar = sidecar_for(path)
+    if sidecar:
+        digest.update(sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def process_cached(path: Path, source_dir: Path, cache_dir: Path | None) -> Processed:
+    """``process_file`` with results reused when neither the file nor the code changed."""
+    if cache_dir is None:
+        return process_file(path, source_dir)
+    try:
+        entry = cache_dir / (cache_key(path, source_dir) + ".pickle")
+    except OSError:
+        return process_file(path, source_dir)
+    if entry.is_file():
+        try:
+            with open(entry, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass  # a damaged or stale entry: compute again
+    result = process_file(path, source_dir)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(entry)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return result
+
+
+def _process_star(args: tuple[Path, Path, Path | None]) -> Processed:
+    return process_cached(*args)
+
+
+def process_all(paths: list[Path], source_dir: Path, workers: int | None = None,
+                cache_dir: Path | None = None) -> list[Processed]:
     """Process files in order; a pool of processes when there are enough files to pay for it."""
     workers = workers or min(2, os.cpu_count() or 1)
     if workers <= 1 or len(paths) < 8:
-        return [process_file(p, source_dir) for p in paths]
+        return [process_cached(p, source_dir, cache_dir) for p in paths]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_process_star, [(p, source_dir) for p in paths], chunksize=16))
+        return list(pool.map(_process_star, [(p, source_dir, cache_dir) for p in paths], chunksize=16))
 
 
 def content_key(document: CleanDocument) -> str:
@@ -158,9 +213,9 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
 
 
 def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Path | None = None,
-                 today: str | None = None) -> PipelineResult:
+                 today: str | None = None, cache_dir: Path | None = None) -> PipelineResult:
     paths = discover(source_dir)
-    processed = process_all(paths, source_dir, workers)
+    processed = process_all(paths, source_dir, workers, cache_dir)
     registry = Registry.load(registry_path or source_dir / REGISTRY_NAME)
     notices, problems = assign_ids(processed, registry, today)
     published = {n.id for n in notices}

@@ -42,6 +42,7 @@ class BuildOptions:
     config: Path = DEFAULT_CONFIG
     workers: int | None = None
     registry: Path | None = None
+    cache: Path | None = ROOT / ".cache" / "pipeline"  # None: no cache
 
 
 def build_date() -> int:
@@ -234,7 +235,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     timestamp = build_date()
     day = iso_day(timestamp)
-    result = run_pipeline(options.source, options.workers, options.registry, day)
+    result = run_pipeline(options.source, options.workers, options.registry, day, options.cache)
     figures["pipeline_seconds"] = time.perf_counter() - started
     docs_dir = docs_dir_for(options)
     public_url = site_url(options.config)

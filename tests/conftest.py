@@ -1,0 +1,53 @@
+"""Session fixtures that build the real site from the seeds once, with the real MkDocs."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.site import BuildOptions, build_offline, build_site
+from tests.support.paths import SEEDS, SOURCE_TEXTS
+
+
+def copy_seeds(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in SEEDS:
+        shutil.copy(path, target / path.name)
+    registry = SOURCE_TEXTS / "permalinks.yml"
+    if registry.exists():
+        shutil.copy(registry, target / "permalinks.yml")
+    return target
+
+
+class BuiltSite:
+    def __init__(self, report, site: Path, source: Path):
+        self.report, self.site, self.source = report, site, source
+        self.records = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
+
+    def record(self, prefix: str) -> dict:
+        return next(r for r in self.records if r["source"]["file"].startswith(prefix))
+
+    def page(self, record: dict) -> Path:
+        url = record["url"]
+        return self.site / (url + "index.html" if url.endswith("/") else url)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("public")
+    source = copy_seeds(root / "source")
+    report = build_site(BuildOptions(source=source, out=root / "site", cache=root / "cache"))
+    return BuiltSite(report, root / "site", source)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("usb")
+    source = copy_seeds(root / "source")
+    folder = root / "Kho lưu trữ COVID-19 (bản USB)"
+    report, archive, _ = build_offline(BuildOptions(source=source, out=folder, cache=root / "cache"))
+    built = BuiltSite(report, folder, source)
+    built.archive = archive
+    return built

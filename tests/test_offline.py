@@ -1,0 +1,75 @@
+"""The USB edition from file:// with all network refused, and the public site over http://."""
+import zipfile
+
+import pytest
+
+from tests.support.browser import WatchedPage, launched, serve
+
+pytestmark = pytest.mark.browser
+
+
+def walk_the_archive(page, start_url: str, shots) -> None:
+    """home → province → notice → theme → notice, by clicking links as a reader would."""
+    page.goto(start_url)
+    content = ".md-content"
+    page.click(f"{content} a:has-text('Theo tỉnh, thành phố')")
+    page.click(f"{content} a:has-text('Quảng Ninh')")
+    page.wait_for_selector("h1")
+    page.click(f"{content} a[href*='notices/']")
+    page.wait_for_selector(".notice-meta")
+    shots("notice")
+    page.click(".notice-meta a.tag")
+    page.wait_for_selector("h1")
+    shots("theme")
+    page.click(f"{content} a[href*='notices/']")
+    page.wait_for_selector(".notice-meta")
+
+
+def search(page, text: str) -> list:
+    return page.evaluate("([q]) => window.archiveSearch.query(q, {})", [text])
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_site, tmp_path_factory):
+    """The zip unpacked somewhere else, under another name with spaces and Vietnamese letters."""
+    target = tmp_path_factory.mktemp("moved") / "Ổ đĩa USB (E)"
+    with zipfile.ZipFile(offline_site.archive) as bundle:
+        bundle.extractall(target)
+    (folder,) = [p for p in target.iterdir() if p.is_dir()]
+    renamed = folder.rename(folder.with_name("Bản sao kho lưu trữ"))
+    return renamed
+
+
+def test_offline_edition_has_a_readme_and_every_link_ends_in_a_file(offline_site):
+    readme = (offline_site.site / "ĐỌC TÔI.txt").read_text(encoding="utf-8")
+    assert "index.html" in readme and f"{offline_site.report.published} văn bản" in readme
+    assert (offline_site.site / "README.txt").is_file()
+    home = (offline_site.site / "index.html").read_text(encoding="utf-8")
+    assert "tinh/index.html" in home, "offline links must name files, not folders"
+    for bad in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager"):
+        assert bad not in home
+
+
+def test_walk_and_search_from_file_url_with_no_network(unpacked, tmp_path):
+    with launched(tmp_path) as browser:
+        watched = WatchedPage(browser, offline=True)
+        shots = lambda name: watched.page.screenshot(path=str(tmp_path / f"offline-{name}.png"))  # noqa: E731
+        walk_the_archive(watched.page, (unpacked / "index.html").as_uri(), shots)
+        for query in ("cach ly tap trung", "cách ly tập trung"):
+            results = search(watched.page, query)
+            assert results, f"no result for {query!r} offline"
+        watched.assert_clean()
+
+
+def test_same_walk_over_http(seed_site, tmp_path):
+    with serve(seed_site.site) as base, launched(tmp_path) as browser:
+        watched = WatchedPage(browser, offline=True)  # only 127.0.0.1 is allowed
+        walk_the_archive(watched.page, base, lambda name: None)
+        assert search(watched.page, "cach ly tap trung")
+        watched.assert_clean()
+
+
+def test_zip_size_per_notice_is_reported(offline_site):
+    figures = offline_site.report.figures
+    assert figures["zip_bytes"] == offline_site.archive.stat().st_size
+    print(f"\nUSB zip: {figures['zip_bytes'] / 1e6:.2f} MB, {figures['zip_bytes_per_notice'] / 1e3:.1f} KB per notice")
