@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from .data_files import load_yaml
 from .render import md_link, vn_date
-from .text import escape_markdown, slugify
+from .text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 5
@@ -30,14 +30,14 @@ class Page:
     path: str  # docs path without ".md"
     title: str
     body: str
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
         extra = "".join(f"{key}: {_yaml_string(value)}\n" for key, value in self.meta.items())
         return f"---\ntitle: {_yaml_string(self.title)}\n{extra}---\n\n# {escape_markdown(self.title)}\n\n{self.body}\n"
 
 
-def _yaml_string(value: str) -> str:
+def _yaml_string(value: Any) -> str:
     """A double-quoted YAML scalar (JSON strings are valid YAML) whatever the text holds."""
     return json.dumps(value, ensure_ascii=False)
 
@@ -100,6 +100,11 @@ def paginate(base: str, title: str, records: list[Record], render: Callable[[lis
     return pages
 
 
+def month_anchor(month: str) -> str:
+    """Heading id of a month on timeline pages ("2021-08" → "thang-8-nam-2021")."""
+    return toc_slug(f"{MONTHS[int(month[5:7])]} năm {month[:4]}")
+
+
 def by_month(records: list[Record], page: str) -> str:
     """A timeline: newest month first, one heading per month."""
     lines, current = [], None
@@ -159,31 +164,35 @@ def province_pages(records: list[Record]) -> list[Page]:
     return pages
 
 
+def compact_counts(rows: list[tuple[str, str, int]], from_page: str) -> str:
+    """``[Xét nghiệm](…) (3) · [Truy vết](…) (2)``: counts that read as one paragraph."""
+    return " · ".join(f"[{escape_markdown(label)}]({md_link(from_page, target)}) ({count})"
+                      for label, target, count in rows)
+
+
 def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Page]:
     base = f"tinh/{province['code']}"
+    anchor = "#" + toc_slug(province["name"])
     measure_counts = Counter((m["code"], m["label"]) for r in members for m in r.get("measures", []))
     issuers = Counter(r["issuer"]["name"] for r in members if r.get("issuer"))
     signers = Counter(r["signer"]["name"] for r in members if r.get("signer") and r["signer"].get("name"))
     cited = Counter((c["key"], c["label"]) for r in members for c in r.get("cited_documents", []))
-    summary = [f"{len(members)} văn bản.\n"]
+    summary = [f"{len(members)} văn bản."]
     if measure_counts:
-        summary.append("## Biện pháp đã ra lệnh\n")
-        summary.append(count_table([(label, f"chu-de/{code}", n) for (code, label), n in measure_counts.most_common()],
-                                   base, ("Biện pháp", "Số văn bản")))
+        summary.append("**Biện pháp đã ra lệnh** (số văn bản; nhấn để xem từng văn bản và câu làm bằng chứng): "
+                       + compact_counts([(label, f"chu-de/{code}{anchor}", n)
+                                         for (code, label), n in measure_counts.most_common()], base))
     if issuers:
-        summary.append("\n## Cơ quan ban hành\n")
-        summary.append(count_table([(name, f"co-quan/{slugify(name)}", n) for name, n in issuers.most_common(20)],
-                                   base, ("Cơ quan", "Số văn bản")))
+        summary.append("**Cơ quan ban hành:** " + compact_counts(
+            [(name, f"co-quan/{slugify(name)}", n) for name, n in issuers.most_common(20)], base))
     if signers:
-        summary.append("\n## Người ký\n")
-        summary.append(count_table([(name, f"nguoi-ky/{slugify(name)}", n) for name, n in signers.most_common(20)],
-                                   base, ("Người ký", "Số văn bản")))
+        summary.append("**Người ký:** " + compact_counts(
+            [(name, f"nguoi-ky/{slugify(name)}", n) for name, n in signers.most_common(20)], base))
     if cited:
-        summary.append("\n## Văn bản được dẫn chiếu nhiều nhất\n")
-        summary.append(count_table([(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)],
-                                   base, ("Văn bản", "Số lần")))
-    summary.append("\n## Dòng thời gian\n")
-    return paginate(base, province["name"], members, by_month, "\n".join(summary) + "\n")
+        summary.append("**Văn bản được dẫn chiếu nhiều nhất:** " + compact_counts(
+            [(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)], base))
+    summary.append("## Dòng thời gian")
+    return paginate(base, province["name"], members, by_month, "\n\n".join(summary) + "\n")
 
 
 def measure_pages(records: list[Record]) -> list[Page]:
@@ -333,7 +342,7 @@ def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record
 
 
 def matrix_page(records: list[Record]) -> list[Page]:
-    """Provinces × measures: each cell is the number of notices, linked to the province page."""
+    """Provinces × measures: each cell counts notices and links to them on the measure's page."""
     counts: dict[tuple[str, str], int] = Counter()
     present = {}
     for record in records:
@@ -343,18 +352,25 @@ def matrix_page(records: list[Record]) -> list[Page]:
         for measure in {m["code"] for m in record.get("measures", [])}:
             counts[(record["province"]["code"], measure)] += 1
     taxonomy = [m for m in measures_taxonomy() if any(counts.get((p, m["code"])) for p in present)]
-    header = "| Tỉnh | " + " | ".join(f"[{escape_markdown(m.get('oxcgrt') or m['code'])}]"
-                                      f"({md_link('so-sanh/index', 'chu-de/' + m['code'])} "
-                                      f"\"{escape_markdown(m.get('label') or m['code'])}\")" for m in taxonomy) + " |"
-    lines = [header, "|---|" + "---:|" * len(taxonomy)]
+    page = "so-sanh/index"
+
+    def header(measure: dict[str, Any]) -> str:
+        label = measure.get("label") or measure["code"]
+        code = f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""
+        return f'[<span class="vertical">{escape_markdown(label + code)}</span>]({md_link(page, "chu-de/" + measure["code"])})'
+
+    lines = ["| Tỉnh | " + " | ".join(header(m) for m in taxonomy) + " |", "|---|" + ":-:|" * len(taxonomy)]
     for code in sorted(present, key=lambda c: present[c]):
-        cells = [str(counts.get((code, m["code"]), "")) for m in taxonomy]
-        lines.append(f"| [{escape_markdown(present[code])}]({md_link('so-sanh/index', 'tinh/' + code)}) | "
+        anchor = "#" + toc_slug(present[code])
+        cells = [f"[{counts[(code, m['code'])]}]({md_link(page, 'chu-de/' + m['code'] + anchor)})"
+                 if counts.get((code, m["code"])) else "" for m in taxonomy]
+        lines.append(f"| [{escape_markdown(present[code])}]({md_link(page, 'tinh/' + code)}) | "
                      + " | ".join(cells) + " |")
-    months = _month_matrix(records)
-    body = ("Số văn bản của mỗi tỉnh có gắn từng biện pháp. Nhấn vào tên biện pháp để xem bằng chứng.\n\n"
-            + "\n".join(lines) + "\n\n## Theo tháng\n\n" + months)
-    return [Page("so-sanh/index", "So sánh các tỉnh", body)]
+    body = ("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm bằng "
+            "chứng.\n\n" + '<div class="matrix" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>\n\n"
+            + "## Theo tháng\n\nSố văn bản mỗi tháng; nhấn vào ô để đến tháng đó trên trang của tỉnh.\n\n"
+            + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records) + "\n\n</div>\n")
+    return [Page(page, "So sánh các tỉnh", body, {"hide": ["navigation", "toc"]})]
 
 
 def _month_matrix(records: list[Record]) -> str:
@@ -370,8 +386,8 @@ def _month_matrix(records: list[Record]) -> str:
         return "Chưa có văn bản có ngày."
     lines = ["| Tỉnh | " + " | ".join(f"{m[5:7]}/{m[:4]}" for m in months) + " |", "|---|" + "---:|" * len(months)]
     for code in sorted(present, key=lambda c: present[c]):
-        cells = [f"[{counts[(code, m)]}]({md_link('so-sanh/index', 'tinh/' + code)})" if counts.get((code, m)) else ""
-                 for m in months]
+        cells = [f"[{counts[(code, m)]}]({md_link('so-sanh/index', 'tinh/' + code + '#' + month_anchor(m))})"
+                 if counts.get((code, m)) else "" for m in months]
         lines.append(f"| {escape_markdown(present[code])} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -86,6 +86,7 @@ class Block:
     level: int = 0
     line: int | None = None
     bold: tuple[tuple[int, int], ...] = ()
+    marks: tuple[tuple[int, int, str], ...] = ()  # (start, end, note): words repaired by OCR repair
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Citation:
     offset: int  # into CleanDocument.body_text
     key: str  # stable key shared by every mention of the same document
     short: bool = False  # a later short mention resolved to an earlier full one
+    sentence: str | None = None  # the sentence of the body that holds the mention
 
 
 @dataclass(frozen=True)

@@ -50,9 +50,10 @@ def relative_url(from_page: str, to_url: str, directory_urls: bool) -> str:
 
 
 def md_link(from_page: str, to_page: str) -> str:
-    """A Markdown link target to another docs page (MkDocs resolves and checks it)."""
+    """A Markdown link target to another docs page, ``#anchor`` allowed (MkDocs resolves and checks it)."""
+    page, _, fragment = to_page.partition("#")
     base = posixpath.dirname(from_page) or "."
-    return posixpath.relpath(to_page + ".md", base)
+    return posixpath.relpath(page + ".md", base) + (f"#{fragment}" if fragment else "")
 
 
 # --- the dataset record ----------------------------------------------------------
@@ -135,7 +136,7 @@ def vn_date(value: str | None) -> str:
 
 def block_markdown(block) -> str:
     """One body block with its stable anchor and a visible § link to copy."""
-    text = escape_with_bold(block.text, block.bold)
+    text = escape_with_bold(block.text, block.bold, block.marks)
     if block.kind == "heading":
         return f"### {text} {{#{block.anchor}}}"
     classes = f".notice-{block.kind}" + (f" .level-{block.level}" if block.level else "")

@@ -302,6 +302,9 @@ def build_offline(options: BuildOptions) -> tuple[BuildReport, Path, int]:
     """The USB edition: ``.html`` links, local assets, a README, and a zip beside the folder."""
     options.offline = True
     report = build_site(options)
+    not_found_page = options.out / "404.html"
+    if not_found_page.exists():
+        not_found_page.unlink()  # only a web server shows it; its absolute links mean nothing on a USB stick
     write_offline_readme(options.out, iso_day(build_date()), report.published)
     archive = options.out.with_name(options.out.name + ".zip")
     size = zip_folder(options.out, archive, build_date())

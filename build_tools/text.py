@@ -55,16 +55,27 @@ def escape_markdown(text: str) -> str:
     return neutralise_line_starts(escape_inline(text))
 
 
-def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
-    """Escape ``text`` and wrap the given character spans in ``<strong>``."""
-    pieces, position = [], 0
-    for start, end in sorted(bold):
-        if start < position or end <= start:
-            continue
-        pieces.append(escape_inline(text[position:start]))
-        pieces.append("<strong>" + escape_inline(text[start:end]) + "</strong>")
-        position = end
-    pieces.append(escape_inline(text[position:]))
+def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+                     marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
+    """Escape ``text``, wrap bold spans in ``<strong>`` and repaired words in a titled ``<span>``.
+
+    The text is cut at every span boundary, so bold and repair marks may overlap.
+    """
+    cuts = {0, len(text)}
+    for start, end in bold:
+        cuts.update((start, end))
+    for start, end, _ in marks:
+        cuts.update((start, end))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    pieces = []
+    for start, end in zip(points, points[1:]):
+        piece = escape_inline(text[start:end])
+        note = next((n for s, e, n in marks if s <= start and end <= e), None)
+        if note is not None:
+            piece = f'<span class="ocr-fix" title="{html.escape(note, quote=True)}">{piece}</span>'
+        if any(s <= start and end <= e for s, e in bold):
+            piece = f"<strong>{piece}</strong>"
+        pieces.append(piece)
     return neutralise_line_starts("".join(pieces))
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.site import BuildOptions, build_offline, build_site
 from tests.support.paths import SEEDS, SOURCE_TEXTS
 
 
@@ -36,6 +35,8 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> BuiltSite:
+    from build_tools.site import BuildOptions, build_site
+
     root = tmp_path_factory.mktemp("public")
     source = copy_seeds(root / "source")
     report = build_site(BuildOptions(source=source, out=root / "site", cache=root / "cache"))
@@ -44,6 +45,8 @@ def seed_site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> BuiltSite:
+    from build_tools.site import BuildOptions, build_offline
+
     root = tmp_path_factory.mktemp("usb")
     source = copy_seeds(root / "source")
     folder = root / "Kho lưu trữ COVID-19 (bản USB)"

@@ -1,24 +1,44 @@
 """Clean stage: RawNotice → CleanDocument (normalise → OCR repair → structure)."""
 from __future__ import annotations
 
-from ..model import CleanDocument, RawNotice
+from collections import defaultdict
+
+from ..model import Change, CleanDocument, RawNotice
 from .normalise import normalise
 from .structure import structure
+
+
+def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, int, str]]]:
+    """Where each OCR repair landed in the repaired text: line → (start, end, note).
+
+    Repairs replace words in place, so lines keep their numbers; columns shift by
+    the length differences of earlier repairs on the same line.
+    """
+    line_starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            line_starts.append(index + 1)
+    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    shift_on_line: dict[int, int] = defaultdict(int)
+    for change in sorted((c for c in changes if c.offset is not None and c.line), key=lambda c: c.offset):
+        column = change.offset - line_starts[change.line - 1] + shift_on_line[change.line]
+        note = f"OCR: «{change.before}» → «{change.after}» ({change.reason}; {change.confidence:.2f})"
+        marks[change.line].append((column, column + len(change.after), note))
+        shift_on_line[change.line] += len(change.after) - len(change.before)
+    return marks
 
 
 def clean_text(text: str) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document."""
     text, changes = normalise(text)
-    quality, flagged = None, []
-    try:
-        from .ocr import repair_ocr
-    except ImportError:  # the OCR repair module is optional while it is being built
-        repair_ocr = None
-    if repair_ocr is not None:
-        repaired = repair_ocr(text)
-        text, quality, flagged = repaired.text, repaired.quality, list(repaired.flagged)
-        changes.extend(repaired.changes)
-    header, title, blocks, recipients, signature, structure_changes = structure(text)
+    quality, flagged, marks = None, [], {}
+    from .ocr import repair_ocr
+
+    repaired = repair_ocr(text)
+    marks = repair_marks(text, repaired.changes)
+    text, quality, flagged = repaired.text, repaired.quality, list(repaired.flagged)
+    changes.extend(repaired.changes)
+    header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)
     return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
 

@@ -26,6 +26,7 @@ class Line:
     number: int  # 1-based line of the cleaned source
     bold: list[tuple[int, int]] = field(default_factory=list)
     heading: bool = False  # written as a Markdown heading in the source
+    marks: list[tuple[int, int, str]] = field(default_factory=list)  # repaired words
 
     @property
     def blank(self) -> bool:
@@ -137,10 +138,27 @@ def split_glued_title(raw: str) -> list[str]:
     return [first, second]
 
 
-def parse_markup(raw_lines: list[str]) -> tuple[list[Line], int]:
+def place_marks(raw: str, text: str, marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Move repair marks from the raw line to the line without markup (same word, nearest place)."""
+    placed = []
+    for start, end, note in marks:
+        word = raw[start:end]
+        if raw == text:
+            placed.append((start, end, note))
+            continue
+        found = [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+        if found:
+            best = min(found, key=lambda position: abs(position - start))
+            placed.append((best, best + len(word), note))
+    return placed
+
+
+def parse_markup(raw_lines: list[str], marks: dict[int, list[tuple[int, int, str]]] | None = None
+                 ) -> tuple[list[Line], int]:
     """Strip Markdown headings and emphasis, keeping bold as spans; count edits."""
     lines: list[Line] = []
     edits, bold_open = 0, False
+    marks = marks or {}
     for number, raw in enumerate(raw_lines, start=1):
         for piece in split_glued_title(raw):
             if _RULE.match(piece):
@@ -154,17 +172,18 @@ def parse_markup(raw_lines: list[str]) -> tuple[list[Line], int]:
             edits += heading + italic_edits + (len(spans) > 0)
             if not text.strip():
                 bold_open = False  # emphasis never spans a paragraph break
-            lines.append(Line(text.rstrip(), number, spans, heading))
+            line_marks = place_marks(raw, text, marks.get(number, [])) if number in marks else []
+            lines.append(Line(text.rstrip(), number, spans, heading, line_marks))
     return lines, edits
 
 
 def _strip_bold(text: str, bold_open: bool) -> tuple[str, list[tuple[int, int]], bool]:
-    if "**" not in text and "__" not in text:
+    if "**" not in text:
         return text, ([(0, len(text))] if bold_open and text else []), bold_open
     out, spans, start = [], [], 0 if bold_open else None
     index = 0
     while index < len(text):
-        if text.startswith("**", index) or text.startswith("__", index):
+        if text.startswith("**", index):  # "__" is not emphasis here: it occurs inside identifiers
             position = len("".join(out))
             if start is None:
                 start = position
@@ -386,17 +405,18 @@ def _is_heading_line(text: str) -> bool:
     return is_capitals(stripped) and len(stripped) <= 160 and not stripped.endswith((",", ";"))
 
 
-def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Join wrapped lines with one space; a hyphen at a line end joins without one."""
-    text, spans = "", []
+    text, spans, marks = "", [], []
     for line in lines:
         piece = line.text.strip()
         if text and not (re.search(r"[^\W\d_]-$", text) and piece[:1].isalnum()):
             text += " "  # "Covid-" + "19": a hyphen at the end belongs to the word
         shift = len(text) - (len(line.text) - len(line.text.lstrip()))
         spans.extend((s + shift, e + shift) for s, e in line.bold)
+        marks.extend((s + shift, e + shift, note) for s, e, note in line.marks)
         text += piece
-    return text, spans
+    return text, spans, marks
 
 
 def build_blocks(body: list[Line]) -> tuple[list[Block], list[Change]]:
@@ -405,8 +425,9 @@ def build_blocks(body: list[Line]) -> tuple[list[Block], list[Change]]:
     stack: list[tuple[str, str]] = []
     used: set[str] = set()
     for position, draft in enumerate(drafts, start=1):
-        text, bold = join_lines(draft.lines)
+        text, bold, marks = join_lines(draft.lines)
         bold = _clip_spans(bold, len(text))
+        marks = [(s, e, note) for s, e, note in marks if 0 <= s < e <= len(text)]
         kind, label, level = "paragraph", None, 0
         if draft.style:
             stack = _push_numbering(stack, draft.style, draft.label)
@@ -423,7 +444,7 @@ def build_blocks(body: list[Line]) -> tuple[list[Block], list[Change]]:
         if anchor in used:
             anchor = f"{anchor}-doan-{position}"
         used.add(anchor)
-        blocks.append(Block(kind, text, anchor, label, level, draft.lines[0].number, tuple(bold)))
+        blocks.append(Block(kind, text, anchor, label, level, draft.lines[0].number, tuple(bold), tuple(marks)))
     changes = []
     joined = sum(len(d.lines) - 1 for d in drafts)
     if joined:
@@ -455,9 +476,10 @@ def strip_markers_from_title(lines: list[Line]) -> list[str]:
     return [re.sub(r"\s+", " ", l.text.strip()) for l in lines]
 
 
-def structure(text: str) -> tuple[list[str], list[str], list[Block], list[str], list[str], list[Change]]:
+def structure(text: str, marks: dict[int, list[tuple[int, int, str]]] | None = None
+              ) -> tuple[list[str], list[str], list[Block], list[str], list[str], list[Change]]:
     """Split normalised text into header, title, body blocks, recipients and signature."""
-    lines, markup_edits = parse_markup(text.split("\n"))
+    lines, markup_edits = parse_markup(text.split("\n"), marks)
     parts = split_parts(lines)
     blocks, changes = build_blocks(parts.body)
     if markup_edits:

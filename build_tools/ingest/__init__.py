@@ -16,6 +16,9 @@ from .formats import read_document
 SIDECAR_SUFFIX = ".meta.yml"
 REGISTRY_NAME = "permalinks.yml"
 RESERVED_NAMES = {REGISTRY_NAME, "README.md", "README.txt"}
+# The longest real notices are about 40 KB and laws a few hundred KB: a file of several MB is a
+# batch of documents or a dump, and one page for it would be unreadable.
+MAX_NOTICE_BYTES = 3_000_000
 
 
 def discover(source_dir: Path) -> list[Path]:
@@ -44,7 +47,7 @@ def sidecar_for(path: Path) -> Path | None:
 
 
 def read_overrides(path: Path, display_name: str) -> tuple[dict, list[Problem]]:
-    """Parse the curator's sidecar; a malformed file is an error naming its line."""
+    """Parse the curator's sidecar; a malformed file stops the notice, naming the sidecar's line."""
     sidecar = sidecar_for(path)
     if sidecar is None:
         return {}, []
@@ -52,13 +55,15 @@ def read_overrides(path: Path, display_name: str) -> tuple[dict, list[Problem]]:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
-        return {}, [Problem(sidecar.name, f"the curator file is not valid YAML ({getattr(error, 'problem', error)})",
-                            "fix the YAML syntax (indentation, quotes, colons) at that line",
-                            line=mark.line + 1 if mark else None, severity="error")]
+        where = f"{sidecar.name}:{mark.line + 1}" if mark else sidecar.name
+        return {}, [Problem(display_name, f"curator file {where} is not valid YAML "
+                                          f"({getattr(error, 'problem', None) or error})",
+                            f"fix the YAML syntax (indentation, brackets, quotes, colons) in {where}",
+                            severity="error")]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [Problem(sidecar.name, "the curator file must be a mapping of field names",
+        return {}, [Problem(display_name, f"curator file {sidecar.name} must be a mapping of field names",
                             "write `field: value` lines, e.g. `province: quang-ninh`", severity="error")]
     return data, []
 
@@ -67,6 +72,12 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
     """Read one file: bytes → decoded text, with its hash and the curator's overrides."""
     display_name = str(path.relative_to(source_dir)) if source_dir else path.name
     data = path.read_bytes()
+    if len(data) > MAX_NOTICE_BYTES:
+        source = SourceFile(path, display_name, hashlib.sha256(data).hexdigest(), len(data), "text", "unread")
+        return RawNotice(source, "", problems=[Problem(
+            display_name, f"too large for one notice ({len(data) / 1e6:.1f} MB; the limit is "
+                          f"{MAX_NOTICE_BYTES / 1e6:.0f} MB)",
+            "split the file into one file per notice", severity="error")])
     document = read_document(path)
     source = SourceFile(path=path, name=display_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                         format=document.format, encoding=document.encoding)
@@ -84,6 +95,10 @@ def _fix_for(reason: str) -> str:
         return "convert the file to text (.txt, .md, .pdf with a text layer or .docx)"
     if "scan" in lowered or "text layer" in lowered:
         return "run OCR on the scan and add the text as a .txt file"
+    if "encrypted" in lowered or "password" in lowered:
+        return "remove the password (print to PDF again) or add the text as a .txt file"
+    if "corrupt" in lowered or ".doc" in lowered:
+        return "open and save the file again as .docx or .pdf, or add the text as a .txt file"
     if "extension" in lowered or "format" in lowered:
         return "rename the file to .txt, .md, .pdf or .docx if it is one of these"
     return "check the file opens as text; re-export it as UTF-8"

@@ -47,9 +47,16 @@ class WatchedPage:
         self.blocked: list[str] = []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", lambda response: response.status >= 400
+                     and self.failed.append(f"{response.url} ({response.status})"))
         if offline:
             self.page.route("**/*", self._only_local)
+
+    def _failed(self, request) -> None:
+        # A request cut short because the reader clicked on to the next page is not a failure.
+        if request.failure != "net::ERR_ABORTED" or request.url in self.blocked:
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def _only_local(self, route):
         url = route.request.url
