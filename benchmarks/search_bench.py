@@ -1,0 +1,206 @@
+"""Search index benchmark: build time, size and browser query latency at N notices.
+
+    .venv/bin/python benchmarks/search_bench.py            # N = 2000 and 20000
+    .venv/bin/python benchmarks/search_bench.py 500 5000   # other sizes
+
+Generates its own corpus by recombining sentences of ``source_texts/*.txt`` and
+``../shared/corpora/congbao/*.txt`` into notices of about 10 KB, spread over the
+63 provinces, writes the index and a minimal page that loads
+``archive-search.js``, then measures in headless Chromium from ``file://``.
+Prints one JSON line per N. Targets: first results ≤ 300 ms on a cold page,
+later keystrokes ≤ 50 ms, ≤ 1.5 MB loaded for a two-word query, index ≤ text.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from build_tools.search import SearchDoc, write_search_index  # noqa: E402
+from build_tools.search.fold import fold  # noqa: E402
+
+SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "archive-search.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NOTICE_BYTES = 10_000
+
+PROVINCES = (
+    "An Giang, Bà Rịa - Vũng Tàu, Bắc Giang, Bắc Kạn, Bạc Liêu, Bắc Ninh, Bến Tre, Bình Định, Bình Dương, "
+    "Bình Phước, Bình Thuận, Cà Mau, Cần Thơ, Cao Bằng, Đà Nẵng, Đắk Lắk, Đắk Nông, Điện Biên, Đồng Nai, "
+    "Đồng Tháp, Gia Lai, Hà Giang, Hà Nam, Hà Nội, Hà Tĩnh, Hải Dương, Hải Phòng, Hậu Giang, Hòa Bình, "
+    "Hưng Yên, Khánh Hòa, Kiên Giang, Kon Tum, Lai Châu, Lâm Đồng, Lạng Sơn, Lào Cai, Long An, Nam Định, "
+    "Nghệ An, Ninh Bình, Ninh Thuận, Phú Thọ, Phú Yên, Quảng Bình, Quảng Nam, Quảng Ngãi, Quảng Ninh, "
+    "Quảng Trị, Sóc Trăng, Sơn La, Tây Ninh, Thái Bình, Thái Nguyên, Thanh Hóa, Thừa Thiên Huế, Tiền Giang, "
+    "Thành phố Hồ Chí Minh, Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái"
+).split(", ")
+TYPES = [("Thông báo", "TB"), ("Kế hoạch", "KH"), ("Chỉ thị", "CT"), ("Công điện", "CĐ"),
+         ("Quyết định", "QĐ"), ("Kết luận", "KL"), ("Hướng dẫn", "HD")]
+ISSUERS = ["UBND tỉnh", "Tỉnh ủy", "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh", "Sở Y tế"]
+MEASURES = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "E1", "H1", "H2", "H3", "H6", "H7", "5K", "F0-tai-nha"]
+
+
+def load_sentences() -> list[str]:
+    """Sentences of real Vietnamese administrative text, hard line wraps undone."""
+    files = sorted((ROOT / "source_texts").glob("*.txt"))
+    files += sorted((ROOT.parent / "shared" / "corpora" / "congbao").glob("*.txt"))
+    sentences = []
+    for path in files:
+        text = re.sub(r"\s+", " ", path.read_text(encoding="utf-8", errors="replace").replace("*", ""))
+        for sentence in re.split(r"(?<=[.;:])\s+", text):
+            if 40 <= len(sentence) <= 600 and re.search("[ạảấầẩậắằẳặẹẻếềểệịọỏốồổộớờởợụủứừửựỷỹ]", sentence):
+                sentences.append(sentence.strip())
+    if not sentences:
+        raise SystemExit("no source sentences found: run from the repository with ../shared present")
+    return sentences
+
+
+def synthetic_notices(count: int, seed: int = 1):
+    """Yield ``count`` SearchDocs (a generator, as the real build streams them)."""
+    rng = random.Random(seed)
+    sentences = load_sentences()
+    for number in range(count):
+        province = rng.choice(PROVINCES)
+        code = re.sub(r"[^a-z0-9]+", "-", fold(province)).strip("-")
+        doc_type, type_code = rng.choice(TYPES)
+        year = rng.choice([2020, 2021, 2021, 2022])
+        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        doc_number = (f"{rng.randint(1, 999)}-{type_code}/TU" if doc_type == "Kết luận"
+                      else f"{rng.randint(1, 4999)}/{type_code}-UBND")
+        paragraphs, size = [], 0
+        while size < NOTICE_BYTES:
+            text = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 4)))
+            paragraphs.append((f"doan-{len(paragraphs) + 1}", text))
+            size += len(text.encode())
+        title = f"{doc_type} về việc {rng.choice(sentences)[:90].rstrip(' ,.;:')} tại tỉnh {province}"
+        yield SearchDoc(
+            id=f"{code}-{year}-{number}", url=f"notices/{code}/{code}-{year}-{number}.html", title=title,
+            number=doc_number, doc_type=doc_type, issuer=rng.choice(ISSUERS), province=province,
+            province_code=code, date=date, measures=tuple(rng.sample(MEASURES, rng.randint(0, 4))),
+            paragraphs=tuple(paragraphs))
+
+
+PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
+<body><header class="md-header"><div class="md-header__inner"></div></header>
+<script src="assets/javascripts/archive-search.js"></script></body></html>
+"""
+
+
+def write_site(site: Path) -> Path:
+    """A minimal site: the search script at its real path and one page that loads it."""
+    target = site / "assets" / "javascripts"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SCRIPT, target / SCRIPT.name)
+    page = site / "index.html"
+    page.write_text(PAGE, encoding="utf-8")
+    return page
+
+
+QUERIES_TWO_WORDS = ["cách ly", "phòng chống", "tiêm vắc", "tập trung", "y tế"]
+TYPED = "phòng chống dịch covid tại tỉnh"
+DROPDOWN = 8  # results the header box asks for
+
+
+def _open(context, url: str):
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("window.archiveSearch !== undefined")
+    return page
+
+
+def cold_queries(context, url: str, search_dir: Path) -> list[dict]:
+    """Each two-word query on a fresh page: time, bytes and files it loaded."""
+    out = []
+    for query in QUERIES_TWO_WORDS:
+        page = _open(context, url)
+        figures = page.evaluate(
+            """async ([q, limit]) => { const t0 = performance.now();
+                const results = await window.archiveSearch.query(q, {limit});
+                const t1 = performance.now();
+                return {ms: t1 - t0, sinceNavigation: t1, results: results.length,
+                        files: window.archiveSearch.loadedFiles()}; }""", [query, DROPDOWN])
+        loaded = sum((search_dir.parent / f).stat().st_size for f in figures["files"])
+        out.append({"query": query, "ms": round(figures["ms"], 1),
+                    "ms_since_navigation": round(figures["sinceNavigation"], 1), "results": figures["results"],
+                    "loaded_kb": round(loaded / 1024, 1), "files": len(figures["files"])})
+        page.close()
+    return out
+
+
+def typing(context, url: str) -> dict:
+    """A reader typing TYPED one character at a time into the header box's query."""
+    page = _open(context, url)
+    times = page.evaluate(
+        """async ([typed, limit]) => { const times = [];
+            for (let i = 1; i <= typed.length; i++) {
+              const t0 = performance.now();
+              await window.archiveSearch.query(typed.slice(0, i), {limit});
+              times.push(performance.now() - t0); }
+            return times; }""", [TYPED, DROPDOWN])
+    filtered = page.evaluate(
+        """async () => { const t0 = performance.now();
+            const r = await window.archiveSearch.query('cách ly', {province: 'quang-ninh', year: 2021, limit: 20});
+            return {ms: performance.now() - t0, results: r.length}; }""")
+    phrase = page.evaluate(
+        """async () => { const t0 = performance.now();
+            const r = await window.archiveSearch.query('"phòng, chống dịch"', {limit: 20});
+            return {ms: performance.now() - t0, results: r.length}; }""")
+    page.close()
+    later = sorted(times[1:])
+    return {"typing_first_ms": round(times[0], 1), "typing_later_median_ms": round(statistics.median(later), 1),
+            "typing_later_p90_ms": round(later[int(len(later) * 0.9)], 1), "typing_later_max_ms": round(later[-1], 1),
+            "filtered_query_ms": round(filtered["ms"], 1), "phrase_query_ms": round(phrase["ms"], 1)}
+
+
+def measure_browser(page_path: Path, search_dir: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    url = page_path.as_uri()
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            cold = cold_queries(context, url, search_dir)
+            out = {"cold_two_word_max_ms": max(c["ms"] for c in cold),
+                   "cold_two_word_max_loaded_kb": max(c["loaded_kb"] for c in cold), "cold_two_word": cold}
+            out.update(typing(context, url))
+        finally:
+            context.close()
+    return out
+
+
+def run(count: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        started = time.perf_counter()
+        stats = write_search_index(synthetic_notices(count), site / "search")
+        wall = time.perf_counter() - started
+        page = write_site(site)
+        figures = {"n": count, "build_seconds": round(wall, 1), "index_bytes": stats["bytes"],
+                   "text_bytes": stats["text_bytes"], "index_to_text": stats["ratio"], "files": stats["files"],
+                   "terms": stats["terms"], "shards": stats["shards"],
+                   "largest_file_kb": round(stats["largest_file_bytes"] / 1024, 1)}
+        if Path(CHROMIUM).exists():
+            figures.update(measure_browser(page, site / "search"))
+        else:
+            figures["browser"] = f"SKIPPED: {CHROMIUM} is missing"
+        return figures
+
+
+def main(argv: list[str]) -> None:
+    for count in [int(a) for a in argv] or [2000, 20000]:
+        print(json.dumps(run(count), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,119 @@
+"""File formats → text: plain text and Markdown, PDF text layers and Word documents.
+
+Each reader returns a ``Document``; a file that cannot be read (scanned,
+encrypted, corrupt, unknown type) comes back with ``text=""`` and a reason in
+``problems``, never an exception, so the build can report it and go on.
+
+PDF pages are joined with a form feed (``\\f``) so the cleaning stage can tell
+page boundaries apart and drop running headers and page numbers.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Change
+from .decode import decode_bytes, fix_unicode_text, normalise_line_endings, replace_nul_characters
+
+PAGE_BREAK = "\f"
+TEXT_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an encrypted .docx
+
+
+@dataclass(frozen=True)
+class Document:
+    """A notice file's text with its format, its detected encoding and what was edited."""
+
+    text: str
+    format: str  # "text" | "markdown" | "pdf" | "docx" (or "unknown")
+    encoding: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_document(path: Path) -> Document:
+    """Read one notice file by its extension; never raises."""
+    suffix = path.suffix.lower()
+    fmt = TEXT_FORMATS.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
+    if fmt is None:
+        return Document("", "unknown", "none", [],
+                        [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf or .docx"])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Document("", fmt, "none", [], [f"cannot read the file ({error.strerror or error})"])
+    if fmt == "pdf":
+        return read_pdf(data)
+    if fmt == "docx":
+        return read_docx(data)
+    decoded = decode_bytes(data)
+    return Document(decoded.text, fmt, decoded.encoding, list(decoded.changes), list(decoded.problems))
+
+
+def read_pdf(data: bytes) -> Document:
+    """Text layer of a PDF, pages separated by form feeds; a scan without text is a problem."""
+    from pypdf import PdfReader  # imported here: only PDF sources pay for it
+
+    if not data.strip():
+        return Document("", "pdf", "none", [], ["empty file"])
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _unlock_without_password(reader):
+            return Document("", "pdf", "none", [], ["encrypted PDF (needs a password): cannot read its text"])
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as error:  # noqa: BLE001 - pypdf raises many types on damaged files
+        return Document("", "pdf", "none", [], [f"corrupt or unreadable PDF ({type(error).__name__}: {error})"])
+    if not any(page.strip() for page in pages):
+        return Document("", "pdf", "pdf-text-layer", [], ["no text layer (scanned PDF): run OCR first"])
+    return _extracted_document(PAGE_BREAK.join(pages), "pdf", "pdf-text-layer")
+
+
+def _unlock_without_password(reader) -> bool:
+    """Many PDFs are encrypted only against editing, with an empty password to open them."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # noqa: BLE001 - unsupported cipher, missing crypto library
+        return False
+
+
+def read_docx(data: bytes) -> Document:
+    """Paragraphs and table cells of a Word document in reading order, one per line."""
+    import docx  # imported here: only DOCX sources pay for it
+
+    if data.startswith(OLE_SIGNATURE):
+        return Document("", "docx", "none", [],
+                        ["not a .docx: an old .doc file or a password-protected document (OLE container)"])
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except Exception as error:  # noqa: BLE001 - python-docx raises zip, XML and key errors on damaged files
+        return Document("", "docx", "none", [], [f"corrupt or unreadable .docx ({type(error).__name__}: {error})"])
+    if not any(line.strip() for line in lines):
+        return Document("", "docx", "utf-8", [], ["empty document (no text in paragraphs or tables)"])
+    return _extracted_document("\n".join(lines), "docx", "utf-8")
+
+
+def _docx_lines(container):
+    """Lines of a document, table cell or nested table, depth first in document order."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            seen = set()  # holds the cell elements, so lxml keeps their proxies (and identities)
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell._tc in seen:  # a merged cell is listed once per grid column
+                        continue
+                    seen.add(cell._tc)
+                    yield from _docx_lines(cell)
+        else:
+            yield block.text
+
+
+def _extracted_document(text: str, fmt: str, encoding: str) -> Document:
+    """Text from a PDF or DOCX may still be in a legacy font encoding (.VnTime, VNI-Times)."""
+    text, encoding, changes = fix_unicode_text(text, encoding)
+    text, nul_changes = replace_nul_characters(text)
+    text, line_changes = normalise_line_endings(text)
+    return Document(text, fmt, encoding, changes + nul_changes + line_changes, [])

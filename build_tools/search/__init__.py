@@ -1,0 +1,12 @@
+"""Full-text search for the archive: folded, sharded, loaded by ``<script>`` tags.
+
+Build side (Python): ``write_search_index(docs, site_dir)`` after ``mkdocs build``.
+Browser side: ``docs/assets/javascripts/archive-search.js`` (same folding and
+tokenising rules, checked against this package by the browser tests).
+"""
+from .fold import fold
+from .index import Layout, SearchDoc, write_search_index
+from .reader import IndexReader
+from .tokenize import parse_query, tokens
+
+__all__ = ["SearchDoc", "write_search_index", "fold", "Layout", "IndexReader", "parse_query", "tokens"]

@@ -1,0 +1,456 @@
+"""Build the sharded search index the browser loads with ``<script>`` tags.
+
+Layout of ``<site>/search/`` (every file calls ``window.__archiveShard(key, data)``,
+because ``fetch`` and modules do not work from ``file://``):
+
+- ``manifest.js``: constants, the list of shards and of split prefixes.
+- ``t/t-<prefix>.js``: terms sharing a prefix → ``[df, variants, postings]``. Prefixes
+  are split until a shard is about ``shard_target`` bytes, so a word loads one small
+  file. A split prefix keeps a shard for the term equal to it plus, under the ``""``
+  key, its commonest completions with their top ``completion_postings`` postings, so
+  a half-typed word also costs one file.
+- ``p/<n>.js``: a common term (df > ``page_size``) keeps only its ``page_size``
+  highest-impact postings in its entry (``[df, variants, top, n]``); the rest is
+  here. A word the reader finished loads it (exact results); a completion of a
+  half-typed word does not, which bounds what a keystroke costs.
+- ``d/<bucket>/<n>.js``: one notice: link, title, metadata and its paragraphs
+  (deflate + base64; the browser inflates them with ``DecompressionStream``) for
+  snippets and phrase checks, loaded only for the results shown.
+- ``facets.js`` (filter choices) and ``columns.js`` (each notice's province, date,
+  type, issuer, measures), loaded only when a filter is used.
+
+A posting is (doc gap, impact, [variant mask]). The impact is the BM25 term part
+``tf·(k1+1)/(tf+k1·(1-b+b·dl/avgdl))`` quantised to 1..31, with title and
+metadata words counted ``head_weight`` times; the browser multiplies it by the
+term's idf. The mask says which accented forms of the folded term the notice
+contains, so "tỉnh" can rank above "tình" without a second index.
+
+Chromium spends 2–3 ms per file loaded from ``file://`` whatever its size, so the
+layout saves files per query first and bytes second.
+"""
+from __future__ import annotations
+
+import base64
+import bisect
+import heapq
+import json
+import os
+import shutil
+import time
+import hashlib
+import uuid
+import zlib
+from array import array
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date as Date
+from pathlib import Path
+from typing import Iterable
+
+from .encoding import encode_number, encode_numbers, safe_name
+from .fold import fold, nfc
+from .tokenize import variant_counts
+
+INDEX_VERSION = 1
+IMPACT_LEVELS = 31  # one base-32 digit
+VARIANT_BITS = 30  # accented forms tracked per folded term (bitwise operations in JS are 32-bit)
+EPOCH = Date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Ranking constants and file-size trade-offs; tests shrink them to exercise every path."""
+
+    k1: float = 1.2
+    b: float = 0.75
+    head_weight: int = 3  # title and metadata words weigh as much as three body occurrences
+    page_size: int = 2048  # postings kept in a common term's entry; the rest in p/<n>.js
+    completion_postings: int = 512  # top postings of a completion copied beside its split prefix
+    completions: int = 8  # completions tried for a half-typed last word
+    prefix_weight: float = 0.8  # a completion scores below the word itself
+    phrase_checks: int = 200  # top candidates whose text is read to verify a quoted phrase
+    shard_target: int = 24_000  # bytes of entries per shard before its prefix is split
+    max_key_length: int = 6
+    doc_bucket: int = 1000  # notices per folder of d/
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One published notice as the search index sees it (its text is untrusted)."""
+
+    id: str
+    url: str  # relative to the site root: "notices/quang-ninh/x.html" or "notices/quang-ninh/x/"
+    title: str
+    number: str | None
+    doc_type: str | None
+    issuer: str | None
+    province: str | None
+    province_code: str | None
+    date: str | None  # ISO
+    measures: tuple[str, ...]
+    paragraphs: tuple[tuple[str, str], ...]  # (anchor, text) in order
+
+
+class _Postings:
+    """Postings of one folded term while notices stream in: compact arrays, not objects."""
+
+    __slots__ = ("docs", "tfs", "masks", "variants", "variant_df")
+
+    def __init__(self):
+        self.docs = array("I")
+        self.tfs = array("H")
+        self.masks = array("I")
+        self.variants: dict[str, int] = {}  # accented form → bit, in order of first sight
+        self.variant_df: list[int] = []
+
+    def add(self, doc: int, tf: int, variants: list[str]) -> None:
+        mask = 0
+        for variant in variants:
+            bit = self.variants.get(variant)
+            if bit is None:
+                bit = self.variants[variant] = len(self.variants)
+                if bit < VARIANT_BITS:
+                    self.variant_df.append(0)
+            if bit < VARIANT_BITS:
+                mask |= 1 << bit
+                self.variant_df[bit] += 1
+        self.docs.append(doc)
+        self.tfs.append(min(tf, 65535))
+        self.masks.append(mask)
+
+
+class _Columns:
+    """Per-notice facet values as small integers, and the vocabularies they index."""
+
+    FACETS = ("province", "doc_type", "issuer", "measure")
+
+    def __init__(self):
+        self.vocab: dict[str, dict[str, int]] = {facet: {} for facet in self.FACETS}
+        self.labels: dict[str, dict[str, str]] = {facet: {} for facet in self.FACETS}
+        self.values: dict[str, list[int]] = {"province": [], "date": [], "doc_type": [], "issuer": [], "measures": []}
+
+    def _index(self, facet: str, key: str | None, label: str | None = None) -> int:
+        if not key:
+            return 0  # unknown
+        table = self.vocab[facet]
+        if key not in table:
+            table[key] = len(table) + 1
+            self.labels[facet][key] = label or key
+        return table[key]
+
+    def add(self, doc: SearchDoc) -> None:
+        self.values["province"].append(self._index("province", doc.province_code or doc.province, doc.province))
+        self.values["date"].append(day_number(doc.date))
+        self.values["doc_type"].append(self._index("doc_type", doc.doc_type))
+        self.values["issuer"].append(self._index("issuer", doc.issuer))
+        measures = sorted({self._index("measure", m) for m in doc.measures if m})
+        self.values["measures"].extend([len(measures), *measures])
+
+    def facets(self) -> dict:
+        """Filter choices per facet as ``[key, label, index]`` in label order, and the years present."""
+        out = {}
+        for facet, table in self.vocab.items():
+            entries = [[key, self.labels[facet][key], index] for key, index in table.items()]
+            out[facet] = sorted(entries, key=lambda e: (fold(e[1]), e[1]))
+        days = {d for d in self.values["date"] if d}
+        out["years"] = sorted({Date.fromordinal(EPOCH.toordinal() + d - 1).year for d in days})
+        return out
+
+    def columns(self) -> dict:
+        return {name: encode_numbers(values) for name, values in self.values.items()}
+
+
+def day_number(iso: str | None) -> int:
+    """Days since 1970-01-01, plus one; 0 when the date is unknown or malformed."""
+    if not iso:
+        return 0
+    try:
+        return (Date.fromisoformat(iso[:10]) - EPOCH).days + 1
+    except ValueError:
+        return 0
+
+
+def _script(key: str, data) -> str:
+    """A .js file body that hands ``data`` to the page; ASCII only, so no charset can garble it."""
+    payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return f"__archiveShard({json.dumps(key)},{payload});\n"
+
+
+class IndexWriter:
+    """Streams notices in (their text is written out at once), then writes terms and shards."""
+
+    def __init__(self, directory: Path, layout: Layout = Layout()):
+        self.directory = directory
+        self.layout = layout
+        self.terms: dict[str, _Postings] = {}
+        self.lengths = array("I")
+        self.columns = _Columns()
+        self.text_bytes = 0
+        self.search_page: str | None = None
+        self._fold_cache: dict[str, str] = {}
+        self._files = self._bytes = self._largest = 0
+        self._digest = hashlib.sha256()
+
+    # --- streaming ------------------------------------------------------------
+
+    def add(self, doc: SearchDoc) -> None:
+        number = len(self.lengths)
+        paragraphs = [(anchor, nfc(text)) for anchor, text in doc.paragraphs]
+        head = " ".join(filter(None, [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province]))
+        body_counts = variant_counts("\n".join(text for _, text in paragraphs))
+        head_counts = variant_counts(head)
+        self.lengths.append(sum(body_counts.values()) + sum(head_counts.values()))
+        self._add_postings(number, body_counts, head_counts)
+        self.columns.add(doc)
+        self.text_bytes += len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs)
+        if self.search_page is None:
+            self.search_page = "tim-kiem.html" if doc.url.endswith(".html") else "tim-kiem/"
+        self._write_doc(number, doc, paragraphs)
+
+    def _add_postings(self, number: int, body: Counter, head: Counter) -> None:
+        per_term: dict[str, list] = {}  # term → [tf, variant, variant, …]
+        cache = self._fold_cache
+        for counts, weight in ((body, 1), (head, self.layout.head_weight)):
+            for variant, count in counts.items():
+                term = cache.get(variant)
+                if term is None:
+                    term = cache[variant] = fold(variant)
+                entry = per_term.get(term)
+                if entry is None:
+                    per_term[term] = [count * weight, variant]
+                else:
+                    entry[0] += count * weight
+                    if variant not in entry:
+                        entry.append(variant)
+        terms = self.terms
+        for term, entry in per_term.items():
+            postings = terms.get(term)
+            if postings is None:
+                postings = terms[term] = _Postings()
+            postings.add(number, entry[0], entry[1:])
+
+    def _write_doc(self, number: int, doc: SearchDoc, paragraphs: list[tuple[str, str]]) -> None:
+        text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
+        data = {
+            "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
+            "d": doc.date, "y": doc.doc_type, "i": doc.issuer,
+            "z": base64.b64encode(zlib.compress(text, 9)).decode("ascii"),
+        }
+        self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", data))
+
+    def _write(self, relative: str, content: str) -> None:
+        path = self.directory / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("ascii")
+        path.write_bytes(data)
+        # the build id is a digest of the index itself: the same input gives the same site, byte for byte
+        self._digest.update(relative.encode() + b"\0" + data)
+        self._files += 1
+        self._bytes += len(data)
+        self._largest = max(self._largest, len(data))
+
+    # --- finishing ------------------------------------------------------------
+
+    def finish(self) -> dict:
+        """Encode every term, group terms into shards, write the manifest; return figures."""
+        layout = self.layout
+        count = len(self.lengths)
+        average = (sum(self.lengths) / count) if count else 1.0
+        norms = array("d", (layout.k1 * (1 - layout.b + layout.b * n / average) for n in self.lengths))
+        entries: dict[str, list] = {}
+        completion_tops: dict[str, str] = {}
+        rest_files = 0
+        for term in sorted(self.terms):
+            encoded = _encode_term(self.terms.pop(term), norms, layout)  # pop: free memory as we go
+            if encoded.rest is not None:
+                encoded.entry.append(rest_files)
+                self._write(f"p/{rest_files}.js", _script(f"p:{rest_files}", encoded.rest))
+                rest_files += 1
+            if encoded.completion_top is not None:
+                completion_tops[term] = encoded.completion_top
+            entries[term] = encoded.entry
+        split, shards = plan_shards(entries, layout)
+        self._write_shards(entries, completion_tops, split, shards)
+        self._write("facets.js", _script("facets", self.columns.facets()))
+        self._write("columns.js", _script("columns", self.columns.columns()))
+        manifest = {
+            "version": INDEX_VERSION, "build": self._digest.hexdigest()[:12], "docs": count, "levels": IMPACT_LEVELS,
+            "completions": layout.completions, "prefixWeight": layout.prefix_weight,
+            "phraseChecks": layout.phrase_checks, "docBucket": layout.doc_bucket, "searchPage": self.search_page,
+            "layout": asdict(layout), "split": sorted(split), "shards": sorted(shards),
+        }
+        self._write("manifest.js", _script("manifest", manifest))
+        return {"docs": count, "terms": len(entries), "shards": len(shards), "rest_files": rest_files,
+                "files": self._files, "bytes": self._bytes, "largest_file_bytes": self._largest,
+                "text_bytes": self.text_bytes,
+                "ratio": round(self._bytes / self.text_bytes, 3) if self.text_bytes else None}
+
+    def _write_shards(self, entries: dict[str, list], completion_tops: dict[str, str],
+                      split: set[str], shards: dict[str, list[str]]) -> None:
+        terms = list(entries)  # already sorted
+        for key, members in shards.items():
+            data = {term: entries[term] for term in members}
+            if key in split:
+                data[""] = [[t, entries[t][:2] + [completion_tops.get(t, entries[t][2])]]
+                            for t in completions(key, terms, entries, self.layout.completions) if t != key]
+            self._write(f"t/t-{safe_name(key)}.js", _script(f"t:{key}", data))
+
+
+# --- terms ---------------------------------------------------------------------
+
+
+def _impacts(postings: _Postings, norms: array, layout: Layout) -> list[int]:
+    k1 = layout.k1
+    scale = IMPACT_LEVELS / (k1 + 1)
+    out = []
+    for doc, tf in zip(postings.docs, postings.tfs):
+        impact = int(tf * (k1 + 1) / (tf + norms[doc]) * scale + 0.5)
+        out.append(1 if impact < 1 else impact)
+    return out
+
+
+def _variant_order(postings: _Postings) -> tuple[list[str], list[int] | None]:
+    """Tracked accented forms, most widespread first, and the old-bit → new-bit map (None: one form)."""
+    tracked = [v for v, bit in sorted(postings.variants.items(), key=lambda item: item[1]) if bit < VARIANT_BITS]
+    if len(tracked) < 2:
+        return tracked, None
+    order = sorted(range(len(tracked)), key=lambda bit: (-postings.variant_df[bit], tracked[bit]))
+    remap = [0] * len(tracked)
+    for new_bit, old_bit in enumerate(order):
+        remap[old_bit] = new_bit
+    return [tracked[bit] for bit in order], remap
+
+
+def _remapped_masks(postings: _Postings, remap: list[int]) -> list[int]:
+    cache: dict[int, int] = {}
+    out = []
+    for mask in postings.masks:
+        if mask not in cache:
+            new, bit, rest = 0, 0, mask
+            while rest:
+                if rest & 1:
+                    new |= 1 << remap[bit]
+                rest >>= 1
+                bit += 1
+            cache[mask] = new
+        out.append(cache[mask])
+    return out
+
+
+def _encode_page(indices: list[int], docs, impacts: list[int], masks: list[int] | None) -> str:
+    """Doc-ordered postings: gap from the previous doc, impact, and the mask when forms differ."""
+    parts, previous = [], 0
+    for i in indices:
+        doc = docs[i]
+        parts.append(encode_number(doc - previous))
+        parts.append(encode_number(impacts[i]))
+        if masks is not None:
+            parts.append(encode_number(masks[i]))
+        previous = doc
+    return "".join(parts)
+
+
+@dataclass
+class _EncodedTerm:
+    entry: list  # [df, variants, postings (all, or the top page_size)]
+    rest: str | None  # the other postings of a common term
+    completion_top: str | None  # the top completion_postings, when there are more
+
+
+def _encode_term(postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
+    variants, remap = _variant_order(postings)
+    masks = _remapped_masks(postings, remap) if remap is not None else None
+    impacts = _impacts(postings, norms, layout)
+    docs = postings.docs
+    df = len(docs)
+    # 0 stands for "only the folded spelling itself", the commonest case (numbers, unaccented words).
+    stored_variants = 0 if len(variants) == 1 and fold(variants[0]) == variants[0] else variants
+    ranked = df > min(layout.completion_postings, layout.page_size)
+    by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []
+    completion_top = None
+    if df > layout.completion_postings:
+        completion_top = _encode_page(sorted(by_impact[:layout.completion_postings]), docs, impacts, masks)
+    if df <= layout.page_size:
+        return _EncodedTerm([df, stored_variants, _encode_page(list(range(df)), docs, impacts, masks)],
+                            None, completion_top)
+    top = _encode_page(sorted(by_impact[:layout.page_size]), docs, impacts, masks)
+    rest = _encode_page(sorted(by_impact[layout.page_size:]), docs, impacts, masks)
+    return _EncodedTerm([df, stored_variants, top], rest, completion_top)
+
+
+# --- shards --------------------------------------------------------------------
+
+
+def plan_shards(entries: dict[str, list], layout: Layout) -> tuple[set[str], dict[str, list[str]]]:
+    """Split term prefixes until each shard is near ``layout.shard_target`` bytes.
+
+    Returns the split prefixes and each shard's terms. ``encoding.shard_key``
+    (here and in the browser) finds a term's shard from the split prefixes alone.
+    """
+    terms = sorted(entries)
+    prefix_sums = [0]
+    for term in terms:
+        prefix_sums.append(prefix_sums[-1] + len(json.dumps(entries[term])) + 24)
+    split: set[str] = set()
+    shards: dict[str, list[str]] = {}
+    stack = [("", 0, len(terms))]
+    while stack:
+        prefix, lo, hi = stack.pop()
+        depth = len(prefix)
+        small = prefix_sums[hi] - prefix_sums[lo] <= layout.shard_target
+        if prefix and (small or depth >= layout.max_key_length):
+            shards[prefix] = terms[lo:hi]
+            continue
+        if prefix:
+            split.add(prefix)
+            shards[prefix] = [prefix] if terms[lo] == prefix else []
+        start = lo + 1 if prefix and terms[lo] == prefix else lo
+        while start < hi:
+            child = terms[start][:depth + 1]
+            end = start
+            while end < hi and terms[end].startswith(child):
+                end += 1
+            stack.append((child, start, end))
+            start = end
+    return split, shards
+
+
+def completion_order(term: str, df: int) -> tuple:
+    """Most widespread first, then shorter, then alphabetical (the browser sorts the same way)."""
+    return (-df, len(term), term)
+
+
+def completions(prefix: str, terms: list[str], entries: dict[str, list], count: int) -> list[str]:
+    """The ``count`` + 1 most widespread terms starting with ``prefix`` (``terms`` sorted)."""
+    lo = bisect.bisect_left(terms, prefix)
+    hi = bisect.bisect_left(terms, prefix + "\U0010ffff")
+    return heapq.nsmallest(count + 1, terms[lo:hi], key=lambda t: completion_order(t, entries[t][0]))
+
+
+def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, layout: Layout = Layout()) -> dict:
+    """Write the index into ``out_dir`` (``<site>/search``: the browser looks there) from ``docs``.
+
+    ``docs`` is consumed once, as a stream. The index is written beside the old
+    one and swapped in at the end, so a failed build never leaves a half-written
+    index on the site. Returns build figures (files, bytes, seconds, ratio to text).
+    """
+    started = time.perf_counter()
+    final = Path(out_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.parent / f".{final.name}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    staging.mkdir()
+    try:
+        writer = IndexWriter(staging, layout)
+        for doc in docs:
+            writer.add(doc)
+        stats = writer.finish()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if final.exists():
+        retired = final.parent / f".{final.name}-old-{uuid.uuid4().hex[:6]}"
+        final.rename(retired)
+        shutil.rmtree(retired, ignore_errors=True)
+    staging.rename(final)
+    stats["seconds"] = round(time.perf_counter() - started, 2)
+    return stats

@@ -1,0 +1,118 @@
+"""Ranking and filters, checked on the written index with the Python reference reader."""
+import pytest
+
+from build_tools.search import IndexReader
+from build_tools.search.encoding import decode_numbers, encode_numbers, shard_key
+from tests.search.corpus import DOCS, write_site
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    site = tmp_path_factory.mktemp("kho tìm kiếm")
+    stats = write_site(site)
+    return IndexReader(site / "search"), stats
+
+
+def ids(results):
+    return [r["url"].rsplit("/", 1)[1].removesuffix(".html") for r in results]
+
+
+def test_folded_and_accented_queries_find_the_same_notice(index):
+    reader, _ = index
+    assert ids(reader.query("cach ly tap trung "))[0] == "qn-cach-ly"
+    assert ids(reader.query("cách ly tập trung "))[0] == "qn-cach-ly"
+    assert set(ids(reader.query("cach ly tap trung "))) == {"qn-cach-ly", "qn-tap-trung"}
+
+
+def test_exact_diacritics_rank_above_folded_matches(index):
+    reader, _ = index
+    province = ids(reader.query("tỉnh "))
+    assert province.index("hp-tinh-hinh") == len(province) - 1, "'tình' alone must come after every 'tỉnh'"
+    assert ids(reader.query("tình "))[0] in {"hp-tinh-hinh", "qn-cach-ly"}
+    assert ids(reader.query("tinh "))[0] == "hp-tinh-hinh", "without accents plain BM25 decides"
+
+
+def test_more_occurrences_rank_higher_among_equals(index):
+    reader, _ = index
+    results = reader.query("tình ")
+    assert ids(results)[0] == "hp-tinh-hinh" and results[0]["score"] > results[1]["score"]
+
+
+def test_phrases_must_be_adjacent_and_in_order(index):
+    reader, _ = index
+    assert ids(reader.query('"cách ly tập trung"')) == ["qn-cach-ly"]
+    assert ids(reader.query('"tập trung cách ly"')) == []
+
+
+def test_document_numbers(index):
+    reader, _ = index
+    assert ids(reader.query("68/NQ-CP")) == ["hn-ho-tro"]
+    assert ids(reader.query("68/nq-cp ")) == ["hn-ho-tro"]
+    assert ids(reader.query("23/2021/QĐ-TTg ")) == ["hn-ho-tro"]
+    assert ids(reader.query("2927-TB/TU "))[0] == "qn-cach-ly"
+
+
+def test_last_word_is_a_prefix_while_typing(index):
+    reader, _ = index
+    assert "qn-cach-ly" in ids(reader.query("cach l"))
+    assert ids(reader.query("cach l", {"prefix": False})) == []
+
+
+def test_filters(index):
+    reader, _ = index
+    assert set(ids(reader.query("cach ly ", {"province": "quang-ninh"}))) == {"qn-cach-ly", "qn-tap-trung"}
+    assert ids(reader.query("cach ly ", {"province": "Quảng Ninh", "year": 2020})) == ["qn-tap-trung"]
+    assert ids(reader.query("ho tro ", {"doc_type": "Kế hoạch"})) == ["hn-ho-tro"]
+    assert ids(reader.query("", {"measure": "H7"})) == ["ls-tiem-chung"]
+    assert set(ids(reader.query("", {"issuer": "thanh pho"}))) == {"hp-tinh-hinh", "hn-ho-tro"}
+    assert ids(reader.query("", {"from": "2021-08", "to": "2021-12-31"})) == ["hp-tinh-hinh", "qn-cach-ly"]
+    assert ids(reader.query("", {})) == []
+
+
+def test_index_is_smaller_than_the_text_it_indexes_at_scale(index):
+    _, stats = index
+    assert stats["docs"] == len(DOCS) and stats["files"] > 0  # the ratio is measured by the benchmark
+
+
+def test_numbers_round_trip_through_the_compact_encoding():
+    values = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 10**9]
+    assert decode_numbers(encode_numbers(values)) == values
+
+
+def test_every_term_has_one_shard():
+    split = {"c", "ca", "cac"}
+    assert shard_key("cach", split) == "cach"
+    assert shard_key("ca", split) == "ca" and shard_key("c", split) == "c"
+    assert shard_key("con", split) == "co" and shard_key("dich", split) == "d"
+
+
+@pytest.fixture(scope="module")
+def two_layouts(tmp_path_factory):
+    """The same 206 notices indexed with the default layout and with a tiny one."""
+    from build_tools.search import Layout, write_search_index
+    from tests.search.corpus import TINY_LAYOUT, generated_docs
+
+    docs = list(DOCS) + generated_docs(200)
+    root = tmp_path_factory.mktemp("layouts")
+    default = write_search_index(iter(docs), root / "default")
+    tiny = write_search_index(iter(docs), root / "tiny", Layout(**TINY_LAYOUT))
+    assert tiny["rest_files"] > 0 and tiny["shards"] > default["shards"]
+    return IndexReader(root / "default"), IndexReader(root / "tiny")
+
+
+FINISHED = ["phòng chống dịch ", "tỉnh ", "cach ly tap trung ", '"cách ly" ', "covid 19 ", "f0 ",
+            "quang ninh ", "ubnd ", "tiêm vắc xin "]
+
+
+def test_finished_words_rank_the_same_whatever_the_file_layout(two_layouts):
+    default, tiny = two_layouts
+    for text in FINISHED:
+        for filters in ({}, {"province": "quang-ninh"}, {"year": 2021}):
+            assert default.query(text, filters, limit=30) == tiny.query(text, filters, limit=30), (text, filters)
+
+
+def test_completions_use_only_their_top_postings_while_typing(two_layouts):
+    default, tiny = two_layouts
+    assert tiny.split and "" in tiny.shard(next(iter(sorted(tiny.split))))
+    typed = tiny.query("phòng c", limit=200)
+    assert typed and len(typed) <= len(default.query("phòng c", limit=200))
