@@ -1,0 +1,265 @@
+"""OCR repair: syllable checker, repairs of seed 003, clean text left alone, records, properties."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.clean.ocr import (
+    DATA_DIR,
+    SPLIT,
+    Lexicon,
+    OcrResult,
+    get_lexicon,
+    repair_ocr,
+    simulate_ocr_noise,
+    word_errors,
+)
+from build_tools.clean.syllables import is_syllable, strip_tone
+from build_tools.model import Change, OcrQuality
+from tests.support.paths import ROOT, congbao_files, seed
+
+FIXTURE = ROOT / "tests" / "fixtures" / "ocr" / "003_060b8d47a4e00a89.corrected.txt"
+CLEAN_SEEDS = ("000", "001", "002", "004")
+
+
+def read(path: Path) -> str:
+    return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_003() -> tuple[str, OcrResult, str]:
+    raw = read(seed("003"))
+    return raw, repair_ocr(raw), read(FIXTURE)
+
+
+def apply(text: str, changes: list[Change]) -> str:
+    for change in sorted(changes, key=lambda c: c.offset, reverse=True):
+        assert text[change.offset:change.offset + len(change.before)] == change.before
+        text = text[:change.offset] + change.after + text[change.offset + len(change.before):]
+    return text
+
+
+def structure(text: str) -> tuple[list[str], int]:
+    """Separators (everything that is not a word) and the number of words."""
+    parts = SPLIT.split(text)
+    return parts[0::2], len(parts[1::2])
+
+
+# --- syllables -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", [
+    "tỉnh", "Quảng", "nghiêng", "giữ", "gì", "gìn", "quyết", "khuya", "kinh", "ghế", "nghỉ",
+    "yêu", "tiền", "mắc", "học", "thích", "hoá", "hóa", "thuỷ", "thủy", "ĐƯỜNG", "y", "ý", "oan", "quân",
+])
+def test_valid_syllables(word):
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word, why", [
+    ("tỉrửi", "no rhyme ửi after tỉr"), ("ừên", "no rhyme ừê"), ("ƯBND", "consonant cluster"),
+    ("nlianh", "no onset nl"), ("cinh", "c before i must be k"), ("ghà", "gh only before e ê i"),
+    ("ngiêng", "ng before i must be ngh"), ("kan", "k only before e ê i y"),
+    ("mẳc", "stop final c with hỏi"), ("tàt", "stop final t with huyền"), ("tuỵệt", "two tones"),
+    ("đạọ", "two tones"), ("phưong", "no rhyme ưong"), ("iêu", "iê needs an onset"),
+    ("tyền", "yê only without onset"), ("Realtứne", "not one syllable"), ("tmh", "no vowel"),
+])
+def test_invalid_syllables(word, why):
+    assert not is_syllable(word), why
+
+
+def test_strip_tone():
+    assert strip_tone("tỉnh") == ("tinh", "\u0309")
+    assert strip_tone("đạọ")[1] is None
+
+
+# --- seed 003 --------------------------------------------------------------------------
+
+
+def test_seed_003_word_error_rate_below_half_a_percent(seed_003):
+    raw, result, reference = seed_003
+    before, words, _ = word_errors(raw, reference)
+    after, _, residual = word_errors(result.text, reference)
+    assert before / words > 0.02  # the fixture really differs from the raw OCR
+    assert after / words < 0.005, residual
+
+
+def test_seed_003_typical_repairs(seed_003):
+    _raw, result, _reference = seed_003
+    pairs = {(c.before, c.after) for c in result.changes}
+    for pair in [("tỉrửi", "tỉnh"), ("ừên", "trên"), ("ƯBND", "UBND"), ("nlianh", "nhanh"),
+                 ("thầm", "thẩm"), ("Realtứne", "Realtime"), ("vỊ", "vị")]:
+        assert pair in pairs
+    assert "nhiều tỉnh, thành phố" in result.text
+    assert "các nghị quyết, chi thị" in result.text  # too little context: left alone
+
+
+def test_every_change_is_recorded_and_replays(seed_003):
+    raw, result, _ = seed_003
+    assert result.changes
+    for change in result.changes:
+        assert change.stage == "ocr" and change.kind == "ocr-repair"
+        assert raw[change.offset:change.offset + len(change.before)] == change.before
+        assert change.line == raw.count("\n", 0, change.offset) + 1
+        assert change.before != change.after and change.reason
+        assert 0.0 < change.confidence <= 1.0
+    assert apply(raw, result.changes) == result.text
+
+
+def test_flagged_words_are_left_as_they_are(seed_003):
+    raw, result, _ = seed_003
+    for flag in result.flagged:
+        assert raw[flag["offset"]:flag["offset"] + len(flag["word"])] == flag["word"]
+        assert flag["line"] == raw.count("\n", 0, flag["offset"]) + 1
+        assert flag["word"] in SPLIT.findall(result.text)
+        assert isinstance(flag["candidates"], list)
+
+
+def test_quality_counts_suspicious_words(seed_003):
+    raw, result, _ = seed_003
+    quality = result.quality
+    assert isinstance(quality, OcrQuality)
+    assert quality.words == len(SPLIT.findall(raw))
+    assert quality.suspicious_before >= 30
+    assert quality.suspicious_after == len(result.flagged) < quality.suspicious_before
+
+
+def test_repair_keeps_lines_and_separators(seed_003):
+    raw, result, _ = seed_003
+    assert structure(result.text) == structure(raw)
+    assert result.text.count("\n") == raw.count("\n")
+
+
+# --- clean text ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", CLEAN_SEEDS)
+def test_clean_seeds_unchanged(prefix):
+    text = read(seed(prefix))
+    result = repair_ocr(text)
+    assert result.changes == [] and result.text == text
+    assert result.quality.suspicious_before == 0
+
+
+def test_acronyms_numbers_and_foreign_words_untouched():
+    text = ("UBND tỉnh, HĐND, BCĐ, MTTQ, PCR, F0, H5N1, 5K, SARS-CoV-2, biến chủng Omicron và Delta, "
+            "số 271/QĐ-BCĐQG, 18-CT/TU, trực 24/24/7, www.chinhphu.vn, mRNA, iPhone, Kon Tum, Đắk Lắk.")
+    result = repair_ocr(text)
+    assert result.text == text, result.changes
+
+
+def test_real_word_needs_overwhelming_context():
+    # a clean text: "tình" is right where the pairs allow it, and nothing is noisy
+    clean = "Trong tình hình mới, các tình nguyện viên tham gia phòng, chống dịch của tỉnh."
+    assert repair_ocr(clean).text == clean
+    noisy = "Giao ƯBND tình chi đạo các sở, ngành triến khai thầm định ừên địa bàn tỉrửi."
+    repaired = repair_ocr(noisy).text
+    assert "UBND tỉnh chỉ đạo" in repaired and "thẩm định trên địa bàn tỉnh" in repaired
+
+
+def test_stray_vietnamese_letter_in_a_latin_word():
+    result = repair_ocr("Nâng công suất xét nghiệm Realtứne-PCR toàn tỉnh.")
+    assert result.text == "Nâng công suất xét nghiệm Realtime-PCR toàn tỉnh."
+
+
+def test_case_is_restored():
+    result = repair_ocr("Thòi gian tới, ỦY BAN NHÂN DÂN TỈNH chỉ đạo ĐƠN VỊ ƯBND.")
+    assert result.text.startswith("Thời gian tới")
+    assert result.text.endswith("UBND.")
+
+
+@pytest.mark.corpus
+def test_congbao_changes_at_most_one_word_in_ten_thousand():
+    words = changes = 0
+    for path in congbao_files()[::4]:
+        result = repair_ocr(read(path))
+        words += result.quality.words
+        changes += len(result.changes)
+    assert words > 300_000
+    assert changes / words <= 1e-4, changes
+
+
+@pytest.mark.corpus
+def test_synthetic_noise_on_an_unseen_notice():
+    """Seed 004 garbled with the confusion model (partly circular) and repaired with a
+    lexicon counted without it."""
+    corpus = [read(path) for path in congbao_files()]
+    others = [read(seed(prefix)) for prefix in CLEAN_SEEDS if prefix != "004"]
+    lexicon = Lexicon.from_texts(corpus + others)
+    clean = read(seed("004"))
+    noisy = simulate_ocr_noise(clean, rate=0.034, seed=2021, lexicon=lexicon)
+    before, words, _ = word_errors(noisy, clean)
+    after, _, residual = word_errors(repair_ocr(noisy, lexicon).text, clean)
+    assert before / words > 0.02
+    assert after / words < 0.01 and after < before / 3, residual
+
+
+# --- data --------------------------------------------------------------------------------
+
+
+def test_lexicon_is_loaded_once_and_modest():
+    assert get_lexicon() is get_lexicon()
+    size = sum(path.stat().st_size for path in DATA_DIR.iterdir() if path.is_file())
+    assert size < 8_000_000
+
+
+def test_lexicon_from_texts_counts_pairs_and_boundaries():
+    lexicon = Lexicon.from_texts(["Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh."] * 2)
+    assert lexicon.uni["tỉnh"] == 4
+    assert lexicon.big["nhân"]["dân"] == 4
+    assert lexicon.big["tỉnh"]["<,>"] == 2 and lexicon.big["tỉnh"]["<.>"] == 2
+
+
+# --- properties ----------------------------------------------------------------------------
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+WORDS = ["tỉnh", "tình", "chi", "chỉ", "ừên", "tỉrửi", "ƯBND", "UBND", "nlianh", "thầm", "quyền",
+         "Realtứne", "PCR", "Covid", "hình", "hinh", "đạọ", "vỊ", "tmh", "dịch", "bệnh", "nhân", "dân"]
+token = st.one_of(st.sampled_from(WORDS),
+                  st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + "fjwz", min_size=1, max_size=7))
+separator = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", " - ", "/", "-", "1", " (", ") ", "\n\n", ": "])
+
+
+@st.composite
+def notices(draw):
+    tokens = draw(st.lists(token, max_size=40))
+    seps = draw(st.lists(separator, min_size=len(tokens) + 1, max_size=len(tokens) + 1))
+    return seps[0] + "".join(t + s for t, s in zip(tokens, seps[1:]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notices())
+def test_repair_is_idempotent_and_only_replaces_words(text):
+    result = repair_ocr(text)
+    assert structure(result.text) == structure(text)
+    assert apply(text, result.changes) == result.text
+    changed = sum(1 for a, b in zip(SPLIT.findall(text), SPLIT.findall(result.text)) if a != b)
+    assert changed == len(result.changes)
+    again = repair_ocr(result.text)
+    assert again.text == result.text and again.changes == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_repair_never_raises_on_any_text(text):
+    text = unicodedata.normalize("NFC", text)
+    result = repair_ocr(text)
+    assert structure(result.text) == structure(text)
+    assert repair_ocr(result.text).text == result.text
+
+
+@pytest.mark.corpus
+def test_committed_lexicon_is_what_make_lexicon_counts(tmp_path):
+    import subprocess
+    import sys
+
+    congbao = congbao_files()[0].parent
+    script = DATA_DIR / "make_lexicon.py"
+    subprocess.run([sys.executable, str(script), "--corpus", str(congbao), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    for name in ("unigrams.tsv", "bigrams.tsv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
