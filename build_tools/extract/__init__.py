@@ -1,0 +1,146 @@
+"""Extract stage: CleanDocument → Metadata (type, number, issuer, province, dates,
+signer, chairs, citations, deadlines, places, measures), then curator overrides.
+
+``extract(document, overrides)`` is the only entry point the pipeline needs. Each
+field it sets has a ``Clue`` in ``Metadata.clues`` naming the rule that fired, the
+text it read and a confidence; a field with no evidence stays ``None`` ("không rõ").
+Vocabularies live in ``build_tools/data/`` (provinces.yml, doc_types.yml,
+issuers.yml, measures.yml, place_context.yml) and are loaded once per process.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import CleanDocument, Clue, Metadata
+from .citations import citation_key_for_number
+from .citations import citations as find_citations
+from .dates import issued_date, meeting_date
+from .deadlines import deadlines as find_deadlines
+from .doctype import document_title, document_type
+from .issuer import find_issuer, joint_issuer, make_issuer
+from .measures import measure_tags
+from .numbers import document_number, parse_number
+from .overrides import OverrideError, apply_overrides
+from .province import decide, district_mentions, places, province_votes
+from .signer import chairs as find_chairs
+from .signer import signer as find_signer
+from .textutil import remember_folds
+from .vocab import gazetteer
+
+__all__ = ["extract", "extract_fields", "OverrideError", "apply_overrides", "citation_key_for", "parse_number"]
+
+
+def extract(document: CleanDocument, overrides: dict[str, Any] | None = None) -> Metadata:
+    """Metadata read from the document, with the curator's overrides applied last.
+
+    Raises ``OverrideError`` when the overrides cannot be applied (unknown key, wrong
+    type, value not in a vocabulary, contradiction).
+    """
+    meta = extract_fields(document)
+    return apply_overrides(meta, overrides) if overrides else meta
+
+
+def extract_fields(document: CleanDocument) -> Metadata:
+    meta = Metadata(recipients=list(document.recipients))
+    clues: dict[str, Clue] = {}
+    body = document.body_text
+    folded_body = remember_folds(body, [block.text for block in document.blocks])
+
+    unnumbered_type = document_type(document, None)  # from the header, title or closing formula
+    number_found = document_number(document, unnumbered_type[0]["name"] if unnumbered_type else None)
+    number = number_found[0] if number_found else None
+    if number_found:
+        meta.number = number
+        clues["number"] = Clue(number_found[1], number_found[2], number_found[3])
+
+    type_found = document_type(document, number)
+    type_entry = type_found[0] if type_found else None
+    if type_found:
+        entry, rule, text, confidence = type_found
+        meta.doc_type, meta.doc_type_code = entry["name"], entry["code"]
+        clues["doc_type"] = Clue(rule, text, confidence)
+
+    signer_found = find_signer(document)
+    if signer_found:
+        meta.signer = signer_found[0]
+        clues["signer"] = Clue(signer_found[1], signer_found[2], signer_found[3])
+
+    issuer_finding = find_issuer(document, number, meta.signer, type_entry)
+    meta.scope = issuer_finding.rule.scope if issuer_finding else None
+    if (type_entry or {}).get("national"):
+        meta.scope = "national"  # only central bodies issue laws, decrees, circulars
+
+    issued = issued_date(document)
+    if issued:
+        meta.issued_date = issued[0]
+        clues["issued_date"] = Clue(issued[4], issued[2], issued[3])
+    meeting = meeting_date(document)
+    if meeting:
+        meta.meeting_date = meeting[0]
+        clues["meeting_date"] = Clue("meeting-phrase", meeting[1], meeting[2])
+
+    mentions = district_mentions(body, folded_body)
+    if meta.scope != "national":
+        issuer_place = issuer_finding.place if issuer_finding else None
+        votes = province_votes(document, body, issuer_place, issued[1] if issued else None, mentions, folded_body)
+        decision = decide(votes)
+        if decision:
+            meta.province = gazetteer().province(decision.code)
+            meta.scope = meta.scope or "provincial"
+            clues["province"] = Clue(decision.rule, decision.text, decision.confidence)
+    elif issuer_finding:
+        clues["scope"] = Clue("national-issuer", issuer_finding.text, issuer_finding.confidence)
+
+    if issuer_finding:
+        meta.issuer = joint_issuer(number) or make_issuer(issuer_finding, meta.province.code if meta.province else None)
+        clues["issuer"] = Clue(issuer_finding.source, issuer_finding.text, issuer_finding.confidence)
+
+    province_names = [p["name"] for p in gazetteer().provinces.values()]
+    meta.title = document_title(document, meta.doc_type, province_names)
+    if meta.title:
+        clues["title"] = Clue("title-lines", " / ".join(document.title_lines), 0.9)
+
+    chair_found = find_chairs(document)
+    if chair_found:
+        meta.chairs = chair_found[0]
+        clues["chairs"] = Clue("chair-phrase", chair_found[1], 0.8)
+
+    province_code = meta.province.code if meta.province else None
+    meta.cites = find_citations(body, province_code)
+    if meta.cites:
+        clues["cites"] = Clue("citation-patterns", f"{len(meta.cites)} mentions", 0.9)
+
+    year = _notice_year(meta)
+    meta.deadlines = find_deadlines(document, year)
+    if meta.deadlines:
+        clues["deadlines"] = Clue("deadline-cues", "; ".join(d.text for d in meta.deadlines), 0.85)
+
+    meta.places = places(body, mentions, province_code)
+    if meta.places:
+        clues["places"] = Clue("gazetteer", ", ".join(p.name for p in meta.places), 0.8)
+
+    meta.measures = measure_tags(document)
+    if meta.measures:
+        clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
+
+    meta.clues = clues
+    return meta
+
+
+def _notice_year(meta: Metadata) -> int | None:
+    for value in (meta.issued_date, meta.meeting_date):
+        if value:
+            return int(value[:4])
+    return meta.number.year if meta.number else None
+
+
+def citation_key_for(record: dict[str, Any]) -> str | None:
+    """The key citations of this notice would carry, so a cited document can be found in
+    the archive. ``record`` is a dataset record (or ``Metadata.to_dict()``)."""
+    number = record.get("number") or {}
+    text = number.get("text") if isinstance(number, dict) else getattr(number, "text", None)
+    if not text:
+        return None
+    province = record.get("province") or {}
+    code = province.get("code") if isinstance(province, dict) else getattr(province, "code", None)
+    return citation_key_for_number(text, record.get("doc_type"), code)

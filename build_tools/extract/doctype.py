@@ -1,0 +1,150 @@
+"""Document type (Thông báo, Kết luận, …) and the title (trích yếu) of a notice."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from ..data_files import load_yaml
+from ..model import CleanDocument, DocNumber
+from .textutil import fold, is_all_caps, squeeze
+from .vocab import doc_types
+
+_LABELLED_NUMBER = re.compile(r"^\W*(?P<type>[a-z ]{3,25}?)\s+so\s*[:.]")  # "Luật số: 51/2024/QH15"
+_CONNECTORS = ("ve viec", "ve ", "v/v", "tai ", "cua ", "trong ")
+# "Luật này được Quốc hội … thông qua ngày …": the closing formula of laws and resolutions.
+ADOPTION = re.compile(r"^\W*(?P<type>bo luat|luat|nghi quyet|phap lenh) nay (?:da )?duoc (?P<body>quoc hoi|uy ban thuong vu"
+                      r" quoc hoi)\b[^.]*thong qua")
+
+
+def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
+    """The type named by the number's type code; a state number without one is a letter."""
+    if number is None:
+        return None
+    if number.type_code:
+        return doc_types().from_code(number.type_code, party=number.form == "party")
+    if number.form == "state" and "-" in (number.issuer_code or ""):
+        return doc_types().by_name.get("Công văn")
+    return None
+
+
+def type_from_title_line(line: str) -> dict[str, Any] | None:
+    """A title line naming the type: the whole line, or the type words then the summary."""
+    folded = fold(squeeze(line)).strip(" .:*")
+    types = doc_types().by_title
+    if folded in types:
+        return types[folded]
+    for words in sorted(types, key=len, reverse=True):
+        if folded.startswith(words + " ") and is_all_caps(line[: len(words) + 1]):
+            return types[words]
+    return None
+
+
+def document_type(document: CleanDocument, number: DocNumber | None) -> tuple[dict[str, Any], str, str, float] | None:
+    """(type, rule, text, confidence): the number's type code, a labelled number, the
+    consolidated-text header, or the first title line — in that order of trust."""
+    found = type_from_number(number)
+    if found:
+        return found, "number-type-code", number.text, 0.95
+    for line in document.header_lines:
+        label = _LABELLED_NUMBER.match(fold(squeeze(line)))
+        if label and label.group("type").strip() in doc_types().by_title:
+            return doc_types().by_title[label.group("type").strip()], "labelled-number", squeeze(line), 0.9
+        if "van ban hop nhat" in fold(line) and "xac thuc" not in fold(line):
+            return doc_types().by_name["Văn bản hợp nhất"], "consolidated-header", squeeze(line), 0.9
+    preamble = consolidation_preamble(document)
+    if preamble:
+        return doc_types().by_name["Văn bản hợp nhất"], "consolidation-preamble", preamble, 0.75
+    for line in document.title_lines[:2]:
+        found = type_from_title_line(line)
+        if found:
+            return found, "title-line", squeeze(line), 0.9
+    adopted = adoption(document)
+    if adopted:
+        return doc_types().by_title[adopted.group("type")], "adoption-sentence", adopted.string[:160], 0.8
+    return None
+
+
+_PREAMBLE = re.compile(r"co hieu luc (?:ke )?tu ngay[^.]{0,120}?(?:duoc|da duoc) sua doi,? bo sung (?:boi|theo)")
+
+
+def consolidation_preamble(document: CleanDocument) -> str | None:
+    """A consolidated text opens by naming the original and its amendments: "Thông tư số … có
+    hiệu lực kể từ ngày …, được sửa đổi, bổ sung bởi: …" (Pháp lệnh hợp nhất văn bản)."""
+    for text in [squeeze(" ".join(document.title_lines))] + [b.text for b in document.blocks[:4]]:
+        if _PREAMBLE.search(fold(text)):
+            return squeeze(text[:160])
+    return None
+
+
+def adoption(document: CleanDocument) -> re.Match | None:
+    """The closing "… này được Quốc hội … thông qua" sentence, if the last blocks hold one."""
+    for block in reversed(document.blocks[-8:]):
+        match = ADOPTION.match(fold(block.text))
+        if match:
+            return match
+    return None
+
+
+# --- title ---------------------------------------------------------------------------------
+
+
+def _case_terms() -> list[tuple[re.Pattern, str]]:
+    cached = getattr(_case_terms, "cache", None)
+    if cached is None:
+        terms = load_yaml("doc_types.yml").get("title_case_terms", [])
+        cached = [(re.compile(rf"(?<!\w){re.escape(fold(t))}(?!\w)"), t) for t in sorted(terms, key=len, reverse=True)]
+        _case_terms.cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+@functools.lru_cache(maxsize=8)
+def _name_patterns(names: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<!\w){re.escape(fold(n))}(?!\w)"), n) for n in sorted(names, key=len, reverse=True)]
+
+
+def sentence_case(text: str, proper_names: list[str] = (), capitalise_first: bool = True) -> str:
+    """An all-capitals line in sentence case, keeping the capitals of known names and terms."""
+    lowered = text.lower()
+    folded = fold(lowered)
+    chars = list(lowered)
+    terms = _case_terms() + _name_patterns(tuple(proper_names))
+    for pattern, term in terms:
+        for match in pattern.finditer(folded):
+            for offset, char in enumerate(term):
+                if char.isupper():
+                    chars[match.start() + offset] = chars[match.start() + offset].upper()
+    result = "".join(chars)
+    return result[:1].upper() + result[1:] if capitalise_first else result
+
+
+def document_title(document: CleanDocument, type_name: str | None, proper_names: list[str] = ()) -> str | None:
+    """The summary under the type line, in sentence case; prefixed by the type when it
+    starts with a connector ("Kết luận về việc …", "Kết luận của Ban Thường vụ …")."""
+    lines = list(document.title_lines)
+    if lines and type_from_title_line(lines[0]):
+        first = lines[0]
+        type_words = fold(squeeze(first)).strip(" .:*")
+        if type_words in doc_types().by_title:
+            lines = lines[1:]
+        else:  # "THÔNG BÁO**KẾT LUẬN …" flattened on one line: drop the type words only
+            words = next(w for w in sorted(doc_types().by_title, key=len, reverse=True)
+                         if type_words.startswith(w + " "))
+            lines[0] = squeeze(first)[len(words):]
+    lines = [line for line in lines if line.strip()]
+    parts = [sentence_case(squeeze(line), proper_names, capitalise_first=index == 0) if is_all_caps(line)
+             else squeeze(line) for index, line in enumerate(lines)]
+    parts = [part[:1].lower() + part[1:] if index and _starts_with_connector(part) else part
+             for index, part in enumerate(parts)]
+    if not parts:
+        return None
+    summary = squeeze(" ".join(parts))
+    summary = summary[:1].upper() + summary[1:] if summary[:1].islower() and not _starts_with_connector(summary) \
+        else summary
+    if _starts_with_connector(summary) and type_name:
+        return f"{type_name} {summary[:1].lower() + summary[1:]}"
+    return summary
+
+
+def _starts_with_connector(text: str) -> bool:
+    return fold(text).startswith(_CONNECTORS)

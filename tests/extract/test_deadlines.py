@@ -1,0 +1,42 @@
+"""Deadlines: cues, hours, year-less dates, who is charged, the paragraph anchor."""
+from build_tools.extract.deadlines import deadlines
+
+from .helpers import document
+
+
+def one(text, year=2021):
+    (found,) = deadlines(document(body=[text]), year)
+    return found
+
+
+def test_forms():
+    assert one("phấn đấu cơ bản hoàn thành trước ngày 23/01/2022.").date == "2022-01-23"
+    assert one("Chậm nhất đến ngày 10/8/2021, hoàn thành xây dựng dữ liệu.").date == "2021-08-10"
+    assert one("xong trước ngày 07/8/2021 và báo cáo cấp có thẩm quyền.").date == "2021-08-07"
+
+
+def test_hour_and_lunar_date():
+    found = one("báo cáo Ban Thường vụ Tỉnh ủy trước 15h ngày 09/02/2021 (ngày 28/12 Âm lịch) để xem xét.")
+    assert (found.date, found.time, found.text) == ("2021-02-09", "15:00", "trước 15h ngày 09/02/2021")
+
+
+def test_yearless_deadline_takes_the_notice_year():
+    assert one("Giao Sở Y tế báo cáo trước ngày 10/12.", year=2021).date == "2021-12-10"
+
+
+def test_who_after_giao_or_yeu_cau():
+    assert one("Giao Giám đốc Sở Y tế chỉ đạo rà soát và báo cáo trước ngày 10/12/2021.").who == "Giám đốc Sở Y tế"
+    assert one("yêu cầu người đứng đầu các cơ sở sản xuất, kinh doanh phải ký cam kết trước ngày 28/02/2021.").who == \
+        "người đứng đầu các cơ sở sản xuất, kinh doanh"
+    assert one("Đối với việc bắn pháo hoa, Ban cán sự đảng UBND tỉnh căn cứ tình hình, báo cáo trước 15h ngày "
+               "09/02/2021.").who == "Ban cán sự đảng UBND tỉnh"
+    assert one("Tổ chức tiêm vét, phấn đấu hoàn thành trước ngày 23/01/2022.").who is None
+
+
+def test_anchor_and_task():
+    found = deadlines(document(body=["Mở đầu.", "2. Giao Sở Y tế hoàn thành trước ngày 23/01/2022."]), 2022)[0]
+    assert found.anchor == "muc-2" and found.task == "2. Giao Sở Y tế hoàn thành trước ngày 23/01/2022."
+
+
+def test_dates_without_a_cue_are_not_deadlines():
+    assert deadlines(document(body=["Ngày 01/12/2021, trong ngày 28/11 có 29 ca; từ ngày 01/12 đến 05/12."]), 2021) == []

@@ -1,0 +1,75 @@
+"""The issuing body from the header, the signature, the announcing sentence, the number."""
+from build_tools.extract.issuer import find_issuer, joint_issuer, make_issuer
+from build_tools.extract.numbers import parse_number
+from build_tools.extract.signer import parse_signature
+
+from .helpers import document
+
+
+def issuer_of(doc, number=None, signature=None, province=None):
+    signer = parse_signature(signature or doc.signature_lines)
+    finding = find_issuer(doc, parse_number(number) if number else None, signer)
+    return (make_issuer(finding, province), finding) if finding else (None, None)
+
+
+def test_provincial_people_committee_header_with_place():
+    issuer, finding = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND"]),
+                                province="lang-son")
+    assert (issuer.name, issuer.kind, issuer.body) == ("Ủy ban nhân dân tỉnh", "state", "UBND tỉnh")
+    assert finding.place == "LẠNG SƠN" and finding.rule.scope == "provincial"
+
+
+def test_two_column_header_flattened_on_one_line():
+    _, finding = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]))
+    assert finding.place == "LẠNG SƠN"
+
+
+def test_two_level_header_the_lower_body_issues():
+    issuer, _ = issuer_of(document(header=["UBND TỈNH QUẢNG NINH", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19"]),
+                          province="quang-ninh")
+    assert issuer.body == "BCĐ tỉnh"
+
+
+def test_party_header_refined_by_the_signature():
+    doc = document(header=["TỈNH ỦY QUẢNG NINH", "*", "Số 2927-TB/TU"],
+                   signature=["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A"])
+    issuer, finding = issuer_of(doc, province="quang-ninh")
+    assert (issuer.name, issuer.kind) == ("Ban Thường vụ Tỉnh ủy", "party")
+    assert finding.source == "issuer-line+signature"
+
+
+def test_city_party_committee_is_a_thanh_uy():
+    issuer, _ = issuer_of(document(signature=["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A"]), province="ha-noi")
+    assert issuer.name == "Ban Thường vụ Thành ủy"
+
+
+def test_announcing_sentence_names_the_issuer():
+    doc = document(body=["Nội dung.", "UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./."],
+                   signature=["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phạm Hùng Trường"])
+    issuer, finding = issuer_of(doc)
+    assert issuer.name == "Ủy ban nhân dân tỉnh" and finding.source == "announcement"
+
+
+def test_thua_lenh_names_the_authority_not_the_office():
+    doc = document(body=["Thừa lệnh Ban Thường vụ Tỉnh ủy, Văn phòng Tỉnh ủy thông báo ý kiến chỉ đạo."])
+    issuer, _ = issuer_of(doc)
+    assert issuer.name == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_national_bodies():
+    for header, name in ((["CHÍNH PHỦ"], "Chính phủ"), (["THỦ TƯỚNG CHÍNH PHỦ"], "Thủ tướng Chính phủ"),
+                         (["BỘ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"], "Bộ Lao động - Thương binh và Xã hội"),
+                         (["VĂN BẢN HỢP NHẤT - BỘ Y TẾ"], "Bộ Y tế"), (["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"],
+                                                                     "Ngân hàng Nhà nước Việt Nam")):
+        issuer, finding = issuer_of(document(header=header))
+        assert issuer.name == name and finding.rule.scope == "national", header
+
+
+def test_number_code_when_nothing_else_is_known():
+    issuer, finding = issuer_of(document(), number="12/VBHN-BTC")
+    assert issuer.name == "Bộ Tài chính" and finding.source == "number-issuer-code"
+
+
+def test_joint_circular_names_every_body():
+    issuer = joint_issuer(parse_number("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"))
+    assert issuer.name.startswith("Viện kiểm sát nhân dân tối cao - Tòa án nhân dân tối cao - Bộ Công an")

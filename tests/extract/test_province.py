@@ -1,0 +1,86 @@
+"""The issuing province from weighed clues, and the districts a notice names."""
+from build_tools.extract.province import decide, district_mentions, places, province_votes
+from build_tools.extract.vocab import gazetteer
+
+from .helpers import document
+
+
+def decide_for(doc, issuer_place=None, date_place=None):
+    body = doc.body_text
+    mentions = district_mentions(body)
+    return decide(province_votes(doc, body, issuer_place, date_place, mentions))
+
+
+def test_gazetteer_has_the_2021_map():
+    data = gazetteer()
+    assert len(data.provinces) == 63
+    assert sum(len(p["districts"]) for p in data.provinces.values()) == 705
+    assert {"quang-ninh", "ba-ria-vung-tau", "ho-chi-minh", "thua-thien-hue"} <= set(data.provinces)
+    assert data.provinces["quang-ninh"]["gso"] == "22"
+    assert data.lookup_name("BR-VT") == "ba-ria-vung-tau" and data.lookup_name("TP.HCM") == "ho-chi-minh"
+    assert data.lookup_name("tỉnh Quảng Ninh") == "quang-ninh" and data.lookup_name("Hoà Bình") == "hoa-binh"
+
+
+def test_issuer_line_is_decisive():
+    doc = document(body=["Các tỉnh lân cận Hải Dương, Hải Dương, Hải Dương có dịch."])
+    decision = decide_for(doc, issuer_place="LẠNG SƠN")
+    assert decision.code == "lang-son" and decision.rule == "issuer-line" and decision.confidence >= 0.97
+
+
+def test_a_city_in_the_date_line_names_its_province():
+    assert decide_for(document(), date_place="Hạ Long").code == "quang-ninh"
+
+
+def test_title_names_the_province():
+    doc = document(title=["KẾT LUẬN", "về phòng, chống dịch trên địa bàn tỉnh Quảng Ninh"])
+    assert decide_for(doc).rule == "title"
+
+
+def test_newspaper_in_recipients():
+    doc = document(body=["Một số tỉnh, thành lân cận đã xuất hiện ca nhiễm (Bình Dương, Thành phố Hồ Chí Minh)."],
+                   recipients=["UBND tỉnh,", "Báo BR-VT, Đài PT&TH tỉnh,"])
+    decision = decide_for(doc)
+    assert decision.code == "ba-ria-vung-tau" and decision.rule == "newspaper"
+
+
+def test_sources_of_infection_do_not_outweigh_the_issuers_districts():
+    doc = document(body=["Đánh giá cao các địa phương Đông Triều, Hạ Long, Vân Đồn, Cẩm Phả, Uông Bí.",
+                         "Nguy cơ dịch xâm nhập vào Quảng Ninh là rất lớn, nhất là tại Hải Dương, Hà Nội."])
+    assert decide_for(doc).code == "quang-ninh"
+
+
+def test_thin_or_balanced_evidence_gives_no_province():
+    assert decide_for(document(body=["Nhất là tại Hải Dương có nhiều ca bệnh."])) is None
+    assert decide_for(document(body=["Hà Nội và Hải Phòng phối hợp."])) is None
+
+
+def test_companies_point_to_their_province():
+    assert decide_for(document(recipients=["Tập đoàn TKV, Tổng Công ty Đông Bắc,"])).code == "quang-ninh"
+
+
+def test_districts_with_kind_word_and_lists():
+    body = ("Kiểm soát được dịch tại huyện Hữu Lũng, Chi Lăng, Văn Lãng, Cao Lộc và Đình Lập. Ban Chỉ đạo 03 huyện "
+            "(Cao Lộc, Văn Lãng và Lộc Bình) chỉ đạo.")
+    found = places(body, district_mentions(body), "lang-son")
+    assert [p.name for p in found] == ["Hữu Lũng", "Chi Lăng", "Văn Lãng", "Cao Lộc", "Đình Lập", "Lộc Bình"]
+    assert all(p.kind == "huyện" and p.province == "lang-son" for p in found)
+    assert found[0].offset == body.index("Hữu Lũng")
+
+
+def test_common_words_and_names_are_not_places():
+    body = ("Công tác quản lý, quân đội và thành phố thông minh; đồng chí Nguyễn Văn Linh; quận 1 lần; "
+            "tỷ lệ 12 ca; Hạ Long Xanh là dự án.")
+    assert places(body, district_mentions(body), "quang-ninh") == []
+
+
+def test_bare_name_only_when_the_issuing_province_has_it():
+    body = "Qua Cảng hàng không Quốc tế Vân Đồn. Tại Châu Thành."
+    mentions = district_mentions(body)
+    assert [p.name for p in places(body, mentions, "quang-ninh")] == ["Vân Đồn"]
+    assert places(body, mentions, "lang-son") == []  # and Châu Thành is a district of six provinces
+
+
+def test_kind_word_finds_a_district_of_another_province():
+    body = "Người về từ thành phố Hải Dương phải cách ly."
+    found = places(body, district_mentions(body), "quang-ninh")
+    assert [(p.name, p.kind, p.province) for p in found] == [("Hải Dương", "thành phố", "hai-duong")]

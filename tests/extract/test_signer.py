@@ -1,0 +1,51 @@
+"""Signature blocks (state and Party forms), misplaced blocks, lost names, chairs."""
+from build_tools.extract.signer import chairs, parse_signature, signer
+
+from .helpers import document
+
+
+def test_party_block():
+    found = parse_signature(["T/L BAN THƯỜNG VỤ", "PHÓ CHÁNH VĂN PHÒNG", "Ngô Quang Hưng"])
+    assert (found.name, found.title, found.authority, found.on_behalf_of) == \
+        ("Ngô Quang Hưng", "PHÓ CHÁNH VĂN PHÒNG", "T/L", "BAN THƯỜNG VỤ")
+
+
+def test_state_block_with_two_authorities_keeps_the_outer_one_and_the_stack():
+    found = parse_signature(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"])
+    assert (found.authority, found.on_behalf_of, found.title, found.name) == \
+        ("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")
+    assert found.stack == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")
+
+
+def test_authority_glued_to_the_body_by_ocr():
+    found = parse_signature(["T/MBAN THƯỜNG vụ"])
+    assert (found.authority, found.on_behalf_of, found.name, found.title) == ("T/M", "BAN THƯỜNG VỤ", None, None)
+
+
+def test_block_without_prefix():
+    found = parse_signature(["THỦ TƯỚNG", "[", "Lê Minh Hưng"])
+    assert (found.authority, found.title, found.name) == (None, "THỦ TƯỚNG", "Lê Minh Hưng")
+
+
+def test_trailing_garbage_after_the_name_is_ignored():
+    found = parse_signature(["KT.BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Văn Thanh", "61 Bỏ cụm từ “đến hết ngày”"])
+    assert (found.authority, found.name) == ("KT.", "Lê Văn Thanh")
+
+
+def test_an_organisation_in_capitals_is_not_a_name():
+    assert parse_signature(["GIÁM ĐỐC", "(Ký tên và đóng dấu)", "BỘ Y TẾ"]).name is None
+
+
+def test_signature_misplaced_among_the_recipients():
+    doc = document(recipients=['Nơi nhân:" \' T/MBAN THƯỜNG vụ', "VPTW Đảng, VP Chính phủ (để báo cáo), THƯ"])
+    found, rule, _, confidence = signer(doc)
+    assert (found.authority, found.name) == ("T/M", None) and rule == "signature-in-recipients" and confidence <= 0.5
+
+
+def test_chairs_are_those_who_conclude_not_those_who_attend():
+    doc = document(title=["THÔNG BÁO"], body=[
+        "Tham dự cuộc họp có đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh; đồng chí Hoàng Văn Nghiệm, Phó Bí thư.",
+        "Sau khi nghe báo cáo, đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh kết luận như sau:"])
+    assert chairs(doc)[0] == ["Hồ Tiến Thiệu"]
+    assert chairs(document(body=["Hội nghị do đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì."]))[0] == ["Nguyễn Văn Hải"]
+    assert chairs(document(body=["Tham dự có đồng chí Hoàng Văn Nghiệm."])) is None
