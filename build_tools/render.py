@@ -242,7 +242,8 @@ def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
         f"{record['id']}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
         else notice.raw.text.encode("utf-8"),
         f"{record['id']}.md": plain_body_markdown(notice.document).encode("utf-8"),
-        f"{record['id']}.json": json.dumps(record, ensure_ascii=False, indent=1, default=str).encode("utf-8"),
+        f"{record['id']}.json": json.dumps({k: v for k, v in record.items() if k != "citation"}, ensure_ascii=False,
+                                           separators=(",", ":"), default=str).encode("utf-8"),
         f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),
         f"{record['id']}.csl.json": record["citation"]["csl"].encode("utf-8"),
     }

@@ -125,7 +125,9 @@ def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls:
     for record in records:
         data = {key: value for key, value in record.items() if key != "citation"}
         rows.append({"url": render.page_url(record["page"], directory_urls)} | data)
-    (data_dir / "notices.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
+    # one record per line: compact, yet diffs between editions stay readable
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str) for row in rows)
+    (data_dir / "notices.json").write_text("[\n" + lines + "\n]\n",
                                            encoding="utf-8")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
