@@ -118,6 +118,12 @@ def command_check(args: argparse.Namespace) -> int:
     return check_folder(args.source)
 
 
+def command_bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    return bench.main(args)
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
@@ -135,11 +141,15 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("file", type=Path)
     check = commands.add_parser("check", help="validate every notice's metadata; list unknown and doubtful fields")
     check.add_argument("--source", type=Path, default=site.DEFAULT_SOURCE)
+    from . import bench
+
+    bench_parser = commands.add_parser("bench", help="generate N realistic notices, build them, print figures per stage")
+    bench.add_arguments(bench_parser)
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     handlers = {"build": command_build, "offline": command_offline, "serve": command_serve, "clean": command_clean,
-                "extract": command_extract, "check": command_check}
+                "extract": command_extract, "check": command_check, "bench": command_bench}
     return handlers[args.command](args)

@@ -172,7 +172,6 @@ def compact_counts(rows: list[tuple[str, str, int]], from_page: str) -> str:
 
 def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Page]:
     base = f"tinh/{province['code']}"
-    anchor = "#" + toc_slug(province["name"])
     measure_counts = Counter((m["code"], m["label"]) for r in members for m in r.get("measures", []))
     issuers = Counter(r["issuer"]["name"] for r in members if r.get("issuer"))
     signers = Counter(r["signer"]["name"] for r in members if r.get("signer") and r["signer"].get("name"))
@@ -180,7 +179,7 @@ def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Pa
     summary = [f"{len(members)} văn bản."]
     if measure_counts:
         summary.append("**Biện pháp đã ra lệnh** (số văn bản; nhấn để xem từng văn bản và câu làm bằng chứng): "
-                       + compact_counts([(label, f"chu-de/{code}{anchor}", n)
+                       + compact_counts([(label, measure_province_page(code, province["code"]), n)
                                          for (code, label), n in measure_counts.most_common()], base))
     if issuers:
         summary.append("**Cơ quan ban hành:** " + compact_counts(
@@ -214,7 +213,20 @@ def measure_pages(records: list[Record]) -> list[Page]:
     return pages
 
 
+MEASURE_PREVIEW = 5  # notices shown per province on a measure's page; the rest on the province subpage
+
+
+def measure_province_page(code: str, province_code: str | None) -> str:
+    """Page listing every notice of one province tagged with one measure."""
+    return f"chu-de/{code}/{province_code or 'khong-ro'}"
+
+
 def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Record, dict[str, Any]]]) -> list[Page]:
+    """The measure's page (each province with its latest notices) and one page per province.
+
+    Grouping by province keeps every page bounded: at most ``MEASURE_PREVIEW`` notices per
+    province here, and the per-province pages are paginated.
+    """
     base = f"chu-de/{measure['code']}"
     english = measure.get("label_en") or measure.get("english") or ""
     intro = [f"**{escape_markdown(label)}**" + (f" — *{escape_markdown(english)}*" if english else "")]
@@ -222,27 +234,37 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
         intro.append(f"Mã OxCGRT: **{escape_markdown(measure['oxcgrt'])}**.")
     if measure.get("description"):
         intro.append(escape_markdown(str(measure["description"])))
-    intro.append(f"{len(members)} văn bản.\n")
-    ordered = sorted(members, key=lambda pair: ((pair[0].get("province") or {}).get("name", "~"),
-                                                 date_of(pair[0]) or "", pair[0]["id"]))
-    evidence = {id(pair[0]): pair[1] for pair in members}
+    intro.append(f"{len(members)} văn bản, của {len({(r.get('province') or {}).get('code') for r, _ in members})} "
+                 "tỉnh, thành phố; mỗi văn bản kèm câu làm bằng chứng.")
+    evidence = {record["id"]: tag for record, tag in members}
+    by_province: dict[str | None, list[Record]] = defaultdict(list)
+    for record, _ in members:
+        by_province[(record.get("province") or {}).get("code")].append(record)
 
-    def render(chunk: list[Record], page: str) -> str:
-        lines, current = [], None
-        for record in chunk:
-            province = (record.get("province") or {}).get("name", "Chưa rõ tỉnh")
-            if province != current:
-                current = province
-                lines.append(f"\n## {escape_markdown(province)}\n")
-            first = (evidence[id(record)].get("evidence") or [{}])[0]
-            quote = ""
-            if first.get("text"):
-                target = md_link(page, record["page"]) + (f"#{first['anchor']}" if first.get("anchor") else "")
-                quote = f"[«{escape_markdown(_shorten(first['text']))}»]({target})"
-            lines.append(notice_line(record, page, quote))
-        return "\n".join(lines)
+    def evidence_line(record: Record, page: str) -> str:
+        first = (evidence[record["id"]].get("evidence") or [{}])[0]
+        quote = ""
+        if first.get("text"):
+            target = md_link(page, record["page"]) + (f"#{first['anchor']}" if first.get("anchor") else "")
+            quote = f"[«{escape_markdown(_shorten(first['text']))}»]({target})"
+        return notice_line(record, page, quote)
 
-    return paginate(base, label, [pair[0] for pair in ordered], render, "\n\n".join(intro) + "\n")
+    pages, sections = [], []
+    names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
+    for province_code in sorted(by_province, key=lambda c: (c is None, names[c])):
+        group = newest_first(by_province[province_code])
+        subpage = measure_province_page(measure["code"], province_code)
+        title = f"{label} — {names[province_code]}"
+        pages.extend(paginate(subpage, title, group,
+                              lambda chunk, page: "\n".join(evidence_line(r, page) for r in chunk),
+                              f"[← {escape_markdown(label)}]({md_link(subpage, base)}) · {len(group)} văn bản.\n\n"))
+        lines = [f"## {escape_markdown(names[province_code])}\n"]
+        lines.extend(evidence_line(r, base) for r in group[:MEASURE_PREVIEW])
+        lines.append(f"\n[Tất cả {len(group)} văn bản của {escape_markdown(names[province_code])}]"
+                     f"({md_link(base, subpage)})\n")
+        sections.append("\n".join(lines))
+    pages.append(Page(base, label, "\n\n".join(intro) + "\n\n" + "\n".join(sections)))
+    return pages
 
 
 def _shorten(text: str, limit: int = 220) -> str:
@@ -361,8 +383,7 @@ def matrix_page(records: list[Record]) -> list[Page]:
 
     lines = ["| Tỉnh | " + " | ".join(header(m) for m in taxonomy) + " |", "|---|" + ":-:|" * len(taxonomy)]
     for code in sorted(present, key=lambda c: present[c]):
-        anchor = "#" + toc_slug(present[code])
-        cells = [f"[{counts[(code, m['code'])]}]({md_link(page, 'chu-de/' + m['code'] + anchor)})"
+        cells = [f"[{counts[(code, m['code'])]}]({md_link(page, measure_province_page(m['code'], code))})"
                  if counts.get((code, m["code"])) else "" for m in taxonomy]
         lines.append(f"| [{escape_markdown(present[code])}]({md_link(page, 'tinh/' + code)}) | "
                      + " | ".join(cells) + " |")
@@ -373,22 +394,35 @@ def matrix_page(records: list[Record]) -> list[Page]:
     return [Page(page, "So sánh các tỉnh", body, {"hide": ["navigation", "toc"]})]
 
 
+def paginated_path(base: str, index: int) -> str:
+    """The page of a paginated list that holds entry number ``index``."""
+    number = index // PAGE_SIZE + 1
+    return base if number == 1 else f"{base}-trang-{number}"
+
+
 def _month_matrix(records: list[Record]) -> str:
-    counts: Counter = Counter()
-    present = {}
+    """Provinces × months; each cell links to that month on the province's timeline page."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    names = {}
     for record in records:
-        date = date_of(record)
-        if record.get("province") and date:
-            present[record["province"]["code"]] = record["province"]["name"]
-            counts[(record["province"]["code"], date[:7])] += 1
-    months = sorted({month for _, month in counts})
+        if record.get("province") and date_of(record):
+            groups[record["province"]["code"]].append(record)
+            names[record["province"]["code"]] = record["province"]["name"]
+    months = sorted({date_of(r)[:7] for group in groups.values() for r in group})
     if not months:
         return "Chưa có văn bản có ngày."
     lines = ["| Tỉnh | " + " | ".join(f"{m[5:7]}/{m[:4]}" for m in months) + " |", "|---|" + "---:|" * len(months)]
-    for code in sorted(present, key=lambda c: present[c]):
-        cells = [f"[{counts[(code, m)]}]({md_link('so-sanh/index', 'tinh/' + code + '#' + month_anchor(m))})"
-                 if counts.get((code, m)) else "" for m in months]
-        lines.append(f"| {escape_markdown(present[code])} | " + " | ".join(cells) + " |")
+    for code in sorted(groups, key=lambda c: names[c]):
+        timeline = newest_first(groups[code])
+        first_index: dict[str, int] = {}
+        counts: Counter = Counter()
+        for index, record in enumerate(timeline):
+            month = date_of(record)[:7]
+            first_index.setdefault(month, index)
+            counts[month] += 1
+        cells = [f"[{counts[m]}]({md_link('so-sanh/index', paginated_path('tinh/' + code, first_index[m]))}"
+                 f"#{month_anchor(m)})" if counts.get(m) else "" for m in months]
+        lines.append(f"| {escape_markdown(names[code])} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

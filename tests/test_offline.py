@@ -26,6 +26,8 @@ def walk_the_archive(page, start_url: str, shots) -> None:
 
 
 def search(page, text: str) -> list:
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.archiveSearch !== undefined")
     return page.evaluate("([q]) => window.archiveSearch.query(q, {})", [text])
 
 
