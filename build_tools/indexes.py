@@ -213,7 +213,7 @@ def measure_pages(records: list[Record]) -> list[Page]:
     return pages
 
 
-MEASURE_PREVIEW = 5  # notices shown per province on a measure's page; the rest on the province subpage
+MEASURE_PREVIEW = 3  # notices shown per province on a measure's page; the rest on the province subpage
 
 
 def measure_province_page(code: str, province_code: str | None) -> str:
@@ -246,7 +246,7 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
         quote = ""
         if first.get("text"):
             target = md_link(page, record["page"]) + (f"#{first['anchor']}" if first.get("anchor") else "")
-            quote = f"[«{escape_markdown(_shorten(first['text']))}»]({target})"
+            quote = f"[«{escape_markdown(_shorten(first['text'], 160))}»]({target})"
         return notice_line(record, page, quote)
 
     pages, sections = [], []
@@ -301,7 +301,8 @@ def grouped_pages(records: list[Record], folder: str, title: str, key: Callable[
         path = f"{folder}/{slugify(value)}"
         rows.append((value, path, len(groups[value])))
         pages.extend(paginate(path, value, newest_first(groups[value]), by_month))
-    pages.append(Page(f"{folder}/index", title, count_table(rows, f"{folder}/index", (column, "Số văn bản"))))
+    pages.extend(paginate(f"{folder}/index", title, rows,
+                          lambda chunk, page: count_table(chunk, page, (column, "Số văn bản"))))
     return pages
 
 
@@ -322,8 +323,8 @@ def cited_pages(records: list[Record]) -> list[Page]:
         document = labels[key]
         rows.append((document["label"], f"van-ban-dan-chieu/{key}", len(citing[key])))
         pages.extend(_cited_detail(key, document, citing[key], in_archive.get(key)))
-    pages.append(Page("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu",
-                      count_table(rows, "van-ban-dan-chieu/index", ("Văn bản", "Số văn bản dẫn chiếu"))))
+    pages.extend(paginate("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu", rows,
+                          lambda chunk, page: count_table(chunk, page, ("Văn bản", "Số văn bản dẫn chiếu"))))
     return pages
 
 
@@ -388,10 +389,14 @@ def matrix_page(records: list[Record]) -> list[Page]:
         lines.append(f"| [{escape_markdown(present[code])}]({md_link(page, 'tinh/' + code)}) | "
                      + " | ".join(cells) + " |")
     body = ("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm bằng "
-            "chứng.\n\n" + '<div class="matrix" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>\n\n"
-            + "## Theo tháng\n\nSố văn bản mỗi tháng; nhấn vào ô để đến tháng đó trên trang của tỉnh.\n\n"
-            + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records) + "\n\n</div>\n")
-    return [Page(page, "So sánh các tỉnh", body, {"hide": ["navigation", "toc"]})]
+            f"chứng. So sánh theo thời gian: [tỉnh × tháng]({md_link(page, 'so-sanh/thang')}).\n\n"
+            + '<div class="matrix" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>\n")
+    months = ("Số văn bản mỗi tháng; nhấn vào ô để đến tháng đó trên trang của tỉnh. "
+              f"[Tỉnh × biện pháp]({md_link('so-sanh/thang', page)}).\n\n"
+              + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records, "so-sanh/thang") + "\n\n</div>\n")
+    wide = {"hide": ["navigation", "toc"]}
+    return [Page(page, "So sánh các tỉnh theo biện pháp", body, wide),
+            Page("so-sanh/thang", "So sánh các tỉnh theo tháng", months, wide)]
 
 
 def paginated_path(base: str, index: int) -> str:
@@ -400,7 +405,7 @@ def paginated_path(base: str, index: int) -> str:
     return base if number == 1 else f"{base}-trang-{number}"
 
 
-def _month_matrix(records: list[Record]) -> str:
+def _month_matrix(records: list[Record], page: str) -> str:
     """Provinces × months; each cell links to that month on the province's timeline page."""
     groups: dict[str, list[Record]] = defaultdict(list)
     names = {}
@@ -420,7 +425,7 @@ def _month_matrix(records: list[Record]) -> str:
             month = date_of(record)[:7]
             first_index.setdefault(month, index)
             counts[month] += 1
-        cells = [f"[{counts[m]}]({md_link('so-sanh/index', paginated_path('tinh/' + code, first_index[m]))}"
+        cells = [f"[{counts[m]}]({md_link(page, paginated_path('tinh/' + code, first_index[m]))}"
                  f"#{month_anchor(m)})" if counts.get(m) else "" for m in months]
         lines.append(f"| {escape_markdown(names[code])} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

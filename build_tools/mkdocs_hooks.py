@@ -1,5 +1,10 @@
 """MkDocs hooks (named events, the only extension points we use).
 
+``on_page_content``: notice pages carry placeholders ``<!-- archive-part: NAME -->``
+for HTML parts rendered by ``build_tools.render`` (cite box, original text, list of
+changes). They are inserted after the Markdown conversion, so Python-Markdown never
+parses them; the parts wait in the folder named by $ARCHIVE_PARTS_DIR.
+
 ``on_page_context``: front matter comes from untrusted source text, and the
 theme prints ``page.meta.title`` and ``page.meta.description`` without
 escaping, so they are escaped here before any template sees them.
@@ -7,6 +12,12 @@ escaping, so they are escaped here before any template sees them.
 from __future__ import annotations
 
 import html
+import json
+import os
+import re
+from pathlib import Path
+
+PLACEHOLDER = re.compile(r"<!-- archive-part: (\w+) -->")
 
 
 def on_page_context(context, page, config, nav):
@@ -15,3 +26,11 @@ def on_page_context(context, page, config, nav):
         if isinstance(value, str):
             page.meta[key] = html.escape(value, quote=True)
     return context
+
+
+def on_page_content(content, page, config, files):
+    if "<!-- archive-part:" not in content or not os.environ.get("ARCHIVE_PARTS_DIR"):
+        return content
+    source = Path(os.environ["ARCHIVE_PARTS_DIR"]) / (page.file.src_uri[: -len(".md")] + ".json")
+    parts = json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}
+    return PLACEHOLDER.sub(lambda match: parts.get(match.group(1), ""), content)

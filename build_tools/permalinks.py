@@ -16,6 +16,10 @@ import yaml
 
 from .text import slugify
 
+# libyaml when PyYAML has it: the registry holds one entry per notice ever published
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 HEADER = (
     "# Permanent ids of published notices. Written by the build: commit it.\n"
     "# Never edit an id: links to it would break. An entry stays even if its file is removed.\n"
@@ -41,22 +45,27 @@ class Registry:
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)  # by id
     changed: bool = False
+    _by_file: dict[str, Entry] = field(default_factory=dict)
+    _by_sha: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "Registry":
         registry = cls(path)
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
             for item in data.get("notices", []):
-                entry = Entry(item["id"], item["file"], item["sha256"], item["path"], list(item.get("redirects", [])),
-                              item.get("added"))
-                registry.entries[entry.id] = entry
+                registry._add(Entry(item["id"], item["file"], item["sha256"], item["path"],
+                                    list(item.get("redirects", [])), item.get("added")))
         return registry
+
+    def _add(self, entry: Entry) -> None:
+        self.entries[entry.id] = entry
+        self._by_file[entry.file] = entry
+        self._by_sha.setdefault(entry.sha256, entry)
 
     def find(self, file: str, sha256: str) -> Entry | None:
         """The entry of this source file: by name first (edits keep the id), then by content (renames)."""
-        by_name = next((e for e in self.entries.values() if e.file == file), None)
-        return by_name or next((e for e in self.entries.values() if e.sha256 == sha256), None)
+        return self._by_file.get(file) or self._by_sha.get(sha256)
 
     def assign(self, file: str, sha256: str, proposed: str, page_dir: str, today: str | None = None) -> Entry:
         """Return the permanent entry of a notice, creating it the first time it is published."""
@@ -64,12 +73,14 @@ class Registry:
         if entry is None:
             entry = Entry(self._unique(proposed), file, sha256, f"{page_dir}/{proposed}", added=today)
             entry.path = f"{page_dir}/{entry.id}"
-            self.entries[entry.id] = entry
+            self._add(entry)
             self.changed = True
             return entry
         path = f"{page_dir}/{entry.id}"
         if (entry.file, entry.sha256) != (file, sha256):
             entry.file, entry.sha256 = file, sha256
+            self._by_file[file] = entry
+            self._by_sha.setdefault(sha256, entry)
             self.changed = True
         if entry.path != path:
             if entry.path not in entry.redirects:
@@ -92,7 +103,7 @@ class Registry:
             for key in ("redirects", "added"):
                 if not item[key]:
                     del item[key]
-        text = HEADER + yaml.safe_dump({"notices": items}, allow_unicode=True, sort_keys=False, width=120)
+        text = HEADER + yaml.dump({"notices": items}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
         try:
             self.path.write_text(text, encoding="utf-8")
         except OSError as error:  # a read-only source folder: ids hold for this build only

@@ -149,8 +149,8 @@ def block_markdown(block) -> str:
     if block.kind == "heading":
         return f"### {text} {{#{block.anchor}}}"
     classes = f".notice-{block.kind}" + (f" .level-{block.level}" if block.level else "")
-    permalink = f'[§](#{block.anchor} "Liên kết đến đoạn này"){{ .para-link }}'
-    return f"{permalink} {text}\n{{: #{block.anchor} {classes} }}"
+    # the visible § link is added by assets/javascripts/archive-page.js: no per-paragraph link to parse
+    return f"{text}\n{{: #{block.anchor} {classes} }}"
 
 
 def body_markdown(document: CleanDocument) -> str:
@@ -218,26 +218,38 @@ def front_matter(record: dict[str, Any]) -> str:
     return yaml_json(data)
 
 
-def notice_markdown(notice: Notice, record: dict[str, Any], directory_urls: bool, related: str = "") -> str:
+def notice_markdown(notice: Notice, record: dict[str, Any], directory_urls: bool, related: str = ""
+                    ) -> tuple[str, dict[str, str]]:
+    """The page's Markdown, and the HTML parts inserted after conversion (cite box, original, changes)."""
     page = record["page"]
     document = notice.document
-    heading = record["title"]
-    return environment().get_template("notice.md.j2").render(
+    context = dict(
         r=record,
         cite=record["citation"],
-        front_matter=Markup(front_matter(record)),
-        heading=heading,
+        heading=record["title"],
         header=document.header_lines,
         title_lines=document.title_lines,
-        body=Markup(body_markdown(document)),
         signature=document.signature_lines,
         recipients=document.recipients,
         raw_text=notice.raw.text,
         changes=[c for c in document.changes + notice.raw.changes],
-        related=Markup(related),
         link_to=lambda target: relative_url(page, page_url(target, directory_urls), directory_urls),
         asset=lambda target: relative_url(page, target, directory_urls),
     )
+    markdown = environment().get_template("notice.md.j2").render(
+        front_matter=Markup(front_matter(record)), body=Markup(body_markdown(document)), related=Markup(related),
+        **context)
+    parts_template = environment().get_template("notice_parts.html.j2")
+    parts = {part: parts_template.render(part=part, **context) for part in PARTS}
+    return markdown, parts
+
+
+PARTS = ("cite", "extras")
+
+
+def parts_dir_for(docs_dir: Path) -> Path:
+    """Where the HTML parts of notice pages wait for MkDocs (beside the docs folder, not inside it)."""
+    return docs_dir.parent / f".{docs_dir.name}-parts"
 
 
 def _description(document: CleanDocument) -> str:
@@ -247,12 +259,17 @@ def _description(document: CleanDocument) -> str:
 
 def write_notice_pages(notices: Iterable[tuple[Notice, dict[str, Any], str]], docs_dir: Path,
                        directory_urls: bool) -> int:
-    """Write each notice's page; ``related`` is Markdown made by the index stage."""
+    """Write each notice's page and its HTML parts; ``related`` is Markdown made by the index stage."""
     count = 0
+    parts_dir = parts_dir_for(docs_dir)
     for notice, record, related in notices:
+        markdown, parts = notice_markdown(notice, record, directory_urls, related)
         target = docs_dir / (record["page"] + ".md")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(notice_markdown(notice, record, directory_urls, related), encoding="utf-8")
+        target.write_text(markdown, encoding="utf-8")
+        part_file = parts_dir / (record["page"] + ".json")
+        part_file.parent.mkdir(parents=True, exist_ok=True)
+        part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
         count += 1
     return count
 

@@ -69,6 +69,9 @@ def docs_dir_for(options: BuildOptions) -> Path:
 
 
 def clear_generated(docs_dir: Path) -> None:
+    parts = render.parts_dir_for(docs_dir)
+    if parts.is_dir():
+        shutil.rmtree(parts)
     for name in GENERATED:
         target = docs_dir / name
         if target.is_dir():
@@ -111,6 +114,7 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
     from mkdocs.config import load_config
 
     os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)
+    os.environ["ARCHIVE_PARTS_DIR"] = str(render.parts_dir_for(docs_dir))
     config = load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
                          use_directory_urls=not options.offline, strict=options.strict)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)

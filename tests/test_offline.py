@@ -17,6 +17,8 @@ def walk_the_archive(page, start_url: str, shots) -> None:
     page.wait_for_selector("h1")
     page.click(f"{content} a[href*='notices/']")
     page.wait_for_selector(".notice-meta")
+    page.wait_for_selector(".md-content a.para-link")  # the visible § link on every paragraph
+    assert page.locator(".notice-original pre").count() == 1 and page.locator(".cite-box").count() == 1
     shots("notice")
     page.click(".notice-meta a.tag")
     page.wait_for_selector("h1")
