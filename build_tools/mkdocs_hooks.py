@@ -1,9 +1,11 @@
 """MkDocs hooks (named events, the only extension points we use).
 
-``on_page_content``: notice pages carry placeholders ``<!-- archive-part: NAME -->``
-for HTML parts rendered by ``build_tools.render`` (cite box, original text, list of
-changes). They are inserted after the Markdown conversion, so Python-Markdown never
-parses them; the parts wait in the folder named by $ARCHIVE_PARTS_DIR.
+``on_post_page``: notice pages carry placeholders ``<!-- archive-part: NAME -->`` for
+HTML parts rendered by ``build_tools.render`` (cite box, original text, list of
+changes). They are inserted into the finished page, so Python-Markdown never parses
+them and MkDocs never holds them in memory for the whole build; the parts wait in
+the folder named by $ARCHIVE_PARTS_DIR. Each page's Markdown and HTML are released
+as soon as they are no longer needed (MkDocs keeps every page until the build ends).
 
 ``on_page_context``: front matter comes from untrusted source text, and the
 theme prints ``page.meta.title`` and ``page.meta.description`` without
@@ -29,8 +31,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(content, page, config, files):
-    if "<!-- archive-part:" not in content or not os.environ.get("ARCHIVE_PARTS_DIR"):
-        return content
+    page.markdown = ""  # converted: the source is not needed again
+    return content
+
+
+def on_post_page(output, page, config):
+    page.content = ""  # the page is rendered: release its HTML
+    if "<!-- archive-part:" not in output or not os.environ.get("ARCHIVE_PARTS_DIR"):
+        return output
     source = Path(os.environ["ARCHIVE_PARTS_DIR"]) / (page.file.src_uri[: -len(".md")] + ".json")
     parts = json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}
-    return PLACEHOLDER.sub(lambda match: parts.get(match.group(1), ""), content)
+    return PLACEHOLDER.sub(lambda match: parts.get(match.group(1), ""), output)

@@ -210,7 +210,7 @@ def front_matter(record: dict[str, Any]) -> str:
     """YAML front matter: every field of the record (safe_dump quotes whatever the text holds)."""
     keys = ("id", "title", "doc_type", "doc_type_code", "number", "issuer", "scope", "province", "issued_date",
             "meeting_date", "signer", "chairs", "recipients", "cites", "deadlines", "places", "measures",
-            "source", "aliases", "overridden", "unknown_fields", "clues")
+            "source", "aliases", "overridden", "unknown_fields")
     data = {key: record[key] for key in keys}
     data["description"] = record.get("description", "")
     if record.get("citation"):  # what the page head needs; the cite box itself is in the body

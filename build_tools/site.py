@@ -236,7 +236,12 @@ def citation_site_name() -> str:
 
 
 def build_site(options: BuildOptions) -> BuildReport:
-    """The whole path from a folder of notices to a static site, with its report."""
+    """The whole path from a folder of notices to a static site, with its report.
+
+    Everything that does not need MkDocs (dataset, downloads, feed, search index) is
+    written to a staging folder first, so the notices can be released from memory
+    before MkDocs, which holds every page, runs; the folder is then moved into the site.
+    """
     figures: dict[str, float] = {}
     started = time.perf_counter()
     timestamp = build_date()
@@ -250,19 +255,36 @@ def build_site(options: BuildOptions) -> BuildReport:
     pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
     figures["render_seconds"] = time.perf_counter() - started - figures["pipeline_seconds"]
     mark = time.perf_counter()
+    staging = options.out.parent / f".{options.out.name}-extra"
+    if staging.exists():
+        shutil.rmtree(staging)
+    write_dataset(records, staging, directory_urls)
+    write_downloads(result, records, staging)
+    write_feed(records, result.added, staging, public_url, day)
+    search_stats = write_search(result, records, staging, directory_urls)
+    figures["data_and_search_seconds"] = time.perf_counter() - mark
+    report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
+    report.write_json(staging / "data" / "build-report.json")
+    del result, records  # MkDocs needs only the pages written to disk
+    mark = time.perf_counter()
     run_mkdocs(options, docs_dir, timestamp)
     figures["mkdocs_seconds"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    write_dataset(records, options.out, directory_urls)
-    write_downloads(result, records, options.out)
-    write_feed(records, result.added, options.out, public_url, day)
-    search_stats = write_search(result, records, options.out, directory_urls)
-    figures["search_seconds"] = time.perf_counter() - mark
+    move_into(staging, options.out)
     figures["total_seconds"] = time.perf_counter() - started
-    report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
-    report.write_json(options.out / "data" / "build-report.json")
     figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
     return report
+
+
+def move_into(staging: Path, site_dir: Path) -> None:
+    """Move the staged files into the built site (same file system: a rename per entry)."""
+    for entry in sorted(staging.iterdir()):
+        target = site_dir / entry.name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        entry.rename(target)
+    staging.rmdir()
 
 
 README_OFFLINE = """{title}
