@@ -179,7 +179,7 @@ def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Pa
     summary = [f"{len(members)} văn bản."]
     if measure_counts:
         summary.append("**Biện pháp đã ra lệnh** (số văn bản; nhấn để xem từng văn bản và câu làm bằng chứng): "
-                       + compact_counts([(label, measure_province_page(code, province["code"]), n)
+                       + compact_counts([(label, measure_province_link(code, province["code"], province["name"], n), n)
                                          for (code, label), n in measure_counts.most_common()], base))
     if issuers:
         summary.append("**Cơ quan ban hành:** " + compact_counts(
@@ -217,8 +217,15 @@ MEASURE_PREVIEW = 3  # notices shown per province on a measure's page; the rest 
 
 
 def measure_province_page(code: str, province_code: str | None) -> str:
-    """Page listing every notice of one province tagged with one measure."""
+    """Page listing every notice of one province tagged with one measure (made when they are many)."""
     return f"chu-de/{code}/{province_code or 'khong-ro'}"
+
+
+def measure_province_link(code: str, province_code: str | None, province_name: str, count: int) -> str:
+    """Where a province's notices for a measure are listed: its own page, or its section of the measure page."""
+    if count > MEASURE_PREVIEW:
+        return measure_province_page(code, province_code)
+    return f"chu-de/{code}#{toc_slug(province_name)}"
 
 
 def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Record, dict[str, Any]]]) -> list[Page]:
@@ -253,15 +260,16 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
     for province_code in sorted(by_province, key=lambda c: (c is None, names[c])):
         group = newest_first(by_province[province_code])
-        subpage = measure_province_page(measure["code"], province_code)
-        title = f"{label} — {names[province_code]}"
-        pages.extend(paginate(subpage, title, group,
-                              lambda chunk, page: "\n".join(evidence_line(r, page) for r in chunk),
-                              f"[← {escape_markdown(label)}]({md_link(subpage, base)}) · {len(group)} văn bản.\n\n"))
         lines = [f"## {escape_markdown(names[province_code])}\n"]
         lines.extend(evidence_line(r, base) for r in group[:MEASURE_PREVIEW])
-        lines.append(f"\n[Tất cả {len(group)} văn bản của {escape_markdown(names[province_code])}]"
-                     f"({md_link(base, subpage)})\n")
+        if len(group) > MEASURE_PREVIEW:  # only then a page of its own: small groups stay here
+            subpage = measure_province_page(measure["code"], province_code)
+            title = f"{label} — {names[province_code]}"
+            pages.extend(paginate(subpage, title, group,
+                                  lambda chunk, page: "\n".join(evidence_line(r, page) for r in chunk),
+                                  f"[← {escape_markdown(label)}]({md_link(subpage, base)}) · {len(group)} văn bản.\n\n"))
+            lines.append(f"\n[Tất cả {len(group)} văn bản của {escape_markdown(names[province_code])}]"
+                         f"({md_link(base, subpage)})\n")
         sections.append("\n".join(lines))
     pages.append(Page(base, label, "\n\n".join(intro) + "\n\n" + "\n".join(sections)))
     return pages
@@ -384,7 +392,8 @@ def matrix_page(records: list[Record]) -> list[Page]:
 
     lines = ["| Tỉnh | " + " | ".join(header(m) for m in taxonomy) + " |", "|---|" + ":-:|" * len(taxonomy)]
     for code in sorted(present, key=lambda c: present[c]):
-        cells = [f"[{counts[(code, m['code'])]}]({md_link(page, measure_province_page(m['code'], code))})"
+        cells = [f"[{counts[(code, m['code'])]}]"
+                 f"({md_link(page, measure_province_link(m['code'], code, present[code], counts[(code, m['code'])]))})"
                  if counts.get((code, m["code"])) else "" for m in taxonomy]
         lines.append(f"| [{escape_markdown(present[code])}]({md_link(page, 'tinh/' + code)}) | "
                      + " | ".join(cells) + " |")
