@@ -400,12 +400,20 @@ def matrix_page(records: list[Record]) -> list[Page]:
     body = ("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm bằng "
             f"chứng. So sánh theo thời gian: [tỉnh × tháng]({md_link(page, 'so-sanh/thang')}).\n\n"
             + '<div class="matrix" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>\n")
-    months = ("Số văn bản mỗi tháng; nhấn vào ô để đến tháng đó trên trang của tỉnh. "
-              f"[Tỉnh × biện pháp]({md_link('so-sanh/thang', page)}).\n\n"
-              + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records, "so-sanh/thang") + "\n\n</div>\n")
     wide = {"hide": ["navigation", "toc"]}
-    return [Page(page, "So sánh các tỉnh theo biện pháp", body, wide),
-            Page("so-sanh/thang", "So sánh các tỉnh theo tháng", months, wide)]
+    pages = [Page(page, "So sánh các tỉnh theo biện pháp", body, wide)]
+    years = sorted({date_of(r)[:4] for r in records if r.get("province") and date_of(r)})
+    links = " · ".join(f"[Năm {year}]({md_link('so-sanh/thang', 'so-sanh/thang-' + year)})" for year in years)
+    pages.append(Page("so-sanh/thang", "So sánh các tỉnh theo tháng",
+                      "Số văn bản mỗi tháng, mỗi năm một bảng (để trang không lớn lên theo kho): "
+                      + (links or "chưa có văn bản có ngày.") + "\n"))
+    for year in years:
+        path = f"so-sanh/thang-{year}"
+        body = (f"Số văn bản mỗi tháng năm {year}; nhấn vào ô để đến tháng đó trên trang của tỉnh. "
+                f"[Các năm khác]({md_link(path, 'so-sanh/thang')}) · [Tỉnh × biện pháp]({md_link(path, page)}).\n\n"
+                + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records, path, year) + "\n\n</div>\n")
+        pages.append(Page(path, f"So sánh các tỉnh theo tháng, năm {year}", body, wide))
+    return pages
 
 
 def paginated_path(base: str, index: int) -> str:
@@ -414,7 +422,7 @@ def paginated_path(base: str, index: int) -> str:
     return base if number == 1 else f"{base}-trang-{number}"
 
 
-def _month_matrix(records: list[Record], page: str) -> str:
+def _month_matrix(records: list[Record], page: str, year: str) -> str:
     """Provinces × months; each cell links to that month on the province's timeline page."""
     groups: dict[str, list[Record]] = defaultdict(list)
     names = {}
@@ -422,12 +430,12 @@ def _month_matrix(records: list[Record], page: str) -> str:
         if record.get("province") and date_of(record):
             groups[record["province"]["code"]].append(record)
             names[record["province"]["code"]] = record["province"]["name"]
-    months = sorted({date_of(r)[:7] for group in groups.values() for r in group})
+    months = sorted({date_of(r)[:7] for group in groups.values() for r in group if date_of(r).startswith(year)})
     if not months:
         return "Chưa có văn bản có ngày."
     lines = ["| Tỉnh | " + " | ".join(f"{m[5:7]}/{m[:4]}" for m in months) + " |", "|---|" + "---:|" * len(months)]
     for code in sorted(groups, key=lambda c: names[c]):
-        timeline = newest_first(groups[code])
+        timeline = newest_first(groups[code])  # the whole timeline: its pagination decides the page
         first_index: dict[str, int] = {}
         counts: Counter = Counter()
         for index, record in enumerate(timeline):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import gc
 import io
 import json
 import logging
@@ -118,7 +119,17 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
     config = load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
                          use_directory_urls=not options.offline, strict=options.strict)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    build(config)
+    # MkDocs allocates millions of small objects and keeps every page: move what exists to the
+    # permanent generation and collect less often (measured: ~5% of MkDocs time at 900 notices).
+    gc.collect()
+    gc.freeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        build(config)
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
