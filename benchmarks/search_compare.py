@@ -46,7 +46,6 @@ import tempfile
 import threading
 import time
 import traceback
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlparse
@@ -55,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.bench import generate_corpus  # noqa: E402
+from build_tools.preview import serving  # noqa: E402
 from build_tools.search.tokenize import word_sequence  # noqa: E402
 from build_tools.text import escape_inline, escape_markdown  # noqa: E402
 
@@ -211,27 +211,9 @@ def stem_from_path(url: str) -> str | None:
 # --- serving and traffic -----------------------------------------------------------------------
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".js": "text/javascript", ".mjs": "text/javascript"}
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path):
     """``directory`` over http on a loopback port, from a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="search-compare-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    return serving(directory)
 
 
 @functools.lru_cache(maxsize=None)

@@ -56,14 +56,15 @@ def command_serve(args: argparse.Namespace) -> int:
     status = command_build(args)
     if status:
         return status
-    import functools
-    import http.server
+    import time
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"Serving {args.out} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    from .preview import serving
+
+    with serving(args.out, args.port) as url:
+        print(f"Serving {args.out} at {url} (Ctrl+C to stop)")
         try:
-            server.serve_forever()
+            while True:
+                time.sleep(3600)
         except KeyboardInterrupt:
             pass
     return 0

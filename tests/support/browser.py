@@ -1,14 +1,13 @@
 """Debian's Chromium driven by Playwright (never a downloaded browser), with network checks."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from build_tools.preview import serving
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -72,20 +71,6 @@ class WatchedPage:
         assert not self.blocked, f"requests that left the machine: {self.blocked}"
 
 
-@contextmanager
 def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a random free port) for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
+    """Serve ``folder`` on 127.0.0.1 (a random free port) for the duration of a ``with`` block."""
+    return serving(folder)
