@@ -1,6 +1,6 @@
 """Check notices' metadata: valid against ``data/notice.schema.json``, and what a curator should review.
 
-    python -m build_tools.check docs/notices          # every page's front matter
+    python -m build_tools.check site/nguon            # every notice's full JSON record
     python -m build_tools.check site/data/notices.json
 
 ``check_notices`` takes front-matter dicts, dataset records, ``Metadata.to_dict()``
@@ -131,8 +131,10 @@ def _inputs(notices: Iterable[Mapping[str, Any] | Path | str]) -> Iterable[tuple
             continue
         path = Path(item)
         if path.is_dir():
-            for page in sorted(path.rglob("*.md")):
-                yield str(page), front_matter(page)
+            for file in sorted(path.rglob("*.md")):
+                yield str(file), front_matter(file)
+            for file in sorted(path.rglob("*.json")):
+                yield from _inputs([file])
         elif path.suffix == ".json":
             records = json.loads(path.read_text(encoding="utf-8"))
             for record in records if isinstance(records, list) else [records]:

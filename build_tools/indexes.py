@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .data_files import load_yaml
-from .render import md_link, vn_date
+from .markup import Body, bullet_list, esc, link, page_href, strong, table
+from .render import parts_dir_for, vn_date, yaml_json
 from .text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
@@ -27,19 +28,40 @@ Record = dict[str, Any]
 
 @dataclass
 class Page:
+    """A generated page: its HTML body is inserted after MkDocs has converted the one-line skeleton."""
+
     path: str  # docs path without ".md"
     title: str
-    body: str
+    body: Body
     meta: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
-        extra = "".join(f"{key}: {_yaml_string(value)}\n" for key, value in self.meta.items())
-        return f"---\ntitle: {_yaml_string(self.title)}\n{extra}---\n\n# {escape_markdown(self.title)}\n\n{self.body}\n"
+        """The Markdown MkDocs reads: front matter (title, table of contents) and a placeholder."""
+        front = {"title": self.title, **self.meta}
+        if self.body.toc:
+            front["toc"] = self.body.toc
+        return (f"---\n{yaml_json(front)}\n---\n\n# {escape_markdown(self.title)}\n\n"
+                "<!-- archive-part: body -->\n")
+
+    def parts(self) -> dict[str, str]:
+        return {"body": self.body.html()}
 
 
-def _yaml_string(value: Any) -> str:
-    """A double-quoted YAML scalar (JSON strings are valid YAML) whatever the text holds."""
-    return json.dumps(value, ensure_ascii=False)
+@dataclass
+class MarkdownPage:
+    """A small page written in Markdown (redirects), converted by MkDocs as usual."""
+
+    path: str
+    title: str
+    markdown: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return (f"---\n{yaml_json({'title': self.title, **self.meta})}\n---\n\n# {escape_markdown(self.title)}\n\n"
+                f"{self.markdown}\n")
+
+    def parts(self) -> dict[str, str]:
+        return {}
 
 
 # --- vocabularies ------------------------------------------------------------------
@@ -71,32 +93,45 @@ def newest_first(records: Iterable[Record]) -> list[Record]:
 # --- lines and lists -------------------------------------------------------------
 
 
-def notice_line(record: Record, from_page: str, extra: str = "") -> str:
-    """``- [Title](link) — Quảng Ninh · 17/01/2022 · 2927-TB/TU``"""
+def notice_facts(record: Record) -> str:
+    """``Quảng Ninh · 17/01/2022 · 2927-TB/TU · Thông báo``"""
     facts = [record["province"]["name"] if record.get("province") else
              ("Trung ương" if record.get("scope") == "national" else None),
              vn_date(date_of(record)) if date_of(record) else None,
              record["number"]["text"] if record.get("number") else None,
              record.get("doc_type")]
-    facts_text = " · ".join(escape_markdown(f) for f in facts if f)
-    line = f"- [{escape_markdown(record['title'])}]({md_link(from_page, record['page'])}) — {facts_text}"
-    return line + (f"  \n  {extra}" if extra else "")
+    return " · ".join(esc(f) for f in facts if f)
 
 
-def paginate(base: str, title: str, records: list[Record], render: Callable[[list[Record], str], str],
-             intro: str = "") -> list[Page]:
+def notice_line(record: Record, extra: str = "") -> str:
+    """One notice in a list: linked title, facts, and an optional second line (already HTML)."""
+    line = f"{link(record['page'], record['title'])} — {notice_facts(record)}"
+    return line + (f"<br>{extra}" if extra else "")
+
+
+def notice_list(records: Iterable[Record], extra: Callable[[Record], str] | None = None) -> str:
+    return bullet_list((notice_line(r, extra(r) if extra else "") for r in records), "notice-list")
+
+
+def paginate(base: str, title: str, records: list, render: Callable[[list, Body], None],
+             intro: Callable[[Body], None] | None = None, meta: dict[str, Any] | None = None) -> list[Page]:
     """Split a long list into pages of ``PAGE_SIZE`` with links between them."""
     chunks = [records[i:i + PAGE_SIZE] for i in range(0, len(records), PAGE_SIZE)] or [[]]
     paths = [base] + [f"{base}-trang-{n}" for n in range(2, len(chunks) + 1)]
     pages = []
     for number, (chunk, path) in enumerate(zip(chunks, paths), start=1):
+        body = Body()
         pager = ""
         if len(chunks) > 1:
-            links = [f"[{n}]({md_link(path, p)})" if p != path else f"**{n}**"
-                     for n, p in enumerate(paths, start=1)]
-            pager = "Trang: " + " · ".join(links) + "\n\n"
+            links = [link(p, str(n)) if p != path else strong(str(n)) for n, p in enumerate(paths, start=1)]
+            pager = '<p class="pager">Trang: ' + " · ".join(links) + "</p>"
+        if intro and number == 1:
+            intro(body)
+        body.add(pager)
+        render(chunk, body)
+        body.add(pager)
         heading = title if number == 1 else f"{title} (trang {number})"
-        pages.append(Page(path, heading, (intro if number == 1 else "") + pager + render(chunk, path) + "\n\n" + pager))
+        pages.append(Page(path, heading, body, dict(meta or {})))
     return pages
 
 
@@ -105,31 +140,38 @@ def month_anchor(month: str) -> str:
     return toc_slug(f"{MONTHS[int(month[5:7])]} năm {month[:4]}")
 
 
-def by_month(records: list[Record], page: str) -> str:
+def by_month(records: list[Record], body: Body) -> None:
     """A timeline: newest month first, one heading per month."""
-    lines, current = [], None
+    groups: list[tuple[str, list[Record]]] = []
     for record in records:
         date = date_of(record)
-        month = date[:7] if date else "không rõ"
-        if month != current:
-            current = month
-            label = f"{MONTHS[int(month[5:7])]} năm {month[:4]}" if date else "Không rõ ngày"
-            lines.append(f"\n## {label}\n")
-        lines.append(notice_line(record, page))
-    return "\n".join(lines)
+        label = f"{MONTHS[int(date[5:7])]} năm {date[:4]}" if date else "Không rõ ngày"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(record)
+    for label, members in groups:
+        body.heading(2, label)
+        body.add(notice_list(members))
 
 
-def plain_list(records: list[Record], page: str) -> str:
-    return "\n".join(notice_line(r, page) for r in records)
+def plain_list(records: list[Record], body: Body) -> None:
+    body.add(notice_list(records))
 
 
-def count_table(rows: list[tuple[str, str, int]], from_page: str, header: tuple[str, str]) -> str:
+def count_table(rows: list[tuple[str, str | None, int]], header: tuple[str, str]) -> str:
     """A two-column table of linked names and counts."""
-    out = [f"| {header[0]} | {header[1]} |", "|---|---:|"]
-    for label, target, count in rows:
-        name = f"[{escape_markdown(label)}]({md_link(from_page, target)})" if target else escape_markdown(label)
-        out.append(f"| {name} | {count} |")
-    return "\n".join(out)
+    return table((esc(header[0]), esc(header[1])),
+                 ((link(target, label) if target else esc(label), str(count)) for label, target, count in rows),
+                 numeric=(1,))
+
+
+def count_table_pages(rows: list[tuple[str, str | None, int]], header: tuple[str, str]
+                      ) -> Callable[[list, Body], None]:
+    return lambda chunk, body: body.add(count_table(chunk, header))
+
+
+def text_paragraph(text: str) -> str:
+    return f"<p>{esc(text)}</p>"
 
 
 # --- pages -----------------------------------------------------------------------
@@ -150,24 +192,26 @@ def province_pages(records: list[Record]) -> list[Page]:
             pages.extend(_province_detail(province, newest_first(members)))
     national = [r for r in records if r.get("scope") == "national"]
     unknown = [r for r in records if not r.get("province") and r.get("scope") != "national"]
-    intro = (f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
-             "(bản đồ hành chính trước năm 2025).\n\n")
+    body = Body()
+    body.add(text_paragraph(f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
+                            "(bản đồ hành chính trước năm 2025)."))
+    body.add(count_table(rows, ("Tỉnh, thành phố", "Số văn bản")))
     extra = []
     if national:
         pages.extend(paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month))
-        extra.append(f"- [Văn bản trung ương]({md_link('tinh/index', 'tinh/toan-quoc')}): {len(national)}")
+        extra.append(f"{link('tinh/toan-quoc', 'Văn bản trung ương')}: {len(national)}")
     if unknown:
         pages.extend(paginate("tinh/khong-ro", "Chưa rõ tỉnh", newest_first(unknown), by_month))
-        extra.append(f"- [Chưa rõ tỉnh]({md_link('tinh/index', 'tinh/khong-ro')}): {len(unknown)}")
-    body = intro + count_table(rows, "tinh/index", ("Tỉnh, thành phố", "Số văn bản")) + "\n\n" + "\n".join(extra)
+        extra.append(f"{link('tinh/khong-ro', 'Chưa rõ tỉnh')}: {len(unknown)}")
+    if extra:
+        body.add(bullet_list(extra))
     pages.append(Page("tinh/index", "Theo tỉnh, thành phố", body))
     return pages
 
 
-def compact_counts(rows: list[tuple[str, str, int]], from_page: str) -> str:
-    """``[Xét nghiệm](…) (3) · [Truy vết](…) (2)``: counts that read as one paragraph."""
-    return " · ".join(f"[{escape_markdown(label)}]({md_link(from_page, target)}) ({count})"
-                      for label, target, count in rows)
+def compact_counts(rows: list[tuple[str, str, int]]) -> str:
+    """``Xét nghiệm (3) · Truy vết (2)``, each linked: counts that read as one paragraph."""
+    return " · ".join(f"{link(target, label)} ({count})" for label, target, count in rows)
 
 
 def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Page]:
@@ -176,22 +220,26 @@ def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Pa
     issuers = Counter(r["issuer"]["name"] for r in members if r.get("issuer"))
     signers = Counter(r["signer"]["name"] for r in members if r.get("signer") and r["signer"].get("name"))
     cited = Counter((c["key"], c["label"]) for r in members for c in r.get("cited_documents", []))
-    summary = [f"{len(members)} văn bản."]
-    if measure_counts:
-        summary.append("**Biện pháp đã ra lệnh** (số văn bản; nhấn để xem từng văn bản và câu làm bằng chứng): "
-                       + compact_counts([(label, measure_province_link(code, province["code"], province["name"], n), n)
-                                         for (code, label), n in measure_counts.most_common()], base))
-    if issuers:
-        summary.append("**Cơ quan ban hành:** " + compact_counts(
-            [(name, f"co-quan/{slugify(name)}", n) for name, n in issuers.most_common(20)], base))
-    if signers:
-        summary.append("**Người ký:** " + compact_counts(
-            [(name, f"nguoi-ky/{slugify(name)}", n) for name, n in signers.most_common(20)], base))
-    if cited:
-        summary.append("**Văn bản được dẫn chiếu nhiều nhất:** " + compact_counts(
-            [(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)], base))
-    summary.append("## Dòng thời gian")
-    return paginate(base, province["name"], members, by_month, "\n\n".join(summary) + "\n")
+
+    def summary(body: Body) -> None:
+        body.add(text_paragraph(f"{len(members)} văn bản."))
+        if measure_counts:
+            body.paragraph(strong("Biện pháp đã ra lệnh") + esc(" (số văn bản; nhấn để xem từng văn bản và câu làm "
+                                                                 "bằng chứng): ")
+                           + compact_counts([(label, measure_province_link(code, province["code"], province["name"], n),
+                                              n) for (code, label), n in measure_counts.most_common()]))
+        if issuers:
+            body.paragraph(strong("Cơ quan ban hành:") + " " + compact_counts(
+                [(name, f"co-quan/{slugify(name)}", n) for name, n in issuers.most_common(20)]))
+        if signers:
+            body.paragraph(strong("Người ký:") + " " + compact_counts(
+                [(name, f"nguoi-ky/{slugify(name)}", n) for name, n in signers.most_common(20)]))
+        if cited:
+            body.paragraph(strong("Văn bản được dẫn chiếu nhiều nhất:") + " " + compact_counts(
+                [(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)]))
+        body.heading(2, "Dòng thời gian")
+
+    return paginate(base, province["name"], members, by_month, summary)
 
 
 def measure_pages(records: list[Record]) -> list[Page]:
@@ -207,13 +255,16 @@ def measure_pages(records: list[Record]) -> list[Page]:
         rows.append((f"{label}" + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""),
                      f"chu-de/{code}", len(members)))
         pages.extend(_measure_detail(measure, label, members))
-    body = ("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
-            "Mỗi gắn thẻ giữ câu làm bằng chứng.\n\n" + count_table(rows, "chu-de/index", ("Biện pháp", "Số văn bản")))
+    body = Body()
+    body.add(text_paragraph("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
+                            "Mỗi gắn thẻ giữ câu làm bằng chứng."))
+    body.add(count_table(rows, ("Biện pháp", "Số văn bản")))
     pages.append(Page("chu-de/index", "Theo chủ đề (biện pháp)", body))
     return pages
 
 
 MEASURE_PREVIEW = 3  # notices shown per province on a measure's page; the rest on the province subpage
+EVIDENCE_LENGTH = 140  # characters of the evidence sentence quoted in lists; the link leads to all of it
 
 
 def measure_province_page(code: str, province_code: str | None) -> str:
@@ -236,42 +287,41 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     """
     base = f"chu-de/{measure['code']}"
     english = measure.get("label_en") or measure.get("english") or ""
-    intro = [f"**{escape_markdown(label)}**" + (f" — *{escape_markdown(english)}*" if english else "")]
+    body = Body()
+    body.paragraph(strong(label) + (f" — <em>{esc(english)}</em>" if english else ""))
     if measure.get("oxcgrt"):
-        intro.append(f"Mã OxCGRT: **{escape_markdown(measure['oxcgrt'])}**.")
+        body.paragraph("Mã OxCGRT: " + strong(measure["oxcgrt"]) + ".")
     if measure.get("description"):
-        intro.append(escape_markdown(str(measure["description"])))
-    intro.append(f"{len(members)} văn bản, của {len({(r.get('province') or {}).get('code') for r, _ in members})} "
-                 "tỉnh, thành phố; mỗi văn bản kèm câu làm bằng chứng.")
+        body.add(text_paragraph(str(measure["description"])))
+    body.add(text_paragraph(f"{len(members)} văn bản, của "
+                            f"{len({(r.get('province') or {}).get('code') for r, _ in members})} "
+                            "tỉnh, thành phố; mỗi văn bản kèm câu làm bằng chứng."))
     evidence = {record["id"]: tag for record, tag in members}
     by_province: dict[str | None, list[Record]] = defaultdict(list)
     for record, _ in members:
         by_province[(record.get("province") or {}).get("code")].append(record)
 
-    def evidence_line(record: Record, page: str) -> str:
+    def quote(record: Record) -> str:
         first = (evidence[record["id"]].get("evidence") or [{}])[0]
-        quote = ""
-        if first.get("text"):
-            target = md_link(page, record["page"]) + (f"#{first['anchor']}" if first.get("anchor") else "")
-            quote = f"[«{escape_markdown(_shorten(first['text'], 160))}»]({target})"
-        return notice_line(record, page, quote)
+        if not first.get("text"):
+            return ""
+        return link(record["page"], f"«{_shorten(first['text'], EVIDENCE_LENGTH)}»", first.get("anchor"))
 
-    pages, sections = [], []
+    pages = []
     names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
     for province_code in sorted(by_province, key=lambda c: (c is None, names[c])):
         group = newest_first(by_province[province_code])
-        lines = [f"## {escape_markdown(names[province_code])}\n"]
-        lines.extend(evidence_line(r, base) for r in group[:MEASURE_PREVIEW])
+        body.heading(2, names[province_code])
+        body.add(notice_list(group[:MEASURE_PREVIEW], quote))
         if len(group) > MEASURE_PREVIEW:  # only then a page of its own: small groups stay here
             subpage = measure_province_page(measure["code"], province_code)
-            title = f"{label} — {names[province_code]}"
-            pages.extend(paginate(subpage, title, group,
-                                  lambda chunk, page: "\n".join(evidence_line(r, page) for r in chunk),
-                                  f"[← {escape_markdown(label)}]({md_link(subpage, base)}) · {len(group)} văn bản.\n\n"))
-            lines.append(f"\n[Tất cả {len(group)} văn bản của {escape_markdown(names[province_code])}]"
-                         f"({md_link(base, subpage)})\n")
-        sections.append("\n".join(lines))
-    pages.append(Page(base, label, "\n\n".join(intro) + "\n\n" + "\n".join(sections)))
+            count = len(group)
+            pages.extend(paginate(
+                subpage, f"{label} — {names[province_code]}", group,
+                lambda chunk, page_body: page_body.add(notice_list(chunk, quote)),
+                lambda page_body: page_body.paragraph(f"{link(base, '← ' + label)} · {count} văn bản.")))
+            body.paragraph(link(subpage, f"Tất cả {count} văn bản của {names[province_code]}"))
+    pages.append(Page(base, label, body))
     return pages
 
 
@@ -289,10 +339,11 @@ def time_pages(records: list[Record]) -> list[Page]:
         key = year if year != "khon" else "khong-ro"
         months = Counter((date_of(r) or "")[:7] for r in years[year])
         rows.append((label, f"thoi-gian/{key}", len(years[year])))
-        intro = " · ".join(f"{MONTHS[int(m[5:7])]}: {n}" for m, n in sorted(months.items()) if m) + "\n\n"
-        pages.extend(paginate(f"thoi-gian/{key}", label, newest_first(years[year]), by_month, intro))
-    pages.append(Page("thoi-gian/index", "Theo thời gian",
-                      count_table(rows, "thoi-gian/index", ("Năm", "Số văn bản"))))
+        summary = " · ".join(f"{MONTHS[int(m[5:7])]}: {n}" for m, n in sorted(months.items()) if m)
+        pages.extend(paginate(f"thoi-gian/{key}", label, newest_first(years[year]), by_month,
+                              lambda body, text=summary: body.add(text_paragraph(text)) if text else None))
+    body = Body().add(count_table(rows, ("Năm", "Số văn bản")))
+    pages.append(Page("thoi-gian/index", "Theo thời gian", body))
     return pages
 
 
@@ -309,8 +360,7 @@ def grouped_pages(records: list[Record], folder: str, title: str, key: Callable[
         path = f"{folder}/{slugify(value)}"
         rows.append((value, path, len(groups[value])))
         pages.extend(paginate(path, value, newest_first(groups[value]), by_month))
-    pages.extend(paginate(f"{folder}/index", title, rows,
-                          lambda chunk, page: count_table(chunk, page, (column, "Số văn bản"))))
+    pages.extend(paginate(f"{folder}/index", title, rows, count_table_pages(rows, (column, "Số văn bản"))))
     return pages
 
 
@@ -332,7 +382,7 @@ def cited_pages(records: list[Record]) -> list[Page]:
         rows.append((document["label"], f"van-ban-dan-chieu/{key}", len(citing[key])))
         pages.extend(_cited_detail(key, document, citing[key], in_archive.get(key)))
     pages.extend(paginate("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu", rows,
-                          lambda chunk, page: count_table(chunk, page, ("Văn bản", "Số văn bản dẫn chiếu"))))
+                          count_table_pages(rows, ("Văn bản", "Số văn bản dẫn chiếu"))))
     return pages
 
 
@@ -351,25 +401,27 @@ def _archive_lookup(records: list[Record]) -> dict[str, Record]:
 def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record, dict[str, Any]]],
                   archived: Record | None) -> list[Page]:
     base = f"van-ban-dan-chieu/{key}"
-    facts = [f"{escape_markdown(k)}: {escape_markdown(str(document[f]))}" for k, f in
+    facts = [f"{esc(k)}: {esc(document[f])}" for k, f in
              (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if document.get(f)]
-    intro = "  \n".join(facts) + "\n\n"
-    if archived:
-        intro += f"Văn bản này có trong kho: [{escape_markdown(archived['title'])}]({md_link(base, archived['page'])}).\n\n"
-    intro += f"Được dẫn chiếu bởi {len(members)} văn bản:\n\n"
     sentence = {id(pair[0]): pair[1] for pair in members}
 
-    def render(chunk: list[Record], page: str) -> str:
-        lines = []
-        for record in chunk:
-            cite = sentence[id(record)]
-            quote = f"«{escape_markdown(_shorten(cite.get('sentence') or cite['text']))}»"
-            lines.append(notice_line(record, page, quote))
-        return "\n".join(lines)
+    def intro(body: Body) -> None:
+        if facts:
+            body.paragraph("<br>".join(facts))
+        if archived:
+            body.paragraph("Văn bản này có trong kho: " + link(archived["page"], archived["title"]) + ".")
+        body.add(text_paragraph(f"Được dẫn chiếu bởi {len(members)} văn bản:"))
+
+    def quote(record: Record) -> str:
+        cite = sentence[id(record)]
+        return esc(f"«{_shorten(cite.get('sentence') or cite['text'])}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))
-    return paginate(base, document["label"], ordered, render, intro)
+    return paginate(base, document["label"], ordered, lambda chunk, body: body.add(notice_list(chunk, quote)), intro)
+
+
+WIDE = {"hide": ["navigation", "toc"]}
 
 
 def matrix_page(records: list[Record]) -> list[Page]:
@@ -386,33 +438,32 @@ def matrix_page(records: list[Record]) -> list[Page]:
     page = "so-sanh/index"
 
     def header(measure: dict[str, Any]) -> str:
-        label = measure.get("label") or measure["code"]
-        code = f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""
-        return f'[<span class="vertical">{escape_markdown(label + code)}</span>]({md_link(page, "chu-de/" + measure["code"])})'
+        label = (measure.get("label") or measure["code"]) + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else "")
+        return f'<a href="{esc(page_href("chu-de/" + measure["code"]))}"><span class="vertical">{esc(label)}</span></a>'
 
-    lines = ["| Tỉnh | " + " | ".join(header(m) for m in taxonomy) + " |", "|---|" + ":-:|" * len(taxonomy)]
+    rows = []
     for code in sorted(present, key=lambda c: present[c]):
-        cells = [f"[{counts[(code, m['code'])]}]"
-                 f"({md_link(page, measure_province_link(m['code'], code, present[code], counts[(code, m['code'])]))})"
-                 if counts.get((code, m["code"])) else "" for m in taxonomy]
-        lines.append(f"| [{escape_markdown(present[code])}]({md_link(page, 'tinh/' + code)}) | "
-                     + " | ".join(cells) + " |")
-    body = ("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm bằng "
-            f"chứng. So sánh theo thời gian: [tỉnh × tháng]({md_link(page, 'so-sanh/thang')}).\n\n"
-            + '<div class="matrix" markdown="1">\n\n' + "\n".join(lines) + "\n\n</div>\n")
-    wide = {"hide": ["navigation", "toc"]}
-    pages = [Page(page, "So sánh các tỉnh theo biện pháp", body, wide)]
+        cells = [link(measure_province_link(m["code"], code, present[code], counts[(code, m["code"])]),
+                      str(counts[(code, m["code"])])) if counts.get((code, m["code"])) else "" for m in taxonomy]
+        rows.append([link("tinh/" + code, present[code])] + cells)
+    body = Body()
+    body.paragraph(esc("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm "
+                       "bằng chứng. So sánh theo thời gian: ") + link("so-sanh/thang", "tỉnh × tháng") + ".")
+    body.add('<div class="matrix">' + table(["Tỉnh"] + [header(m) for m in taxonomy], rows) + "</div>")
+    pages = [Page(page, "So sánh các tỉnh theo biện pháp", body, dict(WIDE))]
     years = sorted({date_of(r)[:4] for r in records if r.get("province") and date_of(r)})
-    links = " · ".join(f"[Năm {year}]({md_link('so-sanh/thang', 'so-sanh/thang-' + year)})" for year in years)
-    pages.append(Page("so-sanh/thang", "So sánh các tỉnh theo tháng",
-                      "Số văn bản mỗi tháng, mỗi năm một bảng (để trang không lớn lên theo kho): "
-                      + (links or "chưa có văn bản có ngày.") + "\n"))
+    body = Body()
+    body.paragraph(esc("Số văn bản mỗi tháng, mỗi năm một bảng (để trang không lớn lên theo kho): ")
+                   + (" · ".join(link("so-sanh/thang-" + year, f"Năm {year}") for year in years)
+                      or esc("chưa có văn bản có ngày.")))
+    pages.append(Page("so-sanh/thang", "So sánh các tỉnh theo tháng", body))
     for year in years:
         path = f"so-sanh/thang-{year}"
-        body = (f"Số văn bản mỗi tháng năm {year}; nhấn vào ô để đến tháng đó trên trang của tỉnh. "
-                f"[Các năm khác]({md_link(path, 'so-sanh/thang')}) · [Tỉnh × biện pháp]({md_link(path, page)}).\n\n"
-                + '<div class="matrix" markdown="1">\n\n' + _month_matrix(records, path, year) + "\n\n</div>\n")
-        pages.append(Page(path, f"So sánh các tỉnh theo tháng, năm {year}", body, wide))
+        body = Body()
+        body.paragraph(esc(f"Số văn bản mỗi tháng năm {year}; nhấn vào ô để đến tháng đó trên trang của tỉnh. ")
+                       + link("so-sanh/thang", "Các năm khác") + " · " + link(page, "Tỉnh × biện pháp") + ".")
+        body.add('<div class="matrix">' + _month_matrix(records, year) + "</div>")
+        pages.append(Page(path, f"So sánh các tỉnh theo tháng, năm {year}", body, dict(WIDE)))
     return pages
 
 
@@ -422,7 +473,7 @@ def paginated_path(base: str, index: int) -> str:
     return base if number == 1 else f"{base}-trang-{number}"
 
 
-def _month_matrix(records: list[Record], page: str, year: str) -> str:
+def _month_matrix(records: list[Record], year: str) -> str:
     """Provinces × months; each cell links to that month on the province's timeline page."""
     groups: dict[str, list[Record]] = defaultdict(list)
     names = {}
@@ -432,8 +483,8 @@ def _month_matrix(records: list[Record], page: str, year: str) -> str:
             names[record["province"]["code"]] = record["province"]["name"]
     months = sorted({date_of(r)[:7] for group in groups.values() for r in group if date_of(r).startswith(year)})
     if not months:
-        return "Chưa có văn bản có ngày."
-    lines = ["| Tỉnh | " + " | ".join(f"{m[5:7]}/{m[:4]}" for m in months) + " |", "|---|" + "---:|" * len(months)]
+        return text_paragraph("Chưa có văn bản có ngày.")
+    rows = []
     for code in sorted(groups, key=lambda c: names[c]):
         timeline = newest_first(groups[code])  # the whole timeline: its pagination decides the page
         first_index: dict[str, int] = {}
@@ -442,43 +493,35 @@ def _month_matrix(records: list[Record], page: str, year: str) -> str:
             month = date_of(record)[:7]
             first_index.setdefault(month, index)
             counts[month] += 1
-        cells = [f"[{counts[m]}]({md_link(page, paginated_path('tinh/' + code, first_index[m]))}"
-                 f"#{month_anchor(m)})" if counts.get(m) else "" for m in months]
-        lines.append(f"| {escape_markdown(names[code])} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        rows.append([esc(names[code])] + [
+            link(paginated_path("tinh/" + code, first_index[m]), str(counts[m]), month_anchor(m))
+            if counts.get(m) else "" for m in months])
+    return table(["Tỉnh"] + [f"{m[5:7]}/{m[:4]}" for m in months], rows, numeric=range(1, len(months) + 1))
 
 
 def home_page(records: list[Record], rejected: int, day: str | None = None) -> Page:
     provinces_with = {r["province"]["code"] for r in records if r.get("province")}
     measures_with = {m["code"] for r in records for m in r.get("measures", [])}
     latest = newest_first(records)[:10]
-    edition = f"Ấn bản ngày {vn_date(day)} · {len(records)} văn bản.\n\n" if day else ""
-    body = edition + f"""Kho lưu trữ công khai các thông báo, kết luận, chỉ thị và công điện về phòng, chống dịch COVID-19
-của các tỉnh, thành phố Việt Nam (2020–2022): văn bản đã làm sạch, có siêu dữ liệu, tìm kiếm được
-không cần mạng và có liên kết cố định để trích dẫn.
-
-| Số liệu | |
-|---|---:|
-| Văn bản | **{len(records)}** |
-| Tỉnh, thành phố có văn bản | {len(provinces_with)} / {len(provinces())} |
-| Biện pháp được gắn thẻ | {len(measures_with)} |
-
-## Tra cứu
-
-- [Theo tỉnh, thành phố]({md_link('index', 'tinh/index')})
-- [Theo chủ đề (biện pháp)]({md_link('index', 'chu-de/index')})
-- [So sánh các tỉnh]({md_link('index', 'so-sanh/index')})
-- [Theo thời gian]({md_link('index', 'thoi-gian/index')})
-- [Theo loại văn bản]({md_link('index', 'loai/index')})
-- [Theo cơ quan ban hành]({md_link('index', 'co-quan/index')})
-- [Theo người ký]({md_link('index', 'nguoi-ky/index')})
-- [Văn bản được dẫn chiếu]({md_link('index', 'van-ban-dan-chieu/index')})
-- Bộ dữ liệu: <a href="data/notices.json">notices.json</a> · <a href="data/notices.csv">notices.csv</a>
-
-## Mới nhất
-
-{plain_list(latest, 'index')}
-"""
+    body = Body()
+    if day:
+        body.add(text_paragraph(f"Ấn bản ngày {vn_date(day)} · {len(records)} văn bản."))
+    body.add(text_paragraph("Kho lưu trữ công khai các thông báo, kết luận, chỉ thị và công điện về phòng, chống dịch "
+                            "COVID-19 của các tỉnh, thành phố Việt Nam (2020–2022): văn bản đã làm sạch, có siêu dữ "
+                            "liệu, tìm kiếm được không cần mạng và có liên kết cố định để trích dẫn."))
+    body.add(table(["Số liệu", ""], [["Văn bản", strong(str(len(records)))],
+                                     ["Tỉnh, thành phố có văn bản", f"{len(provinces_with)} / {len(provinces())}"],
+                                     ["Biện pháp được gắn thẻ", str(len(measures_with))]], numeric=(1,)))
+    body.heading(2, "Tra cứu")
+    body.add(bullet_list([link(target, label) for label, target in (
+        ("Theo tỉnh, thành phố", "tinh/index"), ("Theo chủ đề (biện pháp)", "chu-de/index"),
+        ("So sánh các tỉnh", "so-sanh/index"), ("Theo thời gian", "thoi-gian/index"),
+        ("Theo loại văn bản", "loai/index"), ("Theo cơ quan ban hành", "co-quan/index"),
+        ("Theo người ký", "nguoi-ky/index"), ("Văn bản được dẫn chiếu", "van-ban-dan-chieu/index"))]
+        + ['Bộ dữ liệu: <a href="@file/data/notices.json">notices.json</a> · '
+           '<a href="@file/data/notices.csv">notices.csv</a>']))
+    body.heading(2, "Mới nhất")
+    body.add(notice_list(latest))
     return Page("index", "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh", body)
 
 
@@ -497,12 +540,19 @@ def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = 
     return pages
 
 
-def write_pages(pages: Iterable[Page], docs_dir: Path) -> int:
+def write_pages(pages: Iterable[Page | MarkdownPage], docs_dir: Path) -> int:
+    """Each page's Markdown skeleton into ``docs_dir``, its HTML parts beside it for the hook."""
     count = 0
+    parts_dir = parts_dir_for(docs_dir)
     for page in pages:
         target = docs_dir / (page.path + ".md")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text(), encoding="utf-8")
+        parts = page.parts()
+        if parts:
+            part_file = parts_dir / (page.path + ".json")
+            part_file.parent.mkdir(parents=True, exist_ok=True)
+            part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
         count += 1
     return count
 
@@ -510,7 +560,7 @@ def write_pages(pages: Iterable[Page], docs_dir: Path) -> int:
 # --- related notices on a notice page ----------------------------------------------
 
 
-def related_sections(records: list[Record]) -> dict[str, str]:
+def related_sections(records: list[Record]) -> dict[str, Body]:
     """For each notice: earlier and later notices of its province, notices citing the same documents.
 
     Bounded per notice (``RELATED_LIMIT`` per list), so the cost is linear in the archive.
@@ -533,25 +583,26 @@ def related_sections(records: list[Record]) -> dict[str, str]:
     archive = _archive_lookup(records)
     sections = {}
     for record in records:
-        page = record["page"]
-        lines = []
+        groups = []
         earlier, later = neighbours.get(record["id"], (None, None))
         if earlier or later:
-            lines.append("### Cùng tỉnh\n")
-            if earlier:
-                lines.append(notice_line(earlier, page).replace("- ", "- Trước: ", 1))
-            if later:
-                lines.append(notice_line(later, page).replace("- ", "- Sau: ", 1))
+            lines = ([f"Trước: {notice_line(earlier)}"] if earlier else []) + \
+                    ([f"Sau: {notice_line(later)}"] if later else [])
+            groups.append(("Cùng tỉnh", bullet_list(lines, "notice-list")))
         in_archive = [archive[d["key"]] for d in record.get("cited_documents", []) if d["key"] in archive
                       and archive[d["key"]]["id"] != record["id"]]
         if in_archive:
-            lines.append("\n### Văn bản được dẫn chiếu có trong kho\n")
-            lines.extend(notice_line(r, page) for r in in_archive[:RELATED_LIMIT])
-        same = []
+            groups.append(("Văn bản được dẫn chiếu có trong kho", notice_list(in_archive[:RELATED_LIMIT])))
+        same: list[Record] = []
         for document in record.get("cited_documents", []):
             same.extend(r for r in citing[document["key"]] if r["id"] != record["id"] and r not in same)
         if same:
-            lines.append("\n### Cùng dẫn chiếu văn bản\n")
-            lines.extend(notice_line(r, page) for r in same[:RELATED_LIMIT])
-        sections[record["id"]] = ("## Văn bản liên quan\n\n" + "\n".join(lines)) if lines else ""
+            groups.append(("Cùng dẫn chiếu văn bản", notice_list(same[:RELATED_LIMIT])))
+        if groups:
+            body = Body()
+            body.heading(2, "Văn bản liên quan")
+            for title, html_list in groups:
+                body.heading(3, title)
+                body.add(html_list)
+            sections[record["id"]] = body
     return sections

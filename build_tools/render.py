@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import citation
 from .model import CleanDocument, Notice
-from .text import escape_markdown, escape_with_bold, slugify
+from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
 UNKNOWN = "không rõ"
@@ -143,19 +143,24 @@ def vn_date(value: str | None) -> str:
 # --- Markdown ----------------------------------------------------------------------
 
 
-def block_markdown(block) -> str:
-    """One body block with its stable anchor and a visible § link to copy."""
-    text = escape_with_bold(block.text, block.bold, block.marks)
+def block_html(block) -> str:
+    """One body block with its stable anchor (the visible § link is added by archive-page.js)."""
+    text = html_with_marks(block.text, block.bold, block.marks)
+    anchor = escape_html(block.anchor)
     if block.kind == "heading":
-        return f"### {text} {{#{block.anchor}}}"
-    classes = f".notice-{block.kind}" + (f" .level-{block.level}" if block.level else "")
-    # the visible § link is added by assets/javascripts/archive-page.js: no per-paragraph link to parse
-    return f"{text}\n{{: #{block.anchor} {classes} }}"
+        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">§</a>'
+                "</h3>")
+    classes = f"notice-{block.kind}" + (f" level-{block.level}" if block.level else "")
+    return f'<p id="{anchor}" class="{classes}">{text}</p>'
 
 
-def body_markdown(document: CleanDocument) -> str:
-    """The cleaned body as Markdown: what ``python -m build_tools clean FILE`` prints."""
-    return "\n\n".join(block_markdown(b) for b in document.blocks)
+def body_html(document: CleanDocument) -> str:
+    return "\n".join(block_html(b) for b in document.blocks)
+
+
+def body_toc(document: CleanDocument) -> list[list]:
+    """The body's headings for the page's table of contents: [level, id, title]."""
+    return [[3, b.anchor, b.text] for b in document.blocks if b.kind == "heading"]
 
 
 def plain_body_markdown(document: CleanDocument) -> str:
@@ -206,49 +211,59 @@ def yaml_json(data: Any) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
 
 
-def front_matter(record: dict[str, Any]) -> str:
-    """YAML front matter: every field of the record (safe_dump quotes whatever the text holds)."""
+def front_matter(record: dict[str, Any]) -> dict[str, Any]:
+    """All of the record's metadata (what ``check`` validates and the Markdown download carries)."""
     keys = ("id", "title", "doc_type", "doc_type_code", "number", "issuer", "scope", "province", "issued_date",
             "meeting_date", "signer", "chairs", "recipients", "cites", "deadlines", "places", "measures",
             "source", "aliases", "overridden", "unknown_fields")
     data = {key: record[key] for key in keys}
     data["description"] = record.get("description", "")
-    if record.get("citation"):  # what the page head needs; the cite box itself is in the body
-        data["citation"] = {key: record["citation"][key] for key in ("url", "highwire", "jsonld")}
-    return yaml_json(data)
+    return data
 
 
-def notice_markdown(notice: Notice, record: dict[str, Any], directory_urls: bool, related: str = ""
-                    ) -> tuple[str, dict[str, str]]:
-    """The page's Markdown, and the HTML parts inserted after conversion (cite box, original, changes)."""
-    page = record["page"]
+def page_front_matter(record: dict[str, Any], toc: list[list]) -> dict[str, Any]:
+    """What the page's template needs (head tags, table of contents) and the main facts to read at a glance.
+
+    The whole record is in ``nguon/<id>.json``; MkDocs parses front matter with a pure-Python
+    YAML loader, so the page keeps only what is shown.
+    """
+    signer = record.get("signer") or {}
+    return {
+        "id": record["id"], "title": record["title"], "description": record.get("description", ""),
+        "doc_type": record.get("doc_type"), "number": (record.get("number") or {}).get("text"),
+        "province": (record.get("province") or {}).get("code"), "issued_date": record.get("issued_date"),
+        "meeting_date": record.get("meeting_date"), "signer": signer.get("name"),
+        "measures": [m["code"] for m in record.get("measures", [])],
+        "citation": {key: record["citation"][key] for key in ("url", "highwire", "jsonld")},
+        "toc": toc,
+    }
+
+
+def original_view_name(notice: Notice) -> str | None:
+    """A UTF-8 copy of the original to read in a browser, when its bytes are in another encoding."""
+    if notice.source.format not in ("text", "markdown"):
+        return None  # PDF and DOCX: the .txt offered is already the extracted text, in UTF-8
+    if notice.source.encoding.lower().replace("_", "-") in ("utf-8", "ascii"):
+        return None
+    return f"{notice.id}.utf8.txt"
+
+
+def notice_page(notice: Notice, record: dict[str, Any], related: Any = None) -> tuple[str, dict[str, str]]:
+    """The page's Markdown skeleton (front matter and title) and its HTML body, inserted by the hook."""
     document = notice.document
-    context = dict(
-        r=record,
-        cite=record["citation"],
-        heading=record["title"],
-        header=document.header_lines,
-        title_lines=document.title_lines,
-        signature=document.signature_lines,
-        recipients=document.recipients,
-        raw_text=notice.raw.text,
-        changes=[c for c in document.changes + notice.raw.changes],
-        link_to=lambda target: relative_url(page, page_url(target, directory_urls), directory_urls),
-        asset=lambda target: relative_url(page, target, directory_urls),
-    )
-    markdown = environment().get_template("notice.md.j2").render(
-        front_matter=Markup(front_matter(record)), body=Markup(body_markdown(document)), related=Markup(related),
-        **context)
-    parts_template = environment().get_template("notice_parts.html.j2")
-    parts = {part: parts_template.render(part=part, **context) for part in PARTS}
-    return markdown, parts
-
-
-PARTS = ("cite", "extras")
+    toc = body_toc(document) + (related.toc if related is not None else [])
+    markdown = (f"---\n{yaml_json(page_front_matter(record, toc))}\n---\n\n# {escape_markdown(record['title'])}"
+                "\n\n<!-- archive-part: body -->\n")
+    body = environment().get_template("notice.html.j2").render(
+        r=record, cite=record["citation"], header=document.header_lines, title_lines=document.title_lines,
+        signature=document.signature_lines, recipients=document.recipients, body=Markup(body_html(document)),
+        related=Markup(related.html() if related is not None else ""),
+        changes=document.changes + notice.raw.changes, original_view=original_view_name(notice))
+    return markdown, {"body": body}
 
 
 def parts_dir_for(docs_dir: Path) -> Path:
-    """Where the HTML parts of notice pages wait for MkDocs (beside the docs folder, not inside it)."""
+    """Where the HTML parts of generated pages wait for MkDocs (beside the docs folder, not inside it)."""
     return docs_dir.parent / f".{docs_dir.name}-parts"
 
 
@@ -257,34 +272,52 @@ def _description(document: CleanDocument) -> str:
     return text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
 
 
-def write_notice_pages(notices: Iterable[tuple[Notice, dict[str, Any], str]], docs_dir: Path,
-                       directory_urls: bool) -> int:
-    """Write each notice's page and its HTML parts; ``related`` is Markdown made by the index stage."""
-    count = 0
-    parts_dir = parts_dir_for(docs_dir)
-    for notice, record, related in notices:
-        markdown, parts = notice_markdown(notice, record, directory_urls, related)
-        target = docs_dir / (record["page"] + ".md")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-        part_file = parts_dir / (record["page"] + ".json")
-        part_file.parent.mkdir(parents=True, exist_ok=True)
-        part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
-        count += 1
-    return count
+def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs_dir: Path) -> None:
+    """Write a notice's page skeleton and its HTML body; ``related`` comes from the index stage."""
+    markdown, parts = notice_page(notice, record, related)
+    target = docs_dir / (record["page"] + ".md")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    part_file = parts_dir_for(docs_dir) / (record["page"] + ".json")
+    part_file.parent.mkdir(parents=True, exist_ok=True)
+    part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
+
+
+def full_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as downloaded (``nguon/<id>.json``): everything, clues and evidence included."""
+    return {k: v for k, v in record.items() if k != "citation"}
+
+
+def dataset_row(record: dict[str, Any], url: str) -> dict[str, Any]:
+    """The record in ``data/notices.json``: every field, evidence cut to its anchors, mentions to documents.
+
+    The full record (clues, every citing sentence, evidence text) is the notice's own JSON file;
+    the dataset stays a size researchers can load whole.
+    """
+    row = {"url": url}
+    for key, value in record.items():
+        if key in ("citation", "clues", "cites"):
+            continue
+        if key == "measures":
+            value = [{**{k: v for k, v in m.items() if k != "evidence"},
+                      "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]} for m in value]
+        row[key] = value
+    return row
 
 
 def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
-    """Files offered for download: the original bytes, the clean Markdown, the JSON record."""
-    return {
+    """Files offered for download: the original as received, its UTF-8 reading copy, the JSON record, BibTeX."""
+    files = {
         f"{record['id']}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
         else notice.raw.text.encode("utf-8"),
-        f"{record['id']}.md": plain_body_markdown(notice.document).encode("utf-8"),
-        f"{record['id']}.json": json.dumps({k: v for k, v in record.items() if k != "citation"}, ensure_ascii=False,
-                                           separators=(",", ":"), default=str).encode("utf-8"),
+        f"{record['id']}.json": json.dumps(full_record(record), ensure_ascii=False, separators=(",", ":"),
+                                           default=str).encode("utf-8"),
         f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),
-        f"{record['id']}.csl.json": record["citation"]["csl"].encode("utf-8"),
     }
+    view = original_view_name(notice)
+    if view:
+        files[view] = "\ufeff".encode("utf-8") + notice.raw.text.encode("utf-8")  # the BOM tells browsers UTF-8
+    return files
 
 
 def as_json(value: Any) -> Any:

@@ -105,8 +105,9 @@ def write_docs(result: PipelineResult, docs_dir: Path, directory_urls: bool, pub
     pairs = records_for(result, public_url, day)
     records = [record for _, record in pairs]
     related = indexes.related_sections(records)
-    count = render.write_notice_pages(((n, r, related.get(r["id"], "")) for n, r in pairs), docs_dir, directory_urls)
-    count += indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
+    for notice, record in pairs:
+        render.write_notice_page(notice, record, related.get(record["id"]), docs_dir)
+    count = len(pairs) + indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
     return records, count
 
 
@@ -136,10 +137,7 @@ def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls:
     """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for record in records:
-        data = {key: value for key, value in record.items() if key != "citation"}
-        rows.append({"url": render.page_url(record["page"], directory_urls)} | data)
+    rows = [render.dataset_row(record, render.page_url(record["page"], directory_urls)) for record in records]
     # one record per line: compact, yet diffs between editions stay readable
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str) for row in rows)
     (data_dir / "notices.json").write_text("[\n" + lines + "\n]\n",
@@ -200,13 +198,13 @@ def write_search(result: PipelineResult, records: list[dict[str, Any]], site_dir
     return write_search_index(documents(), site_dir / "search")
 
 
-def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.Page]:
+def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.MarkdownPage]:
     """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
     pages = []
     for old, new in result.redirects:
         target = render.relative_url(old, render.page_url(new, directory_urls), directory_urls)
         body = f"Văn bản này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
-        pages.append(indexes.Page(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
+        pages.append(indexes.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
     return pages
 
 

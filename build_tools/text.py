@@ -55,9 +55,8 @@ def escape_markdown(text: str) -> str:
     return neutralise_line_starts(escape_inline(text))
 
 
-def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
-                     marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
-    """Escape ``text``, wrap bold spans in ``<strong>`` and repaired words in a titled ``<span>``.
+def _marked(text: str, bold, marks, escape) -> str:
+    """Escape ``text`` piece by piece, wrapping bold spans in ``<strong>`` and repaired words in a titled ``<span>``.
 
     The text is cut at every span boundary, so bold and repair marks may overlap.
     """
@@ -69,14 +68,28 @@ def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[i
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     pieces = []
     for start, end in zip(points, points[1:]):
-        piece = escape_inline(text[start:end])
+        piece = escape(text[start:end])
         note = next((n for s, e, n in marks if s <= start and end <= e), None)
         if note is not None:
             piece = f'<span class="ocr-fix" title="{html.escape(note, quote=True)}">{piece}</span>'
         if any(s <= start and end <= e for s, e in bold):
             piece = f"<strong>{piece}</strong>"
         pieces.append(piece)
-    return neutralise_line_starts("".join(pieces))
+    return "".join(pieces)
+
+
+def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+                     marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
+    """Markdown that shows ``text`` literally, with its bold spans and repair marks."""
+    return neutralise_line_starts(_marked(text, bold, marks, escape_inline))
+
+
+def html_with_marks(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+                    marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
+    """HTML that shows ``text`` literally, with its bold spans and repair marks."""
+    if not bold and not marks:
+        return html.escape(text, quote=False)
+    return _marked(text, bold, marks, lambda piece: html.escape(piece, quote=False))
 
 
 def toc_slug(value: str, separator: str = "-") -> str:

@@ -50,6 +50,7 @@ def test_notice_pages_link_earlier_and_later_notices_of_their_province(seed_site
 
 def test_long_lists_are_paginated():
     records = [{"id": str(i)} for i in range(PAGE_SIZE * 2 + 5)]
-    pages = paginate("tinh/x", "X", records, lambda chunk, page: "\n".join(r["id"] for r in chunk))
+    pages = paginate("tinh/x", "X", records, lambda chunk, body: body.add("\n".join(r["id"] for r in chunk)))
     assert [p.path for p in pages] == ["tinh/x", "tinh/x-trang-2", "tinh/x-trang-3"]
-    assert all(p.body.count("\n") < PAGE_SIZE + 20 for p in pages)
+    assert all(p.body.html().count("\n") < PAGE_SIZE + 20 for p in pages)
+    assert '<a href="@/tinh/x-trang-2">2</a>' in pages[0].body.html()

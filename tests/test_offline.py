@@ -18,8 +18,15 @@ def walk_the_archive(page, start_url: str, shots) -> None:
     page.click(f"{content} a[href*='notices/']")
     page.wait_for_selector(".notice-meta")
     page.wait_for_selector(".md-content a.para-link")  # the visible § link on every paragraph
-    assert page.locator(".notice-original pre").count() == 1 and page.locator(".cite-box").count() == 1
+    assert page.locator(".cite-box").count() == 1
     shots("notice")
+    notice_url = page.url
+    page.click(".notice-original summary")
+    page.click(".notice-original a.original-link")  # the original as received opens in the browser
+    page.wait_for_load_state("load")
+    assert page.url.endswith(".txt") and "COVID" in page.inner_text("body").upper()
+    page.goto(notice_url)
+    page.wait_for_selector(".notice-meta")
     page.click(".notice-meta a.tag")
     page.wait_for_selector("h1")
     shots("theme")

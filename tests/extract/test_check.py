@@ -57,7 +57,7 @@ def test_pages_and_json_files(tmp_path):
     page.write_text("---\n" + yaml.safe_dump(record, allow_unicode=True) + "---\n\n# Trang\n", encoding="utf-8")
     (tmp_path / "notices.json").write_text(json.dumps([record]), encoding="utf-8")
     results = check_notices([tmp_path, tmp_path / "notices.json"])
-    assert [r.ok for r in results] == [True, True]
+    assert [r.ok for r in results] == [True, True, True]  # the folder's page and JSON file, then the file itself
     assert main([str(tmp_path)]) == 0
 
 
