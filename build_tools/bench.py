@@ -1022,14 +1022,14 @@ def maxrss_mb() -> dict[str, float]:
 # globals, so wrapping the module attributes times them without touching site.py.
 STAGE_FUNCTIONS = {
     "run_pipeline": "pipeline",
-    "write_docs": "render+indexes",
+    "records_for": "records+indexes",
+    "write_index_pages": "records+indexes",
+    "write_notices": "notice pages+search",  # pages, downloads and search entries, in the process pool
     "run_mkdocs": "mkdocs",
-    "write_search": "search index",
     "write_dataset": "data export",
-    "write_downloads": "data export",
     "write_feed": "data export",
 }
-BUILD_STAGES = ("pipeline", "render+indexes", "mkdocs", "search index", "data export")
+BUILD_STAGES = ("pipeline", "records+indexes", "notice pages+search", "mkdocs", "data export")
 
 
 @contextlib.contextmanager
@@ -1263,7 +1263,7 @@ def measured_build(corpus: Path, out: Path, registry: Path, n: int, label: str =
             report = site.build_site(build_options(corpus, out, registry))
         wall, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     # site.py's own figure also counts the staging copy of docs/ and reading mkdocs.yml
-    seconds["render+indexes"] = report.figures.get("render_seconds", seconds.get("render+indexes", 0.0))
+    seconds["records+indexes"] = report.figures.get("indexes_seconds", seconds.get("records+indexes", 0.0))
     records = [stage_record(stage, n, seconds.get(stage, 0.0), sampler.peak_mb(stage),
                             cpu_seconds=round(seconds.get(stage + " cpu", 0.0), 2)) for stage in BUILD_STAGES]
     accounted = sum(seconds.get(stage, 0.0) for stage in BUILD_STAGES)

@@ -259,6 +259,14 @@ class Metadata:
         return asdict(self)
 
 
+IMPORTANT_FIELDS = ("doc_type", "title", "province", "issued_date", "signer")
+
+
+def unknown_fields_of(meta: Metadata) -> list[str]:
+    """Fields a reader expects that extraction could not find (published as "không rõ")."""
+    return [name for name in IMPORTANT_FIELDS if getattr(meta, name) in (None, "")]
+
+
 @dataclass
 class Notice:
     """A notice ready to publish: its source, its clean text and its metadata."""
@@ -273,5 +281,37 @@ class Notice:
 
     @property
     def unknown_fields(self) -> list[str]:
-        important = ("doc_type", "title", "province", "issued_date", "signer")
-        return [name for name in important if getattr(self.meta, name) in (None, "")]
+        return unknown_fields_of(self.meta)
+
+
+@dataclass(frozen=True)
+class TextSummary:
+    """What the whole-archive stages need of a notice's text, so the text itself can stay on disk."""
+
+    content_key: str  # hash of the clean body: the same notice under two names
+    words: int
+    description: str  # the first words of the body, for lists and <meta name="description">
+    ocr_quality: OcrQuality | None
+    ocr_repairs: int
+
+
+@dataclass
+class NoticeHead:
+    """A processed notice as the index, dataset and id stages see it: metadata, no text.
+
+    The full ``Notice`` (raw and clean text) waits in the pipeline's store (``stored``) and is
+    read back one at a time by the stages that write text out, so memory does not grow with
+    the archive's text.
+    """
+
+    id: str
+    source: SourceFile
+    meta: Metadata
+    summary: TextSummary
+    stored: Path
+    problems: list[Problem] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def unknown_fields(self) -> list[str]:
+        return unknown_fields_of(self.meta)

@@ -9,6 +9,8 @@ import functools
 import hashlib
 import os
 import pickle
+import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 from .clean import clean_notice
 from .extract import OverrideError, extract
 from .ingest import REGISTRY_NAME, discover, read_notice
-from .model import CleanDocument, Metadata, Notice, Problem, RawNotice
+from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary
 from .permalinks import Registry, RegistryNotSaved, propose_id
 
 VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
@@ -24,24 +26,30 @@ VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫ�
 
 @dataclass
 class Processed:
-    """What became of one source file: a notice, or the errors that stopped it."""
+    """What became of one source file: a notice (whole, or its head), or the errors that stopped it."""
 
     file: str
-    notice: Notice | None
+    notice: Notice | NoticeHead | None
     problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class PipelineResult:
     inputs: list[str]
-    notices: list[Notice]
+    notices: list[NoticeHead]  # the text of each is read back with ``load_notice``
     problems: list[Problem]  # errors (not published) and warnings (published with caveats)
     redirects: list[tuple[str, str]] = field(default_factory=list)  # (old page path, current page path)
     added: dict[str, str] = field(default_factory=dict)  # notice id → date first published
+    temporary_store: Path | None = None  # removed by ``close`` when no cache folder was given
 
     @property
     def rejected(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def close(self) -> None:
+        if self.temporary_store is not None:
+            shutil.rmtree(self.temporary_store, ignore_errors=True)
+            self.temporary_store = None
 
 
 def process_file(path: Path, source_dir: Path) -> Processed:
@@ -98,14 +106,21 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
+PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py")
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of the pipeline's code and vocabularies: a change to either invalidates the cache."""
+    """Hash of the pipeline's code and vocabularies: a change to either invalidates the cache.
+
+    Only what ingest, clean and extract run on counts: changing how pages look does not
+    make every notice be processed again.
+    """
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".tsv", ".txt", ".json") \
-                and "__pycache__" not in path.parts:
+                and "__pycache__" not in path.parts and path.relative_to(package).parts[0] in PIPELINE_CODE:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -128,40 +143,77 @@ def process_cached(path: Path, source_dir: Path, cache_dir: Path | None) -> Proc
     """``process_file`` with results reused when neither the file nor the code changed."""
     if cache_dir is None:
         return process_file(path, source_dir)
+    return process_stored(path, source_dir, cache_dir)[0]
+
+
+def process_stored(path: Path, source_dir: Path, store: Path) -> tuple[Processed, Path | None]:
+    """The file's result from the store, or computed and stored; with where it is stored."""
     try:
-        entry = cache_dir / (cache_key(path, source_dir) + ".pickle")
+        entry = store / (cache_key(path, source_dir) + ".pickle")
     except OSError:
-        return process_file(path, source_dir)
+        return process_file(path, source_dir), None
     if entry.is_file():
         try:
             with open(entry, "rb") as handle:
-                return pickle.load(handle)
+                return pickle.load(handle), entry
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
             pass  # a damaged or stale entry: compute again
     result = process_file(path, source_dir)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        store.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as handle:
             pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(entry)
     except OSError:
-        pass  # a read-only cache folder only costs speed
-    return result
+        return result, None  # a read-only store only costs speed (and memory: see ``head_of``)
+    return result, entry
 
 
-def _process_star(args: tuple[Path, Path, Path | None]) -> Processed:
-    return process_cached(*args)
+def summarise(notice: Notice) -> TextSummary:
+    document = notice.document
+    text = " ".join(b.text for b in document.blocks[:2])
+    description = text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
+    return TextSummary(content_key=content_key(document), words=sum(len(b.text.split()) for b in document.blocks),
+                       description=description, ocr_quality=document.ocr_quality,
+                       ocr_repairs=sum(1 for c in document.changes if c.stage == "ocr"))
 
 
-def process_all(paths: list[Path], source_dir: Path, workers: int | None = None,
-                cache_dir: Path | None = None) -> list[Processed]:
+def process_to_head(path: Path, source_dir: Path, store: Path) -> Processed:
+    """Process (or reuse) one file and keep only its head: the text stays in the store."""
+    result, entry = process_stored(path, source_dir, store)
+    notice = result.notice
+    if not isinstance(notice, Notice):
+        return result
+    if entry is None:  # could not be stored under its key: keep it in a file of its own to read back
+        handle, name = tempfile.mkstemp(suffix=".pickle", dir=store)
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = Path(name)
+    head = NoticeHead(id=notice.id, source=notice.source, meta=notice.meta, summary=summarise(notice), stored=entry,
+                      problems=notice.problems, aliases=list(notice.aliases))
+    return Processed(result.file, head, result.problems)
+
+
+def load_notice(head: NoticeHead) -> Notice:
+    """The whole notice back from the store, with the id and aliases the pipeline gave it."""
+    with open(head.stored, "rb") as handle:
+        notice = pickle.load(handle).notice
+    notice.id, notice.aliases, notice.problems = head.id, list(head.aliases), head.problems
+    return notice
+
+
+def _process_star(args: tuple[Path, Path, Path]) -> Processed:
+    return process_to_head(*args)
+
+
+def process_all(paths: list[Path], source_dir: Path, store: Path, workers: int | None = None) -> list[Processed]:
     """Process files in order; a pool of processes when there are enough files to pay for it."""
     workers = workers or min(2, os.cpu_count() or 1)
     if workers <= 1 or len(paths) < 8:
-        return [process_cached(p, source_dir, cache_dir) for p in paths]
+        return [process_to_head(p, source_dir, store) for p in paths]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_process_star, [(p, source_dir, cache_dir) for p in paths], chunksize=16))
+        return list(pool.map(_process_star, [(p, source_dir, store) for p in paths], chunksize=16))
 
 
 def content_key(document: CleanDocument) -> str:
@@ -183,7 +235,7 @@ def year_of(meta: Metadata) -> int | None:
 
 
 def assign_ids(processed: list[Processed], registry: Registry, today: str | None = None
-               ) -> tuple[list[Notice], list[Problem]]:
+               ) -> tuple[list[NoticeHead], list[Problem]]:
     """Permanent ids in file order; identical texts become one page with aliases."""
     notices, problems, by_content = [], [], {}
     for item in processed:
@@ -191,7 +243,7 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
         notice = item.notice
         if notice is None:
             continue
-        key = content_key(notice.document)
+        key = notice.summary.content_key
         if key in by_content:
             original = by_content[key]
             original.aliases.append(notice.source.name)
@@ -215,7 +267,15 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
 def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Path | None = None,
                  today: str | None = None, cache_dir: Path | None = None) -> PipelineResult:
     paths = discover(source_dir)
-    processed = process_all(paths, source_dir, workers, cache_dir)
+    temporary = None
+    if cache_dir is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            cache_dir = None
+    if cache_dir is None or not os.access(cache_dir, os.W_OK):  # the text of each notice must wait somewhere
+        temporary = cache_dir = Path(tempfile.mkdtemp(prefix="archive-store-"))
+    processed = process_all(paths, source_dir, cache_dir, workers)
     registry = Registry.load(registry_path or source_dir / REGISTRY_NAME)
     notices, problems = assign_ids(processed, registry, today)
     published = {n.id for n in notices}
@@ -227,4 +287,5 @@ def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Pa
     except RegistryNotSaved as error:
         problems.append(Problem(REGISTRY_NAME, f"could not save the permalink registry ({error})",
                                 "build from a writable folder, or pass --registry FILE, so ids are kept"))
-    return PipelineResult([str(p.relative_to(source_dir)) for p in paths], notices, problems, redirects, added)
+    return PipelineResult([str(p.relative_to(source_dir)) for p in paths], notices, problems, redirects, added,
+                          temporary)

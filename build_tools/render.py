@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import citation
-from .model import CleanDocument, Notice
+from .model import CleanDocument, Notice, NoticeHead, OcrQuality
 from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -68,10 +68,10 @@ def md_link(from_page: str, to_page: str) -> str:
 # --- the dataset record ----------------------------------------------------------
 
 
-def notice_record(notice: Notice, page: str, site_url: str = "", day: str = "1970-01-01") -> dict[str, Any]:
+def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = "1970-01-01") -> dict[str, Any]:
     """Everything known about a notice, as plain JSON-ready data."""
     meta = notice.meta.to_dict()
-    document = notice.document
+    summary = notice.summary
     record: dict[str, Any] = {
         "id": notice.id,
         "page": page,
@@ -84,17 +84,16 @@ def notice_record(notice: Notice, page: str, site_url: str = "", day: str = "197
                    "format": notice.source.format, "encoding": notice.source.encoding},
         "aliases": list(notice.aliases),
         "unknown_fields": notice.unknown_fields,
-        "ocr_quality": _ocr_quality(document),
-        "ocr_repairs": sum(1 for c in document.changes if c.stage == "ocr"),
-        "words": sum(len(b.text.split()) for b in document.blocks),
-        "description": _description(document),
+        "ocr_quality": ocr_quality_record(summary.ocr_quality),
+        "ocr_repairs": summary.ocr_repairs,
+        "words": summary.words,
+        "description": summary.description,
     }
     record["citation"] = citation_block(record, site_url, day)
     return record
 
 
-def _ocr_quality(document: CleanDocument) -> dict[str, Any] | None:
-    quality = document.ocr_quality
+def ocr_quality_record(quality: OcrQuality | None) -> dict[str, Any] | None:
     if quality is None:
         return None
     return {"words": quality.words, "suspicious_before": quality.suspicious_before,
@@ -122,7 +121,7 @@ def citation_label(cite: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def default_title(notice: Notice) -> str:
+def default_title(notice: Notice | NoticeHead) -> str:
     meta = notice.meta
     bits = [meta.doc_type or "Văn bản"]
     if meta.number:
@@ -265,11 +264,6 @@ def notice_page(notice: Notice, record: dict[str, Any], related: Any = None) -> 
 def parts_dir_for(docs_dir: Path) -> Path:
     """Where the HTML parts of generated pages wait for MkDocs (beside the docs folder, not inside it)."""
     return docs_dir.parent / f".{docs_dir.name}-parts"
-
-
-def _description(document: CleanDocument) -> str:
-    text = " ".join(b.text for b in document.blocks[:2])
-    return text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
 
 
 def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs_dir: Path) -> None:

@@ -15,11 +15,13 @@ import os
 import shutil
 import subprocess
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import indexes, render
+from .model import Notice, NoticeHead
 from .pipeline import PipelineResult, run_pipeline
 from .report import BuildReport
 
@@ -92,23 +94,74 @@ def iso_day(timestamp: int) -> str:
     return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date().isoformat()
 
 
-def records_for(result: PipelineResult, public_url: str, day: str) -> list[tuple[Any, dict[str, Any]]]:
+def records_for(result: PipelineResult, public_url: str, day: str) -> list[tuple[NoticeHead, dict[str, Any]]]:
     from .pipeline import page_dir
     return [(notice, render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day))
             for notice in result.notices]
 
 
-def write_docs(result: PipelineResult, docs_dir: Path, directory_urls: bool, public_url: str = "",
-               day: str = "1970-01-01") -> tuple[list[dict[str, Any]], int]:
-    """Notice pages and index pages into ``docs_dir``; returns the records and the page count."""
-    clear_generated(docs_dir)
-    pairs = records_for(result, public_url, day)
-    records = [record for _, record in pairs]
-    related = indexes.related_sections(records)
-    for notice, record in pairs:
-        render.write_notice_page(notice, record, related.get(record["id"]), docs_dir)
-    count = len(pairs) + indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
-    return records, count
+@dataclass(frozen=True)
+class NoticeTask:
+    """What a worker needs to write one notice out: its head (the text is read from the store) and record."""
+
+    head: NoticeHead
+    record: dict[str, Any]
+    related: Any  # markup.Body or None
+    docs_dir: Path
+    downloads_dir: Path
+    directory_urls: bool
+
+
+def write_notice_files(task: NoticeTask) -> Any:
+    """One notice's page, HTML body and downloads; returns it tokenised for the search index.
+
+    Runs in the worker processes: reading the text back, rendering, compressing and
+    tokenising are most of the per-notice cost after extraction.
+    """
+    from .pipeline import load_notice
+    from .search import prepare
+
+    notice = load_notice(task.head)
+    render.write_notice_page(notice, task.record, task.related, task.docs_dir)
+    for name, content in render.downloads(notice, task.record).items():
+        (task.downloads_dir / name).write_bytes(content)
+    return prepare(search_doc(notice, task.record, task.directory_urls))
+
+
+def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
+    from .search import SearchDoc
+
+    return SearchDoc(
+        id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
+        number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
+        issuer=(record.get("issuer") or {}).get("name"),
+        province=(record.get("province") or {}).get("name"),
+        province_code=(record.get("province") or {}).get("code"),
+        date=record.get("issued_date") or record.get("meeting_date"),
+        measures=tuple(m["code"] for m in record.get("measures", [])),
+        paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
+    )
+
+
+def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,
+                  staging: Path, directory_urls: bool, workers: int | None) -> dict[str, Any]:
+    """Every notice's page, downloads and search entry, in the process pool; returns the search figures."""
+    from .search import write_search_index
+
+    downloads_dir = staging / "nguon"
+    downloads_dir.mkdir(parents=True, exist_ok=True)
+    tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls)
+             for head, record in pairs]
+    workers = workers or min(2, os.cpu_count() or 1)
+
+    def prepared():
+        if workers <= 1 or len(tasks) < 8:
+            yield from map(write_notice_files, tasks)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(write_notice_files, tasks, chunksize=8)
+
+    return write_search_index(prepared(), staging / "search")
 
 
 def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
@@ -170,34 +223,6 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def write_downloads(result: PipelineResult, records: list[dict[str, Any]], site_dir: Path) -> None:
-    folder = site_dir / "nguon"
-    folder.mkdir(parents=True, exist_ok=True)
-    for notice, record in zip(result.notices, records):
-        for name, content in render.downloads(notice, record).items():
-            (folder / name).write_bytes(content)
-
-
-def write_search(result: PipelineResult, records: list[dict[str, Any]], site_dir: Path,
-                 directory_urls: bool) -> dict[str, Any]:
-    from .search import SearchDoc, write_search_index
-
-    def documents():
-        for notice, record in zip(result.notices, records):
-            yield SearchDoc(
-                id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
-                number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
-                issuer=(record.get("issuer") or {}).get("name"),
-                province=(record.get("province") or {}).get("name"),
-                province_code=(record.get("province") or {}).get("code"),
-                date=record.get("issued_date") or record.get("meeting_date"),
-                measures=tuple(m["code"] for m in record.get("measures", [])),
-                paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
-            )
-
-    return write_search_index(documents(), site_dir / "search")
-
-
 def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.MarkdownPage]:
     """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
     pages = []
@@ -247,39 +272,63 @@ def citation_site_name() -> str:
 def build_site(options: BuildOptions) -> BuildReport:
     """The whole path from a folder of notices to a static site, with its report.
 
-    Everything that does not need MkDocs (dataset, downloads, feed, search index) is
-    written to a staging folder first, so the notices can be released from memory
-    before MkDocs, which holds every page, runs; the folder is then moved into the site.
+    The pipeline keeps each notice's text in its store and hands on heads (metadata);
+    index pages are made from the records; each notice's page, downloads and search
+    entry are then written by the process pool, reading its text back one at a time.
+    Everything that does not need MkDocs goes to a staging folder first, moved into
+    the site once MkDocs has built the pages.
     """
     figures: dict[str, float] = {}
     started = time.perf_counter()
     timestamp = build_date()
     day = iso_day(timestamp)
     result = run_pipeline(options.source, options.workers, options.registry, day, options.cache)
-    figures["pipeline_seconds"] = time.perf_counter() - started
+    try:
+        figures["pipeline_seconds"] = time.perf_counter() - started
+        report = _publish(result, options, figures, timestamp, day)
+    finally:
+        result.close()
+    figures["total_seconds"] = time.perf_counter() - started
+    return report
+
+
+def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], docs_dir: Path, directory_urls: bool,
+                      day: str) -> tuple[int, dict[str, Any]]:
+    """Every index page and redirect; returns the page count and each notice's related-notices section."""
+    pages = indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
+    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
+    return pages, indexes.related_sections(records)
+
+
+def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, float], timestamp: int,
+             day: str) -> BuildReport:
+    mark = time.perf_counter()
     docs_dir = docs_dir_for(options)
     public_url = site_url(options.config)
     directory_urls = not options.offline
-    records, pages = write_docs(result, docs_dir, directory_urls, public_url, day)
-    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
-    figures["render_seconds"] = time.perf_counter() - started - figures["pipeline_seconds"]
+    clear_generated(docs_dir)
+    pairs = records_for(result, public_url, day)
+    records = [record for _, record in pairs]
+    pages, related = write_index_pages(result, records, docs_dir, directory_urls, day)
+    figures["indexes_seconds"] = time.perf_counter() - mark
     mark = time.perf_counter()
     staging = options.out.parent / f".{options.out.name}-extra"
     if staging.exists():
         shutil.rmtree(staging)
+    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, options.workers)
+    pages += len(pairs)
+    figures["notices_seconds"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     write_dataset(records, staging, directory_urls)
-    write_downloads(result, records, staging)
     write_feed(records, result.added, staging, public_url, day)
-    search_stats = write_search(result, records, staging, directory_urls)
-    figures["data_and_search_seconds"] = time.perf_counter() - mark
+    figures["data_seconds"] = time.perf_counter() - mark
     report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
     report.write_json(staging / "data" / "build-report.json")
-    del result, records  # MkDocs needs only the pages written to disk
+    del pairs, records, related  # MkDocs needs only the pages written to disk
     mark = time.perf_counter()
     run_mkdocs(options, docs_dir, timestamp)
     figures["mkdocs_seconds"] = time.perf_counter() - mark
     move_into(staging, options.out)
-    figures["total_seconds"] = time.perf_counter() - started
     figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
     return report
 

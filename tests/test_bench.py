@@ -8,7 +8,7 @@ import pytest
 from build_tools import bench
 
 EXPECTED_TYPES = {"Thông báo", "Kết luận", "Chỉ thị", "Công điện", "Kế hoạch", "Quyết định"}
-BUILD_STAGES = {"generate", "pipeline", "render+indexes", "mkdocs", "search index", "data export", "total"}
+BUILD_STAGES = {"generate", "pipeline", "records+indexes", "notice pages+search", "mkdocs", "data export", "total"}
 
 
 def corpus_bytes(folder):

@@ -5,8 +5,8 @@ Browser side: ``docs/assets/javascripts/archive-search.js`` (same folding and
 tokenising rules, checked against this package by the browser tests).
 """
 from .fold import fold
-from .index import Layout, SearchDoc, write_search_index
+from .index import Layout, PreparedDoc, SearchDoc, prepare, write_search_index
 from .reader import IndexReader
 from .tokenize import parse_query, tokens
 
-__all__ = ["SearchDoc", "write_search_index", "fold", "Layout", "IndexReader", "parse_query", "tokens"]
+__all__ = ["SearchDoc", "PreparedDoc", "prepare", "write_search_index", "fold", "Layout", "IndexReader", "parse_query", "tokens"]

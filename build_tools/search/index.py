@@ -42,7 +42,7 @@ import uuid
 import zlib
 from array import array
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 from typing import Iterable
@@ -89,6 +89,35 @@ class SearchDoc:
     date: str | None  # ISO
     measures: tuple[str, ...]
     paragraphs: tuple[tuple[str, str], ...]  # (anchor, text) in order
+
+
+@dataclass(frozen=True)
+class PreparedDoc:
+    """A notice tokenised and compressed, ready to add: the costly part, done where there are cores."""
+
+    doc: SearchDoc  # its paragraphs emptied: the text travels compressed in ``record``
+    body_counts: Counter
+    head_counts: Counter
+    length: int
+    text_bytes: int
+    record: dict  # the notice's d/<n>.js entry
+
+
+def prepare(doc: SearchDoc) -> PreparedDoc:
+    """Tokenise a notice's text and title line, and compress its paragraphs for phrase checks and snippets."""
+    paragraphs = [(anchor, nfc(text)) for anchor, text in doc.paragraphs]
+    head = " ".join(filter(None, [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province]))
+    body_counts = variant_counts("\n".join(text for _, text in paragraphs))
+    head_counts = variant_counts(head)
+    text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
+    record = {
+        "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
+        "d": doc.date, "y": doc.doc_type, "i": doc.issuer,
+        "z": base64.b64encode(zlib.compress(text, 9)).decode("ascii"),
+    }
+    return PreparedDoc(doc=replace(doc, paragraphs=()), body_counts=body_counts, head_counts=head_counts,
+                       length=sum(body_counts.values()) + sum(head_counts.values()),
+                       text_bytes=len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs), record=record)
 
 
 class _Postings:
@@ -193,19 +222,17 @@ class IndexWriter:
 
     # --- streaming ------------------------------------------------------------
 
-    def add(self, doc: SearchDoc) -> None:
+    def add(self, doc: "SearchDoc | PreparedDoc") -> None:
+        """Add one notice: a ``SearchDoc``, or a ``PreparedDoc`` already tokenised (by a worker process)."""
+        prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc)
         number = len(self.lengths)
-        paragraphs = [(anchor, nfc(text)) for anchor, text in doc.paragraphs]
-        head = " ".join(filter(None, [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province]))
-        body_counts = variant_counts("\n".join(text for _, text in paragraphs))
-        head_counts = variant_counts(head)
-        self.lengths.append(sum(body_counts.values()) + sum(head_counts.values()))
-        self._add_postings(number, body_counts, head_counts)
-        self.columns.add(doc)
-        self.text_bytes += len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs)
+        self.lengths.append(prepared.length)
+        self._add_postings(number, prepared.body_counts, prepared.head_counts)
+        self.columns.add(prepared.doc)
+        self.text_bytes += prepared.text_bytes
         if self.search_page is None:
-            self.search_page = "tim-kiem.html" if doc.url.endswith(".html") else "tim-kiem/"
-        self._write_doc(number, doc, paragraphs)
+            self.search_page = "tim-kiem.html" if prepared.doc.url.endswith(".html") else "tim-kiem/"
+        self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", prepared.record))
 
     def _add_postings(self, number: int, body: Counter, head: Counter) -> None:
         per_term: dict[str, list] = {}  # term → [tf, variant, variant, …]
@@ -228,15 +255,6 @@ class IndexWriter:
             if postings is None:
                 postings = terms[term] = _Postings()
             postings.add(number, entry[0], entry[1:])
-
-    def _write_doc(self, number: int, doc: SearchDoc, paragraphs: list[tuple[str, str]]) -> None:
-        text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
-        data = {
-            "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
-            "d": doc.date, "y": doc.doc_type, "i": doc.issuer,
-            "z": base64.b64encode(zlib.compress(text, 9)).decode("ascii"),
-        }
-        self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", data))
 
     def _write(self, relative: str, content: str) -> None:
         path = self.directory / relative
