@@ -925,6 +925,19 @@ MB = 1024 * 1024
 
 
 def rss_bytes(pid: int) -> int:
+    """Memory of one process, its shared pages divided among the processes sharing them (PSS).
+
+    Pool workers share pages with the process they were forked from; adding up their RSS
+    would count those pages once per process. PSS adds up to what the machine really uses.
+    Falls back to RSS where the kernel has no ``smaps_rollup``.
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
             return int(handle.read().split()[1]) * PAGE_SIZE
@@ -953,7 +966,7 @@ def descendants(root: int) -> list[int]:
 
 
 class MemorySampler:
-    """Peak RSS of this process plus its children, per stage, read from /proc by a thread.
+    """Peak memory (PSS) of this process plus its children, per stage, read from /proc by a thread.
 
     ``getrusage`` only gives a high-water mark for the whole life of the process and the
     largest single child, so it cannot tell which stage needed the memory.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -203,6 +204,12 @@ def load_notice(head: NoticeHead) -> Notice:
     return notice
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers start afresh (spawn) rather than as copies of this process:
+    they neither inherit nor touch the memory the building process holds (records, indexes)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 def _process_star(args: tuple[Path, Path, Path]) -> Processed:
     return process_to_head(*args)
 
@@ -212,7 +219,7 @@ def process_all(paths: list[Path], source_dir: Path, store: Path, workers: int |
     workers = workers or min(2, os.cpu_count() or 1)
     if workers <= 1 or len(paths) < 8:
         return [process_to_head(p, source_dir, store) for p in paths]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         return list(pool.map(_process_star, [(p, source_dir, store) for p in paths], chunksize=16))
 
 

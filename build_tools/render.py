@@ -68,8 +68,14 @@ def md_link(from_page: str, to_page: str) -> str:
 # --- the dataset record ----------------------------------------------------------
 
 
-def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = "1970-01-01") -> dict[str, Any]:
-    """Everything known about a notice, as plain JSON-ready data."""
+def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = "1970-01-01",
+                  complete: bool = True) -> dict[str, Any]:
+    """Everything known about a notice, as plain JSON-ready data.
+
+    ``complete=False`` leaves out what only the notice's own page and files need (the clue
+    behind each field, the citation texts): the building process holds every record at once,
+    and ``complete_record`` adds them back in the worker that writes the notice.
+    """
     meta = notice.meta.to_dict()
     summary = notice.summary
     record: dict[str, Any] = {
@@ -78,7 +84,7 @@ def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = 
         "title": meta["title"] or default_title(notice),
         **{key: meta[key] for key in ("doc_type", "doc_type_code", "number", "issuer", "scope", "province",
                                        "issued_date", "meeting_date", "signer", "chairs", "recipients", "cites",
-                                       "deadlines", "places", "measures", "clues", "overridden")},
+                                       "deadlines", "places", "measures", "overridden")},
         "cited_documents": cited_documents(meta["cites"]),
         "source": {"file": notice.source.name, "sha256": notice.source.sha256, "size": notice.source.size,
                    "format": notice.source.format, "encoding": notice.source.encoding},
@@ -89,8 +95,19 @@ def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = 
         "words": summary.words,
         "description": summary.description,
     }
-    record["citation"] = citation_block(record, site_url, day)
+    if complete:
+        record["clues"] = meta["clues"]
+        record["citation"] = citation_block(record, site_url, day)
     return record
+
+
+def complete_record(record: dict[str, Any], notice: Notice, site_url: str, day: str) -> dict[str, Any]:
+    """A record made with ``complete=False``, with its clues and citation texts added."""
+    if "citation" in record:
+        return record
+    full = dict(record, clues={name: asdict(clue) for name, clue in notice.meta.clues.items()})
+    full["citation"] = citation_block(full, site_url, day)
+    return full
 
 
 def ocr_quality_record(quality: OcrQuality | None) -> dict[str, Any] | None:

@@ -15,13 +15,12 @@ import os
 import shutil
 import subprocess
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from . import indexes, render
-from .model import Notice, NoticeHead
+from .model import Metadata, Notice, NoticeHead
 from .pipeline import PipelineResult, run_pipeline
 from .report import BuildReport
 
@@ -94,9 +93,12 @@ def iso_day(timestamp: int) -> str:
     return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date().isoformat()
 
 
-def records_for(result: PipelineResult, public_url: str, day: str) -> list[tuple[NoticeHead, dict[str, Any]]]:
+def records_for(result: PipelineResult, public_url: str, day: str, complete: bool = True
+                ) -> list[tuple[NoticeHead, dict[str, Any]]]:
+    """Each notice's head with its record; the heads keep only what reading the text back needs."""
     from .pipeline import page_dir
-    return [(notice, render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day))
+    return [(replace(notice, meta=Metadata()),
+             render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day, complete))
             for notice in result.notices]
 
 
@@ -105,11 +107,13 @@ class NoticeTask:
     """What a worker needs to write one notice out: its head (the text is read from the store) and record."""
 
     head: NoticeHead
-    record: dict[str, Any]
+    record: dict[str, Any]  # made with complete=False
     related: Any  # markup.Body or None
     docs_dir: Path
     downloads_dir: Path
     directory_urls: bool
+    site_url: str
+    day: str
 
 
 def write_notice_files(task: NoticeTask) -> Any:
@@ -122,10 +126,11 @@ def write_notice_files(task: NoticeTask) -> Any:
     from .search import prepare
 
     notice = load_notice(task.head)
-    render.write_notice_page(notice, task.record, task.related, task.docs_dir)
-    for name, content in render.downloads(notice, task.record).items():
+    record = render.complete_record(task.record, notice, task.site_url, task.day)
+    render.write_notice_page(notice, record, task.related, task.docs_dir)
+    for name, content in render.downloads(notice, record).items():
         (task.downloads_dir / name).write_bytes(content)
-    return prepare(search_doc(notice, task.record, task.directory_urls))
+    return prepare(search_doc(notice, record, task.directory_urls))
 
 
 def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
@@ -144,21 +149,23 @@ def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
 
 
 def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,
-                  staging: Path, directory_urls: bool, workers: int | None) -> dict[str, Any]:
+                  staging: Path, directory_urls: bool, workers: int | None, public_url: str, day: str
+                  ) -> dict[str, Any]:
     """Every notice's page, downloads and search entry, in the process pool; returns the search figures."""
+    from .pipeline import worker_pool
     from .search import write_search_index
 
     downloads_dir = staging / "nguon"
     downloads_dir.mkdir(parents=True, exist_ok=True)
-    tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls)
-             for head, record in pairs]
+    tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls,
+                        public_url, day) for head, record in pairs]
     workers = workers or min(2, os.cpu_count() or 1)
 
     def prepared():
         if workers <= 1 or len(tasks) < 8:
             yield from map(write_notice_files, tasks)
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             yield from pool.map(write_notice_files, tasks, chunksize=8)
 
     return write_search_index(prepared(), staging / "search")
@@ -307,7 +314,9 @@ def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     public_url = site_url(options.config)
     directory_urls = not options.offline
     clear_generated(docs_dir)
-    pairs = records_for(result, public_url, day)
+    published = len(result.notices)
+    pairs = records_for(result, public_url, day, complete=False)
+    result.notices.clear()  # the heads with their metadata: the records now hold it
     records = [record for _, record in pairs]
     pages, related = write_index_pages(result, records, docs_dir, directory_urls, day)
     figures["indexes_seconds"] = time.perf_counter() - mark
@@ -315,14 +324,14 @@ def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     staging = options.out.parent / f".{options.out.name}-extra"
     if staging.exists():
         shutil.rmtree(staging)
-    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, options.workers)
+    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, options.workers, public_url, day)
     pages += len(pairs)
     figures["notices_seconds"] = time.perf_counter() - mark
     mark = time.perf_counter()
     write_dataset(records, staging, directory_urls)
     write_feed(records, result.added, staging, public_url, day)
     figures["data_seconds"] = time.perf_counter() - mark
-    report = BuildReport(len(result.inputs), len(result.notices), pages, result.problems, str(options.out), figures)
+    report = BuildReport(len(result.inputs), published, pages, result.problems, str(options.out), figures)
     report.write_json(staging / "data" / "build-report.json")
     del pairs, records, related  # MkDocs needs only the pages written to disk
     mark = time.perf_counter()
