@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .render import parts_dir_for, vn_date, yaml_json
+from .render import parts_dir_for, shorten, vn_date, yaml_json
 from .text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
@@ -264,7 +264,7 @@ def measure_pages(records: list[Record]) -> list[Page]:
 
 
 MEASURE_PREVIEW = 3  # notices shown per province on a measure's page; the rest on the province subpage
-EVIDENCE_LENGTH = 140  # characters of the evidence sentence quoted in lists; the link leads to all of it
+EVIDENCE_LENGTH = 110  # characters of the evidence sentence quoted in lists; the link leads to all of it
 
 
 def measure_province_page(code: str, province_code: str | None) -> str:
@@ -305,7 +305,7 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
         first = (evidence[record["id"]].get("evidence") or [{}])[0]
         if not first.get("text"):
             return ""
-        return link(record["page"], f"«{_shorten(first['text'], EVIDENCE_LENGTH)}»", first.get("anchor"))
+        return link(record["page"], f"«{shorten(first['text'], EVIDENCE_LENGTH)}»", first.get("anchor"))
 
     pages = []
     names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
@@ -323,10 +323,6 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
             body.paragraph(link(subpage, f"Tất cả {count} văn bản của {names[province_code]}"))
     pages.append(Page(base, label, body))
     return pages
-
-
-def _shorten(text: str, limit: int = 220) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def time_pages(records: list[Record]) -> list[Page]:
@@ -414,7 +410,7 @@ def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record
 
     def quote(record: Record) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{_shorten(cite.get('sentence') or cite['text'])}»")
+        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 220)}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))

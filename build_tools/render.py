@@ -209,7 +209,7 @@ def citation_block(record: dict[str, Any], site_url: str, day: str) -> dict[str,
         "vi": citation.vietnamese_citation(record, url, day),
         "en": citation.english_citation(record, url, day),
         "bibtex": citation.bibtex(record, url, day),
-        "csl": json.dumps(citation.csl_json(record, url, day), ensure_ascii=False, indent=1),
+        "csl": json.dumps(citation.csl_json(record, url, day), ensure_ascii=False, separators=(", ", ": ")),
         "jsonld": citation.script_safe_json(citation.json_ld(record, url, day)),
         "highwire": [list(pair) for pair in citation.highwire_tags(record, url)],
     }
@@ -294,9 +294,30 @@ def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs
     part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
 
 
+QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
+
+
+def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def full_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The record as downloaded (``nguon/<id>.json``): everything, clues and evidence included."""
-    return {k: v for k, v in record.items() if k != "citation"}
+    """The record as downloaded (``nguon/<id>.json``): every field and clue.
+
+    Evidence and citing sentences are quoted up to ``QUOTE_LENGTH`` characters (the first
+    evidence sentence of each measure, with the anchors of all of them); the paragraph
+    each anchor names holds the whole sentence. This keeps the file a tenth of the
+    notice's size rather than larger than the notice.
+    """
+    full = {k: v for k, v in record.items() if k != "citation"}
+    full["measures"] = [
+        {**{k: v for k, v in m.items() if k != "evidence"},
+         "evidence": [{"text": shorten(e["text"]), "anchor": e.get("anchor")} for e in m.get("evidence", [])[:1]],
+         "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]}
+        for m in record.get("measures", [])]
+    full["cites"] = [{**c, "sentence": shorten(c["sentence"]) if c.get("sentence") else c.get("sentence")}
+                     for c in record.get("cites", [])]
+    return full
 
 
 def dataset_row(record: dict[str, Any], url: str) -> dict[str, Any]:
