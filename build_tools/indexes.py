@@ -279,6 +279,24 @@ def measure_province_link(code: str, province_code: str | None, province_name: s
     return f"chu-de/{code}#{toc_slug(province_name)}"
 
 
+def short_name(record: Record) -> str:
+    """``Thông báo 12/TB-UBND``: type and number, else the title cut short."""
+    if record.get("number"):
+        return f"{record.get('doc_type') or 'Văn bản'} {record['number']['text']}"
+    return shorten(record["title"], 80)
+
+
+def evidence_line(record: Record, tag: dict[str, Any]) -> str:
+    """``Thông báo 12/TB-UBND, 01/09/2020: «…»``: the notice named briefly, linked to the evidence's paragraph.
+
+    Measure pages hold every notice once per measure it orders, so each line stays short.
+    """
+    first = (tag.get("evidence") or [{}])[0]
+    label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
+    quote = f" «{esc(shorten(first['text'], EVIDENCE_LENGTH))}»" if first.get("text") else ""
+    return f"{link(record['page'], label, first.get('anchor'))}:{quote}"
+
+
 def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Record, dict[str, Any]]]) -> list[Page]:
     """The measure's page (each province with its latest notices) and one page per province.
 
@@ -301,24 +319,21 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     for record, _ in members:
         by_province[(record.get("province") or {}).get("code")].append(record)
 
-    def quote(record: Record) -> str:
-        first = (evidence[record["id"]].get("evidence") or [{}])[0]
-        if not first.get("text"):
-            return ""
-        return link(record["page"], f"«{shorten(first['text'], EVIDENCE_LENGTH)}»", first.get("anchor"))
+    def evidence_list(records: list[Record]) -> str:
+        return bullet_list((evidence_line(r, evidence[r["id"]]) for r in records), "notice-list")
 
     pages = []
     names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
     for province_code in sorted(by_province, key=lambda c: (c is None, names[c])):
         group = newest_first(by_province[province_code])
         body.heading(2, names[province_code])
-        body.add(notice_list(group[:MEASURE_PREVIEW], quote))
+        body.add(evidence_list(group[:MEASURE_PREVIEW]))
         if len(group) > MEASURE_PREVIEW:  # only then a page of its own: small groups stay here
             subpage = measure_province_page(measure["code"], province_code)
             count = len(group)
             pages.extend(paginate(
                 subpage, f"{label} — {names[province_code]}", group,
-                lambda chunk, page_body: page_body.add(notice_list(chunk, quote)),
+                lambda chunk, page_body: page_body.add(evidence_list(chunk)),
                 lambda page_body: page_body.paragraph(f"{link(base, '← ' + label)} · {count} văn bản.")))
             body.paragraph(link(subpage, f"Tất cả {count} văn bản của {names[province_code]}"))
     pages.append(Page(base, label, body))

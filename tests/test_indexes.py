@@ -6,7 +6,7 @@ from build_tools.indexes import PAGE_SIZE, paginate
 
 
 def links_to_notices(html: str) -> set[str]:
-    return set(re.findall(r'href="[^"]*notices/[a-z0-9-]+/([a-z0-9-]+)/"', html))
+    return set(re.findall(r'href="[^"]*notices/[a-z0-9-]+/([a-z0-9-]+)/(?:#[^"]*)?"', html))
 
 
 def page_html(site, path: str) -> str:
