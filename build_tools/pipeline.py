@@ -81,15 +81,16 @@ def process_file(path: Path, source_dir: Path) -> Processed:
 
 def why_not_a_notice(raw: RawNotice, document: CleanDocument) -> Problem | None:
     """Text with no Vietnamese in it is not a notice (an English page, a table of numbers)."""
-    letters = [ch for ch in raw.text.lower() if ch.isalpha()]
     if not document.blocks and not document.title_lines:
         return Problem(raw.source.name, "no text found after cleaning", "check the file holds the notice's text",
                        severity="error")
-    vietnamese = sum(ch in VIETNAMESE_LETTERS for ch in letters)
-    if len(letters) < 20 or vietnamese < 0.03 * len(letters):
+    lowered = raw.text.lower()
+    letters = sum(map(str.isalpha, lowered))
+    vietnamese = sum(map(VIETNAMESE_LETTERS.__contains__, lowered))
+    if letters < 20 or vietnamese < 0.03 * letters:
         return Problem(raw.source.name,
                        f"this does not look like a Vietnamese notice ({vietnamese} Vietnamese letters "
-                       f"of {len(letters)})",
+                       f"of {letters})",
                        "remove it from source_texts/, or fix its encoding if the text is garbled",
                        severity="error")
     return None

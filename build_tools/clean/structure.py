@@ -64,8 +64,8 @@ def is_document_type_line(text: str) -> bool:
 
 def is_capitals(text: str) -> bool:
     """Mostly capital letters (OCR may lower one or two letters of a capital line)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))  # map over str methods: no Python-level call per character
+    return letters >= 2 and sum(map(str.isupper, text)) >= 0.8 * letters
 
 
 def is_decoration(text: str) -> bool:
