@@ -36,12 +36,139 @@ INDENTATION = re.compile(r"\n\s+")
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _pages: set[str] = set()
+_in_nav: set[str] = set()
 
 
 def on_files(files, config):
     _pages.clear()
     _pages.update(file.src_uri[: -len(".md")] for file in files.documentation_pages())
     return files
+
+
+def on_nav(nav, config, files):
+    _in_nav.clear()
+    _in_nav.update(page.file.src_uri for page in nav.pages)
+    return nav
+
+
+def on_env(env, config, files):
+    env.globals["archive_nav_cache"] = {}  # see nav_cache_key
+    _split.order = [file.page for file in files.documentation_pages() if file.page is not None]
+    return env
+
+
+# --- rendering pages in two processes ------------------------------------------------
+#
+# MkDocs renders pages one after the other on one core. Once every page has been read
+# (all the data the templates need exists), the first page's context event forks: each
+# process renders every other page and writes nothing for the rest (an empty template,
+# an empty output: MkDocs skips the file). The second process leaves as soon as its last
+# page is written; the first waits for it before the build ends and reports its failures
+# and warnings. Set by ``site.run_mkdocs`` through $ARCHIVE_MKDOCS_PROCESSES.
+
+SKIP_TEMPLATE = "archive-skip.html"
+
+
+class _Split:
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.order: list = []
+        self.started = False
+        self.child = False
+        self.child_pid: int | None = None
+        self.mine: set[int] = set()
+        self.warnings = None
+
+    def owns(self, page) -> bool:
+        return not self.mine or id(page) in self.mine
+
+
+_split = _Split()
+
+
+class _CountWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _start_second_process() -> None:
+    _split.started = True
+    pages = _split.order
+    if os.environ.get("ARCHIVE_MKDOCS_PROCESSES", "1") != "2" or not hasattr(os, "fork") or len(pages) < 4:
+        return
+    for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+        handler.flush()
+    pid = os.fork()
+    last = (len(pages) - 1) % 2  # the first process renders the last page, so the second ends first
+    parity = last if pid else 1 - last
+    _split.mine = {id(page) for index, page in enumerate(pages) if index % 2 == parity}
+    for index, page in enumerate(pages):
+        if index % 2 != parity:
+            page.meta["template"] = SKIP_TEMPLATE
+    if pid:
+        _split.child_pid = pid
+    else:
+        _split.child = True
+        _split.warnings = _CountWarnings()
+        logging.getLogger("mkdocs").addHandler(_split.warnings)
+        _split.remaining = len(_split.mine)
+
+
+def leave_if_second_process(failed: bool = False) -> None:
+    """End the second process (it must never return into the build): exit status = its warnings, or 126."""
+    if not _split.child:
+        return
+    for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+        handler.flush()
+    os._exit(126 if failed else min(_split.warnings.count if _split.warnings else 0, 125))
+
+
+def wait_for_second_process() -> None:
+    """In the first process: wait for the second and report what went wrong there."""
+    pid, _split.child_pid = _split.child_pid, None
+    if not pid:
+        return
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code == 126 or code < 0:
+        raise RuntimeError("the second process rendering pages failed (its error is above)")
+    if code > 0:
+        log.warning(f"{code} warning(s) in pages rendered by the second process (listed above)")
+
+
+def stop_second_process() -> None:
+    """After a failed build: do not leave the second process behind."""
+    pid, _split.child_pid = _split.child_pid, None
+    if pid:
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+    _split.reset()
+
+
+def on_post_build(config):
+    wait_for_second_process()
+    _split.reset()
+
+
+def nav_cache_key(page) -> str | None:
+    """Pages outside the navigation share its HTML with every page of the same folder.
+
+    Nothing in the navigation is marked active for them, and its links are relative to the
+    folder the page's URL sits in, so the theme's navigation (about a third of the time of
+    rendering a page) is rendered once per folder instead of once per page.
+    """
+    if page.file.src_uri in _in_nav:
+        return None
+    return "/" + posixpath.dirname(page.url.rstrip("/"))
 
 
 def on_page_content(content, page, config, files):
@@ -66,6 +193,11 @@ def table_of_contents(items: list[AnchorLink], entries: list) -> TableOfContents
 
 
 def on_page_context(context, page, config, nav):
+    if not _split.started:
+        _start_second_process()
+    if _split.child and not _split.owns(page) and _split.remaining == 0:
+        leave_if_second_process()  # its last page is written: the rest belong to the first process
+    context["archive_nav_key"] = nav_cache_key(page)
     for key in ("title", "description"):
         value = page.meta.get(key)
         if isinstance(value, str):
@@ -75,6 +207,10 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     page.content = ""  # the page is rendered: release its HTML
+    if not _split.owns(page):
+        return ""  # the other process writes it
+    if _split.child:
+        _split.remaining -= 1
     if "<!-- archive-part:" in output and os.environ.get("ARCHIVE_PARTS_DIR"):
         source = Path(os.environ["ARCHIVE_PARTS_DIR"]) / (page.file.src_uri[: -len(".md")] + ".json")
         parts = json.loads(source.read_text(encoding="utf-8")) if source.is_file() else {}

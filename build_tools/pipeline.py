@@ -5,7 +5,9 @@ place, in file order, from the permanent registry.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -15,6 +17,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .clean import clean_notice
 from .extract import OverrideError, extract
@@ -205,10 +208,23 @@ def load_notice(head: NoticeHead) -> Notice:
     return notice
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool whose workers start afresh (spawn) rather than as copies of this process:
-    they neither inherit nor touch the memory the building process holds (records, indexes)."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers share, and leave untouched, what this process holds.
+
+    Workers are forked (where the system can) after ``gc.freeze()``: the objects already
+    allocated move out of the collector's reach, so a worker's garbage collection does not
+    write to them and their memory pages stay shared instead of being copied per worker.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _process_star(args: tuple[Path, Path, Path]) -> Processed:

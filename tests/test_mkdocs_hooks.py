@@ -41,3 +41,23 @@ def test_generated_headings_nest_under_the_title():
 def test_indentation_goes_but_preformatted_text_stays():
     html = "<div>\n    <p>a</p>\n</div><pre>  x\n    y</pre>\n  <textarea>\n  z</textarea>"
     assert hooks.without_indentation(html) == "<div>\n<p>a</p>\n</div><pre>  x\n    y</pre>\n<textarea>\n  z</textarea>"
+
+
+def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(tmp_path):
+    import hashlib
+
+    from build_tools.site import BuildOptions, build_site
+    from tests.conftest import copy_seeds
+
+    def digest(site):
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    source = copy_seeds(tmp_path / "source")
+    sites = []
+    for workers in (1, 2):
+        out = tmp_path / f"site-{workers}"
+        build_site(BuildOptions(source=source, out=out, workers=workers, cache=tmp_path / "cache",
+                                registry=tmp_path / "permalinks.yml"))
+        sites.append(digest(out))
+    assert len(sites[0]) > 50 and sites[0] == sites[1]
