@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from . import citation
@@ -337,11 +338,27 @@ def dataset_row(record: dict[str, Any], url: str) -> dict[str, Any]:
     return row
 
 
+def markdown_download(notice: Notice, record: dict[str, Any]) -> str:
+    """The clean notice as Markdown with YAML front matter: the main facts, then the text."""
+    front = {key: value for key, value in page_front_matter(record, []).items() if key not in ("citation", "toc")}
+    front["url"] = record["citation"]["url"]
+    front["source"] = record["source"]["file"]
+    return f"---\n{yaml_block(front)}---\n\n{plain_body_markdown(notice.document)}"
+
+
+def yaml_block(data: dict[str, Any]) -> str:
+    """Readable YAML for people (PyYAML's C emitter when present); lists of codes stay on one line."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)
+
+
 def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
-    """Files offered for download: the original as received, its UTF-8 reading copy, the JSON record, BibTeX."""
+    """Files offered for download: the original as received (and a UTF-8 reading copy when it is in
+    another encoding), the clean Markdown, the JSON record, BibTeX."""
     files = {
         f"{record['id']}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
         else notice.raw.text.encode("utf-8"),
+        f"{record['id']}.md": markdown_download(notice, record).encode("utf-8"),
         f"{record['id']}.json": json.dumps(full_record(record), ensure_ascii=False, separators=(",", ":"),
                                            default=str).encode("utf-8"),
         f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),

@@ -133,3 +133,23 @@ def test_sitemap_and_feed_list_the_notices(seed_site):
     feed = (seed_site.site / "feed.xml").read_text(encoding="utf-8")
     for record in seed_site.records:
         assert record["url"] in sitemap and record["url"] in feed
+
+
+def test_each_notice_offers_its_original_clean_markdown_and_json_record(seed_site):
+    import yaml
+
+    for record in seed_site.records:
+        folder = seed_site.site / "nguon"
+        original = (seed_site.source / record["source"]["file"]).read_bytes()
+        assert (folder / f"{record['id']}.txt").read_bytes() == original  # exactly as received
+        markdown = (folder / f"{record['id']}.md").read_text(encoding="utf-8")
+        _, front, body = markdown.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        assert meta["id"] == record["id"] and meta["province"] == record["province"]["code"]
+        assert meta["measures"] == [m["code"] for m in record["measures"]]
+        assert len(body.split()) >= 0.9 * record["words"]
+        full = json.loads((folder / f"{record['id']}.json").read_text(encoding="utf-8"))
+        assert full["id"] == record["id"] and full["clues"] and full["cited_documents"] == record["cited_documents"]
+        page = seed_site.page(record).read_text(encoding="utf-8")
+        for name in (f"{record['id']}.txt", f"{record['id']}.md", f"{record['id']}.json"):
+            assert f"nguon/{name}" in page
