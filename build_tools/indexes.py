@@ -11,7 +11,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
@@ -177,19 +177,18 @@ def text_paragraph(text: str) -> str:
 # --- pages -----------------------------------------------------------------------
 
 
-def province_pages(records: list[Record]) -> list[Page]:
+def province_pages(records: list[Record]) -> Iterator[Page]:
     groups: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         if record.get("province"):
             groups[record["province"]["code"]].append(record)
-    pages = []
     rows = []
     for province in provinces():
         code = province["code"]
         members = groups.get(code, [])
         rows.append((province["name"], f"tinh/{code}" if members else None, len(members)))
         if members:
-            pages.extend(_province_detail(province, newest_first(members)))
+            yield from _province_detail(province, newest_first(members))
     national = [r for r in records if r.get("scope") == "national"]
     unknown = [r for r in records if not r.get("province") and r.get("scope") != "national"]
     body = Body()
@@ -198,15 +197,14 @@ def province_pages(records: list[Record]) -> list[Page]:
     body.add(count_table(rows, ("Tỉnh, thành phố", "Số văn bản")))
     extra = []
     if national:
-        pages.extend(paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month))
+        yield from paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month)
         extra.append(f"{link('tinh/toan-quoc', 'Văn bản trung ương')}: {len(national)}")
     if unknown:
-        pages.extend(paginate("tinh/khong-ro", "Chưa rõ tỉnh", newest_first(unknown), by_month))
+        yield from paginate("tinh/khong-ro", "Chưa rõ tỉnh", newest_first(unknown), by_month)
         extra.append(f"{link('tinh/khong-ro', 'Chưa rõ tỉnh')}: {len(unknown)}")
     if extra:
         body.add(bullet_list(extra))
-    pages.append(Page("tinh/index", "Theo tỉnh, thành phố", body))
-    return pages
+    yield Page("tinh/index", "Theo tỉnh, thành phố", body)
 
 
 def compact_counts(rows: list[tuple[str, str, int]]) -> str:
@@ -242,25 +240,24 @@ def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Pa
     return paginate(base, province["name"], members, by_month, summary)
 
 
-def measure_pages(records: list[Record]) -> list[Page]:
+def measure_pages(records: list[Record]) -> Iterator[Page]:
     tagged: dict[str, list[tuple[Record, dict[str, Any]]]] = defaultdict(list)
     for record in records:
         for measure in record.get("measures", []):
             tagged[measure["code"]].append((record, measure))
-    pages, rows = [], []
+    rows = []
     for measure in measures_taxonomy():
         code = measure["code"]
         members = tagged.get(code, [])
         label = measure.get("label") or measure.get("label_vi") or code
         rows.append((f"{label}" + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""),
                      f"chu-de/{code}", len(members)))
-        pages.extend(_measure_detail(measure, label, members))
+        yield from _measure_detail(measure, label, members)
     body = Body()
     body.add(text_paragraph("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
                             "Mỗi gắn thẻ giữ câu làm bằng chứng."))
     body.add(count_table(rows, ("Biện pháp", "Số văn bản")))
-    pages.append(Page("chu-de/index", "Theo chủ đề (biện pháp)", body))
-    return pages
+    yield Page("chu-de/index", "Theo chủ đề (biện pháp)", body)
 
 
 MEASURE_PREVIEW = 3  # notices shown per province on a measure's page; the rest on the province subpage
@@ -340,42 +337,40 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     return pages
 
 
-def time_pages(records: list[Record]) -> list[Page]:
+def time_pages(records: list[Record]) -> Iterator[Page]:
     years: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         years[(date_of(record) or "khong-ro")[:4]].append(record)
-    pages, rows = [], []
+    rows = []
     for year in sorted(years, reverse=True):
         label = f"Năm {year}" if year != "khon" else "Không rõ ngày"
         key = year if year != "khon" else "khong-ro"
         months = Counter((date_of(r) or "")[:7] for r in years[year])
         rows.append((label, f"thoi-gian/{key}", len(years[year])))
         summary = " · ".join(f"{MONTHS[int(m[5:7])]}: {n}" for m, n in sorted(months.items()) if m)
-        pages.extend(paginate(f"thoi-gian/{key}", label, newest_first(years[year]), by_month,
-                              lambda body, text=summary: body.add(text_paragraph(text)) if text else None))
+        yield from paginate(f"thoi-gian/{key}", label, newest_first(years[year]), by_month,
+                              lambda body, text=summary: body.add(text_paragraph(text)) if text else None)
     body = Body().add(count_table(rows, ("Năm", "Số văn bản")))
-    pages.append(Page("thoi-gian/index", "Theo thời gian", body))
-    return pages
+    yield Page("thoi-gian/index", "Theo thời gian", body)
 
 
 def grouped_pages(records: list[Record], folder: str, title: str, key: Callable[[Record], str | None],
-                  column: str) -> list[Page]:
+                  column: str) -> Iterator[Page]:
     """Pages for one facet (document type, issuer, signer): an index and one page per value."""
     groups: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         value = key(record)
         if value:
             groups[value].append(record)
-    pages, rows = [], []
+    rows = []
     for value in sorted(groups, key=lambda v: (-len(groups[v]), v)):
         path = f"{folder}/{slugify(value)}"
         rows.append((value, path, len(groups[value])))
-        pages.extend(paginate(path, value, newest_first(groups[value]), by_month))
-    pages.extend(paginate(f"{folder}/index", title, rows, count_table_pages(rows, (column, "Số văn bản"))))
-    return pages
+        yield from paginate(path, value, newest_first(groups[value]), by_month)
+    yield from paginate(f"{folder}/index", title, rows, count_table_pages(rows, (column, "Số văn bản")))
 
 
-def cited_pages(records: list[Record]) -> list[Page]:
+def cited_pages(records: list[Record]) -> Iterator[Page]:
     """One page per cited document, listing every notice that cites it, with the citing sentence."""
     citing: dict[str, list[tuple[Record, dict[str, Any]]]] = defaultdict(list)
     labels: dict[str, dict[str, Any]] = {}
@@ -387,14 +382,13 @@ def cited_pages(records: list[Record]) -> list[Page]:
             labels.setdefault(document["key"], document)
             citing[document["key"]].append((record, first_mention[document["key"]]))
     in_archive = _archive_lookup(records)
-    pages, rows = [], []
+    rows = []
     for key in sorted(citing, key=lambda k: (-len(citing[k]), k)):
         document = labels[key]
         rows.append((document["label"], f"van-ban-dan-chieu/{key}", len(citing[key])))
-        pages.extend(_cited_detail(key, document, citing[key], in_archive.get(key)))
-    pages.extend(paginate("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu", rows,
-                          count_table_pages(rows, ("Văn bản", "Số văn bản dẫn chiếu"))))
-    return pages
+        yield from _cited_detail(key, document, citing[key], in_archive.get(key))
+    yield from paginate("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu", rows,
+                          count_table_pages(rows, ("Văn bản", "Số văn bản dẫn chiếu")))
 
 
 def _archive_lookup(records: list[Record]) -> dict[str, Record]:
@@ -536,19 +530,19 @@ def home_page(records: list[Record], rejected: int, day: str | None = None) -> P
     return Page("index", "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh", body)
 
 
-def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = None) -> list[Page]:
-    pages = [home_page(records, rejected, day)]
-    pages += province_pages(records)
-    pages += measure_pages(records)
-    pages += time_pages(records)
-    pages += grouped_pages(records, "loai", "Theo loại văn bản", lambda r: r.get("doc_type"), "Loại")
-    pages += grouped_pages(records, "co-quan", "Theo cơ quan ban hành",
-                           lambda r: (r.get("issuer") or {}).get("name"), "Cơ quan")
-    pages += grouped_pages(records, "nguoi-ky", "Theo người ký",
-                           lambda r: (r.get("signer") or {}).get("name"), "Người ký")
-    pages += cited_pages(records)
-    pages += matrix_page(records)
-    return pages
+def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = None) -> Iterator[Page]:
+    """Every index page, made one facet at a time so they can be written as they come."""
+    yield home_page(records, rejected, day)
+    yield from province_pages(records)
+    yield from measure_pages(records)
+    yield from time_pages(records)
+    yield from grouped_pages(records, "loai", "Theo loại văn bản", lambda r: r.get("doc_type"), "Loại")
+    yield from grouped_pages(records, "co-quan", "Theo cơ quan ban hành",
+                             lambda r: (r.get("issuer") or {}).get("name"), "Cơ quan")
+    yield from grouped_pages(records, "nguoi-ky", "Theo người ký",
+                             lambda r: (r.get("signer") or {}).get("name"), "Người ký")
+    yield from cited_pages(records)
+    yield from matrix_page(records)
 
 
 def write_pages(pages: Iterable[Page | MarkdownPage], docs_dir: Path) -> int:
