@@ -19,7 +19,7 @@ from .render import parts_dir_for, shorten, vn_date, yaml_json
 from .text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
-RELATED_LIMIT = 5
+RELATED_LIMIT = 3
 MONTHS = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
           "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
 
@@ -419,7 +419,7 @@ def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record
 
     def quote(record: Record) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 220)}»")
+        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 160)}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))

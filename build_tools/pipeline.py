@@ -5,6 +5,7 @@ place, in file order, from the permanent registry.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import gc
@@ -17,7 +18,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .clean import clean_notice
 from .extract import OverrideError, extract
@@ -225,6 +226,18 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
             yield pool
     finally:
         gc.unfreeze()
+
+
+def in_order(pool: ProcessPoolExecutor, function, items: Iterable, window: int = 64) -> Iterator:
+    """``pool.map`` with at most ``window`` tasks in flight, so results never pile up in memory
+    while the consumer is slower than the workers (``Executor.map`` submits everything at once)."""
+    pending: collections.deque = collections.deque()
+    for item in items:
+        pending.append(pool.submit(function, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _process_star(args: tuple[Path, Path, Path]) -> Processed:

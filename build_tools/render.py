@@ -362,6 +362,7 @@ def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
         f"{record['id']}.json": json.dumps(full_record(record), ensure_ascii=False, separators=(",", ":"),
                                            default=str).encode("utf-8"),
         f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),
+        f"{record['id']}.csl.json": record["citation"]["csl"].encode("utf-8"),
     }
     view = original_view_name(notice)
     if view:

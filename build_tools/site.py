@@ -152,7 +152,7 @@ def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[
                   staging: Path, directory_urls: bool, workers: int | None, public_url: str, day: str
                   ) -> dict[str, Any]:
     """Every notice's page, downloads and search entry, in the process pool; returns the search figures."""
-    from .pipeline import worker_pool
+    from .pipeline import in_order, worker_pool
     from .search import write_search_index
 
     downloads_dir = staging / "nguon"
@@ -166,7 +166,7 @@ def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[
             yield from map(write_notice_files, tasks)
             return
         with worker_pool(workers) as pool:
-            yield from pool.map(write_notice_files, tasks, chunksize=8)
+            yield from in_order(pool, write_notice_files, tasks)
 
     return write_search_index(prepared(), staging / "search")
 
