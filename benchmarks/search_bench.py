@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/search_bench.py            # N = 2000 and 20000
     .venv/bin/python benchmarks/search_bench.py 500 5000   # other sizes
+    .venv/bin/python benchmarks/search_bench.py --site DIR # the index of a site already built
+                                                           # (e.g. the scale benchmark's corpus)
 
 Generates its own corpus by recombining sentences of ``source_texts/*.txt`` and
 ``../shared/corpora/congbao/*.txt`` into notices of about 10 KB, spread over the
@@ -197,7 +199,22 @@ def run(count: int) -> dict:
         return figures
 
 
+def measure_site(site: Path) -> dict:
+    """The same browser figures on a built site's own index, opened from its home page."""
+    search = site / "search"
+    sizes = [p.stat().st_size for p in search.rglob("*.js")]
+    manifest = (search / "manifest.js").read_text(encoding="ascii")
+    docs = json.loads(manifest[manifest.index("{"):manifest.rindex("}") + 1])["docs"]
+    figures = {"site": str(site), "n": docs, "index_bytes": sum(sizes), "files": len(sizes),
+               "largest_file_kb": round(max(sizes) / 1024, 1)}
+    figures.update(measure_browser(site / "index.html", search))
+    return figures
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--site"]:
+        print(json.dumps(measure_site(Path(argv[1])), ensure_ascii=False), flush=True)
+        return
     for count in [int(a) for a in argv] or [2000, 20000]:
         print(json.dumps(run(count), ensure_ascii=False), flush=True)
 
