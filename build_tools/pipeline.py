@@ -8,7 +8,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -210,22 +209,20 @@ def load_notice(head: NoticeHead) -> Notice:
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers share, and leave untouched, what this process holds.
+def worker_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
+    """The build's worker processes (both cores by default), or None when one process is asked for.
 
-    Workers are forked (where the system can) after ``gc.freeze()``: the objects already
-    allocated move out of the collector's reach, so a worker's garbage collection does not
-    write to them and their memory pages stay shared instead of being copied per worker.
+    Open it before the archive is in memory: workers are forked (where the system can) and a
+    fork made later would share the building process's records, whose pages are then copied
+    as soon as either side touches them (even pickling a task does), counting them twice.
     """
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork") if "fork" in methods else None
-    gc.collect()
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield pool
-    finally:
-        gc.unfreeze()
+    workers = workers or min(2, os.cpu_count() or 1)
+    if workers <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield pool
 
 
 def in_order(pool: ProcessPoolExecutor, function, items: Iterable, window: int = 64) -> Iterator:
@@ -244,13 +241,11 @@ def _process_star(args: tuple[Path, Path, Path]) -> Processed:
     return process_to_head(*args)
 
 
-def process_all(paths: list[Path], source_dir: Path, store: Path, workers: int | None = None) -> list[Processed]:
-    """Process files in order; a pool of processes when there are enough files to pay for it."""
-    workers = workers or min(2, os.cpu_count() or 1)
-    if workers <= 1 or len(paths) < 8:
+def process_all(paths: list[Path], source_dir: Path, store: Path, pool: ProcessPoolExecutor | None) -> list[Processed]:
+    """Process files in order; in the pool when there is one and enough files to pay for it."""
+    if pool is None or len(paths) < 8:
         return [process_to_head(p, source_dir, store) for p in paths]
-    with worker_pool(workers) as pool:
-        return list(pool.map(_process_star, [(p, source_dir, store) for p in paths], chunksize=16))
+    return list(pool.map(_process_star, [(p, source_dir, store) for p in paths], chunksize=16))
 
 
 def content_key(document: CleanDocument) -> str:
@@ -302,7 +297,14 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
 
 
 def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Path | None = None,
-                 today: str | None = None, cache_dir: Path | None = None) -> PipelineResult:
+                 today: str | None = None, cache_dir: Path | None = None,
+                 pool: ProcessPoolExecutor | None = None) -> PipelineResult:
+    """Every file of ``source_dir`` through ingest, clean and extract, with ids; in ``pool`` if given,
+    else in a pool of ``workers`` processes of its own."""
+    if pool is None and (workers or 2) > 1:
+        with worker_pool(workers) as own:
+            if own is not None:
+                return run_pipeline(source_dir, workers, registry_path, today, cache_dir, own)
     paths = discover(source_dir)
     temporary = None
     if cache_dir is not None:
@@ -312,7 +314,7 @@ def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Pa
             cache_dir = None
     if cache_dir is None or not os.access(cache_dir, os.W_OK):  # the text of each notice must wait somewhere
         temporary = cache_dir = Path(tempfile.mkdtemp(prefix="archive-store-"))
-    processed = process_all(paths, source_dir, cache_dir, workers)
+    processed = process_all(paths, source_dir, cache_dir, pool)
     registry = Registry.load(registry_path or source_dir / REGISTRY_NAME)
     notices, problems = assign_ids(processed, registry, today)
     published = {n.id for n in notices}

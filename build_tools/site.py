@@ -21,7 +21,7 @@ from typing import Any
 
 from . import indexes, render
 from .model import Metadata, Notice, NoticeHead
-from .pipeline import PipelineResult, run_pipeline
+from .pipeline import PipelineResult, run_pipeline, worker_pool
 from .report import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,26 +149,21 @@ def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
 
 
 def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,
-                  staging: Path, directory_urls: bool, workers: int | None, public_url: str, day: str
-                  ) -> dict[str, Any]:
-    """Every notice's page, downloads and search entry, in the process pool; returns the search figures."""
-    from .pipeline import in_order, worker_pool
+                  staging: Path, directory_urls: bool, pool: Any, public_url: str, day: str) -> dict[str, Any]:
+    """Every notice's page, downloads and search entry, in the worker pool; returns the search figures."""
+    from .pipeline import in_order
     from .search import write_search_index
 
     downloads_dir = staging / "nguon"
     downloads_dir.mkdir(parents=True, exist_ok=True)
     tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls,
                         public_url, day) for head, record in pairs]
-    workers = workers or min(2, os.cpu_count() or 1)
+    if pool is None or len(tasks) < 8:
+        prepared = map(write_notice_files, tasks)
+    else:
+        prepared = in_order(pool, write_notice_files, tasks)
 
-    def prepared():
-        if workers <= 1 or len(tasks) < 8:
-            yield from map(write_notice_files, tasks)
-            return
-        with worker_pool(workers) as pool:
-            yield from in_order(pool, write_notice_files, tasks)
-
-    return write_search_index(prepared(), staging / "search")
+    return write_search_index(prepared, staging / "search")
 
 
 def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
@@ -292,7 +287,7 @@ def build_site(options: BuildOptions) -> BuildReport:
 
     The pipeline keeps each notice's text in its store and hands on heads (metadata);
     index pages are made from the records; each notice's page, downloads and search
-    entry are then written by the process pool, reading its text back one at a time.
+    entry are then written by the worker processes, reading its text back one at a time.
     Everything that does not need MkDocs goes to a staging folder first, moved into
     the site once MkDocs has built the pages.
     """
@@ -300,12 +295,17 @@ def build_site(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     timestamp = build_date()
     day = iso_day(timestamp)
-    result = run_pipeline(options.source, options.workers, options.registry, day, options.cache)
-    try:
-        figures["pipeline_seconds"] = time.perf_counter() - started
-        report = _publish(result, options, figures, timestamp, day)
-    finally:
-        result.close()
+    with worker_pool(options.workers) as pool:  # forked now, while this process is small
+        result = run_pipeline(options.source, options.workers, options.registry, day, options.cache, pool)
+        try:
+            figures["pipeline_seconds"] = time.perf_counter() - started
+            report, docs_dir, staging = _prepare(result, options, figures, day, pool)
+        finally:
+            result.close()
+    mark = time.perf_counter()
+    run_mkdocs(options, docs_dir, timestamp)
+    figures["mkdocs_seconds"] = time.perf_counter() - mark
+    move_into(staging, options.out)
     figures["total_seconds"] = time.perf_counter() - started
     return report
 
@@ -318,8 +318,9 @@ def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], doc
     return pages, indexes.related_sections(records)
 
 
-def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, float], timestamp: int,
-             day: str) -> BuildReport:
+def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, float], day: str,
+             pool: Any) -> tuple[BuildReport, Path, Path]:
+    """Everything before MkDocs: docs pages (skeletons and HTML), downloads, search, dataset, feed."""
     mark = time.perf_counter()
     docs_dir = docs_dir_for(options)
     public_url = site_url(options.config)
@@ -335,7 +336,7 @@ def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     staging = options.out.parent / f".{options.out.name}-extra"
     if staging.exists():
         shutil.rmtree(staging)
-    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, options.workers, public_url, day)
+    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, pool, public_url, day)
     pages += len(pairs)
     figures["notices_seconds"] = time.perf_counter() - mark
     mark = time.perf_counter()
@@ -344,13 +345,8 @@ def _publish(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     figures["data_seconds"] = time.perf_counter() - mark
     report = BuildReport(len(result.inputs), published, pages, result.problems, str(options.out), figures)
     report.write_json(staging / "data" / "build-report.json")
-    del pairs, records, related  # MkDocs needs only the pages written to disk
-    mark = time.perf_counter()
-    run_mkdocs(options, docs_dir, timestamp)
-    figures["mkdocs_seconds"] = time.perf_counter() - mark
-    move_into(staging, options.out)
     figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
-    return report
+    return report, docs_dir, staging  # the records are released: MkDocs needs only the pages on disk
 
 
 def move_into(staging: Path, site_dir: Path) -> None:
