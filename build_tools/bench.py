@@ -1012,9 +1012,21 @@ class MemorySampler:
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and its finished children: on a shared machine wall time alone misleads."""
+    """CPU time of this process and all its children, finished or still running (the build's worker
+    pool lives through several stages): on a shared machine wall time alone misleads."""
     times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    return times.user + times.system + times.children_user + times.children_system + sum(
+        live_cpu_seconds(pid) for pid in descendants(os.getpid()))
+
+
+def live_cpu_seconds(pid: int) -> float:
+    """User and system time of a running process so far (/proc/<pid>/stat), 0 if it has ended."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def load_average() -> float | None:
