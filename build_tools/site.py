@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime
 import gc
-import io
 import json
 import logging
 import os
@@ -200,20 +199,21 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
 
 
 def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
-    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset."""
+    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    rows = [render.dataset_row(record, render.page_url(record["page"], directory_urls)) for record in records]
-    # one record per line: compact, yet diffs between editions stay readable
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str) for row in rows)
-    (data_dir / "notices.json").write_text("[\n" + lines + "\n]\n",
-                                           encoding="utf-8")
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(csv_row(row))
-    (data_dir / "notices.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    with open(data_dir / "notices.json", "w", encoding="utf-8", newline="\n") as json_file, \
+            open(data_dir / "notices.csv", "w", encoding="utf-8", newline="") as csv_file:
+        writer = csv.DictWriter(csv_file, fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        json_file.write("[\n")
+        for index, record in enumerate(records):
+            row = render.dataset_row(record, render.page_url(record["page"], directory_urls))
+            # one record per line: compact, yet diffs between editions stay readable
+            json_file.write((",\n" if index else "")
+                            + json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str))
+            writer.writerow(csv_row(row))
+        json_file.write("\n]\n")
 
 
 def csv_row(row: dict[str, Any]) -> dict[str, str]:
