@@ -29,6 +29,8 @@ from pathlib import Path
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from build_tools.render import page_url, relative_path
+
 PLACEHOLDER = re.compile(r"<!-- archive-part: (\w+) -->")
 SITE_LINK = re.compile(r'(href|src)="@(/|file/)([^"#]*)(#[^"]*)?"')
 PRESERVED = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
@@ -229,29 +231,16 @@ def resolve_links(output: str, page, directory_urls: bool) -> str:
             if target not in _pages:
                 log.warning(f"Doc file '{page.file.src_uri}' contains a link to '{target}', which is not found "
                             "among the generated pages.")
-            target = site_url(target, directory_urls)
+            target = page_url(target, directory_urls)
         return f'{attribute}="{relative(base, target)}{fragment or ""}"'
 
     return SITE_LINK.sub(resolve, output)
 
 
-def site_url(page: str, directory_urls: bool) -> str:
-    if not directory_urls:
-        return page + ".html"
-    if page == "index" or page.endswith("/index"):
-        return page[: -len("index")]
-    return page + "/"
-
-
 @functools.lru_cache(maxsize=65536)
 def relative(base: str, target: str) -> str:
     """``target`` (from the site root) relative to the folder ``base`` ("" or ending in "/")."""
-    source = [part for part in base.split("/") if part]
-    parts = target.split("/")
-    common = 0
-    while common < min(len(source), len(parts) - 1) and source[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(source) - common) + parts[common:]) or "./"
+    return relative_path(base, target) or "./"
 
 
 def without_indentation(output: str) -> str:
