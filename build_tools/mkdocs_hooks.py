@@ -81,6 +81,7 @@ class _Split:
         self.child = False
         self.child_pid: int | None = None
         self.mine: set[int] = set()
+        self.remaining = 0  # pages the second process has still to write
         self.warnings = None
 
     def owns(self, page) -> bool:

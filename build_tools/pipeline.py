@@ -144,13 +144,6 @@ def cache_key(path: Path, source_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def process_cached(path: Path, source_dir: Path, cache_dir: Path | None) -> Processed:
-    """``process_file`` with results reused when neither the file nor the code changed."""
-    if cache_dir is None:
-        return process_file(path, source_dir)
-    return process_stored(path, source_dir, cache_dir)[0]
-
-
 def process_stored(path: Path, source_dir: Path, store: Path) -> tuple[Processed, Path | None]:
     """The file's result from the store, or computed and stored; with where it is stored."""
     try:
@@ -171,7 +164,7 @@ def process_stored(path: Path, source_dir: Path, store: Path) -> tuple[Processed
             pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(entry)
     except OSError:
-        return result, None  # a read-only store only costs speed (and memory: see ``head_of``)
+        return result, None  # not stored under its key: ``process_to_head`` keeps it in a file of its own
     return result, entry
 
 

@@ -228,16 +228,6 @@ def yaml_json(data: Any) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
 
 
-def front_matter(record: dict[str, Any]) -> dict[str, Any]:
-    """All of the record's metadata (what ``check`` validates and the Markdown download carries)."""
-    keys = ("id", "title", "doc_type", "doc_type_code", "number", "issuer", "scope", "province", "issued_date",
-            "meeting_date", "signer", "chairs", "recipients", "cites", "deadlines", "places", "measures",
-            "source", "aliases", "overridden", "unknown_fields")
-    data = {key: record[key] for key in keys}
-    data["description"] = record.get("description", "")
-    return data
-
-
 def page_front_matter(record: dict[str, Any], toc: list[list]) -> dict[str, Any]:
     """What the page's template needs (head tags, table of contents) and the main facts to read at a glance.
 

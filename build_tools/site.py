@@ -20,7 +20,8 @@ from typing import Any
 
 from . import indexes, render
 from .model import Metadata, Notice, NoticeHead
-from .pipeline import PipelineResult, run_pipeline, worker_pool
+from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_pool
+from .search import SearchDoc, prepare, write_search_index
 from .report import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +96,6 @@ def iso_day(timestamp: int) -> str:
 def records_for(result: PipelineResult, public_url: str, day: str, complete: bool = True
                 ) -> list[tuple[NoticeHead, dict[str, Any]]]:
     """Each notice's head with its record; the heads keep only what reading the text back needs."""
-    from .pipeline import page_dir
     return [(replace(notice, meta=Metadata()),
              render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day, complete))
             for notice in result.notices]
@@ -121,9 +121,6 @@ def write_notice_files(task: NoticeTask) -> Any:
     Runs in the worker processes: reading the text back, rendering, compressing and
     tokenising are most of the per-notice cost after extraction.
     """
-    from .pipeline import load_notice
-    from .search import prepare
-
     notice = load_notice(task.head)
     record = render.complete_record(task.record, notice, task.site_url, task.day)
     render.write_notice_page(notice, record, task.related, task.docs_dir)
@@ -133,8 +130,6 @@ def write_notice_files(task: NoticeTask) -> Any:
 
 
 def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
-    from .search import SearchDoc
-
     return SearchDoc(
         id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
         number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
@@ -150,9 +145,6 @@ def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
 def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,
                   staging: Path, directory_urls: bool, pool: Any, public_url: str, day: str) -> dict[str, Any]:
     """Every notice's page, downloads and search entry, in the worker pool; returns the search figures."""
-    from .pipeline import in_order
-    from .search import write_search_index
-
     downloads_dir = staging / "nguon"
     downloads_dir.mkdir(parents=True, exist_ok=True)
     tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls,
@@ -161,7 +153,6 @@ def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[
         prepared = map(write_notice_files, tasks)
     else:
         prepared = in_order(pool, write_notice_files, tasks)
-
     return write_search_index(prepared, staging / "search")
 
 
