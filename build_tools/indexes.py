@@ -7,7 +7,6 @@ page grows with the size of the archive beyond ``PAGE_SIZE`` entries.
 from __future__ import annotations
 
 import functools
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .render import parts_dir_for, shorten, vn_date, yaml_json
+from .render import shorten, vn_date, write_page, yaml_json
 from .text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
@@ -548,16 +547,8 @@ def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = 
 def write_pages(pages: Iterable[Page | MarkdownPage], docs_dir: Path) -> int:
     """Each page's Markdown skeleton into ``docs_dir``, its HTML parts beside it for the hook."""
     count = 0
-    parts_dir = parts_dir_for(docs_dir)
     for page in pages:
-        target = docs_dir / (page.path + ".md")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text(), encoding="utf-8")
-        parts = page.parts()
-        if parts:
-            part_file = parts_dir / (page.path + ".json")
-            part_file.parent.mkdir(parents=True, exist_ok=True)
-            part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
+        write_page(docs_dir, page.path, page.text(), page.parts())
         count += 1
     return count
 

@@ -274,15 +274,20 @@ def parts_dir_for(docs_dir: Path) -> Path:
     return docs_dir.parent / f".{docs_dir.name}-parts"
 
 
-def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs_dir: Path) -> None:
-    """Write a notice's page skeleton and its HTML body; ``related`` comes from the index stage."""
-    markdown, parts = notice_page(notice, record, related)
-    target = docs_dir / (record["page"] + ".md")
+def write_page(docs_dir: Path, page: str, markdown: str, parts: dict[str, str]) -> None:
+    """A generated page: its Markdown into ``docs_dir``, its HTML parts (if any) beside it for the hook."""
+    target = docs_dir / (page + ".md")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
-    part_file = parts_dir_for(docs_dir) / (record["page"] + ".json")
-    part_file.parent.mkdir(parents=True, exist_ok=True)
-    part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
+    if parts:
+        part_file = parts_dir_for(docs_dir) / (page + ".json")
+        part_file.parent.mkdir(parents=True, exist_ok=True)
+        part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
+
+
+def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs_dir: Path) -> None:
+    """Write a notice's page skeleton and its HTML body; ``related`` comes from the index stage."""
+    write_page(docs_dir, record["page"], *notice_page(notice, record, related))
 
 
 QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
