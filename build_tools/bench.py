@@ -924,7 +924,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 MB = 1024 * 1024
 
 
-def rss_bytes(pid: int) -> int:
+def memory_bytes(pid: int) -> int:
     """Memory of one process, its shared pages divided among the processes sharing them (PSS).
 
     Pool workers share pages with the process they were forked from; adding up their RSS
@@ -993,7 +993,7 @@ class MemorySampler:
 
     def sample(self) -> None:
         pid = os.getpid()
-        total = sum(rss_bytes(p) for p in [pid, *descendants(pid)])
+        total = sum(memory_bytes(p) for p in [pid, *descendants(pid)])
         stage = self.stage
         self.peaks[stage] = max(self.peaks.get(stage, 0), total)
 

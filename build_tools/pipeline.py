@@ -201,6 +201,11 @@ def load_notice(head: NoticeHead) -> Notice:
     return notice
 
 
+def worker_count(workers: int | None) -> int:
+    """Processes to use: as asked, else both cores of a two-core machine (never more than the cores)."""
+    return workers or min(2, os.cpu_count() or 1)
+
+
 @contextlib.contextmanager
 def worker_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
     """The build's worker processes (both cores by default), or None when one process is asked for.
@@ -209,7 +214,7 @@ def worker_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor | No
     fork made later would share the building process's records, whose pages are then copied
     as soon as either side touches them (even pickling a task does), counting them twice.
     """
-    workers = workers or min(2, os.cpu_count() or 1)
+    workers = worker_count(workers)
     if workers <= 1:
         yield None
         return
@@ -294,7 +299,7 @@ def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Pa
                  pool: ProcessPoolExecutor | None = None) -> PipelineResult:
     """Every file of ``source_dir`` through ingest, clean and extract, with ids; in ``pool`` if given,
     else in a pool of ``workers`` processes of its own."""
-    if pool is None and (workers or 2) > 1:
+    if pool is None and worker_count(workers) > 1:
         with worker_pool(workers) as own:
             if own is not None:
                 return run_pipeline(source_dir, workers, registry_path, today, cache_dir, own)

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import indexes, render
 from .model import Metadata, Notice, NoticeHead
-from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_pool
+from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from .search import SearchDoc, prepare, write_search_index
 from .report import BuildReport
 
@@ -166,8 +166,7 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
                          use_directory_urls=not options.offline, strict=options.strict)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     # pages are rendered by two processes (mkdocs_hooks) when there are two cores to use
-    workers = options.workers or min(2, os.cpu_count() or 1)
-    os.environ["ARCHIVE_MKDOCS_PROCESSES"] = "2" if workers >= 2 else "1"
+    os.environ["ARCHIVE_MKDOCS_PROCESSES"] = "2" if worker_count(options.workers) >= 2 else "1"
     hooks = list((config["hooks"] or {}).values())
     # MkDocs allocates millions of small objects and keeps every page: move what exists to the
     # permanent generation and collect less often (measured: ~5% of MkDocs time at 900 notices).
