@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,14 @@ class Clue:
     rule: str
     text: str
     confidence: float
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """What an extractor returns: a value and the clue behind it (never a positional tuple)."""
+
+    value: T
+    clue: Clue
 
 
 @dataclass(frozen=True)
