@@ -83,7 +83,8 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
                         format=document.format, encoding=document.encoding)
     problems = [Problem(display_name, reason, _fix_for(reason), severity="error") for reason in document.problems]
     overrides, override_problems = read_overrides(path, display_name)
-    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides)
+    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides,
+                     document.ocr)
 
 
 def _fix_for(reason: str) -> str:
@@ -92,9 +93,11 @@ def _fix_for(reason: str) -> str:
     if "empty" in lowered or "whitespace" in lowered:
         return "remove the file or replace it with the notice's text"
     if "binary" in lowered:
-        return "convert the file to text (.txt, .md, .pdf with a text layer or .docx)"
-    if "scan" in lowered or "text layer" in lowered:
-        return "run OCR on the scan and add the text as a .txt file"
+        return "convert the file to text (.txt, .md, .pdf or .docx) or a page image (.png, .jpg, .tif)"
+    if "tesseract" in lowered:
+        return "install Debian's tesseract-ocr and tesseract-ocr-vie (scripts/build.sh does it as root)"
+    if "ocr" in lowered or "scan" in lowered or "text layer" in lowered:
+        return "check the scan opens and shows the notice; add its text as a .txt file if OCR cannot read it"
     if "encrypted" in lowered or "password" in lowered:
         return "remove the password (print to PDF again) or add the text as a .txt file"
     if "corrupt" in lowered or ".doc" in lowered:

@@ -13,11 +13,12 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Change
+from ..model import Change, OcrReading
 from .decode import decode_bytes, fix_unicode_text, normalise_line_endings, replace_nul_characters
 
 PAGE_BREAK = "\f"
 TEXT_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+IMAGE_FORMATS = {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an encrypted .docx
 
 
@@ -30,15 +31,17 @@ class Document:
     encoding: str
     changes: list[Change] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    ocr: OcrReading | None = None  # how a scan was read (ingest/ocr.py)
 
 
 def read_document(path: Path) -> Document:
     """Read one notice file by its extension; never raises."""
     suffix = path.suffix.lower()
-    fmt = TEXT_FORMATS.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
+    fmt = TEXT_FORMATS.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix) or IMAGE_FORMATS.get(suffix)
     if fmt is None:
         return Document("", "unknown", "none", [],
-                        [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf or .docx"])
+                        [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf, .docx "
+                         "or a scan (.png, .jpg, .tif)"])
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -47,26 +50,51 @@ def read_document(path: Path) -> Document:
         return read_pdf(data)
     if fmt == "docx":
         return read_docx(data)
+    if fmt == "image":
+        return read_scanned(data, "image")
     decoded = decode_bytes(data)
     return Document(decoded.text, fmt, decoded.encoding, list(decoded.changes), list(decoded.problems))
 
 
 def read_pdf(data: bytes) -> Document:
-    """Text layer of a PDF, pages separated by form feeds; a scan without text is a problem."""
-    from pypdf import PdfReader  # imported here: only PDF sources pay for it
+    """Text layer of a PDF, pages separated by form feeds; a scan without a usable text layer is
+    read by OCR."""
+    from .ocr import has_usable_text
 
     if not data.strip():
         return Document("", "pdf", "none", [], ["empty file"])
+    text, problem = pdf_text_layer(data)
+    if problem:
+        return Document("", "pdf", "none", [], [problem])
+    if not has_usable_text(text):
+        return read_scanned(data, "pdf")
+    return _extracted_document(text, "pdf", "pdf-text-layer")
+
+
+def pdf_text_layer(data: bytes) -> tuple[str | None, str | None]:
+    """(text layer with form feeds between pages, None) or (None, why it cannot be read)."""
+    from pypdf import PdfReader  # imported here: only PDF sources pay for it
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock_without_password(reader):
-            return Document("", "pdf", "none", [], ["encrypted PDF (needs a password): cannot read its text"])
-        pages = [page.extract_text() or "" for page in reader.pages]
+            return None, "encrypted PDF (needs a password): cannot read its text"
+        return PAGE_BREAK.join(page.extract_text() or "" for page in reader.pages), None
     except Exception as error:  # noqa: BLE001 - pypdf raises many types on damaged files
-        return Document("", "pdf", "none", [], [f"corrupt or unreadable PDF ({type(error).__name__}: {error})"])
-    if not any(page.strip() for page in pages):
-        return Document("", "pdf", "pdf-text-layer", [], ["no text layer (scanned PDF): run OCR first"])
-    return _extracted_document(PAGE_BREAK.join(pages), "pdf", "pdf-text-layer")
+        return None, f"corrupt or unreadable PDF ({type(error).__name__}: {error})"
+
+
+def read_scanned(data: bytes, kind: str) -> Document:
+    """A scanned PDF or a page image, read by OCR (``ingest/ocr.py``)."""
+    from .ocr import read_scan
+
+    fmt = "pdf" if kind == "pdf" else "image"
+    if not data.strip():
+        return Document("", fmt, "none", [], ["empty file"])
+    result = read_scan(data, kind)
+    if result.problems:
+        return Document("", fmt, "ocr", [], result.problems, result.reading)
+    return Document(result.text, fmt, "ocr", [], [], result.reading)
 
 
 def _unlock_without_password(reader) -> bool:

@@ -89,7 +89,7 @@ def test_pdf_in_a_legacy_font_is_converted(tmp_path, font):
     assert squash(document.text) == original
 
 
-def test_scanned_pdf_without_text_layer_is_a_problem(tmp_path, font):
+def test_blank_scanned_pdf_is_read_by_ocr_and_reported_empty(tmp_path, font):
     from fpdf import FPDF
     from PIL import Image
 
@@ -101,7 +101,8 @@ def test_scanned_pdf_without_text_layer_is_a_problem(tmp_path, font):
     pdf.output(str(tmp_path / "scan.pdf"))
     document = read_document(tmp_path / "scan.pdf")
     assert document.text == ""
-    assert document.problems == ["no text layer (scanned PDF): run OCR first"]
+    assert document.encoding == "ocr" and document.ocr is not None and document.ocr.pages == 1
+    assert document.problems == ["no text found by OCR (blank pages, or not a document)"]
 
 
 def test_pdf_locked_with_a_password_is_a_problem(tmp_path, font):
