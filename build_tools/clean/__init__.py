@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Change, CleanDocument, RawNotice
+from ..model import Change, CleanDocument, OcrReading, RawNotice
 from .normalise import normalise
 from .structure import structure
 
@@ -28,13 +28,43 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
     return marks
 
 
-def clean_text(text: str) -> CleanDocument:
-    """Clean decoded text; every change is kept on the returned document."""
+def word_confidences(original: str, text: str, reading: OcrReading | None) -> list[float | None] | None:
+    """The OCR engine's confidence for each word token of ``text`` (the normalised OCR text),
+    None for a token it did not read as one word. Normalising only drops or edits a few
+    tokens, so the tokens of the two texts are aligned as sequences."""
+    if reading is None or not reading.words:
+        return None
+    import bisect
+    import difflib
+
+    from .ocr import SPLIT
+
+    starts = [word.offset for word in reading.words]
+    original_tokens, original_confidence = [], []
+    for match in SPLIT.finditer(original):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        word = reading.words[k] if k >= 0 else None
+        inside = word is not None and match.start() < word.offset + len(word.text)
+        original_tokens.append(match.group())
+        original_confidence.append(word.confidence if inside else None)
+    tokens = SPLIT.findall(text)
+    confidences: list[float | None] = [None] * len(tokens)
+    matcher = difflib.SequenceMatcher(None, original_tokens, tokens, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            confidences[block.b + k] = original_confidence[block.a + k]
+    return confidences
+
+
+def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
+    """Clean decoded text; every change is kept on the returned document. ``ocr``: how the text
+    was read from a scan, whose word confidences guide the OCR repair."""
+    original = text
     text, changes = normalise(text)
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 
-    repaired = repair_ocr(text)
+    repaired = repair_ocr(text, confidences=word_confidences(original, text, ocr))
     marks = repair_marks(text, repaired.changes)
     text, quality, flagged = repaired.text, repaired.quality, list(repaired.flagged)
     changes.extend(repaired.changes)
@@ -44,4 +74,4 @@ def clean_text(text: str) -> CleanDocument:
 
 
 def clean_notice(raw: RawNotice) -> CleanDocument:
-    return clean_text(raw.text)
+    return clean_text(raw.text, raw.ocr)

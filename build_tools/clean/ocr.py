@@ -414,7 +414,11 @@ class Lexicon:
                 if value > best_value and (left_seen[i] or right_seen[i]):
                     best, best_value = i, value
             if best >= 0:
-                result = (self.alternatives(word)[best][0], best_value, best_value / total)
+                ratio = best_value
+                if not (left_seen[best] and right_seen[best]):
+                    # seen beside one neighbour only: weaker evidence, the ratio counts for less
+                    ratio = best_value / self.params["one_side_discount"]
+                result = (self.alternatives(word)[best][0], ratio, best_value / total)
         if len(self._decisions) > 200_000:
             self._decisions.clear()
         self._decisions[key] = result
@@ -743,8 +747,14 @@ def restore_case(original: str, word: str) -> str:
     return word
 
 
-def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
-    """Repair OCR errors in ``text`` (NFC); see the module docstring."""
+def repair_ocr(text: str, lexicon: Lexicon | None = None,
+               confidences: list[float | None] | None = None) -> OcrResult:
+    """Repair OCR errors in ``text`` (NFC); see the module docstring.
+
+    ``confidences``: the OCR engine's confidence (0-100) for each word token, when known. A
+    valid syllable read with at least ``ocr_confident_word`` is left alone; a word in the
+    lexicon read with less than ``ocr_unsure_word`` is a repair candidate with the evidence
+    a noisy text needs."""
     lex = lexicon or get_lexicon()
     parts = SPLIT.split(text)
     words = parts[1::2]
@@ -766,10 +776,14 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
                 kinds[j] = SKIP
             elif kind == LATIN and _foreign_context(words, initial_kinds, j):
                 kinds[j] = SKIP
+    unsure = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
-    unknown_margin = math.log(real_ratio * lex.params["unknown_valid_factor"])
+    # a valid syllable the lexicon lacks is still a word of the language: it changes only on
+    # the evidence a clean text needs, however noisy the text around it
+    unknown_margin = math.log(lex.real_ratio * lex.params["unknown_valid_factor"])
+    unsure_ratio = min(real_ratio, lex.floor)
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     # the context token on each separator: None when the two words around it form a pair
@@ -800,9 +814,10 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
                 if decision is None and not noisy:
                     continue
                 token = words[j]
+                needed = unsure_ratio if j in unsure else real_ratio
                 if decision is not None and decision[1] >= (
-                        name_ratio if token[:1].isupper() and not token.isupper() and left not in BOUNDARIES
-                        else real_ratio):
+                        needed * lex.name_factor if token[:1].isupper() and not token.isupper()
+                        and left not in BOUNDARIES else needed):
                     new, _ratio, confidence = decision
                     reason = ("valid word, but the word pairs on both sides favour a word one OCR "
                               "confusion away overwhelmingly")
@@ -876,6 +891,23 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
     suspicious_after = sum(1 for kind in kinds if kind >= NONWORD)
     quality = OcrQuality(words=n, suspicious_before=suspicious_before, suspicious_after=suspicious_after)
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float | None] | None) -> set[int]:
+    """Use the OCR engine's word confidences: confident valid syllables become ``KNOWN`` (never
+    changed); returns the positions of lexicon words it was unsure of."""
+    unsure: set[int] = set()
+    if not confidences or len(confidences) != len(kinds):
+        return unsure
+    confident, doubtful = lex.params["ocr_confident_word"], lex.params["ocr_unsure_word"]
+    for j, confidence in enumerate(confidences):
+        if confidence is None:
+            continue
+        if confidence >= confident and kinds[j] in (KNOWN_ALTS, UNKNOWN_VALID):
+            kinds[j] = KNOWN
+        elif confidence < doubtful and kinds[j] == KNOWN_ALTS:
+            unsure.add(j)
+    return unsure
 
 
 def word_errors(hypothesis: str, reference: str) -> tuple[int, int, list[tuple[str, str]]]:
