@@ -48,6 +48,7 @@ PSM = 3  # Tesseract's automatic page segmentation (its default); columns are re
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
 EDGE = 0.08  # share of the page height at the top and bottom where page furniture sits
 STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signature are its debris
+SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
 PAPER = 185  # grey levels at least this light are paper (stamp ink in the red channel is ~200)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.I)
@@ -189,6 +190,7 @@ def drop_colour_ink(image):
     reddish = ImageChops.darker(ImageChops.subtract(red, green), ImageChops.subtract(red, blue))
     bluish = ImageChops.darker(ImageChops.subtract(blue, red), ImageChops.subtract(blue, green))
     mask = ImageChops.lighter(reddish, bluish).point(lambda v: 255 if v > 60 else 0)
+    grey.paste(255, mask=mask)  # strongly coloured pixels are ink of a stamp or a pen, never print
     solid = mask.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(9))  # specks are no stamp
     return grey, solid.getbbox()
 
@@ -284,32 +286,37 @@ def reading_order(rows: list[Row]) -> list[list[list[dict]]]:
     height = statistics.median(r.height for r in rows)
     gap = COLUMN_GAP * height
     pieces = [row.segments(gap) for row in rows]
-    spans = [(min(w["box"][0] for w in row.words), max(w["box"][0] + w["box"][2] for w in row.words))
-             for row in rows]
+    # the zone is decided on words read with some confidence: specks and stamp debris between
+    # the columns must not join them
+    solid = [Row(kept, row.top, row.bottom).segments(gap) if kept else []
+             for row in rows for kept in [[w for w in row.words if w["conf"] >= SOLID_CONFIDENCE]]]
     out: list[list[list[dict]]] = []
     k = 0
     while k < len(rows):
-        if len(pieces[k]) < 2:
+        if len(solid[k]) < 2:
             out.append(pieces[k])
             k += 1
             continue
         # a split row: the gutter is its widest gap; extend the zone while rows do not cross it
-        left_end, right_start = _widest_gap(pieces[k])
+        left_end, right_start = _widest_gap(solid[k])
         zone = [k]
         j = k + 1
         while j < len(rows):
-            x0, x1 = spans[j]
-            if len(pieces[j]) >= 2:
-                a, b = _widest_gap(pieces[j])
+            if not solid[j]:
+                zone.append(j)
+                j += 1
+                continue
+            x0 = min(w["box"][0] for seg in solid[j] for w in seg)
+            x1 = max(w["box"][0] + w["box"][2] for seg in solid[j] for w in seg)
+            if len(solid[j]) >= 2:
+                a, b = _widest_gap(solid[j])
                 if a < right_start and b > left_end:
                     left_end, right_start = max(left_end, a), min(right_start, b)
                     zone.append(j)
                     j += 1
                     continue
                 break
-            if x1 <= right_start or x0 >= left_end:
-                if x1 <= right_start and x0 >= left_end:
-                    break  # cannot tell which column
+            if x1 <= right_start or x0 >= (left_end + right_start) / 2:  # in one column
                 zone.append(j)
                 j += 1
                 continue
@@ -356,6 +363,22 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
+_DUST = "_ˆ`˜¯¨'‘’|"  # marks print never puts at a word's edge: dust read as a character
+
+
+def _without_dust(word: dict) -> dict:
+    """The word without dust glued to its ends (``UBND_`` → ``UBND``), if it has letters."""
+    text = word["text"].strip(_DUST)
+    if text == word["text"] or not any(ch.isalnum() for ch in text):
+        return word if any(ch.isalnum() for ch in word["text"]) or word["text"].strip(_DUST) else {**word, "text": ""}
+    return {**word, "text": text}
+
+
+def _speck(word: dict) -> bool:
+    """A mark with no letter or digit that the engine is unsure of: dust, not punctuation."""
+    return word["conf"] < SOLID_CONFIDENCE and not any(ch.isalnum() for ch in word["text"])
+
+
 def _stamp_debris(word: dict, ink: list[int] | None) -> bool:
     """A low-confidence token under the stamp or signature that is no Vietnamese word."""
     if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_box(word["box"], ink):
@@ -379,7 +402,8 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     laid_out = []
     edge_counts: dict[str, int] = {}
     for page in pages:
-        words = [w for w in page["words"] if not _stamp_debris(w, page.get("ink"))]
+        words = [w for w in map(_without_dust, page["words"])
+                 if w["text"] and not _stamp_debris(w, page.get("ink")) and not _speck(w)]
         rows = reading_order(rows_of(words))
         laid_out.append(rows)
         for row in rows:
@@ -485,12 +509,15 @@ def _page_task(task: tuple[str, str, int, str]) -> int:
 def prefetch(paths: Iterable[Path], pool=None, progress: Callable[[str], None] | None = None) -> int:
     """OCR the uncached pages of every scan among ``paths`` (in ``pool`` when given), printing
     "OCR 12/240 trang, còn khoảng 3 phút" now and then on long runs. Returns pages read."""
+    candidates = [path for path in paths if path.suffix.lower() in (*IMAGE_SUFFIXES, ".pdf")]
+    if not candidates:
+        return 0
     try:
         engine()
     except OcrUnavailable:
-        return 0
+        return 0  # each scan is reported when it is read
     tasks = []
-    for path in paths:
+    for path in candidates:
         try:
             data = path.read_bytes()
             kind = scan_kind(path, data)
