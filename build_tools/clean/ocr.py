@@ -43,7 +43,8 @@ from typing import Any, Iterable
 import yaml
 
 from ..model import Change, OcrQuality
-from .syllables import has_vietnamese_mark, is_syllable, is_vietnamese_letter, letter_parts, strip_tone, tables
+from ..vietnamese.syllables import general_frequency
+from ..vietnamese.syllables import has_vietnamese_mark, is_syllable, is_vietnamese_letter, letter_parts, strip_tone, tables
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -222,6 +223,10 @@ class Lexicon:
             elif not syllable and count >= params["min_acronym_count"]:
                 self.acronym_index.setdefault(fold(word), []).append(word)
         self.mark_cost = params["mark_cost"]
+        # letter confusions learned from Tesseract on generated scans: cheaper than a generic mark
+        self.letter_costs = {(observed, intended): min(cost, params["mark_cost"] * mark_distance(observed, intended))
+                             for observed, intended, cost in confusions.get("letters", ())
+                             if fold(observed) == fold(intended)}
         self.rules = _compile_rules(confusions)
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
@@ -346,7 +351,7 @@ class Lexicon:
             for other in self.fold_index.get(fold(lower), ()):
                 if other != lower and len(other) == len(lower) and strip_tone(other) != own \
                         and is_syllable(other):
-                    found[other] = self.mark_cost * mark_distance(lower, other)
+                    found[other] = self.marks_cost(lower, other)
             limit = self.params["real_word_max_rule_cost"]
             for start, end, replacement, rule_cost, _label in self.rule_matches(lower):
                 if rule_cost <= limit:
@@ -354,12 +359,22 @@ class Lexicon:
                     for other in self.fold_index.get(fold(variant), ()):
                         if other == lower or len(other) != len(variant) or not is_syllable(other):
                             continue
-                        cost = rule_cost + self.mark_cost * mark_distance(variant, other)
+                        cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
                             found[other] = cost
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def marks_cost(self, observed: str, intended: str) -> float:
+        """Channel cost of the marks that differ between two same-length spellings: the learned
+        cost of each letter confusion where there is one, else ``mark_cost`` per mark."""
+        total = 0.0
+        for x, y in zip(observed, intended):
+            if x != y:
+                learned = self.letter_costs.get((x, y))
+                total += learned if learned is not None else self.mark_cost * mark_distance(x, y)
+        return total
 
     def rule_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
         """Every place a confusion rule applies: ``(start, end, replacement, cost, label)``."""
@@ -414,7 +429,7 @@ class Lexicon:
                 if value > best_value and (left_seen[i] or right_seen[i]):
                     best, best_value = i, value
             if best >= 0:
-                ratio = best_value
+                ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
                 if not (left_seen[best] and right_seen[best]):
                     # seen beside one neighbour only: weaker evidence, the ratio counts for less
                     ratio = best_value / self.params["one_side_discount"]
@@ -423,6 +438,22 @@ class Lexicon:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def keep_valid_pcont(self, word: str) -> float:
+        """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
+        frequency in general Vietnamese says (``lạ`` is common, ``thòi`` rare), at least the floor
+        ``unknown_valid_count`` gives."""
+        zipf = general_frequency(word)
+        general = 10 ** (zipf - 9) * self.params["general_weight"] if zipf is not None else 0.0
+        return max(self.pcont_unknown_valid, general)
+
+    def _general_prior(self, word: str, other: str) -> float:
+        """How much less common ``other`` is than ``word`` in general Vietnamese (at most 1): legal
+        word pairs alone would take "khó dự báo" for "kho dự trữ"."""
+        ours, theirs = general_frequency(word), general_frequency(other)
+        if ours is None or theirs is None:
+            return 1.0
+        return min(1.0, 10 ** (theirs - ours))
 
     def _records(self, word: str) -> tuple[tuple, ...]:
         """The alternatives of ``word`` with what the language model needs about them."""
@@ -507,7 +538,7 @@ class Lexicon:
         if found is not None:
             return found
         best: dict[str, tuple[float, str]] = {}
-        mark_cost = self.mark_cost
+        marks_cost = self.marks_cost
         indexes = [self.fold_index, self.acronym_index] if style == "upper" else [self.fold_index]
 
         def offer(variant: str, cost: float, how: str) -> None:
@@ -516,7 +547,7 @@ class Lexicon:
                 for word in index.get(folded, ()):
                     if len(word) != len(variant) or word == lower:
                         continue
-                    total = cost + mark_cost * mark_distance(variant, word)
+                    total = cost + marks_cost(variant, word)
                     if total < best.get(word, (math.inf, ""))[0]:
                         best[word] = (total, how)
 
@@ -581,7 +612,7 @@ class Lexicon:
         if not found:
             return None, 0.0, -math.inf, []
         pcont_right = self.p_cont(right)
-        keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.pcont_unknown_valid
+        keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.keep_valid_pcont(word)
         scores = []
         for candidate, cost, _how in found:
             value = (-cost + math.log(self.p_next(left, candidate))
@@ -674,8 +705,19 @@ def _compile_rules(confusions: dict[str, Any]) -> list[tuple[re.Pattern[str], st
 
 
 def load_confusions(directory: Path = DATA_DIR) -> dict[str, Any]:
+    """The confusion rules and parameters, with what was learned from Tesseract on generated
+    scans (``tesseract.yml``: letter confusions, confidence thresholds) when it is there."""
     with open(directory / "confusions.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        confusions = yaml.safe_load(handle)
+    learned_file = directory / "tesseract.yml"
+    if learned_file.is_file():
+        with open(learned_file, encoding="utf-8") as handle:
+            learned = yaml.safe_load(handle) or {}
+        confusions["letters"] = learned.get("letters") or []
+        for key in ("ocr_confident_word", "ocr_unsure_word"):
+            if key in learned:
+                confusions["params"][key] = learned[key]
+    return confusions
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:
@@ -782,7 +824,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
     # a valid syllable the lexicon lacks is still a word of the language: it changes only on
     # the evidence a clean text needs, however noisy the text around it
-    unknown_margin = math.log(lex.real_ratio * lex.params["unknown_valid_factor"])
+    unknown_margin = math.log(real_ratio * lex.params["unknown_valid_factor"])
     unsure_ratio = min(real_ratio, lex.floor)
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]

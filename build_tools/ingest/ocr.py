@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..clean.syllables import is_syllable
+from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 
 LANG = "vie"
@@ -416,9 +416,9 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     dropped: list[str] = []
     offset = 0
     for number, (page, rows) in enumerate(zip(pages, laid_out), 1):
-        if number > 1:
-            parts.append("\f")
-            offset += 1
+        if number > 1:  # the page break on a line of its own: cleaning drops lines that hold one
+            parts.append("\f\n")
+            offset += 2
         lines: list[str] = []
         for row in rows:
             flat = [w for segment in row for w in segment]

@@ -18,7 +18,7 @@ from build_tools.clean.ocr import (
     simulate_ocr_noise,
     word_errors,
 )
-from build_tools.clean.syllables import is_syllable, strip_tone
+from build_tools.vietnamese.syllables import is_syllable, strip_tone
 from build_tools.model import Change, OcrQuality
 from tests.support.paths import ROOT, congbao_files, seed
 

@@ -213,13 +213,21 @@ def test_zip_without_a_word_document_is_a_problem(tmp_path):
 # --- anything else ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["notice.doc", "scan.jpg", "README"])
+@pytest.mark.parametrize("name", ["notice.doc", "scan.bin", "README"])
 def test_unknown_extension_is_a_problem(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"whatever")
     document = read_document(path)
     assert document.text == ""
     assert document.problems and "extension" in document.problems[0]
+
+
+def test_image_that_is_not_an_image_is_a_problem(tmp_path):
+    path = tmp_path / "scan.jpg"
+    path.write_bytes(b"whatever")
+    document = read_document(path)
+    assert document.text == "" and document.format == "image"
+    assert document.problems and "unreadable image" in document.problems[0]
 
 
 def test_unreadable_path_is_a_problem(tmp_path):

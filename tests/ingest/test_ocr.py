@@ -60,7 +60,7 @@ def test_page_numbers_and_running_headers_are_dropped():
         pages.append({"size": [2480, 3508], "ink": None, "words": words})
     text, _found, dropped = ocr.assemble(pages)
     assert "Quảng Ninh báo cáo" not in text and "\n2\n" not in text
-    assert text.count("Nội dung của trang") == 3 and text.count("\f") == 2
+    assert text.count("Nội dung của trang") == 3 and text.count("\f\n") == 2
     assert any(line.endswith(": 2") for line in dropped) and len(dropped) == 5
 
 
