@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..model import Change, CleanDocument, OcrReading, RawNotice
+from ..text import UNSURE_NOTE
 from .normalise import normalise
 from .structure import structure
 
@@ -56,6 +58,36 @@ def word_confidences(original: str, text: str, reading: OcrReading | None) -> li
     return confidences
 
 
+def unsure_marks(text: str, confidences: list[float | None], changes: list[Change]
+                 ) -> dict[int, list[tuple[int, int, str]]]:
+    """Words OCR read with low confidence that the repair left as they were: line → (start, end,
+    note), so the page can mark them for a reader to check against the scan."""
+    from ..vietnamese.syllables import is_syllable
+    from .ocr import SPLIT, get_lexicon
+
+    below = get_lexicon().params["ocr_unsure_word"]
+    changed_lines = {(c.line, c.after) for c in changes if c.stage == "ocr"}
+    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    line, line_start = 1, 0
+    position = 0
+    for j, match in enumerate(SPLIT.finditer(text)):
+        while True:
+            newline = text.find("\n", position, match.start())
+            if newline < 0:
+                break
+            line, line_start, position = line + 1, newline + 1, newline + 1
+        position = match.start()
+        confidence = confidences[j] if j < len(confidences) else None
+        word = match.group()
+        if confidence is None or confidence >= below or (line, word) in changed_lines:
+            continue
+        if len(word) < 2 and not is_syllable(word):
+            continue
+        note = f"{UNSURE_NOTE} (độ tin cậy {confidence:.0f}/100): so với bản quét"
+        marks[line].append((match.start() - line_start, match.end() - line_start, note))
+    return marks
+
+
 def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document. ``ocr``: how the text
     was read from a scan, whose word confidences guide the OCR repair."""
@@ -64,9 +96,16 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 
-    repaired = repair_ocr(text, confidences=word_confidences(original, text, ocr))
+    confidences = word_confidences(original, text, ocr)
+    repaired = repair_ocr(text, confidences=confidences)
     marks = repair_marks(text, repaired.changes)
     text, quality, flagged = repaired.text, repaired.quality, list(repaired.flagged)
+    if confidences is not None:
+        unsure = unsure_marks(text, confidences, repaired.changes)
+        for line, spans in unsure.items():
+            marks.setdefault(line, []).extend(spans)
+        # what is still doubtful after the repair: flagged non-words and low-confidence words kept
+        quality = replace(quality, suspicious_after=quality.suspicious_after + sum(map(len, unsure.values())))
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)

@@ -134,6 +134,24 @@ def test_repair_keeps_lines_and_separators(seed_003):
     assert result.text.count("\n") == raw.count("\n")
 
 
+def test_common_valid_syllables_missing_from_legal_text_are_not_errors(seed_003):
+    """Issue 14 (6): "người lạ" became "người lá" because legal text never says "lạ"; the lexicon
+    must know the language (general syllable frequencies), not only legal vocabulary."""
+    _raw, result, _reference = seed_003
+    assert ("lạ", "lá") not in {(c.before, c.after) for c in result.changes}
+    assert "người lạ xuất hiện" in result.text
+    text = "Ủy ban nhân dân tỉnh yêu cầu phát hiện kịp thời người lạ đến địa phương."
+    assert repair_ocr(text).text == text
+
+
+def test_valid_syllables_the_language_does_not_use_are_still_repaired():
+    from build_tools.vietnamese.syllables import general_frequency
+
+    assert general_frequency("lạ") > 5 and general_frequency("theọ") is None
+    noisy = "Giao ƯBND tỉrửi triến khai theọ quy định; tình hình dịch bệnh ừên địa bàn tỉrửi còn phức tạp."
+    assert "triển khai theo quy định" in repair_ocr(noisy).text
+
+
 # --- clean text ------------------------------------------------------------------------
 
 

@@ -114,8 +114,13 @@ def _reading(text: str, confidence: dict[str, float]) -> OcrReading:
     return OcrReading("Tesseract", "vie", "test", 1, 90.0, ((10, 10),), tuple(words))
 
 
-def test_confident_valid_syllables_are_left_alone_and_unsure_ones_repaired():
+def test_confident_valid_syllables_are_left_alone_and_unsure_ones_repaired(monkeypatch):
+    from build_tools.clean.ocr import get_lexicon
+
+    # the thresholds are learned from generated scans (data/ocr/tesseract.yml); here a fixed one
+    monkeypatch.setitem(get_lexicon().params, "ocr_confident_word", 90)
     text = "Giao UBND tình chỉ đạo các sở, ngành triển khai trên địa bàn tỉnh."
+    assert [c.after for c in clean_text(text).changes if c.stage == "ocr"] == ["tỉnh"]  # no confidences
     sure = clean_text(text, _reading(text, {}))
     assert not [c for c in sure.changes if c.stage == "ocr"]
     unsure = clean_text(text, _reading(text, {"tình": 20.0}))
@@ -193,3 +198,17 @@ def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
     assert jpeg.problems == [] and jpeg.ocr.pages == 1
     assert spec.signer_name.split()[-1] in tiff.text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in jpeg.text
+
+
+def test_low_confidence_words_left_as_read_are_marked_and_counted():
+    from build_tools.text import UNSURE_NOTE, html_with_marks
+
+    text = "Các sở, ngành triển khai thực hiện nghiêm túc chỉ đạo của tỉnh."
+    document = clean_text(text, _reading(text, {"nghiêm": 30.0}))
+    marks = [mark for block in document.blocks for mark in block.marks]
+    assert len(marks) == 1 and marks[0][2].startswith(UNSURE_NOTE)
+    block = document.blocks[0]
+    start, end, _ = marks[0]
+    assert block.text[start:end] == "nghiêm"
+    assert document.ocr_quality.suspicious_after == 1  # what the page calls doubtful after repair
+    assert 'class="ocr-unsure"' in html_with_marks(block.text, block.bold, block.marks)
