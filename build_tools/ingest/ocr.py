@@ -43,13 +43,15 @@ from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 
 LANG = "vie"
+# how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
+PREPARATION = "native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white"
 DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
 PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
 EDGE = 0.08  # share of the page height at the top and bottom where page furniture sits
 STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signature are its debris
+COLOUR_INK = 30  # red or blue this far above the other channels: stamp or pen ink (print is grey)
 SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
-PAPER = 185  # grey levels at least this light are paper (stamp ink in the red channel is ~200)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.I)
 
@@ -96,7 +98,7 @@ def _model_file() -> Path | None:
 def settings_key() -> str:
     """What the OCR of a page depends on besides its bytes."""
     name, _model, digest = engine()
-    return f"{name}|{LANG}:{digest}|dpi{DPI}|psm{PSM}|oem1|dropout1|gap{COLUMN_GAP}"
+    return f"{name}|{LANG}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
 
 
 def cache_dir() -> Path | None:
@@ -166,13 +168,34 @@ def page_image(data: bytes, kind: str, index: int, dpi: int = DPI):
 
         document = pypdfium2.PdfDocument(data)
         try:
-            return document[index].render(scale=dpi / 72).to_pil().convert("RGB")
+            page = document[index]
+            native = _scanned_image(page) if dpi >= DPI else None
+            return native or page.render(scale=dpi / 72).to_pil().convert("RGB")
         finally:
             document.close()
     image = Image.open(io.BytesIO(data))
     image.seek(index)
     frame = ImageOps.exif_transpose(image.copy()) if index == 0 else image.copy()
     return frame.convert("RGB")
+
+
+def _scanned_image(page):
+    """The page's one image at its own resolution, when the page is a scan (one image covering
+    it): resampling a 150-dpi scan to 300 dpi costs Tesseract words. None otherwise."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+        if len(images) != 1:
+            return None
+        left, bottom, right, top = images[0].get_bounds()
+        width, height = page.get_size()
+        if (right - left) < 0.9 * width or (top - bottom) < 0.9 * height:
+            return None
+        image = images[0].get_bitmap(render=False).to_pil().convert("RGB")
+        return image if image.width >= 0.9 * width * 150 / 72 else None  # under 150 dpi: render instead
+    except Exception:  # noqa: BLE001 - unusual image formats: rendering the page always works
+        return None
 
 
 def drop_colour_ink(image):
@@ -186,12 +209,16 @@ def drop_colour_ink(image):
     from PIL import ImageChops, ImageFilter
 
     red, green, blue = image.split()
-    grey = ImageChops.lighter(red, blue).point(lambda v: 255 if v >= PAPER else round(v * 255 / PAPER))
+    grey = ImageChops.lighter(red, blue)
     reddish = ImageChops.darker(ImageChops.subtract(red, green), ImageChops.subtract(red, blue))
     bluish = ImageChops.darker(ImageChops.subtract(blue, red), ImageChops.subtract(blue, green))
-    mask = ImageChops.lighter(reddish, bluish).point(lambda v: 255 if v > 60 else 0)
-    grey.paste(255, mask=mask)  # strongly coloured pixels are ink of a stamp or a pen, never print
-    solid = mask.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(9))  # specks are no stamp
+    colour = ImageChops.lighter(reddish, bluish)
+    # coloured pixels are ink of a stamp or a pen, never print; print under the ink stays dark
+    mask = ImageChops.darker(colour.point(lambda v: 255 if v > COLOUR_INK else 0),
+                             grey.point(lambda v: 255 if v > 110 else 0))
+    grey.paste(255, mask=mask)
+    strong = colour.point(lambda v: 255 if v > 60 else 0)
+    solid = strong.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(9))  # specks are no stamp
     return grey, solid.getbbox()
 
 
@@ -254,15 +281,33 @@ class Row:
         return pieces
 
 
+def skew_slope(lines: Iterable[list[dict]]) -> float:
+    """The page's skew as a slope (pixels down per pixel right): the median over Tesseract's
+    lines of four words or more of the slope of their word bottoms."""
+    slopes = []
+    for members in lines:
+        if len(members) < 4:
+            continue
+        xs = [w["box"][0] + w["box"][2] / 2 for w in members]
+        ys = [w["box"][1] + w["box"][3] for w in members]
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread)
+    return statistics.median(slopes) if slopes else 0.0
+
+
 def rows_of(words: list[dict]) -> list[Row]:
-    """Words grouped into visual rows: Tesseract's lines merged when they share most of their height."""
+    """Words grouped into visual rows: Tesseract's lines merged when they share most of their
+    height, heights measured square to the text (a skewed scan's lines climb across the page)."""
     lines: dict[tuple, list[dict]] = {}
     for word in words:
         lines.setdefault(tuple(word["line"]), []).append(word)
+    slope = skew_slope(lines.values())
     units = []
     for members in lines.values():
-        tops = [w["box"][1] for w in members]
-        bottoms = [w["box"][1] + w["box"][3] for w in members]
+        tops = [w["box"][1] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
+        bottoms = [w["box"][1] + w["box"][3] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
         units.append(Row(list(members), int(statistics.median(tops)), int(statistics.median(bottoms))))
     units.sort(key=lambda r: (r.top, min(w["box"][0] for w in r.words)))
     rows: list[Row] = []
@@ -278,9 +323,14 @@ def rows_of(words: list[dict]) -> list[Row]:
     return rows
 
 
-def reading_order(rows: list[Row]) -> list[list[list[dict]]]:
+def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True) -> list[list[list[dict]]]:
     """Rows as lists of segments in reading order; a two-column zone gives its left column's
-    rows first, then its right column's."""
+    rows first, then its right column's.
+
+    Official documents have columns in two places only: the header, above the first row of
+    running text on the first page, and the foot (recipients | signer), below the last one on
+    the last page. A gap inside a row of running text (a word too faint to read) is no column.
+    """
     if not rows:
         return []
     height = statistics.median(r.height for r in rows)
@@ -290,10 +340,18 @@ def reading_order(rows: list[Row]) -> list[list[list[dict]]]:
     # the columns must not join them
     solid = [Row(kept, row.top, row.bottom).segments(gap) if kept else []
              for row in rows for kept in [[w for w in row.words if w["conf"] >= SOLID_CONFIDENCE]]]
+    spans = [(min(w["box"][0] for seg in row for w in seg), max(w["box"][0] + w["box"][2] for seg in row for w in seg))
+             if row else None for row in solid]
+    known = [span for span in spans if span]
+    width = (max(x1 for _, x1 in known) - min(x0 for x0, _ in known)) if known else 0
+    running = [j for j, span in enumerate(spans) if span and len(solid[j]) == 1 and span[1] - span[0] > 0.6 * width]
+    first_running = running[0] if running else len(rows)
+    last_running = running[-1] if running else -1
     out: list[list[list[dict]]] = []
     k = 0
     while k < len(rows):
-        if len(solid[k]) < 2:
+        columns_allowed = (first_page and k < first_running) or (last_page and k > last_running)
+        if len(solid[k]) < 2 or not columns_allowed:
             out.append(pieces[k])
             k += 1
             continue
@@ -301,6 +359,13 @@ def reading_order(rows: list[Row]) -> list[list[list[dict]]]:
         left_end, right_start = _widest_gap(solid[k])
         zone = [k]
         j = k + 1
+        in_foot = last_page and k > last_running
+        if in_foot:  # the foot runs to the end of the page: only stains and signatures cross it
+            gaps = sorted((a + b) / 2 for a, b in (_widest_gap(solid[i]) for i in range(k, len(rows))
+                                                    if len(solid[i]) >= 2))
+            middle = gaps[len(gaps) // 2]
+            left_end, right_start = middle, middle
+            zone, j = list(range(k, len(rows))), len(rows)
         while j < len(rows):
             if not solid[j]:
                 zone.append(j)
@@ -363,20 +428,22 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-_DUST = "_ˆ`˜¯¨'‘’|"  # marks print never puts at a word's edge: dust read as a character
+_DUST = "_ˆ`˜¯¨'‘’|~›‹"  # marks print never puts at a word's edge: dust read as a character
+_PUNCTUATION = set(".,;:!?-–—()[]\"“”/%…+*«»")
 
 
 def _without_dust(word: dict) -> dict:
-    """The word without dust glued to its ends (``UBND_`` → ``UBND``), if it has letters."""
+    """The word without dust glued to its ends (``UBND_`` → ``UBND``); "" for a word that is
+    all dust (no letter or digit and not print punctuation)."""
     text = word["text"].strip(_DUST)
-    if text == word["text"] or not any(ch.isalnum() for ch in text):
-        return word if any(ch.isalnum() for ch in word["text"]) or word["text"].strip(_DUST) else {**word, "text": ""}
-    return {**word, "text": text}
+    if not any(ch.isalnum() for ch in text) and not (text and set(text) <= _PUNCTUATION):
+        text = ""
+    return word if text == word["text"] else {**word, "text": text}
 
 
 def _speck(word: dict) -> bool:
-    """A mark with no letter or digit that the engine is unsure of: dust, not punctuation."""
-    return word["conf"] < SOLID_CONFIDENCE and not any(ch.isalnum() for ch in word["text"])
+    """A mark with at most one letter or digit that the engine is unsure of: dust, not a word."""
+    return word["conf"] < SOLID_CONFIDENCE and sum(ch.isalnum() for ch in word["text"]) <= 1
 
 
 def _stamp_debris(word: dict, ink: list[int] | None) -> bool:
@@ -404,7 +471,7 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     for page in pages:
         words = [w for w in map(_without_dust, page["words"])
                  if w["text"] and not _stamp_debris(w, page.get("ink")) and not _speck(w)]
-        rows = reading_order(rows_of(words))
+        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1)
         laid_out.append(rows)
         for row in rows:
             flat = [w for segment in row for w in segment]
