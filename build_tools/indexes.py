@@ -16,6 +16,7 @@ from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
 from .render import shorten, vn_date, write_page, yaml_json
 from .text import escape_markdown, slugify, toc_slug
+from .topics import topic_page
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3
@@ -250,7 +251,7 @@ def measure_pages(records: list[Record]) -> Iterator[Page]:
         members = tagged.get(code, [])
         label = measure.get("label") or measure.get("label_vi") or code
         rows.append((f"{label}" + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""),
-                     f"chu-de/{code}", len(members)))
+                     topic_page(code), len(members)))
         yield from _measure_detail(measure, label, members)
     body = Body()
     body.add(text_paragraph("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
@@ -265,14 +266,14 @@ EVIDENCE_LENGTH = 110  # characters of the evidence sentence quoted in lists; th
 
 def measure_province_page(code: str, province_code: str | None) -> str:
     """Page listing every notice of one province tagged with one measure (made when they are many)."""
-    return f"chu-de/{code}/{province_code or 'khong-ro'}"
+    return f"{topic_page(code)}/{province_code or 'khong-ro'}"
 
 
 def measure_province_link(code: str, province_code: str | None, province_name: str, count: int) -> str:
     """Where a province's notices for a measure are listed: its own page, or its section of the measure page."""
     if count > MEASURE_PREVIEW:
         return measure_province_page(code, province_code)
-    return f"chu-de/{code}#{toc_slug(province_name)}"
+    return f"{topic_page(code)}#{toc_slug(province_name)}"
 
 
 def short_name(record: Record) -> str:
@@ -299,7 +300,7 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     Grouping by province keeps every page bounded: at most ``MEASURE_PREVIEW`` notices per
     province here, and the per-province pages are paginated.
     """
-    base = f"chu-de/{measure['code']}"
+    base = topic_page(measure["code"])
     english = measure.get("label_en") or measure.get("english") or ""
     body = Body()
     body.paragraph(strong(label) + (f" — <em>{esc(english)}</em>" if english else ""))
@@ -443,7 +444,7 @@ def matrix_page(records: list[Record]) -> list[Page]:
 
     def header(measure: dict[str, Any]) -> str:
         label = (measure.get("label") or measure["code"]) + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else "")
-        return f'<a href="{esc(page_href("chu-de/" + measure["code"]))}"><span class="vertical">{esc(label)}</span></a>'
+        return f'<a href="{esc(page_href(topic_page(measure["code"])))}"><span class="vertical">{esc(label)}</span></a>'
 
     rows = []
     for code in sorted(present, key=lambda c: present[c]):

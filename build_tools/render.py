@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import citation
 from .model import CleanDocument, Notice, NoticeHead, OcrQuality
 from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
+from .topics import topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 UNKNOWN = "không rõ"
@@ -198,6 +199,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
     env.filters["vn_date"] = vn_date
     env.globals["slug"] = slugify
+    env.globals["topic_page"] = topic_page
     env.globals["unknown"] = UNKNOWN
     return env
 

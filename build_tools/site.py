@@ -23,6 +23,7 @@ from .model import Metadata, Notice, NoticeHead, Problem
 from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from .search import SearchDoc, prepare, write_search_index
 from .report import BuildReport
+from .topics import old_topic_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "source_texts"
@@ -262,13 +263,15 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.MarkdownPage]:
-    """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
+def redirect_pages(moved: list[tuple[str, str]], directory_urls: bool, what: str = "Văn bản"
+                   ) -> list[indexes.MarkdownPage]:
+    """Old URLs of pages that moved (a notice whose province was corrected, a topic's old English
+    address): a page that sends the reader on (works from file:// too)."""
     pages = []
-    for old, new in result.redirects:
+    for old, new in moved:
         target = render.relative_url(old, render.page_url(new, directory_urls), directory_urls)
-        body = f"Văn bản này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
-        pages.append(indexes.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
+        body = f"{what} này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
+        pages.append(indexes.MarkdownPage(old, f"{what} đã chuyển địa chỉ", body, {"redirect_to": target}))
     return pages
 
 
@@ -340,8 +343,11 @@ def build_site(options: BuildOptions) -> BuildReport:
 def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], docs_dir: Path, directory_urls: bool,
                       day: str) -> tuple[int, dict[str, Any]]:
     """Every index page and redirect; returns the page count and each notice's related-notices section."""
-    pages = indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
-    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
+    written: list[str] = []
+    pages = indexes.write_pages((written.append(page.path) or page
+                                 for page in indexes.all_index_pages(records, len(result.rejected), day)), docs_dir)
+    pages += indexes.write_pages(redirect_pages(result.redirects, directory_urls), docs_dir)
+    pages += indexes.write_pages(redirect_pages(old_topic_paths(written), directory_urls, "Trang"), docs_dir)
     return pages, indexes.related_sections(records)
 
 

@@ -3,6 +3,7 @@ import re
 from collections import Counter
 
 from build_tools.indexes import PAGE_SIZE, paginate
+from build_tools.topics import topic_page
 
 
 def links_to_notices(html: str) -> set[str]:
@@ -30,7 +31,7 @@ def test_each_measure_page_links_exactly_the_notices_tagged_with_it(seed_site):
             tagged.setdefault(measure["code"], set()).add(record["id"])
     assert tagged, "the seeds order measures"
     for code, ids in tagged.items():
-        assert links_to_notices(page_html(seed_site, f"chu-de/{code}")) == ids, code
+        assert links_to_notices(page_html(seed_site, topic_page(code))) == ids, code
 
 
 def test_province_list_counts_match_the_dataset(seed_site):
