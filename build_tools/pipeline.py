@@ -114,7 +114,8 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
-PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py")
+PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py",
+                 "change_labels.py")
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import citation
+from . import change_labels, citation
 from .model import CleanDocument, Notice, NoticeHead, OcrQuality
 from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 from .topics import topic_page
@@ -166,7 +166,7 @@ def block_html(block) -> str:
     text = html_with_marks(block.text, block.bold, block.marks)
     anchor = escape_html(block.anchor)
     if block.kind == "heading":
-        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">§</a>'
+        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Liên kết đến mục này">§</a>'
                 "</h3>")
     classes = f"notice-{block.kind}" + (f" level-{block.level}" if block.level else "")
     return f'<p id="{anchor}" class="{classes}">{text}</p>'
@@ -200,6 +200,8 @@ def environment() -> jinja2.Environment:
     env.filters["vn_date"] = vn_date
     env.globals["slug"] = slugify
     env.globals["topic_page"] = topic_page
+    env.globals["change_label"] = change_labels.label
+    env.globals["confidence_text"] = change_labels.confidence_text
     env.globals["unknown"] = UNKNOWN
     return env
 
