@@ -406,8 +406,9 @@ def _archive_lookup(records: list[Record]) -> dict[str, Record]:
 def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record, dict[str, Any]]],
                   archived: Record | None) -> list[Page]:
     base = f"van-ban-dan-chieu/{key}"
-    facts = [f"{esc(k)}: {esc(document[f])}" for k, f in
-             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if document.get(f)]
+    shown = dict(document, date=vn_date(document["date"]) if document.get("date") else None)  # dd/mm/yyyy
+    facts = [f"{esc(k)}: {esc(shown[f])}" for k, f in
+             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if shown.get(f)]
     sentence = {id(pair[0]): pair[1] for pair in members}
 
     def intro(body: Body) -> None:

@@ -55,3 +55,26 @@ def test_long_lists_are_paginated():
     assert [p.path for p in pages] == ["tinh/x", "tinh/x-trang-2", "tinh/x-trang-3"]
     assert all(p.body.html().count("\n") < PAGE_SIZE + 20 for p in pages)
     assert '<a href="@/tinh/x-trang-2">2</a>' in pages[0].body.html()
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees: no scripts, no tags, no attribute values."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_cited_document_pages_write_dates_as_dd_mm_yyyy(seed_site):
+    pages = list((seed_site.site / "van-ban-dan-chieu").rglob("index.html"))
+    dated = [p for p in pages if re.search(r"\d{2}/\d{2}/\d{4}", visible_text(p.read_text(encoding="utf-8")))]
+    assert dated, "some cited documents of the seeds are dated"
+    for page in pages:
+        text = visible_text(page.read_text(encoding="utf-8"))
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), page
+
+
+def test_the_home_page_title_names_the_site_once(seed_site):
+    html = (seed_site.site / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert title == "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh"
+    province = re.search(r"<title>(.*?)</title>", page_html(seed_site, "tinh")).group(1)
+    assert province.startswith("Theo tỉnh") and province.endswith(" - " + title)
