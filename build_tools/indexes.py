@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .render import shorten, vn_date, write_page, yaml_json
+from .render import quoted, shorten, vn_date, write_page, yaml_json
 from .text import escape_markdown, slugify, toc_slug
 from .topics import topic_page
 
@@ -290,7 +290,7 @@ def evidence_line(record: Record, tag: dict[str, Any]) -> str:
     """
     first = (tag.get("evidence") or [{}])[0]
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
-    quote = f" «{esc(shorten(first['text'], EVIDENCE_LENGTH))}»" if first.get("text") else ""
+    quote = f" «{esc(shorten(quoted(first['text']), EVIDENCE_LENGTH))}»" if first.get("text") else ""
     return f"{link(record['page'], label, first.get('anchor'))}:{quote}"
 
 
@@ -420,7 +420,7 @@ def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record
 
     def quote(record: Record) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 160)}»")
+        return esc(f"«{shorten(quoted(cite.get('sentence') or cite['text']), 160)}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))

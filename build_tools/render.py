@@ -198,6 +198,7 @@ def environment() -> jinja2.Environment:
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
     env.filters["vn_date"] = vn_date
+    env.filters["quoted"] = quoted
     env.globals["slug"] = slugify
     env.globals["topic_page"] = topic_page
     env.globals["change_label"] = change_labels.label
@@ -295,6 +296,14 @@ def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs
 
 
 QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
+
+
+LIST_MARKER = re.compile(r"^\s*[-–—+•·*]\s+")
+
+
+def quoted(text: str) -> str:
+    """A sentence quoted out of its list («Rà soát…», not «- Rà soát…»): the list's marker is not its text."""
+    return LIST_MARKER.sub("", text, count=1)
 
 
 def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
