@@ -6,6 +6,7 @@ from collections import defaultdict
 from ..change_labels import repair_note
 from ..model import Change, CleanDocument, RawNotice
 from .normalise import normalise
+from .recipients import tidy_recipients
 from .structure import structure
 
 
@@ -41,6 +42,8 @@ def clean_text(text: str) -> CleanDocument:
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)
+    recipients, recipient_changes = tidy_recipients(recipients)
+    changes.extend(recipient_changes)
     return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
 
 
