@@ -182,19 +182,24 @@ def province_pages(records: list[Record]) -> Iterator[Page]:
     for record in records:
         if record.get("province"):
             groups[record["province"]["code"]].append(record)
-    rows = []
+    rows, empty = [], []
     for province in provinces():
         code = province["code"]
         members = groups.get(code, [])
-        rows.append((province["name"], f"tinh/{code}" if members else None, len(members)))
         if members:
+            rows.append((province["name"], f"tinh/{code}", len(members)))
             yield from _province_detail(province, newest_first(members))
+        else:
+            empty.append(province["name"])
     national = [r for r in records if r.get("scope") == "national"]
     unknown = [r for r in records if not r.get("province") and r.get("scope") != "national"]
     body = Body()
     body.add(text_paragraph(f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
                             "(bản đồ hành chính trước năm 2025)."))
     body.add(count_table(rows, ("Tỉnh, thành phố", "Số văn bản")))
+    if empty:  # folded: a list of names, not rows of zeros
+        body.add(f"<details class=\"empty-provinces\"><summary>{esc(f'Chưa có văn bản: {len(empty)} tỉnh, thành phố')}"
+                 f"</summary><p>{esc(', '.join(empty))}.</p></details>")
     extra = []
     if national:
         yield from paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month)
