@@ -51,3 +51,8 @@ def confidence_text(confidence: float) -> str:
 def repair_note(before: str, after: str, kind: str, reason: str, confidence: float) -> str:
     """The tooltip of a repaired word: the original word and why it was changed, in Vietnamese."""
     return f"Bản gốc: «{before}» → «{after}». {reason_of(kind, reason)} ({confidence_text(confidence)})"
+
+
+def source_format(fmt: str) -> str:
+    """``text`` → "tệp văn bản": the received file's format as the page names it."""
+    return _vocabulary().get("source_formats", {}).get(fmt, fmt)

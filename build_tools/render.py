@@ -203,6 +203,7 @@ def environment() -> jinja2.Environment:
     env.globals["topic_page"] = topic_page
     env.globals["change_label"] = change_labels.label
     env.globals["confidence_text"] = change_labels.confidence_text
+    env.globals["source_format"] = change_labels.source_format
     env.globals["unknown"] = UNKNOWN
     return env
 

@@ -59,3 +59,9 @@ def test_the_changes_list_and_repair_tooltips_are_in_vietnamese(seed_site):
     for tooltip in tooltips:
         assert tooltip.startswith("Bản gốc: «") and "độ tin cậy" in tooltip
         assert not ENGLISH.search(tooltip.split("».", 1)[1]), tooltip
+
+
+def test_the_notice_page_names_the_received_format_in_vietnamese(seed_site):
+    page = seed_site.page(seed_site.records[0]).read_text(encoding="utf-8")
+    assert "nguyên văn như khi nhận (tệp văn bản, bảng mã utf-8)" in page
+    assert "Made with" not in (seed_site.site / "index.html").read_text(encoding="utf-8")
