@@ -10,7 +10,9 @@ page boundaries apart and drop running headers and page numbers.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Change, OcrReading
@@ -31,7 +33,33 @@ class Document:
     encoding: str
     changes: list[Change] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a reading library warned about (text still read)
     ocr: OcrReading | None = None  # how a scan was read (ingest/ocr.py)
+
+    @property
+    def is_notice_format(self) -> bool:
+        return self.format != "unknown"
+
+
+@contextmanager
+def library_messages(logger_name: str):
+    """Collect what a library logs while it reads (pypdf's "EOF marker not found"), so the
+    build report shows it beside the file instead of stderr printing it before the summary."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage().strip())
+
+    logger = logging.getLogger(logger_name)
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def read_document(path: Path) -> Document:
@@ -63,18 +91,26 @@ def read_pdf(data: bytes) -> Document:
 
     if not data.strip():
         return Document("", "pdf", "none", [], ["empty file"])
-    text, problem = pdf_text_layer(data)
-    if problem:
-        return Document("", "pdf", "none", [], [problem])
+    text, problem, notes = pdf_text_layer(data)
+    if problem:  # not read: what pypdf said explains why
+        said = "; ".join(notes)
+        return Document("", "pdf", "none", [], [f"{problem} (the PDF reader said: {said})" if said else problem])
     if not has_usable_text(text):
         return read_scanned(data, "pdf")
-    return _extracted_document(text, "pdf", "pdf-text-layer")
+    return replace(_extracted_document(text, "pdf", "pdf-text-layer"), notes=[f"PDF reader: {note}" for note in notes])
 
 
-def pdf_text_layer(data: bytes) -> tuple[str | None, str | None]:
-    """(text layer with form feeds between pages, None) or (None, why it cannot be read)."""
+def pdf_text_layer(data: bytes) -> tuple[str | None, str | None, list[str]]:
+    """(text layer with form feeds between pages, None, what pypdf warned about) or
+    (None, why it cannot be read, what pypdf said)."""
     from pypdf import PdfReader  # imported here: only PDF sources pay for it
 
+    with library_messages("pypdf") as messages:
+        text, problem = _read_pdf_text(PdfReader, data)
+    return text, problem, list(dict.fromkeys(messages))  # pypdf repeats itself once per page
+
+
+def _read_pdf_text(PdfReader, data: bytes) -> tuple[str | None, str | None]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock_without_password(reader):
@@ -93,8 +129,8 @@ def read_scanned(data: bytes, kind: str) -> Document:
         return Document("", fmt, "none", [], ["empty file"])
     result = read_scan(data, kind)
     if result.problems:
-        return Document("", fmt, "ocr", [], result.problems, result.reading)
-    return Document(result.text, fmt, "ocr", [], [], result.reading)
+        return Document("", fmt, "ocr", [], result.problems, ocr=result.reading)
+    return Document(result.text, fmt, "ocr", [], [], ocr=result.reading)
 
 
 def _unlock_without_password(reader) -> bool:

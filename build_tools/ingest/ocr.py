@@ -555,7 +555,7 @@ def scan_kind(path: Path, data: bytes | None = None) -> str | None:
     if suffix == ".pdf":
         from .formats import pdf_text_layer
 
-        text, _problem = pdf_text_layer(data if data is not None else path.read_bytes())
+        text, _problem, _notes = pdf_text_layer(data if data is not None else path.read_bytes())
         return "pdf" if text is not None and not has_usable_text(text) else None
     return None
 
