@@ -349,8 +349,12 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
     last_running = running[-1] if running else -1
     out: list[list[list[dict]]] = []
     k = 0
+    foot = last_running + 1 if last_page and (last_running >= 0 or not first_page) else len(rows)
     while k < len(rows):
-        columns_allowed = (first_page and k < first_running) or (last_page and k > last_running)
+        if k == foot:  # the foot (recipients | signer) runs to the end of the page
+            out.extend(_foot_columns(pieces[k:], solid[k:]))
+            break
+        columns_allowed = first_page and k < first_running
         if len(solid[k]) < 2 or not columns_allowed:
             out.append(pieces[k])
             k += 1
@@ -359,13 +363,6 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
         left_end, right_start = _widest_gap(solid[k])
         zone = [k]
         j = k + 1
-        in_foot = last_page and k > last_running
-        if in_foot:  # the foot runs to the end of the page: only stains and signatures cross it
-            gaps = sorted((a + b) / 2 for a, b in (_widest_gap(solid[i]) for i in range(k, len(rows))
-                                                    if len(solid[i]) >= 2))
-            middle = gaps[len(gaps) // 2]
-            left_end, right_start = middle, middle
-            zone, j = list(range(k, len(rows))), len(rows)
         while j < len(rows):
             if not solid[j]:
                 zone.append(j)
@@ -401,6 +398,29 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
         out.append([])
         k = j
     return out
+
+
+def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]]) -> list[list[list[dict]]]:
+    """The foot's rows, left column (recipients) first, then the right one (signer): the gutter
+    is the middle of the rows' widest gaps, or, when no row holds both columns, the middle of
+    the foot's text; stains and signature strokes may cross it."""
+    gaps = sorted((a + b) / 2 for a, b in (_widest_gap(row) for row in solid if len(row) >= 2))
+    boxes = [w["box"] for row in solid for segment in row for w in segment]
+    if not boxes:
+        return pieces
+    gutter = gaps[len(gaps) // 2] if gaps else (min(b[0] for b in boxes) + max(b[0] + b[2] for b in boxes)) / 2
+    left_rows, right_rows = [], []
+    for row in pieces:
+        words = [w for segment in row for w in segment]
+        left = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 < gutter), key=lambda w: w["box"][0])
+        right = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter), key=lambda w: w["box"][0])
+        if left:
+            left_rows.append([left])
+        if right:
+            right_rows.append([right])
+    if not left_rows or not right_rows:
+        return pieces
+    return left_rows + [[]] + right_rows + [[]]
 
 
 def _widest_gap(segments: list[list[dict]]) -> tuple[int, int]:
