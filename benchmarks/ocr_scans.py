@@ -60,7 +60,10 @@ def read_both(task: tuple[int, str, str, str]) -> dict:
     start = time.perf_counter()
     document = read_document(path)
     ours_seconds = time.perf_counter() - start
-    return {"seed": seed, "spec": spec, "pages": len(pages), "raw": unicodedata.normalize("NFC", raw),
+    from build_tools.scan_images import page_jpegs
+
+    web = sum(map(len, page_jpegs(data, "pdf")))
+    return {"seed": seed, "spec": spec, "pages": len(pages), "web_bytes": web, "raw": unicodedata.normalize("NFC", raw),
             "read": document.text, "reading": document.ocr, "problems": document.problems,
             "seconds": (raw_seconds, ours_seconds), "bytes": path.stat().st_size}
 
@@ -72,6 +75,23 @@ def repaired_text(text: str, reading, lexicon: Lexicon) -> tuple[str, int]:
     normalised, _ = normalise(text)
     result = repair_ocr(normalised, lexicon, confidences=word_confidences(text, normalised, reading))
     return result.text, len(result.changes)
+
+
+def broken_words(read: str, repaired: str, truth: str) -> int:
+    """Words the repair changed although the reading had them right (false repairs on a scan)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from build_tools.clean.ocr import SPLIT
+
+    before, after, reference = SPLIT.findall(read), SPLIT.findall(repaired), SPLIT.findall(truth)
+    if len(before) != len(after):
+        return 0
+    matched = {}
+    for block in Levenshtein.opcodes(before, reference):
+        if block.tag == "equal":
+            for k in range(block.src_end - block.src_start):
+                matched[block.src_start + k] = block.dest_start + k
+    return sum(1 for j, i in matched.items() if after[j] != reference[i])
 
 
 def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
@@ -136,7 +156,7 @@ def main() -> None:
     print(f"OCR benchmark: {args.split} notices, about {args.pages} pages per level, lexicon {args.lexicon}, "
           f"{args.workers} processes; WER = word errors / words of the generator's text (letters, case kept)")
     header = (f"{'level':<6} {'dpi':>4} {'pages':>5} {'words':>6} | {'raw Tess.':>9} {'read':>7} {'repaired':>8} "
-              f"{'ratio':>5} | {'prov':>4} {'number':>6} {'date':>4} | {'KB/page':>7} {'s/page':>6}")
+              f"{'ratio':>5} {'broke':>5} | {'prov':>4} {'number':>6} {'date':>4} | {'KB/page':>7} {'web KB':>6} {'s/page':>6}")
     rows, specs = [], []
     for name in args.levels.split(","):
         level = LEVELS[name]
@@ -149,15 +169,17 @@ def main() -> None:
             seed += 1
         with ProcessPoolExecutor(max_workers=args.workers) as pool:
             results = list(pool.map(read_both, tasks))
-        totals = dict(words=0, raw=0, read=0, repaired=0, province=0, number=0, date=0, pages=0, bytes=0,
+        totals = dict(words=0, raw=0, read=0, repaired=0, broken=0, web=0, province=0, number=0, date=0, pages=0, bytes=0,
                       seconds=0.0)
         for item in results:
             spec, truth = item["spec"], truth_text(item["spec"])
             specs.append(spec)
             raw_errors, words, _ = word_errors(item["raw"], truth)
             read_errors, _, _ = word_errors(item["read"], truth)
+            normalised, _ = normalise(item["read"])
             repaired, _changes = repaired_text(item["read"], item["reading"], lexicon)
             repaired_errors, _, _ = word_errors(repaired, truth)
+            totals["broken"] += broken_words(normalised, repaired, truth)
             province, number, date = fields_right(item["read"], item["reading"], spec)
             totals["words"] += words
             totals["raw"] += raw_errors
@@ -168,21 +190,24 @@ def main() -> None:
             totals["date"] += date
             totals["pages"] += item["pages"]
             totals["bytes"] += item["bytes"]
+            totals["web"] += item["web_bytes"]
             totals["seconds"] += item["seconds"][1]
         n = len(results)
         ratio = totals["repaired"] / totals["raw"] if totals["raw"] else 0.0
         rows.append(f"{name:<6} {level.dpi:>4} {totals['pages']:>5} {totals['words']:>6} | "
                     f"{pct(totals['raw'], totals['words']):>9} {pct(totals['read'], totals['words']):>7} "
-                    f"{pct(totals['repaired'], totals['words']):>8} {ratio:5.2f} | "
+                    f"{pct(totals['repaired'], totals['words']):>8} {ratio:5.2f} {totals['broken']:>5} | "
                     f"{totals['province']:>2}/{n:<1} {totals['number']:>4}/{n:<1} {totals['date']:>2}/{n:<1} | "
-                    f"{totals['bytes'] / totals['pages'] / 1024:7.0f} {totals['seconds'] / totals['pages']:6.1f}")
+                    f"{totals['bytes'] / totals['pages'] / 1024:7.0f} {totals['web'] / totals['pages'] / 1024:6.0f} "
+                    f"{totals['seconds'] / totals['pages']:6.1f}")
         print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
     changes, words = false_repairs(specs, lexicon)
     print(f"false repairs on clean text (the truth texts above + clean seeds 000-002, 004): {changes} in {words} "
           f"words = {1e4 * changes / words:.2f} per 10,000")
     print(seed_003(lexicon))
-    print("ratio = repaired WER / raw Tesseract WER; prov/number/date: notices whose province, number and "
-          "issue date were extracted right from our reading; KB/page: the scanned PDF; s/page: our reading "
+    print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed; "
+          "prov/number/date: notices whose province, number and "
+          "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (scan_images.py); s/page: our reading "
           "(one process, OCR cache cold)")
 
 

@@ -224,6 +224,7 @@ class Lexicon:
                 self.acronym_index.setdefault(fold(word), []).append(word)
         self.mark_cost = params["mark_cost"]
         # letter confusions learned from Tesseract on generated scans: cheaper than a generic mark
+        self.bands = list(confusions.get("bands", ()))
         self.letter_costs = {(observed, intended): min(cost, params["mark_cost"] * mark_distance(observed, intended))
                              for observed, intended, cost in confusions.get("letters", ())
                              if fold(observed) == fold(intended)}
@@ -365,6 +366,13 @@ class Lexicon:
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def error_rate(self, confidence: float) -> float | None:
+        """How often Tesseract's word at this confidence is wrong (learned bands), or None."""
+        for band in self.bands:
+            if band["from"] <= confidence < band["to"]:
+                return band["rate"]
+        return None
 
     def marks_cost(self, observed: str, intended: str) -> float:
         """Channel cost of the marks that differ between two same-length spellings: the learned
@@ -714,6 +722,7 @@ def load_confusions(directory: Path = DATA_DIR) -> dict[str, Any]:
         with open(learned_file, encoding="utf-8") as handle:
             learned = yaml.safe_load(handle) or {}
         confusions["letters"] = learned.get("letters") or []
+        confusions["bands"] = learned.get("bands") or []
         for key in ("ocr_confident_word", "ocr_unsure_word"):
             if key in learned:
                 confusions["params"][key] = learned[key]
@@ -825,7 +834,6 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     # a valid syllable the lexicon lacks is still a word of the language: it changes only on
     # the evidence a clean text needs, however noisy the text around it
     unknown_margin = math.log(real_ratio * lex.params["unknown_valid_factor"])
-    unsure_ratio = min(real_ratio, lex.floor)
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     # the context token on each separator: None when the two words around it form a pair
@@ -856,7 +864,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 if decision is None and not noisy:
                     continue
                 token = words[j]
-                needed = unsure_ratio if j in unsure else real_ratio
+                needed = min(unsure.get(j, real_ratio), real_ratio)
                 if decision is not None and decision[1] >= (
                         needed * lex.name_factor if token[:1].isupper() and not token.isupper()
                         and left not in BOUNDARIES else needed):
@@ -935,21 +943,30 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
 
 
-def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float | None] | None) -> set[int]:
-    """Use the OCR engine's word confidences: confident valid syllables become ``KNOWN`` (never
-    changed); returns the positions of lexicon words it was unsure of."""
-    unsure: set[int] = set()
+def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float | None] | None
+                       ) -> dict[int, float]:
+    """Use the OCR engine's word confidences. A valid syllable read at least
+    ``ocr_confident_word`` sure becomes ``KNOWN`` (never changed). For the other lexicon words
+    the evidence a replacement needs follows from how often Tesseract is wrong at that
+    confidence (learned from generated scans, ``tesseract.yml``): the word-pair ratio must
+    lift those odds of an error to ``ocr_target_odds``. Returns position → ratio needed."""
+    needed: dict[int, float] = {}
     if not confidences or len(confidences) != len(kinds):
-        return unsure
+        return needed
     confident, doubtful = lex.params["ocr_confident_word"], lex.params["ocr_unsure_word"]
     for j, confidence in enumerate(confidences):
         if confidence is None:
             continue
         if confidence >= confident and kinds[j] in (KNOWN_ALTS, UNKNOWN_VALID):
             kinds[j] = KNOWN
-        elif confidence < doubtful and kinds[j] == KNOWN_ALTS:
-            unsure.add(j)
-    return unsure
+        elif kinds[j] == KNOWN_ALTS:
+            rate = lex.error_rate(confidence)
+            if rate is not None:
+                odds = max(rate, 1e-4) / max(1 - rate, 1e-4)
+                needed[j] = min(lex.real_ratio, max(lex.floor, lex.params["ocr_target_odds"] / odds))
+            elif confidence < doubtful:
+                needed[j] = lex.floor
+    return needed
 
 
 def word_errors(hypothesis: str, reference: str) -> tuple[int, int, list[tuple[str, str]]]:
