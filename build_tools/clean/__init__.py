@@ -90,6 +90,16 @@ def unsure_marks(text: str, confidences: list[float | None], changes: list[Chang
     return marks
 
 
+def unsure_syllables(text: str, reading: OcrReading) -> int:
+    """Valid syllables of the OCR text that Tesseract read with low confidence."""
+    from ..vietnamese.syllables import is_syllable
+    from .ocr import SPLIT, get_lexicon
+
+    below = get_lexicon().params["ocr_unsure_word"]
+    return sum(1 for word in reading.words if word.confidence < below
+               for token in SPLIT.findall(word.text) if is_syllable(token))
+
+
 def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document. ``ocr``: how the text
     was read from a scan, whose word confidences guide the OCR repair."""
@@ -106,8 +116,11 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
         unsure = unsure_marks(text, confidences, repaired.changes)
         for line, spans in unsure.items():
             marks.setdefault(line, []).extend(spans)
-        # what is still doubtful after the repair: flagged non-words and low-confidence words kept
-        quality = replace(quality, suspicious_after=quality.suspicious_after + sum(map(len, unsure.values())))
+        # doubtful words of a scan: non-syllables, and syllables OCR read with low confidence;
+        # after the repair: those flagged, and low-confidence words left as read
+        quality = replace(quality,
+                          suspicious_before=quality.suspicious_before + unsure_syllables(original, ocr),
+                          suspicious_after=quality.suspicious_after + sum(map(len, unsure.values())))
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)

@@ -152,18 +152,29 @@ def two_page_spec():
     raise AssertionError("no two-page notice among 20 seeds")
 
 
-@needs_tesseract
-def test_two_page_scanned_pdf_builds_into_a_notice(tmp_path, ocr_cache):
-    """CI's end-to-end scan: a generated two-page scanned PDF through the whole pipeline."""
-    from build_tools.pipeline import load_notice, run_pipeline
-
+@pytest.fixture(scope="module")
+def scanned_source(tmp_path_factory):
+    """A generated two-page scanned PDF in a source folder, with its notice's truth, and one
+    OCR cache for the tests that read it (each page is read once)."""
+    root = tmp_path_factory.mktemp("scan")
     spec = two_page_spec()
-    source = tmp_path / "source"
+    source = root / "source"
     source.mkdir()
     level = LEVELS["good"]
     save_pdf(scan(spec, level), source / "ban-quet.pdf", level.dpi)
-    lines = []
-    result = run_pipeline(source, workers=1, registry_path=tmp_path / "permalinks.yml", cache_dir=tmp_path / "store")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ARCHIVE_OCR_CACHE", str(root / "ocr-cache"))
+    yield spec, source, root
+    patch.undo()
+
+
+@needs_tesseract
+def test_two_page_scanned_pdf_builds_into_a_notice(scanned_source):
+    """CI's end-to-end scan: a generated two-page scanned PDF through the whole pipeline."""
+    from build_tools.pipeline import load_notice, run_pipeline
+
+    spec, source, root = scanned_source
+    result = run_pipeline(source, workers=1, registry_path=root / "permalinks.yml", cache_dir=root / "store")
     try:
         assert len(result.notices) == 1, [p.describe() for p in result.problems]
         notice = load_notice(result.notices[0])
@@ -172,7 +183,6 @@ def test_two_page_scanned_pdf_builds_into_a_notice(tmp_path, ocr_cache):
     reading = notice.raw.ocr
     assert notice.source.format == "pdf" and notice.source.encoding == "ocr"
     assert reading.pages == 2 and reading.engine.startswith("Tesseract") and reading.mean_confidence > 80
-    assert any(entry.startswith("trang 2") for entry in reading.dropped) or "\n2\n" not in notice.raw.text
     errors, words, residual = word_errors(notice.raw.text, truth_text(spec))
     assert errors / words < 0.03, residual
     body = notice.document.body_text
@@ -182,8 +192,29 @@ def test_two_page_scanned_pdf_builds_into_a_notice(tmp_path, ocr_cache):
     assert meta.number is not None and meta.number.text == spec.number
     assert meta.issued_date == spec.iso_date
     assert meta.signer is not None and meta.signer.name == spec.signer_name
-    assert list(ocr_cache.glob("*.json")), "pages are cached"
-    del lines
+    assert list((root / "ocr-cache").glob("*.json")), "pages are cached"
+
+
+@needs_tesseract
+def test_scanned_pdf_becomes_a_page_with_text_metadata_and_the_scan(scanned_source):
+    """The site: the notice's page shows the text, the OCR badge and the scan's pages, and
+    offers the original PDF; page images are small enough for the USB edition."""
+    from build_tools.site import BuildOptions, build_site
+
+    spec, source, root = scanned_source
+    site = root / "site"
+    build_site(BuildOptions(source=source, out=site, cache=root / "site-cache", registry=root / "site-permalinks.yml"))
+    pages = [p for p in site.rglob("index.html") if "ban-quet" in p.read_text(encoding="utf-8")
+             and "đọc bằng OCR" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    assert spec.province in html and spec.number in html and spec.signer_name in html
+    assert "Tesseract" in html and "độ tin cậy trung bình" in html
+    images = sorted(site.rglob("*.trang-*.jpg"))
+    assert len(images) == 2 and all(image.name in html for image in images)
+    assert all(image.stat().st_size < 200_000 for image in images)
+    originals = [p for p in site.rglob("*.pdf") if p.read_bytes() == (source / "ban-quet.pdf").read_bytes()]
+    assert originals and originals[0].name in html
 
 
 @needs_tesseract
