@@ -23,7 +23,7 @@ from .clean import clean_notice
 from .extract import OverrideError, extract
 from .ingest import REGISTRY_NAME, discover, read_notice
 from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary
-from .permalinks import Registry, RegistryNotSaved, propose_id
+from .publish.permalinks import Registry, RegistryNotSaved, propose_id
 
 VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 

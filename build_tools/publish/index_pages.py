@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .data_files import load_yaml
+from ..data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .render import shorten, vn_date, write_page, yaml_json
-from .text import escape_markdown, slugify, toc_slug
+from .notice_pages import shorten, vn_date, write_page, yaml_json
+from ..text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3
@@ -392,7 +392,7 @@ def cited_pages(records: list[Record]) -> Iterator[Page]:
 
 def _archive_lookup(records: list[Record]) -> dict[str, Record]:
     """Cited-document keys that are themselves notices in the archive."""
-    from .extract import citation_key_for  # the extract stage owns the key scheme
+    from ..extract import citation_key_for  # the extract stage owns the key scheme
 
     lookup = {}
     for record in records:

@@ -4,7 +4,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.render import md_link, page_url, relative_path, relative_url, yaml_json
+from build_tools.publish.notice_pages import md_link, page_url, relative_path, relative_url, yaml_json
 
 segment = st.sampled_from(["notices", "quang-ninh", "tinh", "chu-de", "x", "index", "a-b"])
 path = st.lists(segment, min_size=0, max_size=4).map("/".join)

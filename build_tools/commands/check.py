@@ -1,7 +1,7 @@
 """Check notices' metadata: valid against ``data/notice.schema.json``, and what a curator should review.
 
-    python -m build_tools.check site/nguon            # every notice's full JSON record
-    python -m build_tools.check site/data/notices.json
+    python -m build_tools.commands.check site/nguon            # every notice's full JSON record
+    python -m build_tools.commands.check site/data/notices.json
 
 ``check_notices`` takes front-matter dicts, dataset records, ``Metadata.to_dict()``
 results, or paths to Markdown pages (their YAML front matter is read) and JSON files
@@ -27,7 +27,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .data_files import DATA_DIR, load_yaml
+from ..data_files import DATA_DIR, load_yaml
 
 SCHEMA_FILE = DATA_DIR / "notice.schema.json"
 LOW_CONFIDENCE = 0.6
@@ -159,8 +159,8 @@ def check_folder(source: Path, threshold: float = LOW_CONFIDENCE) -> int:
     import shutil
     import tempfile
 
-    from .pipeline import run_pipeline
-    from .site import records_for
+    from ..pipeline import run_pipeline
+    from ..publish.site import records_for
 
     with tempfile.TemporaryDirectory() as scratch:
         registry = Path(scratch) / "permalinks.yml"

@@ -16,7 +16,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .text import toc_slug
+from ..text import toc_slug
 
 
 def esc(text: object) -> str:

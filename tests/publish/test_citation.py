@@ -6,7 +6,7 @@ from pathlib import Path
 
 import bibtexparser
 
-from build_tools.site import BuildOptions, build_site
+from build_tools.publish.site import BuildOptions, build_site
 from tests.conftest import copy_seeds
 from tests.support.links import resolve
 from tests.support.paths import seed

@@ -18,13 +18,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import indexes, render
-from .model import Metadata, Notice, NoticeHead
-from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
-from .search import SearchDoc, prepare, write_search_index
+from . import index_pages, notice_pages
+from ..model import Metadata, Notice, NoticeHead
+from ..pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
+from ..search import SearchDoc, prepare, write_search_index
+from . import engines
 from .report import BuildReport
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_SOURCE = ROOT / "source_texts"
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
 HAND_WRITTEN_DOCS = ROOT / "docs"
@@ -45,6 +46,7 @@ class BuildOptions:
     workers: int | None = None
     registry: Path | None = None
     cache: Path | None = ROOT / ".cache" / "pipeline"  # None: no cache
+    engine: str = "mkdocs"  # or "properdocs" (engines.ENGINES)
 
 
 def build_date() -> int:
@@ -71,7 +73,7 @@ def docs_dir_for(options: BuildOptions) -> Path:
 
 
 def clear_generated(docs_dir: Path) -> None:
-    parts = render.parts_dir_for(docs_dir)
+    parts = notice_pages.parts_dir_for(docs_dir)
     if parts.is_dir():
         shutil.rmtree(parts)
     for name in GENERATED:
@@ -82,11 +84,9 @@ def clear_generated(docs_dir: Path) -> None:
             target.unlink()
 
 
-def site_url(config_path: Path) -> str:
+def site_url(config_path: Path, engine: str = "mkdocs") -> str:
     """The public address (``site_url`` of mkdocs.yml, or $SITE_URL): citations always use it."""
-    from mkdocs.config import load_config
-
-    return load_config(str(config_path)).site_url or ""
+    return engines.select(engine).load_config(str(config_path)).site_url or ""
 
 
 def iso_day(timestamp: int) -> str:
@@ -97,7 +97,7 @@ def records_for(result: PipelineResult, public_url: str, day: str, complete: boo
                 ) -> list[tuple[NoticeHead, dict[str, Any]]]:
     """Each notice's head with its record; the heads keep only what reading the text back needs."""
     return [(replace(notice, meta=Metadata()),
-             render.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day, complete))
+             notice_pages.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day, complete))
             for notice in result.notices]
 
 
@@ -122,16 +122,16 @@ def write_notice_files(task: NoticeTask) -> Any:
     tokenising are most of the per-notice cost after extraction.
     """
     notice = load_notice(task.head)
-    record = render.complete_record(task.record, notice, task.site_url, task.day)
-    render.write_notice_page(notice, record, task.related, task.docs_dir)
-    for name, content in render.downloads(notice, record).items():
+    record = notice_pages.complete_record(task.record, notice, task.site_url, task.day)
+    notice_pages.write_notice_page(notice, record, task.related, task.docs_dir)
+    for name, content in notice_pages.downloads(notice, record).items():
         (task.downloads_dir / name).write_bytes(content)
     return prepare(search_doc(notice, record, task.directory_urls))
 
 
 def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
     return SearchDoc(
-        id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
+        id=record["id"], url=notice_pages.page_url(record["page"], directory_urls), title=record["title"],
         number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
         issuer=(record.get("issuer") or {}).get("name"),
         province=(record.get("province") or {}).get("name"),
@@ -157,17 +157,15 @@ def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[
 
 
 def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)
-    os.environ["ARCHIVE_PARTS_DIR"] = str(render.parts_dir_for(docs_dir))
-    config = load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
-                         use_directory_urls=not options.offline, strict=options.strict)
+    """``mkdocs build`` (or ProperDocs, ``options.engine``) of the docs folder, in this process."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)  # read by MkDocs itself (sitemap dates)
+    engine = engines.select(options.engine)
+    config = engine.load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
+                                use_directory_urls=not options.offline, strict=options.strict)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    # pages are rendered by two processes (mkdocs_hooks) when there are two cores to use
-    os.environ["ARCHIVE_MKDOCS_PROCESSES"] = "2" if worker_count(options.workers) >= 2 else "1"
-    hooks = list((config["hooks"] or {}).values())
+    archive = archive_plugin(config)
+    # pages are rendered by two processes (parallel.PageSplit) when there are two cores to use
+    archive.config.processes = 2 if worker_count(options.workers) >= 2 else 1
     # MkDocs allocates millions of small objects and keeps every page: move what exists to the
     # permanent generation and collect less often (measured: ~5% of MkDocs time at 900 notices).
     gc.collect()
@@ -175,17 +173,30 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
     try:
-        build(config)
+        engine.build(config)
     except BaseException:
-        for hook in hooks:  # the second process must never go on with the build
-            getattr(hook, "leave_if_second_process", lambda failed: None)(failed=True)
-            getattr(hook, "stop_second_process", lambda: None)()
+        archive.split.leave_if_second_process(failed=True)  # the second process must never go on with the build
+        archive.split.stop_second_process()
         raise
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-    for hook in hooks:
-        getattr(hook, "leave_if_second_process", lambda failed=False: None)()
+    archive.split.leave_if_second_process()
+
+
+def archive_plugin(config: Any) -> Any:
+    """The ``archive`` plugin (``plugin.ArchivePlugin``) named in mkdocs.yml's ``plugins:``, or a clear error."""
+    from .plugin import ArchivePlugin  # imports the engine selected (mkdocs or ProperDocs)
+
+    plugin = config.plugins.get("archive")
+    if not isinstance(plugin, ArchivePlugin):
+        raise RuntimeError(f"{options_config_name(config)} must list the archive plugin under `plugins:` "
+                           "(plugins: [archive]); is the package installed (pip install -e .)?")
+    return plugin
+
+
+def options_config_name(config: Any) -> str:
+    return getattr(config, "config_file_path", None) or "mkdocs.yml"
 
 
 def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
@@ -198,7 +209,7 @@ def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls:
         writer.writeheader()
         json_file.write("[\n")
         for index, record in enumerate(records):
-            row = render.dataset_row(record, render.page_url(record["page"], directory_urls))
+            row = notice_pages.dataset_row(record, notice_pages.page_url(record["page"], directory_urls))
             # one record per line: compact, yet diffs between editions stay readable
             json_file.write((",\n" if index else "")
                             + json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str))
@@ -226,13 +237,13 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.MarkdownPage]:
+def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[index_pages.MarkdownPage]:
     """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
     pages = []
     for old, new in result.redirects:
-        target = render.relative_url(old, render.page_url(new, directory_urls), directory_urls)
-        body = f"Văn bản này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
-        pages.append(indexes.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
+        target = notice_pages.relative_url(old, notice_pages.page_url(new, directory_urls), directory_urls)
+        body = f"Văn bản này đã chuyển đến [địa chỉ mới]({notice_pages.md_link(old, new)})."
+        pages.append(index_pages.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
     return pages
 
 
@@ -245,7 +256,7 @@ def write_feed(records: list[dict[str, Any]], added: dict[str, str], site_dir: P
     base = public_url.rstrip("/") + "/"
     entries = []
     for record in newest:
-        url = base + render.page_url(record["page"], True)
+        url = base + notice_pages.page_url(record["page"], True)
         updated = (added.get(record["id"]) or day) + "T00:00:00Z"
         entries.append(f"""  <entry>
     <title>{escape(record['title'])}</title>
@@ -303,9 +314,9 @@ def build_site(options: BuildOptions) -> BuildReport:
 def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], docs_dir: Path, directory_urls: bool,
                       day: str) -> tuple[int, dict[str, Any]]:
     """Every index page and redirect; returns the page count and each notice's related-notices section."""
-    pages = indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
-    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
-    return pages, indexes.related_sections(records)
+    pages = index_pages.write_pages(index_pages.all_index_pages(records, len(result.rejected), day), docs_dir)
+    pages += index_pages.write_pages(redirect_pages(result, directory_urls), docs_dir)
+    return pages, index_pages.related_sections(records)
 
 
 def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, float], day: str,
@@ -313,7 +324,7 @@ def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     """Everything before MkDocs: docs pages (skeletons and HTML), downloads, search, dataset, feed."""
     mark = time.perf_counter()
     docs_dir = docs_dir_for(options)
-    public_url = site_url(options.config)
+    public_url = site_url(options.config, options.engine)
     directory_urls = not options.offline
     clear_generated(docs_dir)
     published = len(result.notices)

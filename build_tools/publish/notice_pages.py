@@ -18,10 +18,10 @@ import yaml
 from markupsafe import Markup
 
 from . import citation
-from .model import CleanDocument, Notice, NoticeHead, OcrQuality
-from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
+from ..model import CleanDocument, Notice, NoticeHead, OcrQuality
+from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 UNKNOWN = "không rõ"
 
 

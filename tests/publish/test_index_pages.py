@@ -2,7 +2,7 @@
 import re
 from collections import Counter
 
-from build_tools.indexes import PAGE_SIZE, paginate
+from build_tools.publish.index_pages import PAGE_SIZE, paginate
 
 
 def links_to_notices(html: str) -> set[str]:

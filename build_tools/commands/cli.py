@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import site
+from ..publish import engines, site
 
 
 def _build_arguments(parser: argparse.ArgumentParser, default_out: Path) -> None:
@@ -19,12 +19,15 @@ def _build_arguments(parser: argparse.ArgumentParser, default_out: Path) -> None
                         help="permalink registry file (default: <source>/permalinks.yml)")
     parser.add_argument("--no-cache", action="store_true",
                         help="recompute every notice instead of reusing .cache/pipeline/ (keyed on file and code)")
+    parser.add_argument("--engine", choices=engines.ENGINES, default="mkdocs",
+                        help="site generator turning the docs into HTML (default: mkdocs; properdocs: its "
+                             "maintained continuation, same plugins and theme)")
 
 
 def command_build(args: argparse.Namespace, offline: bool = False) -> int:
     options = site.BuildOptions(source=args.source, out=args.out, offline=offline, strict=args.strict,
                                 workers=args.workers, registry=args.registry,
-                                cache=None if args.no_cache else site.BuildOptions.cache)
+                                cache=None if args.no_cache else site.BuildOptions.cache, engine=args.engine)
     if not options.source.is_dir():
         print(f"error: the source folder {options.source} does not exist", file=sys.stderr)
         return 2
@@ -43,7 +46,8 @@ def command_build(args: argparse.Namespace, offline: bool = False) -> int:
 def command_offline(args: argparse.Namespace) -> int:
     """The USB edition: a folder and a zip that open from file:// with no network."""
     options = site.BuildOptions(source=args.source, out=args.out, strict=args.strict, workers=args.workers,
-                                registry=args.registry, cache=None if args.no_cache else site.BuildOptions.cache)
+                                registry=args.registry, cache=None if args.no_cache else site.BuildOptions.cache,
+                                engine=args.engine)
     report, archive, size = site.build_offline(options)
     print(report.summary())
     print(f"Offline edition: {args.out}/index.html (double-click it); zip: {archive} "
@@ -71,8 +75,8 @@ def command_serve(args: argparse.Namespace) -> int:
 
 
 def _clean_file(path: Path):
-    from .clean import clean_notice
-    from .ingest import read_notice
+    from ..clean import clean_notice
+    from ..ingest import read_notice
 
     raw = read_notice(path, path.parent)
     for problem in raw.problems:
@@ -81,7 +85,7 @@ def _clean_file(path: Path):
 
 
 def command_clean(args: argparse.Namespace) -> int:
-    from .render import plain_body_markdown
+    from ..publish.notice_pages import plain_body_markdown
 
     raw, document = _clean_file(args.file)
     if args.explain:
@@ -98,7 +102,7 @@ def command_clean(args: argparse.Namespace) -> int:
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    from .extract import OverrideError, extract
+    from ..extract import OverrideError, extract
 
     raw, document = _clean_file(args.file)
     try:

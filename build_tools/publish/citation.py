@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from .text import slugify
+from ..text import slugify
 
 LICENSE = "https://creativecommons.org/publicdomain/mark/1.0/"
 SITE_NAME = "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh"

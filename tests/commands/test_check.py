@@ -1,11 +1,11 @@
 """check_notices: schema validation of front matter and the fields a curator should review."""
 import json
 
-from build_tools.check import check_notice, check_notices, main
+from build_tools.commands.check import check_notice, check_notices, main
 from build_tools.extract import extract
 
-from .helpers import document
-from .test_seeds import EXPECTED, load_seed
+from tests.extract.helpers import document
+from tests.extract.test_seeds import EXPECTED, load_seed
 
 
 def record_of(meta, **extra):
@@ -64,7 +64,7 @@ def test_pages_and_json_files(tmp_path):
 def test_check_folder_runs_the_real_pipeline_without_writing_the_registry(tmp_path, capsys):
     import shutil
 
-    from build_tools.check import check_folder
+    from build_tools.commands.check import check_folder
     from tests.extract.test_seeds import seed_path
 
     for prefix in ("003", "004"):

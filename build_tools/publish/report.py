@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .model import Problem
+from ..model import Problem
 
 
 @dataclass

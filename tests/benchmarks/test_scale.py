@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from build_tools import bench
+from benchmarks import corpus as bench, scale
 
 EXPECTED_TYPES = {"Thông báo", "Kết luận", "Chỉ thị", "Công điện", "Kế hoạch", "Quyết định"}
 BUILD_STAGES = {"generate", "pipeline", "records+indexes", "notice pages+search", "mkdocs", "data export", "total"}
@@ -96,7 +96,7 @@ def test_missing_congbao_is_skipped_with_a_message(tmp_path, capsys):
 
 
 def test_command_line_takes_several_sizes():
-    parser = bench.parser()
+    parser = scale.parser()
     args = parser.parse_args(["--notices", "2000", "--notices", "20000", "--no-material"])
     assert args.notices == [2000, 20000] and not args.compare_material and args.offline
     assert parser.parse_args([]).notices is None  # main() then runs 2,000
@@ -107,7 +107,7 @@ def test_growth_compares_time_and_size_between_sizes():
              "site_mb": 100.0, "zip_mb": 20.0}
     large = {"n": 20000, "total": {"seconds": 1000.0, "peak_rss_mb": 900}, "stages": {"mkdocs": 420.0},
              "site_mb": 1010.0, "zip_mb": 200.0}
-    record = bench.growth_record(small, large)
+    record = scale.growth_record(small, large)
     assert record["n_ratio"] == 10 and record["time_ratio"] == 10 and record["site_size_ratio"] == 10.1
     assert record["stage_time_ratios"]["mkdocs"] == 10.5
 
@@ -115,7 +115,7 @@ def test_growth_compares_time_and_size_between_sizes():
 def test_smoke_run_prints_one_json_record_per_stage(tmp_path):
     """CI runs the same at N=500 (``python -m build_tools bench --notices 500``)."""
     emitted = []
-    records = bench.run_bench([30], tmp_path, compare_material=True, offline=True, emit=emitted.append)
+    records = scale.run_bench([30], tmp_path, compare_material=True, offline=True, emit=emitted.append)
     assert records == emitted
     stages = Counter(record["stage"] for record in records)
     expected = BUILD_STAGES | {"site size", "offline zip", "material defaults", "rebuild", "targets"}
