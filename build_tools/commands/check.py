@@ -167,7 +167,7 @@ def check_folder(source: Path, threshold: float = LOW_CONFIDENCE) -> int:
         if (source / "permalinks.yml").is_file():
             shutil.copy(source / "permalinks.yml", registry)
         result = run_pipeline(source, registry_path=registry)
-    records = [record for _, record in records_for(result, "", "1970-01-01")]
+    records = [record.to_json() for _, record in records_for(result, "", "1970-01-01")]
     results = [check_notice(record, record.get("source", {}).get("file"), threshold) for record in records]
     for result_ in results:
         if result_.errors or result_.unknown or result_.low_confidence:

@@ -1,6 +1,6 @@
 """How to cite a notice: Vietnamese and English citations, BibTeX, CSL-JSON, JSON-LD, Highwire tags.
 
-All of them are made from the dataset record, so they agree with the page and
+All of them are made from the notice's record (``records.NoticeRecord``), so they agree with the page and
 with ``data/notices.json``. Our text is a transcription: JSON-LD says so with
 ``UnofficialLegalValue``.
 """
@@ -10,17 +10,17 @@ import json
 import re
 from typing import Any
 
-from ..text import slugify
+from .records import NoticeRecord
 
 LICENSE = "https://creativecommons.org/publicdomain/mark/1.0/"
 SITE_NAME = "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh"
 SITE_NAME_EN = "Archive of Vietnam's provincial COVID-19 directives"
 
 
-def issuer_name(record: dict[str, Any]) -> str | None:
+def issuer_name(record: NoticeRecord) -> str | None:
     """The issuing body with its province, as a reader would name it ("Tỉnh ủy Quảng Ninh")."""
-    issuer = (record.get("issuer") or {}).get("name")
-    province = (record.get("province") or {}).get("name")
+    issuer = (record.issuer.name if record.issuer else None)
+    province = (record.province.name if record.province else None)
     if issuer and province and province not in issuer:
         return f"{issuer} {province}" if issuer.lower().endswith(("tỉnh ủy", "tỉnh", "thành ủy", "thành phố")) \
             else f"{issuer} ({province})"
@@ -34,25 +34,25 @@ def _date_vn(iso: str | None) -> str | None:
     return f"ngày {day}/{month}/{year}"
 
 
-def vietnamese_citation(record: dict[str, Any], url: str, accessed: str) -> str:
+def vietnamese_citation(record: NoticeRecord, url: str, accessed: str) -> str:
     """Administrative style: issuer, type and number, date, title, where, when accessed."""
     parts = [issuer_name(record) or "Không rõ cơ quan ban hành"]
-    kind = record.get("doc_type") or "Văn bản"
-    number = (record.get("number") or {}).get("text")
+    kind = record.doc_type or "Văn bản"
+    number = (record.number.text if record.number else None)
     parts.append(f"{kind} số {number}" if number else f"{kind} (không số)")
-    parts.append(_date_vn(record.get("issued_date")) or "không rõ ngày")
-    parts.append(f"“{record['title']}”")
+    parts.append(_date_vn(record.issued_date) or "không rõ ngày")
+    parts.append(f"“{record.title}”")
     parts.append(f"{SITE_NAME}, {url}, truy cập {_date_vn(accessed)}")
     return ", ".join(parts) + "."
 
 
-def english_citation(record: dict[str, Any], url: str, accessed: str) -> str:
+def english_citation(record: NoticeRecord, url: str, accessed: str) -> str:
     parts = [issuer_name(record) or "Unknown issuer"]
-    number = (record.get("number") or {}).get("text")
-    kind = record.get("doc_type") or "Document"
+    number = (record.number.text if record.number else None)
+    kind = record.doc_type or "Document"
     parts.append(f"{kind} No. {number}" if number else f"{kind} (unnumbered)")
-    parts.append(record.get("issued_date") or "undated")
-    parts.append(f"“{record['title']}” [in Vietnamese]")
+    parts.append(record.issued_date or "undated")
+    parts.append(f"“{record.title}” [in Vietnamese]")
     parts.append(f"{SITE_NAME_EN}, {url} (accessed {accessed})")
     return ", ".join(parts) + "."
 
@@ -61,23 +61,23 @@ def _bibtex_escape(value: str) -> str:
     return re.sub(r"([{}\\&%$#_~^])", r"\\\1", value)
 
 
-def bibtex(record: dict[str, Any], url: str, accessed: str) -> str:
+def bibtex(record: NoticeRecord, url: str, accessed: str) -> str:
     """A ``@techreport`` entry: reference managers then keep the document number."""
     fields = {
-        "title": record["title"],
+        "title": record.title,
         "author": "{" + (issuer_name(record) or "Không rõ") + "}",
         "institution": issuer_name(record) or "Không rõ",
-        "type": record.get("doc_type") or "Văn bản",
-        "number": (record.get("number") or {}).get("text"),
-        "year": (record.get("issued_date") or record.get("meeting_date") or "")[:4] or None,
-        "date": record.get("issued_date"),
-        "address": (record.get("province") or {}).get("name"),
+        "type": record.doc_type or "Văn bản",
+        "number": (record.number.text if record.number else None),
+        "year": (record.date or "")[:4] or None,
+        "date": record.issued_date,
+        "address": (record.province.name if record.province else None),
         "language": "vietnamese",
         "url": url,
         "urldate": accessed,
         "note": "Bản chép lại, không có giá trị pháp lý chính thức",
     }
-    lines = [f"@techreport{{{record['id']},"]
+    lines = [f"@techreport{{{record.id},"]
     for key, value in fields.items():
         if value:
             escaped = value if key == "author" else _bibtex_escape(value)
@@ -88,40 +88,40 @@ def bibtex(record: dict[str, Any], url: str, accessed: str) -> str:
     return "\n".join(lines)
 
 
-def csl_json(record: dict[str, Any], url: str, accessed: str) -> dict[str, Any]:
+def csl_json(record: NoticeRecord, url: str, accessed: str) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": record["id"], "type": "legislation", "title": record["title"], "language": "vi", "URL": url,
-        "authority": issuer_name(record), "number": (record.get("number") or {}).get("text"),
-        "genre": record.get("doc_type"), "jurisdiction": (record.get("province") or {}).get("name"),
+        "id": record.id, "type": "legislation", "title": record.title, "language": "vi", "URL": url,
+        "authority": issuer_name(record), "number": (record.number.text if record.number else None),
+        "genre": record.doc_type, "jurisdiction": (record.province.name if record.province else None),
         "accessed": {"date-parts": [[int(x) for x in accessed.split("-")]]},
         "author": [{"literal": issuer_name(record)}] if issuer_name(record) else [],
     }
-    if record.get("issued_date"):
-        item["issued"] = {"date-parts": [[int(x) for x in record["issued_date"].split("-")]]}
+    if record.issued_date:
+        item["issued"] = {"date-parts": [[int(x) for x in record.issued_date.split("-")]]}
     return {k: v for k, v in item.items() if v not in (None, [], "")}
 
 
-def json_ld(record: dict[str, Any], url: str, modified: str) -> dict[str, Any]:
+def json_ld(record: NoticeRecord, url: str, modified: str) -> dict[str, Any]:
     """schema.org Legislation, marked as an unofficial transcription."""
-    province = record.get("province")
+    province = record.province
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Legislation",
         "@id": url,
         "url": url,
-        "name": record["title"],
+        "name": record.title,
         "inLanguage": "vi",
-        "legislationType": record.get("doc_type"),
-        "legislationIdentifier": (record.get("number") or {}).get("text"),
-        "legislationDate": record.get("issued_date"),
-        "legislationJurisdiction": {"@type": "AdministrativeArea", "name": province["name"]} if province else None,
+        "legislationType": record.doc_type,
+        "legislationIdentifier": (record.number.text if record.number else None),
+        "legislationDate": record.issued_date,
+        "legislationJurisdiction": {"@type": "AdministrativeArea", "name": province.name} if province else None,
         "legislationPassedBy": {"@type": "Organization", "name": issuer_name(record)} if issuer_name(record) else None,
-        "legislationResponsible": {"@type": "Person", "name": record["signer"]["name"]}
-        if (record.get("signer") or {}).get("name") else None,
+        "legislationResponsible": {"@type": "Person", "name": record.signer.name}
+        if record.signer and record.signer.name else None,
         "legislationLegalForce": "NotInForce",
-        "citation": [c["label"] for c in record.get("cited_documents", [])] or None,
-        "about": [m["label"] for m in record.get("measures", [])] or None,
-        "isBasedOn": record["source"]["file"],
+        "citation": [c.label for c in record.cited_documents] or None,
+        "about": [m.label for m in record.measures] or None,
+        "isBasedOn": record.source.file,
         "dateModified": modified,
         "license": LICENSE,
         "encoding": {"@type": "LegislationObject", "legislationLegalValue": "UnofficialLegalValue",
@@ -135,21 +135,17 @@ def script_safe_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def highwire_tags(record: dict[str, Any], url: str) -> list[tuple[str, str]]:
+def highwire_tags(record: NoticeRecord, url: str) -> list[tuple[str, str]]:
     """``citation_*`` meta tags read by Zotero and Google Scholar (saved as a report with its number)."""
-    tags = [("citation_title", record["title"]), ("citation_language", "vi"), ("citation_public_url", url)]
+    tags = [("citation_title", record.title), ("citation_language", "vi"), ("citation_public_url", url)]
     author = issuer_name(record)
     if author:
         tags.append(("citation_author", author))
         tags.append(("citation_technical_report_institution", author))
-    date = record.get("issued_date") or record.get("meeting_date")
+    date = record.date
     if date:
         tags.append(("citation_publication_date", date.replace("-", "/")))
-    number = (record.get("number") or {}).get("text")
+    number = (record.number.text if record.number else None)
     if number:
         tags.append(("citation_technical_report_number", number))
     return tags
-
-
-def citation_file_stem(record: dict[str, Any]) -> str:
-    return slugify(record["id"])

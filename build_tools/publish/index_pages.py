@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterable, Iterator
 from ..data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
 from .notice_pages import shorten, vn_date, write_page, yaml_json
+from ..model import Citation, MeasureTag
+from .records import CitedDocument, NoticeRecord
 from ..text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
@@ -22,7 +24,6 @@ RELATED_LIMIT = 3
 MONTHS = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
           "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
 
-Record = dict[str, Any]
 
 
 @dataclass
@@ -78,37 +79,37 @@ def measures_taxonomy() -> list[dict[str, Any]]:
     return data["measures"] if isinstance(data, dict) else data
 
 
-def date_of(record: Record) -> str | None:
-    return record.get("issued_date") or record.get("meeting_date")
+def date_of(record: NoticeRecord) -> str | None:
+    return record.date
 
 
-def newest_first(records: Iterable[Record]) -> list[Record]:
+def newest_first(records: Iterable[NoticeRecord]) -> list[NoticeRecord]:
     """Newest first; undated notices last, each group in a stable order."""
-    dated = sorted((r for r in records if date_of(r)), key=lambda r: (date_of(r), r["id"]), reverse=True)
-    undated = sorted((r for r in records if not date_of(r)), key=lambda r: r["id"])
+    dated = sorted((r for r in records if date_of(r)), key=lambda r: (date_of(r), r.id), reverse=True)
+    undated = sorted((r for r in records if not date_of(r)), key=lambda r: r.id)
     return dated + undated
 
 
 # --- lines and lists -------------------------------------------------------------
 
 
-def notice_facts(record: Record) -> str:
+def notice_facts(record: NoticeRecord) -> str:
     """``Quảng Ninh · 17/01/2022 · 2927-TB/TU · Thông báo``"""
-    facts = [record["province"]["name"] if record.get("province") else
-             ("Trung ương" if record.get("scope") == "national" else None),
+    facts = [record.province.name if record.province else
+             ("Trung ương" if record.scope == "national" else None),
              vn_date(date_of(record)) if date_of(record) else None,
-             record["number"]["text"] if record.get("number") else None,
-             record.get("doc_type")]
+             record.number.text if record.number else None,
+             record.doc_type]
     return " · ".join(esc(f) for f in facts if f)
 
 
-def notice_line(record: Record, extra: str = "") -> str:
+def notice_line(record: NoticeRecord, extra: str = "") -> str:
     """One notice in a list: linked title, facts, and an optional second line (already HTML)."""
-    line = f"{link(record['page'], record['title'])} — {notice_facts(record)}"
+    line = f"{link(record.page, record.title)} — {notice_facts(record)}"
     return line + (f"<br>{extra}" if extra else "")
 
 
-def notice_list(records: Iterable[Record], extra: Callable[[Record], str] | None = None) -> str:
+def notice_list(records: Iterable[NoticeRecord], extra: Callable[[NoticeRecord], str] | None = None) -> str:
     return bullet_list((notice_line(r, extra(r) if extra else "") for r in records), "notice-list")
 
 
@@ -139,9 +140,9 @@ def month_anchor(month: str) -> str:
     return toc_slug(f"{MONTHS[int(month[5:7])]} năm {month[:4]}")
 
 
-def by_month(records: list[Record], body: Body) -> None:
+def by_month(records: list[NoticeRecord], body: Body) -> None:
     """A timeline: newest month first, one heading per month."""
-    groups: list[tuple[str, list[Record]]] = []
+    groups: list[tuple[str, list[NoticeRecord]]] = []
     for record in records:
         date = date_of(record)
         label = f"{MONTHS[int(date[5:7])]} năm {date[:4]}" if date else "Không rõ ngày"
@@ -151,10 +152,6 @@ def by_month(records: list[Record], body: Body) -> None:
     for label, members in groups:
         body.heading(2, label)
         body.add(notice_list(members))
-
-
-def plain_list(records: list[Record], body: Body) -> None:
-    body.add(notice_list(records))
 
 
 def count_table(rows: list[tuple[str, str | None, int]], header: tuple[str, str]) -> str:
@@ -176,11 +173,11 @@ def text_paragraph(text: str) -> str:
 # --- pages -----------------------------------------------------------------------
 
 
-def province_pages(records: list[Record]) -> Iterator[Page]:
-    groups: dict[str, list[Record]] = defaultdict(list)
+def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
+    groups: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
-        if record.get("province"):
-            groups[record["province"]["code"]].append(record)
+        if record.province:
+            groups[record.province.code].append(record)
     rows = []
     for province in provinces():
         code = province["code"]
@@ -188,8 +185,8 @@ def province_pages(records: list[Record]) -> Iterator[Page]:
         rows.append((province["name"], f"tinh/{code}" if members else None, len(members)))
         if members:
             yield from _province_detail(province, newest_first(members))
-    national = [r for r in records if r.get("scope") == "national"]
-    unknown = [r for r in records if not r.get("province") and r.get("scope") != "national"]
+    national = [r for r in records if r.scope == "national"]
+    unknown = [r for r in records if not r.province and r.scope != "national"]
     body = Body()
     body.add(text_paragraph(f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
                             "(bản đồ hành chính trước năm 2025)."))
@@ -211,12 +208,12 @@ def compact_counts(rows: list[tuple[str, str, int]]) -> str:
     return " · ".join(f"{link(target, label)} ({count})" for label, target, count in rows)
 
 
-def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Page]:
+def _province_detail(province: dict[str, Any], members: list[NoticeRecord]) -> list[Page]:
     base = f"tinh/{province['code']}"
-    measure_counts = Counter((m["code"], m["label"]) for r in members for m in r.get("measures", []))
-    issuers = Counter(r["issuer"]["name"] for r in members if r.get("issuer"))
-    signers = Counter(r["signer"]["name"] for r in members if r.get("signer") and r["signer"].get("name"))
-    cited = Counter((c["key"], c["label"]) for r in members for c in r.get("cited_documents", []))
+    measure_counts = Counter((m.code, m.label) for r in members for m in r.measures)
+    issuers = Counter(r.issuer.name for r in members if r.issuer)
+    signers = Counter(r.signer.name for r in members if r.signer and r.signer.name)
+    cited = Counter((c.key, c.label) for r in members for c in r.cited_documents)
 
     def summary(body: Body) -> None:
         body.add(text_paragraph(f"{len(members)} văn bản."))
@@ -239,11 +236,11 @@ def _province_detail(province: dict[str, Any], members: list[Record]) -> list[Pa
     return paginate(base, province["name"], members, by_month, summary)
 
 
-def measure_pages(records: list[Record]) -> Iterator[Page]:
-    tagged: dict[str, list[tuple[Record, dict[str, Any]]]] = defaultdict(list)
+def measure_pages(records: list[NoticeRecord]) -> Iterator[Page]:
+    tagged: dict[str, list[tuple[NoticeRecord, MeasureTag]]] = defaultdict(list)
     for record in records:
-        for measure in record.get("measures", []):
-            tagged[measure["code"]].append((record, measure))
+        for measure in record.measures:
+            tagged[measure.code].append((record, measure))
     rows = []
     for measure in measures_taxonomy():
         code = measure["code"]
@@ -275,25 +272,25 @@ def measure_province_link(code: str, province_code: str | None, province_name: s
     return f"chu-de/{code}#{toc_slug(province_name)}"
 
 
-def short_name(record: Record) -> str:
+def short_name(record: NoticeRecord) -> str:
     """``Thông báo 12/TB-UBND``: type and number, else the title cut short."""
-    if record.get("number"):
-        return f"{record.get('doc_type') or 'Văn bản'} {record['number']['text']}"
-    return shorten(record["title"], 80)
+    if record.number:
+        return f"{record.doc_type or 'Văn bản'} {record.number.text}"
+    return shorten(record.title, 80)
 
 
-def evidence_line(record: Record, tag: dict[str, Any]) -> str:
+def evidence_line(record: NoticeRecord, tag: MeasureTag) -> str:
     """``Thông báo 12/TB-UBND, 01/09/2020: «…»``: the notice named briefly, linked to the evidence's paragraph.
 
     Measure pages hold every notice once per measure it orders, so each line stays short.
     """
-    first = (tag.get("evidence") or [{}])[0]
+    first = tag.evidence[0] if tag.evidence else None
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
-    quote = f" «{esc(shorten(first['text'], EVIDENCE_LENGTH))}»" if first.get("text") else ""
-    return f"{link(record['page'], label, first.get('anchor'))}:{quote}"
+    quote = f" «{esc(shorten(first.text, EVIDENCE_LENGTH))}»" if first and first.text else ""
+    return f"{link(record.page, label, first.anchor if first else None)}:{quote}"
 
 
-def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Record, dict[str, Any]]]) -> list[Page]:
+def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[NoticeRecord, MeasureTag]]) -> list[Page]:
     """The measure's page (each province with its latest notices) and one page per province.
 
     Grouping by province keeps every page bounded: at most ``MEASURE_PREVIEW`` notices per
@@ -308,18 +305,19 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     if measure.get("description"):
         body.add(text_paragraph(str(measure["description"])))
     body.add(text_paragraph(f"{len(members)} văn bản, của "
-                            f"{len({(r.get('province') or {}).get('code') for r, _ in members})} "
+                            f"{len({r.province.code if r.province else None for r, _ in members})} "
                             "tỉnh, thành phố; mỗi văn bản kèm câu làm bằng chứng."))
-    evidence = {record["id"]: tag for record, tag in members}
-    by_province: dict[str | None, list[Record]] = defaultdict(list)
+    evidence = {record.id: tag for record, tag in members}
+    by_province: dict[str | None, list[NoticeRecord]] = defaultdict(list)
     for record, _ in members:
-        by_province[(record.get("province") or {}).get("code")].append(record)
+        by_province[record.province.code if record.province else None].append(record)
 
-    def evidence_list(records: list[Record]) -> str:
-        return bullet_list((evidence_line(r, evidence[r["id"]]) for r in records), "notice-list")
+    def evidence_list(records: list[NoticeRecord]) -> str:
+        return bullet_list((evidence_line(r, evidence[r.id]) for r in records), "notice-list")
 
     pages = []
-    names = {code: (group[0].get("province") or {}).get("name", "Chưa rõ tỉnh") for code, group in by_province.items()}
+    names = {code: group[0].province.name if group[0].province else "Chưa rõ tỉnh"
+             for code, group in by_province.items()}
     for province_code in sorted(by_province, key=lambda c: (c is None, names[c])):
         group = newest_first(by_province[province_code])
         body.heading(2, names[province_code])
@@ -336,8 +334,8 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     return pages
 
 
-def time_pages(records: list[Record]) -> Iterator[Page]:
-    years: dict[str, list[Record]] = defaultdict(list)
+def time_pages(records: list[NoticeRecord]) -> Iterator[Page]:
+    years: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
         years[(date_of(record) or "khong-ro")[:4]].append(record)
     rows = []
@@ -353,10 +351,10 @@ def time_pages(records: list[Record]) -> Iterator[Page]:
     yield Page("thoi-gian/index", "Theo thời gian", body)
 
 
-def grouped_pages(records: list[Record], folder: str, title: str, key: Callable[[Record], str | None],
+def grouped_pages(records: list[NoticeRecord], folder: str, title: str, key: Callable[[NoticeRecord], str | None],
                   column: str) -> Iterator[Page]:
     """Pages for one facet (document type, issuer, signer): an index and one page per value."""
-    groups: dict[str, list[Record]] = defaultdict(list)
+    groups: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
         value = key(record)
         if value:
@@ -369,75 +367,77 @@ def grouped_pages(records: list[Record], folder: str, title: str, key: Callable[
     yield from paginate(f"{folder}/index", title, rows, count_table_pages(rows, (column, "Số văn bản")))
 
 
-def cited_pages(records: list[Record]) -> Iterator[Page]:
+def cited_pages(records: list[NoticeRecord]) -> Iterator[Page]:
     """One page per cited document, listing every notice that cites it, with the citing sentence."""
-    citing: dict[str, list[tuple[Record, dict[str, Any]]]] = defaultdict(list)
-    labels: dict[str, dict[str, Any]] = {}
+    citing: dict[str, list[tuple[NoticeRecord, Citation]]] = defaultdict(list)
+    labels: dict[str, CitedDocument] = {}
     for record in records:
-        first_mention: dict[str, dict[str, Any]] = {}
-        for cite in record.get("cites", []):
-            first_mention.setdefault(cite["key"], cite)
-        for document in record.get("cited_documents", []):
-            labels.setdefault(document["key"], document)
-            citing[document["key"]].append((record, first_mention[document["key"]]))
+        first_mention: dict[str, Citation] = {}
+        for cite in record.cites:
+            first_mention.setdefault(cite.key, cite)
+        for document in record.cited_documents:
+            labels.setdefault(document.key, document)
+            citing[document.key].append((record, first_mention[document.key]))
     in_archive = _archive_lookup(records)
     rows = []
     for key in sorted(citing, key=lambda k: (-len(citing[k]), k)):
         document = labels[key]
-        rows.append((document["label"], f"van-ban-dan-chieu/{key}", len(citing[key])))
+        rows.append((document.label, f"van-ban-dan-chieu/{key}", len(citing[key])))
         yield from _cited_detail(key, document, citing[key], in_archive.get(key))
     yield from paginate("van-ban-dan-chieu/index", "Văn bản được dẫn chiếu", rows,
                           count_table_pages(rows, ("Văn bản", "Số văn bản dẫn chiếu")))
 
 
-def _archive_lookup(records: list[Record]) -> dict[str, Record]:
+def _archive_lookup(records: list[NoticeRecord]) -> dict[str, NoticeRecord]:
     """Cited-document keys that are themselves notices in the archive."""
-    from ..extract import citation_key_for  # the extract stage owns the key scheme
+    from ..extract import citation_key_for_number  # the extract stage owns the key scheme
 
     lookup = {}
     for record in records:
-        key = citation_key_for(record)
-        if key:
-            lookup[key] = record
+        if record.number and record.number.text:
+            key = citation_key_for_number(record.number.text, record.doc_type,
+                                          record.province.code if record.province else None)
+            if key:
+                lookup[key] = record
     return lookup
 
 
-def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record, dict[str, Any]]],
-                  archived: Record | None) -> list[Page]:
+def _cited_detail(key: str, document: CitedDocument, members: list[tuple[NoticeRecord, Citation]],
+                  archived: NoticeRecord | None) -> list[Page]:
     base = f"van-ban-dan-chieu/{key}"
-    facts = [f"{esc(k)}: {esc(document[f])}" for k, f in
-             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if document.get(f)]
+    facts = [f"{esc(k)}: {esc(getattr(document, f))}" for k, f in
+             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if getattr(document, f)]
     sentence = {id(pair[0]): pair[1] for pair in members}
 
     def intro(body: Body) -> None:
         if facts:
             body.paragraph("<br>".join(facts))
         if archived:
-            body.paragraph("Văn bản này có trong kho: " + link(archived["page"], archived["title"]) + ".")
+            body.paragraph("Văn bản này có trong kho: " + link(archived.page, archived.title) + ".")
         body.add(text_paragraph(f"Được dẫn chiếu bởi {len(members)} văn bản:"))
 
-    def quote(record: Record) -> str:
+    def quote(record: NoticeRecord) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 160)}»")
+        return esc(f"«{shorten(cite.sentence or cite.text, 160)}»")
 
     ordered = sorted((pair[0] for pair in members),
-                     key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))
-    return paginate(base, document["label"], ordered, lambda chunk, body: body.add(notice_list(chunk, quote)), intro)
+                     key=lambda r: (r.province.name if r.province else "~", date_of(r) or "", r.id))
+    return paginate(base, document.label, ordered, lambda chunk, body: body.add(notice_list(chunk, quote)), intro)
 
 
 WIDE = {"hide": ["navigation", "toc"]}
 
 
-def matrix_page(records: list[Record]) -> list[Page]:
+def matrix_page(records: list[NoticeRecord]) -> list[Page]:
     """Provinces × measures: each cell counts notices and links to them on the measure's page."""
     counts: dict[tuple[str, str], int] = Counter()
     present = {}
     for record in records:
-        if not record.get("province"):
+        if not record.province:
             continue
-        present[record["province"]["code"]] = record["province"]["name"]
-        for measure in {m["code"] for m in record.get("measures", [])}:
-            counts[(record["province"]["code"], measure)] += 1
+        present[record.province.code] = record.province.name
+        for measure in {m.code for m in record.measures}:
+            counts[(record.province.code, measure)] += 1
     taxonomy = [m for m in measures_taxonomy() if any(counts.get((p, m["code"])) for p in present)]
     page = "so-sanh/index"
 
@@ -455,7 +455,7 @@ def matrix_page(records: list[Record]) -> list[Page]:
                        "bằng chứng. So sánh theo thời gian: ") + link("so-sanh/thang", "tỉnh × tháng") + ".")
     body.add('<div class="matrix">' + table(["Tỉnh"] + [header(m) for m in taxonomy], rows) + "</div>")
     pages = [Page(page, "So sánh các tỉnh theo biện pháp", body, dict(WIDE))]
-    years = sorted({date_of(r)[:4] for r in records if r.get("province") and date_of(r)})
+    years = sorted({date_of(r)[:4] for r in records if r.province and date_of(r)})
     body = Body()
     body.paragraph(esc("Số văn bản mỗi tháng, mỗi năm một bảng (để trang không lớn lên theo kho): ")
                    + (" · ".join(link("so-sanh/thang-" + year, f"Năm {year}") for year in years)
@@ -477,14 +477,14 @@ def paginated_path(base: str, index: int) -> str:
     return base if number == 1 else f"{base}-trang-{number}"
 
 
-def _month_matrix(records: list[Record], year: str) -> str:
+def _month_matrix(records: list[NoticeRecord], year: str) -> str:
     """Provinces × months; each cell links to that month on the province's timeline page."""
-    groups: dict[str, list[Record]] = defaultdict(list)
+    groups: dict[str, list[NoticeRecord]] = defaultdict(list)
     names = {}
     for record in records:
-        if record.get("province") and date_of(record):
-            groups[record["province"]["code"]].append(record)
-            names[record["province"]["code"]] = record["province"]["name"]
+        if record.province and date_of(record):
+            groups[record.province.code].append(record)
+            names[record.province.code] = record.province.name
     months = sorted({date_of(r)[:7] for group in groups.values() for r in group if date_of(r).startswith(year)})
     if not months:
         return text_paragraph("Chưa có văn bản có ngày.")
@@ -503,9 +503,9 @@ def _month_matrix(records: list[Record], year: str) -> str:
     return table(["Tỉnh"] + [f"{m[5:7]}/{m[:4]}" for m in months], rows, numeric=range(1, len(months) + 1))
 
 
-def home_page(records: list[Record], rejected: int, day: str | None = None) -> Page:
-    provinces_with = {r["province"]["code"] for r in records if r.get("province")}
-    measures_with = {m["code"] for r in records for m in r.get("measures", [])}
+def home_page(records: list[NoticeRecord], rejected: int, day: str | None = None) -> Page:
+    provinces_with = {r.province.code for r in records if r.province}
+    measures_with = {m.code for r in records for m in r.measures}
     latest = newest_first(records)[:10]
     body = Body()
     if day:
@@ -529,17 +529,17 @@ def home_page(records: list[Record], rejected: int, day: str | None = None) -> P
     return Page("index", "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh", body)
 
 
-def all_index_pages(records: list[Record], rejected: int = 0, day: str | None = None) -> Iterator[Page]:
+def all_index_pages(records: list[NoticeRecord], rejected: int = 0, day: str | None = None) -> Iterator[Page]:
     """Every index page, made one facet at a time so they can be written as they come."""
     yield home_page(records, rejected, day)
     yield from province_pages(records)
     yield from measure_pages(records)
     yield from time_pages(records)
-    yield from grouped_pages(records, "loai", "Theo loại văn bản", lambda r: r.get("doc_type"), "Loại")
+    yield from grouped_pages(records, "loai", "Theo loại văn bản", lambda r: r.doc_type, "Loại")
     yield from grouped_pages(records, "co-quan", "Theo cơ quan ban hành",
-                             lambda r: (r.get("issuer") or {}).get("name"), "Cơ quan")
+                             lambda r: r.issuer.name if r.issuer else None, "Cơ quan")
     yield from grouped_pages(records, "nguoi-ky", "Theo người ký",
-                             lambda r: (r.get("signer") or {}).get("name"), "Người ký")
+                             lambda r: r.signer.name if r.signer else None, "Người ký")
     yield from cited_pages(records)
     yield from matrix_page(records)
 
@@ -556,42 +556,42 @@ def write_pages(pages: Iterable[Page | MarkdownPage], docs_dir: Path) -> int:
 # --- related notices on a notice page ----------------------------------------------
 
 
-def related_sections(records: list[Record]) -> dict[str, Body]:
+def related_sections(records: list[NoticeRecord]) -> dict[str, Body]:
     """For each notice: earlier and later notices of its province, notices citing the same documents.
 
     Bounded per notice (``RELATED_LIMIT`` per list), so the cost is linear in the archive.
     """
-    by_province: dict[str, list[Record]] = defaultdict(list)
+    by_province: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
-        if record.get("province"):
-            by_province[record["province"]["code"]].append(record)
-    neighbours: dict[str, tuple[Record | None, Record | None]] = {}
+        if record.province:
+            by_province[record.province.code].append(record)
+    neighbours: dict[str, tuple[NoticeRecord | None, NoticeRecord | None]] = {}
     for members in by_province.values():
         ordered = list(reversed(newest_first(members)))
         for index, record in enumerate(ordered):
-            neighbours[record["id"]] = (ordered[index - 1] if index > 0 else None,
+            neighbours[record.id] = (ordered[index - 1] if index > 0 else None,
                                         ordered[index + 1] if index + 1 < len(ordered) else None)
-    citing: dict[str, list[Record]] = defaultdict(list)
+    citing: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
-        for document in record.get("cited_documents", []):
-            if len(citing[document["key"]]) < RELATED_LIMIT + 1:
-                citing[document["key"]].append(record)
+        for document in record.cited_documents:
+            if len(citing[document.key]) < RELATED_LIMIT + 1:
+                citing[document.key].append(record)
     archive = _archive_lookup(records)
     sections = {}
     for record in records:
         groups = []
-        earlier, later = neighbours.get(record["id"], (None, None))
+        earlier, later = neighbours.get(record.id, (None, None))
         if earlier or later:
             lines = ([f"Trước: {notice_line(earlier)}"] if earlier else []) + \
                     ([f"Sau: {notice_line(later)}"] if later else [])
             groups.append(("Cùng tỉnh", bullet_list(lines, "notice-list")))
-        in_archive = [archive[d["key"]] for d in record.get("cited_documents", []) if d["key"] in archive
-                      and archive[d["key"]]["id"] != record["id"]]
+        in_archive = [archive[d.key] for d in record.cited_documents if d.key in archive
+                      and archive[d.key].id != record.id]
         if in_archive:
             groups.append(("Văn bản được dẫn chiếu có trong kho", notice_list(in_archive[:RELATED_LIMIT])))
-        same: list[Record] = []
-        for document in record.get("cited_documents", []):
-            same.extend(r for r in citing[document["key"]] if r["id"] != record["id"] and r not in same)
+        same: list[NoticeRecord] = []
+        for document in record.cited_documents:
+            same.extend(r for r in citing[document.key] if r.id != record.id and r not in same)
         if same:
             groups.append(("Cùng dẫn chiếu văn bản", notice_list(same[:RELATED_LIMIT])))
         if groups:
@@ -600,5 +600,5 @@ def related_sections(records: list[Record]) -> dict[str, Body]:
             for title, html_list in groups:
                 body.heading(3, title)
                 body.add(html_list)
-            sections[record["id"]] = body
+            sections[record.id] = body
     return sections

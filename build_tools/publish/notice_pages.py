@@ -1,7 +1,7 @@
 """Render stage: Notice → dataset record and Markdown page with YAML front matter.
 
-The dataset record (``notice_record``) is the single source for the page, the
-index pages and ``site/data/notices.json``, so counts and lists never disagree.
+The record (``notice_record``, a ``records.NoticeRecord``) is the single source for the
+page, the index pages and ``site/data/notices.json``, so counts and lists never disagree.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import functools
 import json
 import posixpath
 import re
-from dataclasses import asdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,7 +18,8 @@ import yaml
 from markupsafe import Markup
 
 from . import citation
-from ..model import CleanDocument, Notice, NoticeHead, OcrQuality
+from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
+from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -70,72 +71,66 @@ def md_link(from_page: str, to_page: str) -> str:
 
 
 def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = "1970-01-01",
-                  complete: bool = True) -> dict[str, Any]:
-    """Everything known about a notice, as plain JSON-ready data.
+                  complete: bool = True) -> NoticeRecord:
+    """Everything known about a notice, as one typed record.
 
     ``complete=False`` leaves out what only the notice's own page and files need (the clue
     behind each field, the citation texts): the building process holds every record at once,
     and ``complete_record`` adds them back in the worker that writes the notice.
     """
-    meta = notice.meta.to_dict()
-    summary = notice.summary
-    record: dict[str, Any] = {
-        "id": notice.id,
-        "page": page,
-        "title": meta["title"] or default_title(notice),
-        **{key: meta[key] for key in ("doc_type", "doc_type_code", "number", "issuer", "scope", "province",
-                                       "issued_date", "meeting_date", "signer", "chairs", "recipients", "cites",
-                                       "deadlines", "places", "measures", "overridden")},
-        "cited_documents": cited_documents(meta["cites"]),
-        "source": {"file": notice.source.name, "sha256": notice.source.sha256, "size": notice.source.size,
-                   "format": notice.source.format, "encoding": notice.source.encoding},
-        "aliases": list(notice.aliases),
-        "unknown_fields": notice.unknown_fields,
-        "ocr_quality": ocr_quality_record(summary.ocr_quality),
-        "ocr_repairs": summary.ocr_repairs,
-        "words": summary.words,
-        "description": summary.description,
-    }
+    meta, summary, source = notice.meta, notice.summary, notice.source
+    record = NoticeRecord(
+        id=notice.id, page=page, title=meta.title or default_title(notice),
+        doc_type=meta.doc_type, doc_type_code=meta.doc_type_code, number=meta.number, issuer=meta.issuer,
+        scope=meta.scope, province=meta.province, issued_date=meta.issued_date, meeting_date=meta.meeting_date,
+        signer=meta.signer, chairs=tuple(meta.chairs), recipients=tuple(meta.recipients), cites=tuple(meta.cites),
+        deadlines=tuple(meta.deadlines), places=tuple(meta.places), measures=tuple(meta.measures),
+        overridden=dict(meta.overridden), cited_documents=cited_documents(meta.cites),
+        source=SourceRecord(source.name, source.sha256, source.size, source.format, source.encoding),
+        aliases=tuple(notice.aliases), unknown_fields=tuple(notice.unknown_fields),
+        ocr_quality=ocr_quality_record(summary.ocr_quality), ocr_repairs=summary.ocr_repairs, words=summary.words,
+        description=summary.description)
     if complete:
-        record["clues"] = meta["clues"]
-        record["citation"] = citation_block(record, site_url, day)
+        record = with_citation(replace(record, clues=dict(meta.clues)), site_url, day)
     return record
 
 
-def complete_record(record: dict[str, Any], notice: Notice, site_url: str, day: str) -> dict[str, Any]:
+def complete_record(record: NoticeRecord, notice: Notice, site_url: str, day: str) -> NoticeRecord:
     """A record made with ``complete=False``, with its clues and citation texts added."""
-    if "citation" in record:
+    if record.citation is not None:
         return record
-    full = dict(record, clues={name: asdict(clue) for name, clue in notice.meta.clues.items()})
-    full["citation"] = citation_block(full, site_url, day)
-    return full
+    return with_citation(replace(record, clues=dict(notice.meta.clues)), site_url, day)
 
 
-def ocr_quality_record(quality: OcrQuality | None) -> dict[str, Any] | None:
+def with_citation(record: NoticeRecord, site_url: str, day: str) -> NoticeRecord:
+    return replace(record, citation=citation_block(record, site_url, day))
+
+
+def ocr_quality_record(quality: OcrQuality | None) -> OcrQualityRecord | None:
     if quality is None:
         return None
-    return {"words": quality.words, "suspicious_before": quality.suspicious_before,
-            "suspicious_after": quality.suspicious_after, "before": quality.before, "after": quality.after}
+    return OcrQualityRecord(quality.words, quality.suspicious_before, quality.suspicious_after, quality.before,
+                            quality.after)
 
 
-def cited_documents(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def cited_documents(cites: Iterable[Citation]) -> tuple[CitedDocument, ...]:
     """One entry per cited document (its first, full mention), in order of first mention."""
-    seen: dict[str, dict[str, Any]] = {}
+    seen: dict[str, CitedDocument] = {}
     for cite in cites:
-        if cite["key"] not in seen:
-            seen[cite["key"]] = {"key": cite["key"], "label": citation_label(cite), "type": cite["type"],
-                                 "number": cite["number"], "date": cite["date"], "issuer": cite["issuer"]}
-    return list(seen.values())
+        if cite.key not in seen:
+            seen[cite.key] = CitedDocument(cite.key, citation_label(cite), cite.type, cite.number, cite.date,
+                                           cite.issuer)
+    return tuple(seen.values())
 
 
-def citation_label(cite: dict[str, Any]) -> str:
-    parts = [cite.get("type") or "Văn bản"]
-    if cite.get("number"):
-        parts.append(cite["number"])
-    elif cite.get("date"):
-        parts.append("ngày " + vn_date(cite["date"]))
-    if cite.get("issuer") and not cite.get("number"):
-        parts.append("của " + cite["issuer"])
+def citation_label(cite: Citation) -> str:
+    parts = [cite.type or "Văn bản"]
+    if cite.number:
+        parts.append(cite.number)
+    elif cite.date:
+        parts.append("ngày " + vn_date(cite.date))
+    if cite.issuer and not cite.number:
+        parts.append("của " + cite.issuer)
     return " ".join(parts)
 
 
@@ -202,18 +197,18 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def citation_block(record: dict[str, Any], site_url: str, day: str) -> dict[str, Any]:
+def citation_block(record: NoticeRecord, site_url: str, day: str) -> CitationTexts:
     """Everything a reader or a reference manager needs to cite this notice."""
-    url = site_url.rstrip("/") + "/" + page_url(record["page"], True)
-    return {
-        "url": url,
-        "vi": citation.vietnamese_citation(record, url, day),
-        "en": citation.english_citation(record, url, day),
-        "bibtex": citation.bibtex(record, url, day),
-        "csl": json.dumps(citation.csl_json(record, url, day), ensure_ascii=False, separators=(", ", ": ")),
-        "jsonld": citation.script_safe_json(citation.json_ld(record, url, day)),
-        "highwire": [list(pair) for pair in citation.highwire_tags(record, url)],
-    }
+    url = site_url.rstrip("/") + "/" + page_url(record.page, True)
+    return CitationTexts(
+        url=url,
+        vi=citation.vietnamese_citation(record, url, day),
+        en=citation.english_citation(record, url, day),
+        bibtex=citation.bibtex(record, url, day),
+        csl=json.dumps(citation.csl_json(record, url, day), ensure_ascii=False, separators=(", ", ": ")),
+        jsonld=citation.script_safe_json(citation.json_ld(record, url, day)),
+        highwire=tuple(citation.highwire_tags(record, url)),
+    )
 
 
 _NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
@@ -228,20 +223,20 @@ def yaml_json(data: Any) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
 
 
-def page_front_matter(record: dict[str, Any], toc: list[list]) -> dict[str, Any]:
+def page_front_matter(record: NoticeRecord, toc: list[list]) -> dict[str, Any]:
     """What the page's template needs (head tags, table of contents) and the main facts to read at a glance.
 
     The whole record is in ``nguon/<id>.json``; MkDocs parses front matter with a pure-Python
     YAML loader, so the page keeps only what is shown.
     """
-    signer = record.get("signer") or {}
+    cite = record.citation
     return {
-        "id": record["id"], "title": record["title"], "description": record.get("description", ""),
-        "doc_type": record.get("doc_type"), "number": (record.get("number") or {}).get("text"),
-        "province": (record.get("province") or {}).get("code"), "issued_date": record.get("issued_date"),
-        "meeting_date": record.get("meeting_date"), "signer": signer.get("name"),
-        "measures": [m["code"] for m in record.get("measures", [])],
-        "citation": {key: record["citation"][key] for key in ("url", "highwire", "jsonld")},
+        "id": record.id, "title": record.title, "description": record.description,
+        "doc_type": record.doc_type, "number": record.number.text if record.number else None,
+        "province": record.province.code if record.province else None, "issued_date": record.issued_date,
+        "meeting_date": record.meeting_date, "signer": record.signer.name if record.signer else None,
+        "measures": [m.code for m in record.measures],
+        "citation": {"url": cite.url, "highwire": [list(pair) for pair in cite.highwire], "jsonld": cite.jsonld},
         "toc": toc,
     }
 
@@ -255,14 +250,14 @@ def original_view_name(notice: Notice) -> str | None:
     return f"{notice.id}.utf8.txt"
 
 
-def notice_page(notice: Notice, record: dict[str, Any], related: Any = None) -> tuple[str, dict[str, str]]:
+def notice_page(notice: Notice, record: NoticeRecord, related: Any = None) -> tuple[str, dict[str, str]]:
     """The page's Markdown skeleton (front matter and title) and its HTML body, inserted by the hook."""
     document = notice.document
     toc = body_toc(document) + (related.toc if related is not None else [])
-    markdown = (f"---\n{yaml_json(page_front_matter(record, toc))}\n---\n\n# {escape_markdown(record['title'])}"
+    markdown = (f"---\n{yaml_json(page_front_matter(record, toc))}\n---\n\n# {escape_markdown(record.title)}"
                 "\n\n<!-- archive-part: body -->\n")
     body = environment().get_template("notice.html.j2").render(
-        r=record, cite=record["citation"], header=document.header_lines, title_lines=document.title_lines,
+        r=record, cite=record.citation, header=document.header_lines, title_lines=document.title_lines,
         signature=document.signature_lines, recipients=document.recipients, body=Markup(body_html(document)),
         related=Markup(related.html() if related is not None else ""),
         changes=document.changes + notice.raw.changes, original_view=original_view_name(notice))
@@ -285,9 +280,9 @@ def write_page(docs_dir: Path, page: str, markdown: str, parts: dict[str, str]) 
         part_file.write_text(json.dumps(parts, ensure_ascii=False), encoding="utf-8")
 
 
-def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs_dir: Path) -> None:
+def write_notice_page(notice: Notice, record: NoticeRecord, related: Any, docs_dir: Path) -> None:
     """Write a notice's page skeleton and its HTML body; ``related`` comes from the index stage."""
-    write_page(docs_dir, record["page"], *notice_page(notice, record, related))
+    write_page(docs_dir, record.page, *notice_page(notice, record, related))
 
 
 QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
@@ -297,7 +292,7 @@ def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def full_record(record: dict[str, Any]) -> dict[str, Any]:
+def full_record(record: NoticeRecord) -> dict[str, Any]:
     """The record as downloaded (``nguon/<id>.json``): every field and clue.
 
     Evidence and citing sentences are quoted up to ``QUOTE_LENGTH`` characters (the first
@@ -305,25 +300,26 @@ def full_record(record: dict[str, Any]) -> dict[str, Any]:
     each anchor names holds the whole sentence. This keeps the file a tenth of the
     notice's size rather than larger than the notice.
     """
-    full = {k: v for k, v in record.items() if k != "citation"}
+    data = record.to_json()
+    full = {k: v for k, v in data.items() if k != "citation"}
     full["measures"] = [
         {**{k: v for k, v in m.items() if k != "evidence"},
          "evidence": [{"text": shorten(e["text"]), "anchor": e.get("anchor")} for e in m.get("evidence", [])[:1]],
          "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]}
-        for m in record.get("measures", [])]
+        for m in data["measures"]]
     full["cites"] = [{**c, "sentence": shorten(c["sentence"]) if c.get("sentence") else c.get("sentence")}
-                     for c in record.get("cites", [])]
+                     for c in data["cites"]]
     return full
 
 
-def dataset_row(record: dict[str, Any], url: str) -> dict[str, Any]:
+def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
     """The record in ``data/notices.json``: every field, evidence cut to its anchors, mentions to documents.
 
     The full record (clues, every citing sentence, evidence text) is the notice's own JSON file;
     the dataset stays a size researchers can load whole.
     """
     row = {"url": url}
-    for key, value in record.items():
+    for key, value in record.to_json().items():
         if key in ("citation", "clues", "cites"):
             continue
         if key == "measures":
@@ -333,11 +329,11 @@ def dataset_row(record: dict[str, Any], url: str) -> dict[str, Any]:
     return row
 
 
-def markdown_download(notice: Notice, record: dict[str, Any]) -> str:
+def markdown_download(notice: Notice, record: NoticeRecord) -> str:
     """The clean notice as Markdown with YAML front matter: the main facts, then the text."""
     front = {key: value for key, value in page_front_matter(record, []).items() if key not in ("citation", "toc")}
-    front["url"] = record["citation"]["url"]
-    front["source"] = record["source"]["file"]
+    front["url"] = record.citation.url
+    front["source"] = record.source.file
     return f"---\n{yaml_block(front)}---\n\n{plain_body_markdown(notice.document)}"
 
 
@@ -347,23 +343,20 @@ def yaml_block(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)
 
 
-def downloads(notice: Notice, record: dict[str, Any]) -> dict[str, bytes]:
+def downloads(notice: Notice, record: NoticeRecord) -> dict[str, bytes]:
     """Files offered for download: the original as received (and a UTF-8 reading copy when it is in
     another encoding), the clean Markdown, the JSON record, BibTeX."""
     files = {
-        f"{record['id']}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
+        f"{record.id}.txt": notice.source.path.read_bytes() if notice.source.format in ("text", "markdown")
         else notice.raw.text.encode("utf-8"),
-        f"{record['id']}.md": markdown_download(notice, record).encode("utf-8"),
-        f"{record['id']}.json": json.dumps(full_record(record), ensure_ascii=False, separators=(",", ":"),
-                                           default=str).encode("utf-8"),
-        f"{record['id']}.bib": record["citation"]["bibtex"].encode("utf-8"),
-        f"{record['id']}.csl.json": record["citation"]["csl"].encode("utf-8"),
+        f"{record.id}.md": markdown_download(notice, record).encode("utf-8"),
+        f"{record.id}.json": json.dumps(full_record(record), ensure_ascii=False, separators=(",", ":"),
+                                        default=str).encode("utf-8"),
+        f"{record.id}.bib": record.citation.bibtex.encode("utf-8"),
+        f"{record.id}.csl.json": record.citation.csl.encode("utf-8"),
     }
     view = original_view_name(notice)
     if view:
         files[view] = "\ufeff".encode("utf-8") + notice.raw.text.encode("utf-8")  # the BOM tells browsers UTF-8
     return files
 
-
-def as_json(value: Any) -> Any:
-    return asdict(value) if hasattr(value, "__dataclass_fields__") else value

@@ -23,6 +23,7 @@ from ..model import Metadata, Notice, NoticeHead
 from ..pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from ..search import SearchDoc, prepare, write_search_index
 from . import engines
+from .records import CSV_FIELDS, NoticeRecord, csv_row
 from .report import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -31,9 +32,6 @@ DEFAULT_CONFIG = ROOT / "mkdocs.yml"
 HAND_WRITTEN_DOCS = ROOT / "docs"
 GENERATED = ("index.md", "notices", "tinh", "chu-de", "so-sanh", "thoi-gian", "loai", "co-quan", "nguoi-ky",
              "van-ban-dan-chieu")
-CSV_FIELDS = ("id", "url", "source", "doc_type", "number", "title", "province", "province_code", "scope",
-              "issuer", "issuer_kind", "issued_date", "meeting_date", "signer_name", "signer_title",
-              "signer_authority", "measures", "oxcgrt", "cites", "deadlines", "places", "aliases")
 
 
 @dataclass
@@ -94,7 +92,7 @@ def iso_day(timestamp: int) -> str:
 
 
 def records_for(result: PipelineResult, public_url: str, day: str, complete: bool = True
-                ) -> list[tuple[NoticeHead, dict[str, Any]]]:
+                ) -> list[tuple[NoticeHead, NoticeRecord]]:
     """Each notice's head with its record; the heads keep only what reading the text back needs."""
     return [(replace(notice, meta=Metadata()),
              notice_pages.notice_record(notice, f"{page_dir(notice.meta)}/{notice.id}", public_url, day, complete))
@@ -106,7 +104,7 @@ class NoticeTask:
     """What a worker needs to write one notice out: its head (the text is read from the store) and record."""
 
     head: NoticeHead
-    record: dict[str, Any]  # made with complete=False
+    record: NoticeRecord  # made with complete=False
     related: Any  # markup.Body or None
     docs_dir: Path
     downloads_dir: Path
@@ -129,25 +127,25 @@ def write_notice_files(task: NoticeTask) -> Any:
     return prepare(search_doc(notice, record, task.directory_urls))
 
 
-def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
+def search_doc(notice: Notice, record: NoticeRecord, directory_urls: bool):
     return SearchDoc(
-        id=record["id"], url=notice_pages.page_url(record["page"], directory_urls), title=record["title"],
-        number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
-        issuer=(record.get("issuer") or {}).get("name"),
-        province=(record.get("province") or {}).get("name"),
-        province_code=(record.get("province") or {}).get("code"),
-        date=record.get("issued_date") or record.get("meeting_date"),
-        measures=tuple(m["code"] for m in record.get("measures", [])),
+        id=record.id, url=notice_pages.page_url(record.page, directory_urls), title=record.title,
+        number=record.number.text if record.number else None, doc_type=record.doc_type,
+        issuer=record.issuer.name if record.issuer else None,
+        province=record.province.name if record.province else None,
+        province_code=record.province.code if record.province else None,
+        date=record.date,
+        measures=tuple(m.code for m in record.measures),
         paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
     )
 
 
-def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,
+def write_notices(pairs: list[tuple[NoticeHead, NoticeRecord]], related: dict[str, Any], docs_dir: Path,
                   staging: Path, directory_urls: bool, pool: Any, public_url: str, day: str) -> dict[str, Any]:
     """Every notice's page, downloads and search entry, in the worker pool; returns the search figures."""
     downloads_dir = staging / "nguon"
     downloads_dir.mkdir(parents=True, exist_ok=True)
-    tasks = [NoticeTask(head, record, related.get(record["id"]), docs_dir, downloads_dir, directory_urls,
+    tasks = [NoticeTask(head, record, related.get(record.id), docs_dir, downloads_dir, directory_urls,
                         public_url, day) for head, record in pairs]
     if pool is None or len(tasks) < 8:
         prepared = map(write_notice_files, tasks)
@@ -199,7 +197,7 @@ def options_config_name(config: Any) -> str:
     return getattr(config, "config_file_path", None) or "mkdocs.yml"
 
 
-def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
+def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:
     """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -209,32 +207,13 @@ def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls:
         writer.writeheader()
         json_file.write("[\n")
         for index, record in enumerate(records):
-            row = notice_pages.dataset_row(record, notice_pages.page_url(record["page"], directory_urls))
+            url = notice_pages.page_url(record.page, directory_urls)
+            row = notice_pages.dataset_row(record, url)
             # one record per line: compact, yet diffs between editions stay readable
             json_file.write((",\n" if index else "")
                             + json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str))
-            writer.writerow(csv_row(row))
+            writer.writerow(csv_row(record, url))
         json_file.write("\n]\n")
-
-
-def csv_row(row: dict[str, Any]) -> dict[str, str]:
-    """Flatten one record for spreadsheets: lists joined with ``; ``."""
-    get = lambda value, key: (value or {}).get(key) or ""  # noqa: E731
-    return {
-        "id": row["id"], "url": row["url"], "source": row["source"]["file"], "doc_type": row.get("doc_type") or "",
-        "number": get(row.get("number"), "text"), "title": row["title"], "province": get(row.get("province"), "name"),
-        "province_code": get(row.get("province"), "code"), "scope": row.get("scope") or "",
-        "issuer": get(row.get("issuer"), "name"), "issuer_kind": get(row.get("issuer"), "kind"),
-        "issued_date": row.get("issued_date") or "", "meeting_date": row.get("meeting_date") or "",
-        "signer_name": get(row.get("signer"), "name"), "signer_title": get(row.get("signer"), "title"),
-        "signer_authority": get(row.get("signer"), "authority"),
-        "measures": "; ".join(m["code"] for m in row.get("measures", [])),
-        "oxcgrt": "; ".join(sorted({m["oxcgrt"] for m in row.get("measures", []) if m.get("oxcgrt")})),
-        "cites": "; ".join(c["label"] for c in row.get("cited_documents", [])),
-        "deadlines": "; ".join(d["date"] for d in row.get("deadlines", [])),
-        "places": "; ".join(sorted({p["name"] for p in row.get("places", [])})),
-        "aliases": "; ".join(row.get("aliases", [])),
-    }
 
 
 def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[index_pages.MarkdownPage]:
@@ -247,23 +226,23 @@ def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[index_p
     return pages
 
 
-def write_feed(records: list[dict[str, Any]], added: dict[str, str], site_dir: Path, public_url: str,
+def write_feed(records: list[NoticeRecord], added: dict[str, str], site_dir: Path, public_url: str,
                day: str, limit: int = 50) -> None:
     """An Atom feed of the notices most recently added to the archive."""
     from xml.sax.saxutils import escape
 
-    newest = sorted(records, key=lambda r: (added.get(r["id"], ""), r["id"]), reverse=True)[:limit]
+    newest = sorted(records, key=lambda r: (added.get(r.id, ""), r.id), reverse=True)[:limit]
     base = public_url.rstrip("/") + "/"
     entries = []
     for record in newest:
-        url = base + notice_pages.page_url(record["page"], True)
-        updated = (added.get(record["id"]) or day) + "T00:00:00Z"
+        url = base + notice_pages.page_url(record.page, True)
+        updated = (added.get(record.id) or day) + "T00:00:00Z"
         entries.append(f"""  <entry>
-    <title>{escape(record['title'])}</title>
+    <title>{escape(record.title)}</title>
     <link href="{escape(url)}"/>
     <id>{escape(url)}</id>
     <updated>{updated}</updated>
-    <summary>{escape(record.get('description') or '')}</summary>
+    <summary>{escape(record.description or '')}</summary>
   </entry>""")
     feed = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
@@ -311,7 +290,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     return report
 
 
-def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], docs_dir: Path, directory_urls: bool,
+def write_index_pages(result: PipelineResult, records: list[NoticeRecord], docs_dir: Path, directory_urls: bool,
                       day: str) -> tuple[int, dict[str, Any]]:
     """Every index page and redirect; returns the page count and each notice's related-notices section."""
     pages = index_pages.write_pages(index_pages.all_index_pages(records, len(result.rejected), day), docs_dir)
