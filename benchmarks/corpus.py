@@ -13,30 +13,18 @@ measures to tag, OCR noise to repair.
 """
 from __future__ import annotations
 
-import argparse
-import contextlib
 import datetime
 import functools
 import hashlib
-import json
 import math
-import multiprocessing
-import os
 import random
 import re
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
 import textwrap
-import threading
-import time
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import yaml
 

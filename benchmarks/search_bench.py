@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.search import SearchDoc, write_search_index  # noqa: E402
-from build_tools.search.fold import fold  # noqa: E402
+from build_tools.vietnamese.fold import fold  # noqa: E402
 
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "archive-search.js"
 CHROMIUM = "/usr/bin/chromium"

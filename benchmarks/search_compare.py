@@ -133,7 +133,7 @@ def expected_sets(texts: dict[str, str]) -> dict[str, set[str]]:
 def choose_district(texts: dict[str, str], wanted: int = 8) -> tuple[str, str]:
     """Hữu Lũng when the corpus names it; else the accented district name found in about ``wanted`` notices."""
     from benchmarks.corpus import provinces
-    from build_tools.search.fold import fold
+    from build_tools.vietnamese.fold import fold
 
     haystacks = [folded_words(text) for text in texts.values()]
 

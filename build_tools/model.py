@@ -272,6 +272,14 @@ class Metadata:
 IMPORTANT_FIELDS = ("doc_type", "title", "province", "issued_date", "signer")
 
 
+def year_of(meta: Metadata) -> int | None:
+    """The notice's year: of its date, else of the meeting it reports, else from its number."""
+    for value in (meta.issued_date, meta.meeting_date):
+        if value:
+            return int(value[:4])
+    return meta.number.year if meta.number else None
+
+
 def unknown_fields_of(meta: Metadata) -> list[str]:
     """Fields a reader expects that extraction could not find (published as "không rõ")."""
     return [name for name in IMPORTANT_FIELDS if getattr(meta, name) in (None, "")]

@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import fold, load_yaml
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
 from ..model import Block, Change
 
 TERMINAL = (".", ";", ":", "!", "?", "./.", "…")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CleanDocument, Clue, Metadata
+from ..model import CleanDocument, Clue, Metadata, year_of
 from .citations import citation_key_for_number
 from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
@@ -110,7 +110,7 @@ def extract_fields(document: CleanDocument) -> Metadata:
     if meta.cites:
         clues["cites"] = Clue("citation-patterns", f"{len(meta.cites)} mentions", 0.9)
 
-    year = _notice_year(meta)
+    year = year_of(meta)
     meta.deadlines = find_deadlines(document, year)
     if meta.deadlines:
         clues["deadlines"] = Clue("deadline-cues", "; ".join(d.text for d in meta.deadlines), 0.85)
@@ -125,13 +125,6 @@ def extract_fields(document: CleanDocument) -> Metadata:
 
     meta.clues = clues
     return meta
-
-
-def _notice_year(meta: Metadata) -> int | None:
-    for value in (meta.issued_date, meta.meeting_date):
-        if value:
-            return int(value[:4])
-    return meta.number.year if meta.number else None
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:

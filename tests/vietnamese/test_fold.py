@@ -3,7 +3,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from build_tools.search.fold import fold, has_diacritics, lower_same_length
+from build_tools.vietnamese.fold import fold, has_diacritics, lower_same_length
 
 VOWELS = "aăâeêioôơuưy"
 TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # ngang, huyền, sắc, hỏi, ngã, nặng
@@ -67,3 +67,36 @@ def test_fold_keeps_one_character_per_character(text):
 def test_diacritics_are_detected_beyond_case():
     assert has_diacritics("tỉnh") and has_diacritics("Đà")
     assert not has_diacritics("TINH") and not has_diacritics("68/nq-cp")
+
+
+def test_the_letter_sets_are_the_vietnamese_letters():
+    from build_tools.vietnamese.fold import LOWER_CLASS, MARKED_LOWER, MARKED_UPPER, UPPER_CLASS
+
+    marked = {c for c in vietnamese_letters() if not c.isascii()}
+    assert set(MARKED_LOWER) | set(MARKED_UPPER) == marked and len(MARKED_LOWER) == 67
+    assert LOWER_CLASS.startswith("a-z") and UPPER_CLASS.startswith("A-Z")
+
+
+def test_fold_chars_keeps_every_offset_even_of_decomposed_text():
+    from build_tools.vietnamese.fold import fold_chars
+
+    decomposed = unicodedata.normalize("NFD", "Quảng Ninh")
+    assert len(fold_chars(decomposed)) == len(decomposed)
+    assert fold_chars("ĐƯỜNG Ð") == "duong d"
+
+
+def test_unmarked_strips_lowercase_vietnamese_letters_only():
+    from build_tools.vietnamese.fold import unmarked
+
+    assert unmarked("đường") == "duong"
+    assert unmarked("Đường") == "Đuong"  # capitals are the caller's business (OCR repair folds lowercase words)
+    assert unmarked("über") == "über"  # not a Vietnamese letter: never matched to one
+
+
+def test_notice_year_comes_from_the_date_then_the_meeting_then_the_number():
+    from build_tools.model import DocNumber, Metadata, year_of
+
+    number = DocNumber("12/2020/QĐ-UBND", "12", 2020, "QĐ", "UBND", "state")
+    assert year_of(Metadata(issued_date="2021-08-02", meeting_date="2021-07-30", number=number)) == 2021
+    assert year_of(Metadata(meeting_date="2021-07-30", number=number)) == 2021
+    assert year_of(Metadata(number=number)) == 2020 and year_of(Metadata()) is None
