@@ -134,15 +134,6 @@ class CleanDocument:
             position += len(block.text) + 1
         return offsets
 
-    def anchor_at(self, offset: int) -> str | None:
-        """Anchor of the block that contains ``offset`` of ``body_text``."""
-        anchor = None
-        for start, block in zip(self.block_offsets(), self.blocks):
-            if start > offset:
-                break
-            anchor = block.anchor
-        return anchor
-
 
 # --- extracted metadata -------------------------------------------------------
 

@@ -23,7 +23,7 @@ from .clean import clean_notice
 from .extract import OverrideError, extract
 from .ingest import REGISTRY_NAME, discover, read_notice
 from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary, year_of
-from .publish.permalinks import Registry, RegistryNotSaved, propose_id
+from .permalinks import Registry, RegistryNotSaved, propose_id
 from .vietnamese.fold import MARKED_LETTERS
 
 
@@ -111,7 +111,7 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
-PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py")
+PIPELINE_CODE = ("ingest", "clean", "extract", "vietnamese", "data", "model.py", "data_files.py", "pipeline.py", "text.py")
 
 
 @functools.lru_cache(maxsize=1)

@@ -81,11 +81,6 @@ def starts_summary(text: str) -> bool:
                for opener in (fold(o) for o in _vocabulary()["summary_openers"]))
 
 
-def is_header_line(text: str) -> bool:
-    folded = fold(text.strip())
-    return any(folded.startswith(fold(marker)) for marker in _vocabulary()["header_markers"])
-
-
 @functools.lru_cache(maxsize=None)
 def _authority_pattern() -> re.Pattern[str]:
     prefixes = sorted(_vocabulary()["authority_prefixes"], key=len, reverse=True)

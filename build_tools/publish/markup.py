@@ -2,7 +2,7 @@
 
 Python-Markdown was most of the build's time at scale (every list item and link
 parsed again on every page), so generated pages are HTML made here and inserted
-by ``mkdocs_hooks`` after MkDocs has converted a one-line Markdown skeleton.
+by the ``archive`` plugin (``plugin.py``) after MkDocs has converted a one-line Markdown skeleton.
 
 Every piece of text goes through ``esc``: source text is untrusted. Links between
 pages are written as ``@/docs/path#anchor`` (the page's path in docs/, without
@@ -26,11 +26,6 @@ def esc(text: object) -> str:
 def page_href(path: str, anchor: str | None = None) -> str:
     """Link target for a docs page (resolved by the hook)."""
     return f"@/{path}" + (f"#{anchor}" if anchor else "")
-
-
-def file_href(path: str) -> str:
-    """Link target for a file of the built site, such as a download (resolved by the hook)."""
-    return f"@file/{path}"
 
 
 def link(path: str, text: str, anchor: str | None = None, attrs: str = "") -> str:

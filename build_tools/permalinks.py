@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..text import slugify
+from .text import slugify
 
 # libyaml when PyYAML has it: the registry holds one entry per notice ever published
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

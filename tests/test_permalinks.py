@@ -1,4 +1,4 @@
-from build_tools.publish.permalinks import Registry, propose_id
+from build_tools.permalinks import Registry, propose_id
 
 
 def test_proposed_ids_are_readable_and_fall_back_to_a_hash():
