@@ -10,11 +10,12 @@ import json
 import re
 from typing import Any
 
+from ..data_files import load_yaml
 from .records import NoticeRecord
 
-LICENSE = "https://creativecommons.org/publicdomain/mark/1.0/"
-SITE_NAME = "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh"
-SITE_NAME_EN = "Archive of Vietnam's provincial COVID-19 directives"
+LICENSE = load_yaml("site.yml")["license"]
+SITE_NAME = load_yaml("site.yml")["site_name"]
+SITE_NAME_EN = load_yaml("site.yml")["site_name_en"]
 
 
 def issuer_name(record: NoticeRecord) -> str | None:

@@ -21,9 +21,7 @@ from ..text import escape_markdown, slugify, toc_slug
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3
-MONTHS = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
-          "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
-
+MONTHS = [""] + load_yaml("site.yml")["months"]  # MONTHS[8] == "Tháng 8"
 
 
 @dataclass
@@ -535,13 +533,24 @@ def all_index_pages(records: list[NoticeRecord], rejected: int = 0, day: str | N
     yield from province_pages(records)
     yield from measure_pages(records)
     yield from time_pages(records)
-    yield from grouped_pages(records, "loai", "Theo loại văn bản", lambda r: r.doc_type, "Loại")
-    yield from grouped_pages(records, "co-quan", "Theo cơ quan ban hành",
-                             lambda r: r.issuer.name if r.issuer else None, "Cơ quan")
-    yield from grouped_pages(records, "nguoi-ky", "Theo người ký",
-                             lambda r: r.signer.name if r.signer else None, "Người ký")
+    for facet in load_yaml("site.yml")["facets"]:
+        yield from grouped_pages(records, facet["folder"], facet["title"], field_reader(facet["field"]),
+                                 facet["column"])
     yield from cited_pages(records)
     yield from matrix_page(records)
+
+
+def field_reader(path: str) -> Callable[[NoticeRecord], Any]:
+    """A record's value at a dotted path (``issuer.name``); None when a part on the way is unknown."""
+    names = path.split(".")
+
+    def read(record: NoticeRecord) -> Any:
+        value: Any = record
+        for name in names:
+            value = getattr(value, name, None) if value is not None else None
+        return value
+
+    return read
 
 
 def write_pages(pages: Iterable[Page | MarkdownPage], docs_dir: Path) -> int:

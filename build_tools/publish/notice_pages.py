@@ -18,12 +18,13 @@ import yaml
 from markupsafe import Markup
 
 from . import citation
+from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-UNKNOWN = "không rõ"
+UNKNOWN = load_yaml("site.yml")["unknown"]
 
 
 # --- URLs ----------------------------------------------------------------------
