@@ -313,23 +313,6 @@ def full_record(record: NoticeRecord) -> dict[str, Any]:
     return full
 
 
-def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
-    """The record in ``data/notices.json``: every field, evidence cut to its anchors, mentions to documents.
-
-    The full record (clues, every citing sentence, evidence text) is the notice's own JSON file;
-    the dataset stays a size researchers can load whole.
-    """
-    row = {"url": url}
-    for key, value in record.to_json().items():
-        if key in ("citation", "clues", "cites"):
-            continue
-        if key == "measures":
-            value = [{**{k: v for k, v in m.items() if k != "evidence"},
-                      "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]} for m in value]
-        row[key] = value
-    return row
-
-
 def markdown_download(notice: Notice, record: NoticeRecord) -> str:
     """The clean notice as Markdown with YAML front matter: the main facts, then the text."""
     front = {key: value for key, value in page_front_matter(record, []).items() if key not in ("citation", "toc")}

@@ -5,10 +5,8 @@ The public build uses directory URLs (``…/ten-trang/``); the offline edition u
 """
 from __future__ import annotations
 
-import csv
 import datetime
 import gc
-import json
 import logging
 import os
 import shutil
@@ -23,7 +21,8 @@ from ..model import Metadata, Notice, NoticeHead
 from ..pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from ..search import SearchDoc, prepare, write_search_index
 from . import engines
-from .records import CSV_FIELDS, NoticeRecord, csv_row
+from .dataset import citation_site_name, write_dataset, write_feed
+from .records import NoticeRecord
 from .report import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -197,25 +196,6 @@ def options_config_name(config: Any) -> str:
     return getattr(config, "config_file_path", None) or "mkdocs.yml"
 
 
-def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:
-    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row."""
-    data_dir = site_dir / "data"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with open(data_dir / "notices.json", "w", encoding="utf-8", newline="\n") as json_file, \
-            open(data_dir / "notices.csv", "w", encoding="utf-8", newline="") as csv_file:
-        writer = csv.DictWriter(csv_file, fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        json_file.write("[\n")
-        for index, record in enumerate(records):
-            url = notice_pages.page_url(record.page, directory_urls)
-            row = notice_pages.dataset_row(record, url)
-            # one record per line: compact, yet diffs between editions stay readable
-            json_file.write((",\n" if index else "")
-                            + json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str))
-            writer.writerow(csv_row(record, url))
-        json_file.write("\n]\n")
-
-
 def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[index_pages.MarkdownPage]:
     """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
     pages = []
@@ -224,42 +204,6 @@ def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[index_p
         body = f"Văn bản này đã chuyển đến [địa chỉ mới]({notice_pages.md_link(old, new)})."
         pages.append(index_pages.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
     return pages
-
-
-def write_feed(records: list[NoticeRecord], added: dict[str, str], site_dir: Path, public_url: str,
-               day: str, limit: int = 50) -> None:
-    """An Atom feed of the notices most recently added to the archive."""
-    from xml.sax.saxutils import escape
-
-    newest = sorted(records, key=lambda r: (added.get(r.id, ""), r.id), reverse=True)[:limit]
-    base = public_url.rstrip("/") + "/"
-    entries = []
-    for record in newest:
-        url = base + notice_pages.page_url(record.page, True)
-        updated = (added.get(record.id) or day) + "T00:00:00Z"
-        entries.append(f"""  <entry>
-    <title>{escape(record.title)}</title>
-    <link href="{escape(url)}"/>
-    <id>{escape(url)}</id>
-    <updated>{updated}</updated>
-    <summary>{escape(record.description or '')}</summary>
-  </entry>""")
-    feed = f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
-  <title>{escape(citation_site_name())} — văn bản mới</title>
-  <link href="{escape(base)}"/>
-  <link rel="self" href="{escape(base)}feed.xml"/>
-  <id>{escape(base)}</id>
-  <updated>{day}T00:00:00Z</updated>
-{chr(10).join(entries)}
-</feed>
-"""
-    (site_dir / "feed.xml").write_text(feed, encoding="utf-8")
-
-
-def citation_site_name() -> str:
-    from .citation import SITE_NAME
-    return SITE_NAME
 
 
 def build_site(options: BuildOptions) -> BuildReport:
