@@ -107,20 +107,28 @@ class NoticeRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The record as JSON-ready data, fields in declaration order; ``clues``/``citation`` only when known."""
-        data = {}
-        for item in dataclasses.fields(self):
-            value = getattr(self, item.name)
-            if value is None and item.name in ("clues", "citation"):
-                continue
-            data[item.name] = plain(value)
+        data = plain(self)
+        for name in ("clues", "citation"):
+            if data[name] is None:
+                del data[name]
         return data
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per record class: ``dataclasses.fields`` is slow per call
 
 
 def plain(value: Any) -> Any:
     """Records, tuples and mappings as JSON sees them (dicts and lists)."""
-    if dataclasses.is_dataclass(value):
-        return {item.name: plain(getattr(value, item.name)) for item in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if kind in (list, tuple):
         return [plain(item) for item in value]
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
