@@ -14,10 +14,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .notice_pages import shorten, vn_date, write_page, yaml_json
+from .notice_pages import quoted, shorten, vn_date, write_page, yaml_json
 from ..model import Citation, MeasureTag
 from .records import CitedDocument, NoticeRecord
 from ..text import escape_markdown, slugify, toc_slug
+from ..topics import topic_page
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3
@@ -176,19 +177,24 @@ def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
     for record in records:
         if record.province:
             groups[record.province.code].append(record)
-    rows = []
+    rows, empty = [], []
     for province in provinces():
         code = province["code"]
         members = groups.get(code, [])
-        rows.append((province["name"], f"tinh/{code}" if members else None, len(members)))
         if members:
+            rows.append((province["name"], f"tinh/{code}", len(members)))
             yield from _province_detail(province, newest_first(members))
+        else:
+            empty.append(province["name"])
     national = [r for r in records if r.scope == "national"]
     unknown = [r for r in records if not r.province and r.scope != "national"]
     body = Body()
     body.add(text_paragraph(f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
                             "(bản đồ hành chính trước năm 2025)."))
     body.add(count_table(rows, ("Tỉnh, thành phố", "Số văn bản")))
+    if empty:  # folded: a list of names, not rows of zeros
+        body.add(f"<details class=\"empty-provinces\"><summary>{esc(f'Chưa có văn bản: {len(empty)} tỉnh, thành phố')}"
+                 f"</summary><p>{esc(', '.join(empty))}.</p></details>")
     extra = []
     if national:
         yield from paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month)
@@ -245,7 +251,7 @@ def measure_pages(records: list[NoticeRecord]) -> Iterator[Page]:
         members = tagged.get(code, [])
         label = measure.get("label") or measure.get("label_vi") or code
         rows.append((f"{label}" + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""),
-                     f"chu-de/{code}", len(members)))
+                     topic_page(code), len(members)))
         yield from _measure_detail(measure, label, members)
     body = Body()
     body.add(text_paragraph("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
@@ -260,14 +266,14 @@ EVIDENCE_LENGTH = 110  # characters of the evidence sentence quoted in lists; th
 
 def measure_province_page(code: str, province_code: str | None) -> str:
     """Page listing every notice of one province tagged with one measure (made when they are many)."""
-    return f"chu-de/{code}/{province_code or 'khong-ro'}"
+    return f"{topic_page(code)}/{province_code or 'khong-ro'}"
 
 
 def measure_province_link(code: str, province_code: str | None, province_name: str, count: int) -> str:
     """Where a province's notices for a measure are listed: its own page, or its section of the measure page."""
     if count > MEASURE_PREVIEW:
         return measure_province_page(code, province_code)
-    return f"chu-de/{code}#{toc_slug(province_name)}"
+    return f"{topic_page(code)}#{toc_slug(province_name)}"
 
 
 def short_name(record: NoticeRecord) -> str:
@@ -284,7 +290,7 @@ def evidence_line(record: NoticeRecord, tag: MeasureTag) -> str:
     """
     first = tag.evidence[0] if tag.evidence else None
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
-    quote = f" «{esc(shorten(first.text, EVIDENCE_LENGTH))}»" if first and first.text else ""
+    quote = f" «{esc(shorten(quoted(first.text), EVIDENCE_LENGTH))}»" if first and first.text else ""
     return f"{link(record.page, label, first.anchor if first else None)}:{quote}"
 
 
@@ -294,7 +300,7 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Not
     Grouping by province keeps every page bounded: at most ``MEASURE_PREVIEW`` notices per
     province here, and the per-province pages are paginated.
     """
-    base = f"chu-de/{measure['code']}"
+    base = topic_page(measure["code"])
     english = measure.get("label_en") or measure.get("english") or ""
     body = Body()
     body.paragraph(strong(label) + (f" — <em>{esc(english)}</em>" if english else ""))
@@ -403,8 +409,10 @@ def _archive_lookup(records: list[NoticeRecord]) -> dict[str, NoticeRecord]:
 def _cited_detail(key: str, document: CitedDocument, members: list[tuple[NoticeRecord, Citation]],
                   archived: NoticeRecord | None) -> list[Page]:
     base = f"van-ban-dan-chieu/{key}"
-    facts = [f"{esc(k)}: {esc(getattr(document, f))}" for k, f in
-             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if getattr(document, f)]
+    shown = {"type": document.type, "number": document.number,
+             "date": vn_date(document.date) if document.date else None, "issuer": document.issuer}  # dd/mm/yyyy
+    facts = [f"{esc(k)}: {esc(shown[f])}" for k, f in
+             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if shown.get(f)]
     sentence = {id(pair[0]): pair[1] for pair in members}
 
     def intro(body: Body) -> None:
@@ -416,7 +424,7 @@ def _cited_detail(key: str, document: CitedDocument, members: list[tuple[NoticeR
 
     def quote(record: NoticeRecord) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{shorten(cite.sentence or cite.text, 160)}»")
+        return esc(f"«{shorten(quoted(cite.sentence or cite.text), 160)}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: (r.province.name if r.province else "~", date_of(r) or "", r.id))
@@ -441,7 +449,7 @@ def matrix_page(records: list[NoticeRecord]) -> list[Page]:
 
     def header(measure: dict[str, Any]) -> str:
         label = (measure.get("label") or measure["code"]) + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else "")
-        return f'<a href="{esc(page_href("chu-de/" + measure["code"]))}"><span class="vertical">{esc(label)}</span></a>'
+        return f'<a href="{esc(page_href(topic_page(measure["code"])))}"><span class="vertical">{esc(label)}</span></a>'
 
     rows = []
     for code in sorted(present, key=lambda c: present[c]):

@@ -18,10 +18,12 @@ import yaml
 from markupsafe import Markup
 
 from . import citation
+from .. import change_labels
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
-from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
+from ..topics import topic_page
+from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 UNKNOWN = load_yaml("site.yml")["unknown"]
@@ -161,7 +163,7 @@ def block_html(block) -> str:
     text = html_with_marks(block.text, block.bold, block.marks)
     anchor = escape_html(block.anchor)
     if block.kind == "heading":
-        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">§</a>'
+        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Liên kết đến mục này">§</a>'
                 "</h3>")
     classes = f"notice-{block.kind}" + (f" level-{block.level}" if block.level else "")
     return f'<p id="{anchor}" class="{classes}">{text}</p>'
@@ -193,7 +195,12 @@ def environment() -> jinja2.Environment:
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
     env.filters["vn_date"] = vn_date
+    env.filters["quoted"] = quoted
     env.globals["slug"] = slugify
+    env.globals["topic_page"] = topic_page
+    env.globals["change_label"] = change_labels.label
+    env.globals["confidence_text"] = change_labels.confidence_text
+    env.globals["source_format"] = change_labels.source_format
     env.globals["unknown"] = UNKNOWN
     return env
 
@@ -287,6 +294,14 @@ def write_notice_page(notice: Notice, record: NoticeRecord, related: Any, docs_d
 
 
 QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
+
+
+LIST_MARKER = re.compile(r"^\s*[-–—+•·*]\s+")
+
+
+def quoted(text: str) -> str:
+    """A sentence quoted out of its list («Rà soát…», not «- Rà soát…»): the list's marker is not its text."""
+    return LIST_MARKER.sub("", text, count=1)
 
 
 def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
