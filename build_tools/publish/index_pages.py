@@ -18,7 +18,7 @@ from .notice_pages import quoted, shorten, vn_date, write_page, yaml_json
 from ..model import Citation, MeasureTag
 from .records import CitedDocument, NoticeRecord
 from ..text import escape_markdown, slugify, toc_slug
-from ..topics import topic_page
+from .topics import topic_page
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3

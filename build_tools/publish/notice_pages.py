@@ -22,7 +22,7 @@ from .. import change_labels
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
 from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
-from ..topics import topic_page
+from .topics import topic_page
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

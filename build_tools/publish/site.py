@@ -24,7 +24,7 @@ from . import engines
 from .dataset import citation_site_name, write_dataset, write_feed
 from .records import NoticeRecord
 from .report import BuildReport
-from ..topics import old_topic_paths
+from .topics import old_topic_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_SOURCE = ROOT / "source_texts"

@@ -3,7 +3,7 @@ import re
 from collections import Counter
 
 from build_tools.publish.index_pages import PAGE_SIZE, paginate
-from build_tools.topics import topic_page
+from build_tools.publish.topics import topic_page
 
 
 def links_to_notices(html: str) -> set[str]:

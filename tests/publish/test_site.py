@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from build_tools.topics import topic_page
+from build_tools.publish.topics import topic_page
 
 # What each seed says, read from the notices themselves (None where the text does not say).
 EXPECTED = {

@@ -5,7 +5,7 @@ import re
 
 from build_tools.data_files import load_yaml
 from build_tools.text import slugify
-from build_tools.topics import old_topic_paths, slugs, topic_page
+from build_tools.publish.topics import old_topic_paths, slugs, topic_page
 
 
 def test_every_measure_has_its_own_vietnamese_slug():

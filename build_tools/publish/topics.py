@@ -2,14 +2,14 @@
 
 The measure's ``code`` (``quarantine-centralised``) stays the stable identifier of data, curator
 files and search filters; only the address readers see is Vietnamese (``chu-de/cach-ly-tap-trung``).
-Pages published at the old English addresses get a redirect page (site.redirect_pages), as the
+Pages published at the old English addresses get a redirect page (publish/site.redirect_pages), as the
 permalink rules require of every address that ever existed.
 """
 from __future__ import annotations
 
 import functools
 
-from .data_files import load_yaml
+from ..data_files import load_yaml
 
 TOPICS = "chu-de"
 
