@@ -303,7 +303,13 @@ def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     staging = options.out.parent / f".{options.out.name}-extra"
     if staging.exists():
         shutil.rmtree(staging)
-    search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, pool, public_url, day)
+    # the records and index sections stay alive until the end: keep the collector from walking them
+    # again and again while the pages are written (the typed records are twice the objects of dicts)
+    gc.freeze()
+    try:
+        search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, pool, public_url, day)
+    finally:
+        gc.unfreeze()
     pages += len(pairs)
     figures["notices_seconds"] = time.perf_counter() - mark
     mark = time.perf_counter()
