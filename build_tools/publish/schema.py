@@ -30,7 +30,8 @@ DEF_NAMES = {model.DocNumber: "number", model.Issuer: "issuer", model.Province: 
              model.Citation: "citation", model.Deadline: "deadline", model.Place: "place",
              model.MeasureTag: "measure", model.Evidence: "evidence", model.Clue: "clue",
              records.SourceRecord: "source", records.OcrQualityRecord: "ocr_quality",
-             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts"}
+             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts",
+             records.ScanRecord: "scan"}
 CONSTRAINTS: dict[str, dict[str, Any]] = {
     "id": {"minLength": 1},
     "scope": {"enum": ["provincial", "national", None]},

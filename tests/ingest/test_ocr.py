@@ -199,7 +199,7 @@ def test_two_page_scanned_pdf_builds_into_a_notice(scanned_source):
 def test_scanned_pdf_becomes_a_page_with_text_metadata_and_the_scan(scanned_source):
     """The site: the notice's page shows the text, the OCR badge and the scan's pages, and
     offers the original PDF; page images are small enough for the USB edition."""
-    from build_tools.site import BuildOptions, build_site
+    from build_tools.publish.site import BuildOptions, build_site
 
     spec, source, root = scanned_source
     site = root / "site"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .model import Notice
+from ..model import Notice
+from .records import ScanRecord
 
 SCREEN_DPI = 110  # an A4 page 910 pixels wide
 SCREEN_WIDTH = 900
@@ -22,7 +23,7 @@ def page_jpegs(data: bytes, kind: str) -> list[bytes]:
     """Each page of a scan (``kind`` "pdf" or "image") as a screen-sized JPEG."""
     from PIL import Image
 
-    from .ingest.ocr import page_count, page_image
+    from ..ingest.ocr import page_count, page_image
 
     out = []
     for index in range(page_count(data, kind)):
@@ -60,11 +61,10 @@ def page_name(notice_id: str, number: int) -> str:
     return f"{notice_id}.trang-{number}.jpg"
 
 
-def scan_record(notice: Notice) -> dict | None:
+def scan_record(notice: Notice) -> ScanRecord | None:
     """What a notice page says about its scan: engine, model, mean confidence, page images."""
     reading = notice.raw.ocr
     if reading is None:
         return None
-    return {"engine": reading.engine, "model": reading.model, "mean_confidence": reading.mean_confidence,
-            "pages": [page_name(notice.id, n) for n in range(1, reading.pages + 1)],
-            "original": original_name(notice)}
+    return ScanRecord(reading.engine, reading.model, reading.mean_confidence,
+                      tuple(page_name(notice.id, n) for n in range(1, reading.pages + 1)), original_name(notice))
