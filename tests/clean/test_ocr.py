@@ -18,7 +18,6 @@ from build_tools.clean.ocr import (
     simulate_ocr_noise,
     word_errors,
 )
-from build_tools.vietnamese.syllables import is_syllable, strip_tone
 from build_tools.model import Change, OcrQuality
 from tests.support.paths import ROOT, congbao_files, seed
 
@@ -47,34 +46,6 @@ def structure(text: str) -> tuple[list[str], int]:
     """Separators (everything that is not a word) and the number of words."""
     parts = SPLIT.split(text)
     return parts[0::2], len(parts[1::2])
-
-
-# --- syllables -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("word", [
-    "tỉnh", "Quảng", "nghiêng", "giữ", "gì", "gìn", "quyết", "khuya", "kinh", "ghế", "nghỉ",
-    "yêu", "tiền", "mắc", "học", "thích", "hoá", "hóa", "thuỷ", "thủy", "ĐƯỜNG", "y", "ý", "oan", "quân",
-])
-def test_valid_syllables(word):
-    assert is_syllable(word)
-
-
-@pytest.mark.parametrize("word, why", [
-    ("tỉrửi", "no rhyme ửi after tỉr"), ("ừên", "no rhyme ừê"), ("ƯBND", "consonant cluster"),
-    ("nlianh", "no onset nl"), ("cinh", "c before i must be k"), ("ghà", "gh only before e ê i"),
-    ("ngiêng", "ng before i must be ngh"), ("kan", "k only before e ê i y"),
-    ("mẳc", "stop final c with hỏi"), ("tàt", "stop final t with huyền"), ("tuỵệt", "two tones"),
-    ("đạọ", "two tones"), ("phưong", "no rhyme ưong"), ("iêu", "iê needs an onset"),
-    ("tyền", "yê only without onset"), ("Realtứne", "not one syllable"), ("tmh", "no vowel"),
-])
-def test_invalid_syllables(word, why):
-    assert not is_syllable(word), why
-
-
-def test_strip_tone():
-    assert strip_tone("tỉnh") == ("tinh", "\u0309")
-    assert strip_tone("đạọ")[1] is None
 
 
 # --- seed 003 --------------------------------------------------------------------------
