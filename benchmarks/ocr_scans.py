@@ -60,7 +60,7 @@ def read_both(task: tuple[int, str, str, str]) -> dict:
     start = time.perf_counter()
     document = read_document(path)
     ours_seconds = time.perf_counter() - start
-    from build_tools.scan_images import page_jpegs
+    from build_tools.publish.scan_images import page_jpegs
 
     web = sum(map(len, page_jpegs(data, "pdf")))
     return {"seed": seed, "spec": spec, "pages": len(pages), "web_bytes": web, "raw": unicodedata.normalize("NFC", raw),
@@ -207,7 +207,7 @@ def main() -> None:
     print(seed_003(lexicon))
     print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed; "
           "prov/number/date: notices whose province, number and "
-          "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (scan_images.py); s/page: our reading "
+          "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (publish/scan_images.py); s/page: our reading "
           "(one process, OCR cache cold)")
 
 

@@ -424,7 +424,9 @@ class Lexicon:
             for i, factor in enumerate(left_factors):
                 value = factor * right_factors[i]
                 total += value
-                if value > best_value and (left_seen[i] or right_seen[i]):
+                # the word pairs on both sides must favour it (neither argues against it)
+                if value > best_value and (left_seen[i] or right_seen[i]) \
+                        and min(factor, right_factors[i]) >= self.params["side_min_factor"]:
                     best, best_value = i, value
             if best >= 0:
                 ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
