@@ -434,6 +434,30 @@ def _widest_gap(segments: list[list[dict]]) -> tuple[int, int]:
     return best
 
 
+def _spaced_rows(rows: list[list[list[dict]]]) -> set[int]:
+    """Rows with clearly more space above them than the page's usual line spacing (half a line
+    height more): the title after the header, the body after the title. Rows read after a column
+    zone's separator are left out: their order is not the page's vertical order."""
+    spans = []
+    for index, row in enumerate(rows):
+        words = [w for segment in row for w in segment]
+        if words:
+            spans.append((index, statistics.median(w["box"][1] for w in words),
+                          statistics.median(w["box"][1] + w["box"][3] for w in words)))
+        else:
+            spans.append(None)
+    gaps, heights = [], []
+    for previous, current in zip(spans, spans[1:]):
+        if previous and current:
+            gaps.append(current[1] - previous[2])
+            heights.append(current[2] - current[1])
+    if not gaps:
+        return set()
+    usual, height = statistics.median(gaps), statistics.median(heights)
+    return {current[0] for previous, current in zip(spans, spans[1:])
+            if previous and current and current[1] - previous[2] > usual + 0.5 * height}
+
+
 def _row_text(row: list[list[dict]]) -> str:
     return " ".join(w["text"] for segment in row for w in segment)
 
@@ -507,9 +531,14 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
             parts.append("\f\n")
             offset += 2
         lines: list[str] = []
-        for row in rows:
+        spaced = _spaced_rows(rows)
+        for index, row in enumerate(rows):
             flat = [w for segment in row for w in segment]
             text = _row_text(row)
+            if index in spaced and lines and lines[-1] != "":  # extra space above: a new block
+                lines.append("")
+                parts.append("\n")
+                offset += 1
             if flat and _is_edge(flat, page["size"][1]) and (
                     _PAGE_NUMBER.match(text) or (len(pages) > 1 and edge_counts[_furniture_key(text)] > 1)):
                 dropped.append(f"trang {number}: {text}")
