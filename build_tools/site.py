@@ -21,7 +21,7 @@ from typing import Any
 from . import indexes, render
 from .model import Metadata, Notice, NoticeHead
 from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
-from .search import SearchDoc, prepare, write_search_index
+from .search import documents, prepare, write_search_index
 from .report import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,16 +130,7 @@ def write_notice_files(task: NoticeTask) -> Any:
 
 
 def search_doc(notice: Notice, record: dict[str, Any], directory_urls: bool):
-    return SearchDoc(
-        id=record["id"], url=render.page_url(record["page"], directory_urls), title=record["title"],
-        number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
-        issuer=(record.get("issuer") or {}).get("name"),
-        province=(record.get("province") or {}).get("name"),
-        province_code=(record.get("province") or {}).get("code"),
-        date=record.get("issued_date") or record.get("meeting_date"),
-        measures=tuple(m["code"] for m in record.get("measures", [])),
-        paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
-    )
+    return documents.search_doc(notice, record, render.page_url(record["page"], directory_urls))
 
 
 def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[str, Any], docs_dir: Path,

@@ -95,36 +95,66 @@ class SearchDoc:
 
 @dataclass(frozen=True)
 class PreparedDoc:
-    """A notice tokenised and compressed, ready to add: the costly part, done where there are cores."""
+    """A notice tokenised, folded and compressed, ready to add: the costly part, done where there are cores."""
 
     doc: SearchDoc  # its paragraphs emptied: the text travels compressed in ``record``
-    body_counts: Counter
-    head_counts: Counter
-    body_pairs: tuple[Counter, Counter, Counter]  # adjacent pairs: all, written as names, in mixed case
-    head_pairs: tuple[Counter, Counter, Counter]
+    terms: dict[str, list]  # folded term (word or "a b" pair) → [weighted tf, accented form, …]
+    cases: tuple[tuple[str, str, int, int], ...]  # pairs: (term, form, written as a name, in mixed case)
     length: int
     text_bytes: int
     record: dict  # the notice's d/<n>.js entry
 
 
-def prepare(doc: SearchDoc) -> PreparedDoc:
-    """Tokenise a notice's text and title line, and compress its paragraphs for phrase checks and snippets."""
+def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
+    """Tokenise a notice's text and title line, and compress its paragraphs for phrase checks and snippets.
+
+    ``head_weight``: title and metadata words weigh as much as that many body occurrences (``Layout``).
+    """
     paragraphs = [(anchor, nfc(text)) for anchor, text in doc.paragraphs]
     fields = [f for f in [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province, *doc.names] if f]
     body_counts = variant_counts("\n".join(text for _, text in paragraphs))
     head_counts = variant_counts("\n".join(fields))
     body_pairs = _sum_pairs(text for _, text in paragraphs)
     head_pairs = _sum_pairs(fields)
+    terms: dict[str, list] = {}
+    folds: dict[str, str] = {}
+    for counts, weight in ((body_counts, 1), (head_counts, head_weight), (body_pairs[0], 1), (head_pairs[0], head_weight)):
+        _count_terms(terms, counts, weight, folds)
+    cases = []
+    for titled, cased in (body_pairs[1:], head_pairs[1:]):
+        for variant, count in cased.items():
+            cases.append((_fold_pair(variant, folds), variant, titled.get(variant, 0), count))
     text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
     record = {
         "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
         "d": doc.date, "y": doc.doc_type, "i": doc.issuer,
         "z": pack_text(text),
     }
-    return PreparedDoc(doc=replace(doc, paragraphs=()), body_counts=body_counts, head_counts=head_counts,
-                       body_pairs=body_pairs, head_pairs=head_pairs,
+    return PreparedDoc(doc=replace(doc, paragraphs=()), terms=terms, cases=tuple(cases),
                        length=sum(body_counts.values()) + sum(head_counts.values()),
                        text_bytes=len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs), record=record)
+
+
+def _fold_pair(variant: str, folds: dict[str, str]) -> str:
+    """fold() of a word or an "a b" pair, with the words' folds cached."""
+    if " " in variant:
+        return " ".join(_fold_pair(word, folds) for word in variant.split(" "))
+    term = folds.get(variant)
+    if term is None:
+        term = folds[variant] = fold(variant)
+    return term
+
+
+def _count_terms(terms: dict[str, list], counts: Counter, weight: int, folds: dict[str, str]) -> None:
+    for variant, count in counts.items():
+        term = _fold_pair(variant, folds)
+        entry = terms.get(term)
+        if entry is None:
+            terms[term] = [count * weight, variant]
+        else:
+            entry[0] += count * weight
+            if variant not in entry:
+                entry.append(variant)
 
 
 def pack_text(data: bytes) -> str:
@@ -243,7 +273,6 @@ class IndexWriter:
         self.columns = _Columns()
         self.text_bytes = 0
         self.search_page: str | None = None
-        self._fold_cache: dict[str, str] = {}
         self._files = self._bytes = self._largest = 0
         self._digest = hashlib.sha256()
 
@@ -251,7 +280,7 @@ class IndexWriter:
 
     def add(self, doc: "SearchDoc | PreparedDoc") -> None:
         """Add one notice: a ``SearchDoc``, or a ``PreparedDoc`` already tokenised (by a worker process)."""
-        prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc)
+        prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc, self.layout.head_weight)
         number = len(self.lengths)
         self.lengths.append(prepared.length)
         self._add_postings(number, prepared)
@@ -262,45 +291,22 @@ class IndexWriter:
         self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", prepared.record))
 
     def _add_postings(self, number: int, prepared: PreparedDoc) -> None:
-        per_term: dict[str, list] = {}  # term → [tf, variant, variant, …]
-        weight = self.layout.head_weight
-        self._count_terms(per_term, prepared.body_counts, 1)
-        self._count_terms(per_term, prepared.head_counts, weight)
-        self._count_terms(per_term, prepared.body_pairs[0], 1)
-        self._count_terms(per_term, prepared.head_pairs[0], weight)
         terms = self.terms
-        for term, entry in per_term.items():
+        for term, entry in prepared.terms.items():
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = _Postings()
             postings.add(number, entry[0], entry[1:])
-        for titled, cased in (prepared.body_pairs[1:], prepared.head_pairs[1:]):
-            for variant, count in cased.items():
-                postings = terms[self._fold(variant)]
-                if postings.cases is None:
-                    postings.cases = {}
-                votes = postings.cases.setdefault(variant, [0, 0])
-                votes[0] += titled.get(variant, 0)
-                votes[1] += count
-
-    def _fold(self, variant: str) -> str:
-        if " " in variant:  # a pair: its words are cached, pairs are too many to keep
-            return " ".join(self._fold(word) for word in variant.split(" "))
-        term = self._fold_cache.get(variant)
-        if term is None:
-            term = self._fold_cache[variant] = fold(variant)
-        return term
-
-    def _count_terms(self, per_term: dict[str, list], counts: Counter, weight: int) -> None:
-        for variant, count in counts.items():
-            term = self._fold(variant)
-            entry = per_term.get(term)
-            if entry is None:
-                per_term[term] = [count * weight, variant]
+        for term, variant, titled, cased in prepared.cases:
+            postings = terms[term]
+            if postings.cases is None:
+                postings.cases = {}
+            votes = postings.cases.get(variant)
+            if votes is None:
+                postings.cases[variant] = [titled, cased]
             else:
-                entry[0] += count * weight
-                if variant not in entry:
-                    entry.append(variant)
+                votes[0] += titled
+                votes[1] += cased
 
     def _write(self, relative: str, content: str) -> None:
         path = self.directory / relative
@@ -441,9 +447,22 @@ def _is_name(votes: list[int] | None) -> bool:
     return bool(votes) and votes[0] * 2 > votes[1]
 
 
-def _as_name(variant: str) -> str:
-    """"vân đồn" → "Vân Đồn": a stored variant in title case marks a name (the browser lowercases to compare)."""
-    return " ".join(word[:1].upper() + word[1:] for word in variant.split(" "))
+NAME_WEIGHT = 2  # a reading written as a name counts as if twice as widespread
+PREFERRED = "*"  # marks a stored pair form as a preferred reading for accent-free queries
+
+
+def _mark_preferred(variants: list[str], postings: _Postings) -> list[str]:
+    """Mark the readings an accent-free query should prefer: names and widespread phrases.
+
+    A form's weight is its document frequency, doubled when it is written as a name; the
+    forms weighing at least half the heaviest are preferred. So "van don" prefers "Vân Đồn"
+    over an occasional "văn đơn", and "van dong" prefers a widespread "vận động" over a
+    rare name "Vân Đồng".
+    """
+    dfs = {v: postings.variant_df[postings.variants[v]] for v in variants}
+    weights = [dfs[v] * (NAME_WEIGHT if _is_name(postings.cases.get(v)) else 1) for v in variants]
+    heaviest = max(weights)
+    return [PREFERRED + v if w * 2 >= heaviest else v for v, w in zip(variants, weights)]
 
 
 def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
@@ -455,8 +474,8 @@ def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -
     df = len(docs)
     # 0 stands for "one form only": every notice holding the term then holds the same form, so its
     # accents could not rank one notice above another; the forms are stored only when they differ.
-    if postings.cases:
-        variants = [_as_name(v) if _is_name(postings.cases.get(v)) else v for v in variants]
+    if postings.cases and len(variants) > 1:
+        variants = _mark_preferred(variants, postings)
     stored_variants = 0 if len(variants) < 2 else variants
     ranked = df > min(layout.completion_postings, layout.page_size)
     by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .encoding import decode_numbers, safe_name, shard_key
-from .fold import fold, has_diacritics, lower_same_length
-from .index import completion_order, day_number, is_pair, unpack_text
+from .fold import fold, has_diacritics
+from .index import PREFERRED, completion_order, day_number, is_pair, unpack_text
 from .tokenize import Query, QueryWord, parse_query, tokens, word_sequence
 
 
@@ -170,7 +170,7 @@ class IndexReader:
         start, end = window
         for d in ranked[start:end]:
             texts = [self.doc(d)["t"]] + [text for _, text in self.paragraphs(d)]
-            keys[d].proximity = proximity(texts, parsed.words)
+            keys[d].proximity = proximity(texts, parsed)
         return ranked[:start] + sorted(ranked[start:end], key=lambda d: keys[d].order(d)) + ranked[end:]
 
     def _with_phrases(self, candidates: list[int], parsed: Query, limit: int) -> list[int]:
@@ -276,14 +276,14 @@ def variant_mask(word: QueryWord, variants: list[str]) -> int:
 
     With accents: the forms whose accented syllables are the ones typed (an
     unaccented syllable accepts any). Without accents, for a pair: the readings
-    written as names ("Vân Đồn" for "van don"), else the commonest reading.
+    the index marked as preferred (names and widespread phrases, ``index._mark_preferred``).
     An accent-free single word asks for nothing: plain BM25 decides.
     """
     typed = word.form.split(" ")
     if any(has_diacritics(t) for t in typed):
         mask = 0
         for bit, variant in enumerate(variants):
-            stored = lower_same_length(variant).split(" ")
+            stored = variant.lstrip(PREFERRED).split(" ")
             if len(stored) == len(typed) and all(
                     _syllable_fits(s, t, word.prefix and i == len(typed) - 1)
                     for i, (s, t) in enumerate(zip(stored, typed))):
@@ -291,11 +291,11 @@ def variant_mask(word: QueryWord, variants: list[str]) -> int:
         return mask
     if " " not in word.term:
         return 0
-    names = 0
+    preferred = 0
     for bit, variant in enumerate(variants):
-        if variant != lower_same_length(variant):
-            names |= 1 << bit
-    return names or 1
+        if variant.startswith(PREFERRED):
+            preferred |= 1 << bit
+    return preferred or 1
 
 
 def _syllable_fits(stored: str, typed: str, prefix: bool) -> bool:
@@ -311,7 +311,7 @@ class RankKey:
     evidence: int  # accents matched as typed (or, without accents, pairs read as names/common phrases)
     whole: bool  # every word found as typed, not only as a completion
     total: float  # BM25 of the words and pairs
-    proximity: int = 0  # 2: the words close together in one paragraph, 1: in one paragraph (checked text)
+    proximity: int = 0  # 3: one run, 2: close together in one paragraph, 1: in one paragraph (checked text)
 
     def order(self, doc: int) -> tuple:
         return (-self.adjacent, -self.completed, -self.proximity, -self.evidence, -self.whole, -self.total, doc)
@@ -352,14 +352,20 @@ def proximity_window(ranked: list[int], keys: dict, parsed: Query, limit: int, c
     if not parsed.pairs or not checks:
         return None
     full = len(parsed.pairs)
-    start = next((i for i, d in enumerate(ranked) if keys[d].adjacent + keys[d].completed < full), None)
+    if full > 1:  # "cách ly" + "tại nhà" may each stand side by side without "cách ly tại nhà": read from the top
+        start = 0
+    else:
+        start = next((i for i, d in enumerate(ranked) if keys[d].adjacent + keys[d].completed < full), None)
     if start is None or start >= limit:
         return None
     return start, min(len(ranked), start + min(checks, limit - start + 4))
 
 
-def proximity(texts: list[str], words: tuple[QueryWord, ...]) -> int:
-    """2 when one text holds every word within a short span, 1 when one text holds them all, else 0."""
+def proximity(texts: list[str], parsed: Query) -> int:
+    """3: one text holds the query's words as one run; 2: within a short span; 1: all in one text; else 0."""
+    words = parsed.words
+    if parsed.chained and any(_has_phrase(word_sequence(text), parsed.ordered) for text in texts):
+        return 3
     best = 0
     for text in texts:
         sequence = tokens(text)

@@ -110,6 +110,12 @@ class Query:
     words: tuple[QueryWord, ...]  # every one must match
     phrases: tuple[tuple[QueryWord, ...], ...]  # each must occur adjacently, in order
     pairs: tuple[QueryWord, ...] = ()  # consecutive words as one "a b" term: found adjacent, they rank first
+    ordered: tuple[QueryWord, ...] = ()  # every word as typed, in order (a word may repeat)
+
+    @property
+    def chained(self) -> bool:
+        """Every two consecutive words make a pair: the whole query can stand as one run of words."""
+        return len(self.ordered) > 1 and len(self.pairs) == len(self.ordered) - 1
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,7 @@ def parse_query(text: str, prefix: bool = True) -> Query:
     for before, after in zip(typed, typed[1:]):
         if before.pairable and after.pairable and PAIR_GAP.fullmatch(lowered, before.end, after.start):
             pairs.append(pair_word(before.word, after.word))
-    return Query(_unique(words), tuple(tuple(words[i] for i in p) for p in phrases), _unique(pairs))
+    return Query(_unique(words), tuple(tuple(words[i] for i in p) for p in phrases), tuple(pairs), tuple(words))
 
 
 def _unique(words: list[QueryWord]) -> tuple[QueryWord, ...]:

@@ -179,12 +179,13 @@
       }
     }
     var uniqueWords = unique(words);
-    var uniquePairs = unique(pairs);
-    uniqueWords.concat(uniquePairs, words).forEach(function (word) { word.accented = hasDiacritics(word.form); });
+    uniqueWords.concat(pairs, words).forEach(function (word) { word.accented = hasDiacritics(word.form); });
     return {
       words: uniqueWords,
       phrases: phrases.map(function (p) { return p.map(function (i) { return words[i]; }); }),
-      pairs: uniquePairs
+      pairs: pairs,
+      ordered: words,
+      chained: words.length > 1 && pairs.length === words.length - 1
     };
   }
 
@@ -359,14 +360,14 @@
   /**
    * Bits of the stored forms a word or pair asks for (reader.variant_mask): with accents,
    * the forms whose accented syllables are the ones typed; without, for a pair, the
-   * readings written as names (title case), else the commonest; a plain word: none.
+   * readings the index marked "*" (names and widespread phrases); a plain word: none.
    */
   function variantMask(word, variants) {
     var typed = word.form.split(' ');
     if (typed.some(hasDiacritics)) {
       var mask = 0;
       variants.forEach(function (variant, bit) {
-        var stored = lowerSameLength(variant).split(' ');
+        var stored = variant.replace(/^\*/, '').split(' ');
         if (stored.length !== typed.length) return;
         for (var i = 0; i < typed.length; i++) {
           if (!syllableFits(stored[i], typed[i], word.prefix && i === typed.length - 1)) return;
@@ -376,9 +377,9 @@
       return mask;
     }
     if (!isPair(word.term)) return 0;
-    var names = 0;
-    variants.forEach(function (variant, bit) { if (variant !== lowerSameLength(variant)) names |= (1 << bit); });
-    return names || 1;
+    var preferred = 0;
+    variants.forEach(function (variant, bit) { if (variant.charAt(0) === '*') preferred |= (1 << bit); });
+    return preferred || 1;
   }
 
   /**
@@ -789,9 +790,11 @@
 
   var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
 
-  /** 2: one text holds every word within a short span; 1: one text holds them all; 0 (reader.proximity). */
-  function proximityOf(item, words) {
+  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
+  function proximityOf(item, query) {
+    var words = query.words;
     var texts = [item.doc.t].concat(item.paragraphs.map(function (p) { return p[1]; }));
+    if (query.chained && texts.some(function (t) { return hasPhrase(wordSequence(t), query.ordered); })) return 3;
     var best = 0;
     for (var i = 0; i < texts.length && best < 2; i++) {
       var sequence = tokens(texts[i]).map(function (t, j) { return [j, j, t]; });
@@ -808,13 +811,13 @@
   function byProximity(keys, query, meta, limit) {
     var full = query.pairs.length;
     if (!full || !meta.proximityChecks) return Promise.resolve(keys);
-    var start = -1;
-    for (var i = 0; i < keys.length; i++) if (keys[i].adjacent + keys[i].completed < full) { start = i; break; }
+    var start = full > 1 ? 0 : -1;  // several pairs may each stand side by side without the whole run
+    for (var i = 0; start < 0 && i < keys.length; i++) if (keys[i].adjacent + keys[i].completed < full) start = i;
     if (start < 0 || start >= limit) return Promise.resolve(keys);
     var end = Math.min(keys.length, start + Math.min(meta.proximityChecks, limit - start + 4));
     var checked = keys.slice(start, end);
     return Promise.all(checked.map(function (k) { return notice(k.doc, meta); })).then(function (items) {
-      items.forEach(function (item, j) { checked[j].proximity = proximityOf(item, query.words); });
+      items.forEach(function (item, j) { checked[j].proximity = proximityOf(item, query); });
       return keys.slice(0, start).concat(checked.sort(byKey), keys.slice(end));
     });
   }
