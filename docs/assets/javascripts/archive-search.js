@@ -1150,11 +1150,12 @@
       SEARCH_PARAMS.forEach(function (key) { out[key] = controls[key] ? controls[key].value : state[key]; });
       return out;
     }
-    function run() {
+    /** finished: the query came from a shared URL, Enter or a filter, not a keystroke (whole words only). */
+    function run(finished) {
       var now = current();
       writeParams(now);
       var mine = ++generation;
-      var filterValues = {limit: limit};
+      var filterValues = {limit: limit, prefix: !finished};
       SEARCH_PARAMS.forEach(function (key) { if (now[key]) filterValues[key] = now[key]; });
       var anyFilter = SEARCH_PARAMS.some(function (key) { return now[key]; });
       if (!now.q.trim() && !anyFilter) {
@@ -1178,9 +1179,13 @@
       });
     }
     var timer = null;
-    input.addEventListener('input', function () { limit = 20; clearTimeout(timer); timer = setTimeout(run, 120); });
-    form.addEventListener('submit', function (event) { event.preventDefault(); limit = 20; run(); });
-    more.addEventListener('click', function () { limit += 20; run(); });
+    input.addEventListener('input', function () {
+      limit = 20;
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(false); }, 120);
+    });
+    form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); limit = 20; run(true); });
+    more.addEventListener('click', function () { limit += 20; run(true); });
 
     manifest().then(columns).then(function (cols) {
       var facets = cols.facets;
@@ -1200,16 +1205,16 @@
       });
       SEARCH_PARAMS.forEach(function (key) {
         setControl(controls[key], state[key], key === 'to');
-        controls[key].addEventListener('change', function () { limit = 20; run(); });
+        controls[key].addEventListener('change', function () { limit = 20; run(true); });
       });
       var reset = el('button', {type: 'button', class: 'md-button archive-search-page__reset', text: 'Bỏ lọc'});
       reset.addEventListener('click', function () {
         SEARCH_PARAMS.forEach(function (key) { controls[key].value = ''; });
         limit = 20;
-        run();
+        run(true);
       });
       filters.appendChild(reset);
-      run();
+      run(true);
     }, function (error) { status.textContent = errorText(error); });
   }
 
