@@ -1,29 +1,37 @@
 """Build the sharded search index the browser loads with ``<script>`` tags.
 
 Layout of ``<site>/search/`` (every file calls ``window.__archiveShard(key, data)``,
-because ``fetch`` and modules do not work from ``file://``):
+because ``fetch`` and modules do not work from ``file://``; files are UTF-8 after a
+byte-order mark, so no server or page charset can garble them):
 
 - ``manifest.js``: constants, the list of shards and of split prefixes.
-- ``t/t-<prefix>.js``: terms sharing a prefix → ``[df, variants, postings]``. Prefixes
-  are split until a shard is about ``shard_target`` bytes, so a word loads one small
-  file. A split prefix keeps a shard for the term equal to it plus, under the ``""``
-  key, its commonest completions with their top ``completion_postings`` postings, so
+- ``t/t-<prefix>.js``: terms sharing a prefix → ``[df, variants, postings]``. Terms are
+  words ("son") and adjacent pairs of words ("lang son": two words with only spaces,
+  "-" or "/" between them, never across a comma, a full stop or a paragraph). A query's
+  consecutive words are looked up as a pair, so "words side by side" costs one term,
+  not positions. Prefixes are split until a shard is about ``shard_target`` bytes, so a
+  word or a pair loads one small file. A split prefix keeps a shard for the term equal
+  to it plus, under the ``""`` key, its commonest completions of the same kind (words
+  complete to words, pairs to pairs) with their top ``completion_postings`` postings, so
   a half-typed word also costs one file.
 - ``p/<n>.js``: a common term (df > ``page_size``) keeps only its ``page_size``
   highest-impact postings in its entry (``[df, variants, top, n]``); the rest is
   here. A word the reader finished loads it (exact results); a completion of a
   half-typed word does not, which bounds what a keystroke costs.
 - ``d/<bucket>/<n>.js``: one notice: link, title, metadata and its paragraphs
-  (deflate + base64; the browser inflates them with ``DecompressionStream``) for
-  snippets and phrase checks, loaded only for the results shown.
+  (raw deflate + base85; the browser inflates them with ``DecompressionStream``) for
+  snippets, closeness and phrase checks, loaded only for the results shown.
 - ``facets.js`` (filter choices) and ``columns.js`` (each notice's province, date,
   type, issuer, measures), loaded only when a filter is used.
 
-A posting is (doc gap, impact, [variant mask]). The impact is the BM25 term part
-``tf·(k1+1)/(tf+k1·(1-b+b·dl/avgdl))`` quantised to 1..31, with title and
-metadata words counted ``head_weight`` times; the browser multiplies it by the
-term's idf. The mask says which accented forms of the folded term the notice
-contains, so "tỉnh" can rank above "tình" without a second index.
+A posting is (doc gap, impact, mask), see ``_encode_page``. A word's impact is the BM25
+term part ``tf·(k1+1)/(tf+k1·(1-b+b·dl/avgdl))`` quantised to 1..31, with title,
+metadata and names (signer, chairs, places) counted ``head_weight`` times; the browser
+multiplies it by the term's idf. A pair has no impact: its idf is its score. The mask
+says which accented forms of the folded term the notice holds, so "tỉnh" can rank
+above "tình" and "Vân Đồn" above "văn đơn"; forms are stored only when a term has
+several, and a pair's forms that accent-free queries should prefer (names, widespread
+phrases) are marked "*" (``_mark_preferred``).
 
 Chromium spends 2–3 ms per file loaded from ``file://`` whatever its size, so the
 layout saves files per query first and bytes second.

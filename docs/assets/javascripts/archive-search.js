@@ -6,9 +6,18 @@
  * fetch, XHR, modules and workers are blocked for file:// pages; a query adds
  * <script> tags for the shards its words need and nothing else.
  *
- * Folding and tokenising mirror build_tools/search/fold.py and tokenize.py; the
- * browser tests check that both give the same output. Text from the index is
- * untrusted: it only ever reaches the page through textContent.
+ * Folding and tokenising mirror build_tools/search/fold.py and tokenize.py, and the
+ * ranking mirrors reader.py; the browser tests check that both give the same output.
+ * Text from the index is untrusted: it only ever reaches the page through textContent.
+ *
+ * Ranking (reader.RankKey): a notice must hold every word. The query's consecutive
+ * words are also looked up as pair terms ("lang son"): notices where they stand side
+ * by side rank above every notice where they stand apart; then, for the first notices
+ * of the page, how close the words stand in one paragraph (their text is read); then
+ * the typed accents (without accents: the readings the index prefers, names and
+ * widespread phrases); then whole words over completions; then BM25. Only the word
+ * being typed is completed; a finished query (trailing space, Enter, a shared URL:
+ * prefix false) ranks whole words, and spacing never changes results.
  *
  * API: window.archiveSearch.query(text, filters) → Promise<[{url, href, title,
  * province, date, number, doc_type, issuer, score, snippet, highlights, anchor}]>,
@@ -765,24 +774,30 @@
     var smallest = words.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
     var keys = [];
     var anyWhole = false;
-    smallest.docs.forEach(function (d) {
-      if (allow && !allow(d)) return;
-      for (var w = 0; w < words.length; w++) if (!words[w].seen[d]) return;
+    var candidates = smallest.docs;
+    for (var c = 0; c < candidates.length; c++) {
+      var d = candidates[c];
+      if (allow && !allow(d)) continue;
+      var all = true;
+      for (var w = 0; w < words.length && all; w++) all = words[w].seen[d] === 1;
+      if (!all) continue;
       var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
-      pairs.forEach(function (m) {
-        if (!m.seen[d]) return;
-        if (m.own[d]) key.adjacent++; else key.completed++;
-        key.evidence += m.evidence[d];
-        key.total += m.score[d];
-      });
-      words.forEach(function (m) {
-        if (!m.own[d]) key.whole = 0;
-        key.evidence += m.evidence[d];
-        key.total += m.score[d];
-      });
+      for (var p = 0; p < pairs.length; p++) {
+        var pm = pairs[p];
+        if (!pm.seen[d]) continue;
+        if (pm.own[d]) key.adjacent++; else key.completed++;
+        key.evidence += pm.evidence[d];
+        key.total += pm.score[d];
+      }
+      for (w = 0; w < words.length; w++) {
+        var wm = words[w];
+        if (!wm.own[d]) key.whole = 0;
+        key.evidence += wm.evidence[d];
+        key.total += wm.score[d];
+      }
       if (key.whole) anyWhole = true;
       keys.push(key);
-    });
+    }
     if (query.words.length > 1 && anyWhole) keys = keys.filter(function (k) { return k.whole || k.completed; });
     keys.sort(byKey);
     return keys;
@@ -791,14 +806,24 @@
   var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
 
   /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
+  /** Title and paragraphs as word sequences and as token sequences, computed once per notice. */
+  function sequencesOf(item) {
+    if (!item.sequences) {
+      var texts = [item.doc.t].concat(item.paragraphs.map(function (p) { return p[1]; }));
+      item.sequences = texts.map(function (t) {
+        return {words: wordSequence(t), tokens: tokens(t).map(function (term, j) { return [j, j, term]; })};
+      });
+    }
+    return item.sequences;
+  }
+
   function proximityOf(item, query) {
     var words = query.words;
-    var texts = [item.doc.t].concat(item.paragraphs.map(function (p) { return p[1]; }));
-    if (query.chained && texts.some(function (t) { return hasPhrase(wordSequence(t), query.ordered); })) return 3;
+    var sequences = sequencesOf(item);
+    if (query.chained && sequences.some(function (s) { return hasPhrase(s.words, query.ordered); })) return 3;
     var best = 0;
-    for (var i = 0; i < texts.length && best < 2; i++) {
-      var sequence = tokens(texts[i]).map(function (t, j) { return [j, j, t]; });
-      var span = shortestSpan(sequence, words);
+    for (var i = 0; i < sequences.length && best < 2; i++) {
+      var span = shortestSpan(sequences[i].tokens, words);
       if (span < Infinity) best = Math.max(best, span <= words.length + CLOSE_WORDS ? 2 : 1);
     }
     return best;
