@@ -29,6 +29,7 @@ import argparse
 import json
 import math
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -162,9 +163,18 @@ def write_corpus(out: Path, n: int, seed: int, templates: dict[str, str],
             "planted": sum(len(v) for v in planted.values())}
 
 
+RUN_BREAK = re.compile(r"\n\s*\n|[^\w\s/-]+")  # a paragraph break or punctuation ends a run of words
+
+
+def runs_of_words(text: str) -> str:
+    """" a b | c d ": the lowercase words of ``text``, runs split where punctuation or a blank line stands."""
+    runs = (" ".join(WORD.findall(run)) for run in RUN_BREAK.split(lower_same_length(text)))
+    return " " + " | ".join(run for run in runs if run) + " "
+
+
 def relevant_sets(texts: dict[str, str], items: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Target → stems of the notices that hold it (words side by side, the target's accents; numbers whole)."""
-    words = {stem: " " + " ".join(WORD.findall(lower_same_length(text))) + " " for stem, text in texts.items()}
+    words = {stem: runs_of_words(text) for stem, text in texts.items()}
     numbers = {stem: set(tokens(text)) for stem, text in texts.items()}
     out = {}
     for item in items:
