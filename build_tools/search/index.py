@@ -144,9 +144,7 @@ def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
 
 
 def _fold_pair(variant: str, folds: dict[str, str]) -> str:
-    """fold() of a word or an "a b" pair, with the words' folds cached."""
-    if " " in variant:
-        return " ".join(_fold_pair(word, folds) for word in variant.split(" "))
+    """fold() of a word or an "a b" pair, cached for the notice."""
     term = folds.get(variant)
     if term is None:
         term = folds[variant] = fold(variant)

@@ -41,6 +41,7 @@ def variant_counts(text: str) -> Counter:
 # Two words form an adjacent pair when only spaces, "-" or "/" stand between them: a comma,
 # a full stop or a bracket ends the phrase (no pair across "Quảng Ninh, Vân Đồn").
 PAIR_GAP = re.compile(r"[\s/-]*")
+PAIR_BREAK = re.compile(r"[^\s/-](?<![^\W_])")  # any character between words that is not a space or joiner
 
 
 def _is_titled(word: str) -> bool:
@@ -59,20 +60,21 @@ def pair_counts(text: str) -> tuple[Counter, Counter, Counter]:
     ("văn đơn") for accent-free queries; ALL CAPS headings vote for neither.
     """
     counts, titled, cased = Counter(), Counter(), Counter()
-    previous = None
-    source = nfc(text)
-    for match in WORD.finditer(source):
-        word = match.group()
-        if previous is not None and len(word) <= MAX_TERM_LENGTH and len(previous.group()) <= MAX_TERM_LENGTH \
-                and PAIR_GAP.fullmatch(source, previous.end(), match.start()):
-            first = previous.group()
-            pair = lower_same_length(f"{first} {word}")
-            counts[pair] += 1
-            if not (_is_capitals(first) and _is_capitals(word)):
-                cased[pair] += 1
-                if _is_titled(first) and _is_titled(word):
-                    titled[pair] += 1
-        previous = match
+    for run in PAIR_BREAK.split(nfc(text)):
+        words = WORD.findall(run)
+        if len(words) < 2:
+            continue
+        lower = WORD.findall(lower_same_length(run))
+        if len(lower) != len(words):  # lowercasing changed what counts as a letter: word by word then
+            lower = [lower_same_length(word) for word in words]
+        kept = [len(word) <= MAX_TERM_LENGTH for word in words]
+        capitals = [_is_capitals(word) for word in words]
+        names = [_is_titled(word) for word in words]  # a name syllable is never ALL CAPS
+        pairs = [(f"{a} {b}", capitals[i] and capitals[i + 1], names[i] and names[i + 1])
+                 for i, (a, b) in enumerate(zip(lower, lower[1:])) if kept[i] and kept[i + 1]]
+        counts.update(pair for pair, _, _ in pairs)
+        cased.update(pair for pair, both_capitals, _ in pairs if not both_capitals)
+        titled.update(pair for pair, _, name in pairs if name)
     return counts, titled, cased
 
 
