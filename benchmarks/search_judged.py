@@ -114,9 +114,13 @@ def plant_sentence(item: dict[str, Any], templates: dict[str, str]) -> str | Non
 
 
 def insert_paragraph(text: str, sentence: str, rng: random.Random) -> str:
-    """``sentence`` as a new body paragraph: after a paragraph of the body, before "Nơi nhận"."""
+    """``sentence`` as a new body paragraph: after a paragraph of the body, before the block holding "Nơi nhận".
+
+    (The recipients and the signature are not body text: a sentence put among them would not be
+    a paragraph of the notice.)
+    """
     blocks = text.split("\n\n")
-    end = next((i for i, b in enumerate(blocks) if b.strip().startswith("Nơi nhận")), len(blocks))
+    end = next((i for i, b in enumerate(blocks) if "Nơi nhận" in b), len(blocks))
     at = rng.randint(min(3, end), max(min(3, end), end - 1))
     blocks.insert(at, sentence)
     return "\n\n".join(blocks)

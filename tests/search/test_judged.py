@@ -33,6 +33,10 @@ def test_planting_puts_the_sentence_in_the_body_and_the_signer_last():
     text = "TIÊU ĐỀ\n\nĐoạn một.\n\nĐoạn hai.\n\nĐoạn ba.\n\nNơi nhận:\n- Lưu.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n"
     planted = judged.insert_paragraph(text, "Câu mới.", random.Random(1))
     assert planted.index("Câu mới.") < planted.index("Nơi nhận")
+    columns = "Đoạn một.\n\nĐoạn hai.\n\nTM. UBND\nNơi nhận:\n- Lưu.\n\nNguyễn Văn A\n"
+    for seed in range(5):  # the recipients may share a block with the signature's first lines
+        planted = judged.insert_paragraph(columns, "Câu mới.", random.Random(seed))
+        assert planted.index("Câu mới.") < planted.index("TM. UBND")
     assert judged.replace_signer(text, "Lê Thị B").rstrip().endswith("CHỦ TỊCH\n\nLê Thị B")
 
 
