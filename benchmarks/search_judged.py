@@ -50,7 +50,6 @@ from build_tools.search.fold import fold, lower_same_length  # noqa: E402
 from build_tools.search.tokenize import WORD, tokens  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search" / "judged.yml"
-PAGEFIND_DIR = ROOT / "benchmarks" / "pagefind"
 TOP = 10
 
 
@@ -258,14 +257,6 @@ def run_ours(browser: Any, site: Path, base: str, queries: list[str]) -> list[li
     return [[stems.get(u.lstrip("/")) for u in got] for got in urls]
 
 
-def pagefind_binary() -> Path:
-    binary = PAGEFIND_DIR / "node_modules" / ".bin" / "pagefind"
-    if not binary.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PAGEFIND_DIR, check=True,
-                       capture_output=True, text=True)
-    return binary
-
-
 def run_pagefind(browser: Any, site: Path, base: str, queries: list[str]) -> list[list[str | None]]:
     page = browser.new_page()
     try:
@@ -353,7 +344,9 @@ def run(args: argparse.Namespace) -> int:
 
         ours_site, _ = compare.build_ours(corpus, work, len(texts))
         material_site, _ = compare.build_material(texts, compare.ours_titles(ours_site), work, len(texts))
-        binary = pagefind_binary()
+        binary, problem = compare.pagefind_binary(install=True)
+        if binary is None:
+            raise RuntimeError(problem)
         version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
         compare.PAGEFIND_VERSION = version.split()[-1] if version else "?"
         compare.build_pagefind(binary, material_site, len(texts))
