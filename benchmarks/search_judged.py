@@ -113,16 +113,19 @@ def plant_sentence(item: dict[str, Any], templates: dict[str, str]) -> str | Non
 
 
 def insert_paragraph(text: str, sentence: str, rng: random.Random) -> str:
-    """``sentence`` as a new body paragraph: after a paragraph of the body, before the block holding "Nơi nhận".
+    """``sentence`` as a new paragraph of the body: at a blank line past the header, before "Nơi nhận".
 
-    (The recipients and the signature are not body text: a sentence put among them would not be
-    a paragraph of the notice.)
+    (The header, the recipients and the signature are not body text: a sentence put among
+    them would not be a paragraph of the notice.) Blank lines may hold spaces, as in copies
+    of scans.
     """
-    blocks = text.split("\n\n")
-    end = next((i for i, b in enumerate(blocks) if "Nơi nhận" in b), len(blocks))
-    at = rng.randint(min(3, end), max(min(3, end), end - 1))
-    blocks.insert(at, sentence)
-    return "\n\n".join(blocks)
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines) if "Nơi nhận" in line), len(lines))
+    blanks = [i for i in range(end) if not lines[i].strip()]
+    body = [i for i in blanks if i >= end * 0.3] or blanks or [end]
+    at = rng.choice(body)
+    lines[at:at] = ["", sentence]
+    return "\n".join(lines)
 
 
 def replace_signer(text: str, name: str) -> str:

@@ -7,6 +7,7 @@ two engines result for result. It returns no snippets.
 from __future__ import annotations
 
 import calendar
+import heapq
 import json
 import math
 from dataclasses import dataclass
@@ -381,7 +382,6 @@ def proximity(texts: list[str], parsed: Query) -> int:
 
 def _shortest_span(positions: list[list[int]]) -> int:
     """Fewest consecutive tokens holding one position of every list (each sorted)."""
-    import heapq
     heap = [(p[0], i, 0) for i, p in enumerate(positions)]
     heapq.heapify(heap)
     high = max(p[0] for p in positions)

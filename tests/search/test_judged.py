@@ -34,6 +34,11 @@ def test_planting_puts_the_sentence_in_the_body_and_the_signer_last():
     planted = judged.insert_paragraph(text, "Câu mới.", random.Random(1))
     assert planted.index("Câu mới.") < planted.index("Nơi nhận")
     columns = "Đoạn một.\n\nĐoạn hai.\n\nTM. UBND\nNơi nhận:\n- Lưu.\n\nNguyễn Văn A\n"
+    scanned = ("UBND TỈNH X \nSố: 1/TB \n \nTHÔNG BÁO \n \n" + "Dòng thân bài. \n" * 6 + " \n" + "Dòng nữa. \n" * 4
+               + " \nNơi nhận: \n- Lưu. \n")
+    for seed in range(5):  # blank lines with spaces, as copies of scans have them
+        planted = judged.insert_paragraph(scanned, "Câu mới.", random.Random(seed))
+        assert planted.index("THÔNG BÁO") < planted.index("Câu mới.") < planted.index("Nơi nhận")
     for seed in range(5):  # the recipients may share a block with the signature's first lines
         planted = judged.insert_paragraph(columns, "Câu mới.", random.Random(seed))
         assert planted.index("Câu mới.") < planted.index("TM. UBND")
