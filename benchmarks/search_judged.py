@@ -113,7 +113,7 @@ def plant_sentence(item: dict[str, Any], templates: dict[str, str]) -> str | Non
 
 
 def insert_paragraph(text: str, sentence: str, rng: random.Random) -> str:
-    """``sentence`` as a new paragraph of the body: at a blank line past the header, before "Nơi nhận".
+    """``sentence`` as a new paragraph of the body: at a blank line of its second half, before "Nơi nhận".
 
     (The header, the recipients and the signature are not body text: a sentence put among
     them would not be a paragraph of the notice.) Blank lines may hold spaces, as in copies
@@ -122,7 +122,7 @@ def insert_paragraph(text: str, sentence: str, rng: random.Random) -> str:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if "Nơi nhận" in line), len(lines))
     blanks = [i for i in range(end) if not lines[i].strip()]
-    body = [i for i in blanks if i >= end * 0.3] or blanks or [end]
+    body = [i for i in blanks if i >= end * 0.5] or [end]  # the second half: past any header and title
     at = rng.choice(body)
     lines[at:at] = ["", sentence]
     return "\n".join(lines)
