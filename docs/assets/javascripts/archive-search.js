@@ -586,27 +586,43 @@
   }
 
   /** Spans of a folded paragraph matching query words: [start, end, word index]. */
-  function matchSpans(folded, words) {
-    var spans = [];
+  /** A folded text's searchable terms with offsets: [start, end, term] (numbers whole, then their words). */
+  function termSpans(folded) {
+    var out = [];
     COMPOUND.lastIndex = 0;
     var m;
     while ((m = COMPOUND.exec(folded)) !== null) {
       var compound = m[0];
       var start = m.index;
-      if (isNumber(compound)) {
-        words.forEach(function (w, i) {
-          if (highlights(compound, w)) spans.push([start, start + compound.length, i]);
-        });
-      }
+      if (isNumber(compound)) out.push([start, start + compound.length, compound]);
       var offset = start;
       compound.split(JOINERS).forEach(function (part) {
-        words.forEach(function (w, i) {
-          if (highlights(part, w)) spans.push([offset, offset + part.length, i]);
-        });
+        out.push([offset, offset + part.length, part]);
         offset += part.length + 1;
       });
     }
+    return out;
+  }
+
+  /** Spans of a paragraph's terms (``termSpans``) matching query words: [start, end, word index]. */
+  function matchSpans(terms, words) {
+    var spans = [];
+    for (var t = 0; t < terms.length; t++) {
+      for (var i = 0; i < words.length; i++) {
+        if (highlights(terms[t][2], words[i])) spans.push([terms[t][0], terms[t][1], i]);
+      }
+    }
     return spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+  }
+
+  /** Per paragraph, computed once per notice: its terms and its words with offsets. */
+  function paragraphTerms(item) {
+    if (!item.terms) {
+      var folded = foldedParagraphs(item);
+      item.terms = folded.map(termSpans);
+      item.words = folded.map(wordTokens);
+    }
+    return item;
   }
 
   function hasPhrase(sequence, phrase) {
@@ -685,7 +701,7 @@
       var text = p[1];
       var quick = query.words.some(function (w) { return folded[index].indexOf(w.term) >= 0; });
       if (!quick) return;
-      var spans = matchSpans(folded[index], query.words);
+      var spans = matchSpans(paragraphTerms(item).terms[index], query.words);
       if (!spans.length) return;
       var seen = new Set();
       var score = 0;
@@ -698,7 +714,7 @@
         score += (weights[s[2]] || 1) * (exact ? 1.5 : 1);
       });
       if (query.words.length > 1) {
-        var toks = wordTokens(folded[index]);
+        var toks = item.words[index];
         var runs = adjacentRuns(text, folded[index], toks, query.pairs);
         score += runs.pairs * 1000 + runs.exact * 100;
         var span = shortestSpan(toks, query.words);
@@ -768,7 +784,7 @@
    * the word before is dropped when a finished reading of the query matches, so "lang son"
    * and "lang son " give the same results.
    */
-  function rankDocs(query, preparedWords, preparedPairs, meta, allow) {
+  function rankDocs(query, preparedWords, preparedPairs, meta, allow, need) {
     var words = query.words.map(function (w, i) { return cachedMatches(w, preparedWords[i], meta); });
     var pairs = query.pairs.map(function (p, i) { return cachedMatches(p, preparedPairs[i], meta); });
     var smallest = words.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
@@ -799,8 +815,25 @@
       keys.push(key);
     }
     if (query.words.length > 1 && anyWhole) keys = keys.filter(function (k) { return k.whole || k.completed; });
-    keys.sort(byKey);
-    return keys;
+    return {keys: bestFirst(keys, need), count: keys.length};
+  }
+
+  /**
+   * The ``need`` best keys in byKey order (all of them when there are few). A keystroke
+   * must not sort 20,000 notices: one number per key that orders like byKey before
+   * closeness is known (integers first, BM25 below 10,000) picks them with a native sort.
+   */
+  function bestFirst(keys, need) {
+    if (keys.length <= need * 2) return keys.sort(byKey);
+    var values = new Float64Array(keys.length);
+    for (var i = 0; i < keys.length; i++) {
+      var k = keys[i];
+      values[i] = (((k.adjacent * 256 + k.completed) * 256 + k.evidence) * 2 + k.whole) * 1e4 + Math.min(k.total, 9999);
+      k.value = values[i];
+    }
+    values.sort();
+    var threshold = values[values.length - need];
+    return keys.filter(function (k) { return k.value >= threshold; }).sort(byKey);
   }
 
   var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
@@ -809,10 +842,13 @@
   /** Title and paragraphs as word sequences and as token sequences, computed once per notice. */
   function sequencesOf(item) {
     if (!item.sequences) {
-      var texts = [item.doc.t].concat(item.paragraphs.map(function (p) { return p[1]; }));
-      item.sequences = texts.map(function (t) {
-        return {words: wordSequence(t), tokens: tokens(t).map(function (term, j) { return [j, j, term]; })};
-      });
+      paragraphTerms(item);
+      var title = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
+      item.sequences = [title].concat(item.paragraphs.map(function (p, i) {
+        var kept = item.terms[i].filter(function (t) { return termLength(t[2]); });
+        return {words: item.words[i].map(function (t) { return t[2]; }),
+                tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
+      }));
     }
     return item.sequences;
   }
@@ -924,16 +960,18 @@
         parsed.words.forEach(function (word, i) {
           word.searched = new Set(prepared[i].map(function (e) { return e.term; }));
         });
-        var keys = rankDocs(parsed, prepared, all[1], meta, cols ? filterPredicate(active, cols) : null);
+        var need = parsed.phrases.length ? Infinity : limit + meta.proximityChecks + 1;
+        var ranked = rankDocs(parsed, prepared, all[1], meta, cols ? filterPredicate(active, cols) : null, need);
         var weights = prepared.map(function (list) {
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
-        return byProximity(keys, parsed, meta, limit).then(function (ranked) {
-          var docs = ranked.map(function (k) { return k.doc; });
-          var totals = new Map(ranked.map(function (k) { return [k.doc, k.total]; }));
+        return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
+          var docs = keys.map(function (k) { return k.doc; });
+          var totals = new Map(keys.map(function (k) { return [k.doc, k.total]; }));
           var chosen = parsed.phrases.length ? checkPhrases(docs, parsed, meta, limit).then(function (found) {
             return {docs: found.docs, count: {total: found.docs.length, exact: found.exact, more: found.more}};
-          }) : Promise.resolve({docs: docs.slice(0, limit), count: counted(docs, Math.min(limit, docs.length))});
+          }) : Promise.resolve({docs: docs.slice(0, limit),
+                                count: {total: ranked.count, exact: true, more: ranked.count > limit}});
           return chosen.then(function (picked) {
             var top = picked.docs;
             return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count);
