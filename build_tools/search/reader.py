@@ -349,7 +349,11 @@ CLOSE_WORDS = 6  # words allowed between query words that still stand "close tog
 
 
 def proximity_window(ranked: list[int], keys: dict, parsed: Query, limit: int, checks: int) -> tuple[int, int] | None:
-    """The slice of ``ranked`` whose texts are read: from the first notice not fully adjacent, enough to fill the page."""
+    """The slice of ``ranked`` whose texts are read: from the first notice not fully adjacent to the end of the page.
+
+    Only notices the page shows are read (their text is loaded for snippets anyway), so a keystroke
+    loads no notice it does not show.
+    """
     if not parsed.pairs or not checks:
         return None
     full = len(parsed.pairs)
@@ -359,7 +363,7 @@ def proximity_window(ranked: list[int], keys: dict, parsed: Query, limit: int, c
         start = next((i for i, d in enumerate(ranked) if keys[d].adjacent + keys[d].completed < full), None)
     if start is None or start >= limit:
         return None
-    return start, min(len(ranked), start + min(checks, limit - start + 4))
+    return start, min(len(ranked), start + min(checks, limit - start))
 
 
 def proximity(texts: list[str], parsed: Query) -> int:

@@ -875,7 +875,7 @@
     var start = full > 1 ? 0 : -1;  // several pairs may each stand side by side without the whole run
     for (var i = 0; start < 0 && i < keys.length; i++) if (keys[i].adjacent + keys[i].completed < full) start = i;
     if (start < 0 || start >= limit) return Promise.resolve(keys);
-    var end = Math.min(keys.length, start + Math.min(meta.proximityChecks, limit - start + 4));
+    var end = Math.min(keys.length, start + Math.min(meta.proximityChecks, limit - start));
     var checked = keys.slice(start, end);
     return Promise.all(checked.map(function (k) { return notice(k.doc, meta); })).then(function (items) {
       items.forEach(function (item, j) { checked[j].proximity = proximityOf(item, query); });
