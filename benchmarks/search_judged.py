@@ -5,7 +5,7 @@
 
 The query set is tests/fixtures/search/judged.yml: people (signers, chairs), places from
 the gazetteer (with the confusable pairs of issue 19), cited document numbers, and topics.
-The generator (``build_tools.bench``'s notices) writes the archive; this script plants every
+The generator (``benchmarks/corpus.py``) writes the archive; this script plants every
 item into chosen notices and its distractors into others, adds the five seed notices, and
 then knows the answer to every query by construction: a notice is relevant when its text
 holds the item's words side by side with the item's accents (case aside); for a number,
@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import search_compare as compare  # noqa: E402
-from build_tools.search.fold import fold, lower_same_length  # noqa: E402
+from build_tools.vietnamese.fold import fold, lower_same_length  # noqa: E402
 from build_tools.search.tokenize import WORD, tokens  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search" / "judged.yml"
@@ -138,7 +138,7 @@ def replace_signer(text: str, name: str) -> str:
 def write_corpus(out: Path, n: int, seed: int, templates: dict[str, str],
                  items: list[dict[str, Any]]) -> dict[str, Any]:
     """Generated notices with the items planted, plus the seed notices; returns what was planted where."""
-    from build_tools.bench import Composer, notice_file_name, plan_corpus
+    from benchmarks.corpus import Composer, notice_file_name, plan_corpus
 
     out.mkdir(parents=True, exist_ok=True)
     plans = plan_corpus(n, seed)

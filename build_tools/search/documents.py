@@ -1,6 +1,6 @@
 """What of a published notice the search index reads: its text, its signature block and its names.
 
-The site stage calls ``search_doc`` for every notice it writes; keeping the choice here
+The site stage (``publish.site``) calls ``search_doc`` for every notice it writes; keeping the choice here
 means the search decides what is searchable (the signature block, the people and
 places a reader looks for) without the page writer knowing about it.
 """
@@ -29,20 +29,21 @@ def names_of(notice: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def search_doc(notice: Any, record: dict[str, Any], url: str) -> SearchDoc:
-    """One notice as the index sees it: the body's blocks, then its signature block as a paragraph."""
+def search_doc(notice: Any, record: Any, url: str) -> SearchDoc:
+    """One notice as the index sees it (``record``: its ``publish.records.NoticeRecord``): the body's
+    blocks, then its signature block as a paragraph, and its names."""
     paragraphs = [(block.anchor, block.text) for block in notice.document.blocks]
     signature = signature_text(notice.document.signature_lines)
     if signature:
         paragraphs.append((SIGNATURE_ANCHOR, signature))
     return SearchDoc(
-        id=record["id"], url=url, title=record["title"],
-        number=(record.get("number") or {}).get("text"), doc_type=record.get("doc_type"),
-        issuer=(record.get("issuer") or {}).get("name"),
-        province=(record.get("province") or {}).get("name"),
-        province_code=(record.get("province") or {}).get("code"),
-        date=record.get("issued_date") or record.get("meeting_date"),
-        measures=tuple(m["code"] for m in record.get("measures", [])),
+        id=record.id, url=url, title=record.title,
+        number=record.number.text if record.number else None, doc_type=record.doc_type,
+        issuer=record.issuer.name if record.issuer else None,
+        province=record.province.name if record.province else None,
+        province_code=record.province.code if record.province else None,
+        date=record.date,
+        measures=tuple(m.code for m in record.measures),
         paragraphs=tuple(paragraphs),
         names=names_of(notice),
     )

@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .encoding import encode_number, encode_numbers, safe_name
-from .fold import fold, nfc
+from ..vietnamese.fold import fold, nfc
 from .tokenize import pair_counts, variant_counts
 
 INDEX_VERSION = 1

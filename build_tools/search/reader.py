@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .encoding import decode_numbers, safe_name, shard_key
-from .fold import fold, has_diacritics
+from ..vietnamese.fold import fold, has_diacritics
 from .index import PREFERRED, completion_order, day_number, is_pair, unpack_text
 from .tokenize import Query, QueryWord, parse_query, tokens, word_sequence
 
