@@ -1,5 +1,9 @@
 """What of a notice the search index reads: the real pipeline on a seed notice."""
-from build_tools.pipeline import process_file
+from pathlib import Path
+
+from build_tools.model import NoticeHead
+from build_tools.pipeline import process_file, summarise
+from build_tools.publish.notice_pages import notice_record
 from build_tools.search.documents import SIGNATURE_ANCHOR, names_of, search_doc, signature_text
 from build_tools.search.index import prepare
 from tests.support.paths import SEEDS
@@ -10,9 +14,9 @@ def seed_with(text: str):
     return process_file(path, path.parent).notice
 
 
-def record_of(notice) -> dict:
-    return {"id": "x", "title": notice.meta.title or "", "number": None, "doc_type": notice.meta.doc_type,
-            "issuer": None, "province": None, "issued_date": notice.meta.issued_date, "measures": []}
+def record_of(notice):
+    head = NoticeHead(id="x", source=notice.source, meta=notice.meta, summary=summarise(notice), stored=Path("x"))
+    return notice_record(head, "notices/x")
 
 
 def test_signature_block_is_one_searchable_paragraph():
@@ -23,7 +27,9 @@ def test_signature_block_is_one_searchable_paragraph():
 
 def test_a_seed_signer_reaches_the_index_as_text_and_as_a_name():
     notice = seed_with("Phạm Việt Thanh")
-    doc = search_doc(notice, record_of(notice), "notices/x.html")
+    record = record_of(notice)
+    doc = search_doc(notice, record, "notices/x.html")
+    assert doc.title == record.title and doc.province == record.province.name
     anchor, text = doc.paragraphs[-1]
     assert anchor == SIGNATURE_ANCHOR and text.endswith("Phạm Việt Thanh")
     assert "Phạm Việt Thanh" in names_of(notice) and doc.names == names_of(notice)
