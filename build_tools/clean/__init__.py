@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Change, CleanDocument, RawNotice
+from .layout import recover_header
 from .normalise import normalise
 from .structure import structure
 
@@ -31,6 +32,8 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
 def clean_text(text: str) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document."""
     text, changes = normalise(text)
+    text, layout_changes = recover_header(text)
+    changes.extend(layout_changes)
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 

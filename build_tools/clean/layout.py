@@ -1,0 +1,204 @@
+"""Recover the two-column header of a copy, whatever its layout, as one line per cell.
+
+Copies rarely keep the header as issued (REFERENCE.md §1, §9). Legal-text websites
+flatten it into table rows (``ỦY BAN NHÂN DÂN | CỘNG HÒA … |``, tabs, runs of spaces);
+PDF text and OCR put the two columns side by side with nothing between them
+(``TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM``, ``Số: 215-KL/TU Lâm Đồng, ngày …``) or
+interleave them; a cell can be broken over two rows (``… CHỦ NGHĨA`` / ``VIỆT NAM``).
+This module rewrites the leading header lines as the left column's cells, then the
+right column's, each on its own line, so the structure stage sees the usual header.
+Every rewrite is a ``Change``; the words themselves are never altered.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..data_files import fold, load_yaml
+from ..model import Change
+
+HEADER_ZONE_LINES = 16  # the header is the top of the first page
+_SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_NUMBER_LABEL = re.compile(r"^(?:so|s0)\s*[:.]?\s*\d", re.IGNORECASE)
+_DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
+_DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
+
+
+@functools.lru_cache(maxsize=None)
+def _vocabulary() -> dict:
+    return load_yaml("structure.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _right_openers() -> re.Pattern[str]:
+    phrases = sorted({fold(p) for p in _vocabulary()["right_column_openers"]}, key=len, reverse=True)
+    return re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(p) for p in phrases) + r")\b)")
+
+
+@functools.lru_cache(maxsize=None)
+def _continuations() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [(re.compile(end), re.compile(start)) for end, start in _vocabulary()["cell_continuations"]]
+
+
+def is_right_cell(text: str) -> bool:
+    folded = fold(text.strip())
+    return any(folded.startswith(fold(p)) for p in _vocabulary()["right_column_openers"]) or is_date_cell(text)
+
+
+def is_date_cell(text: str) -> bool:
+    """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece)."""
+    return bool(_DATE_TAIL.search(fold(text))) and not _NUMBER_LABEL.match(fold(text.strip()))
+
+
+def is_number_cell(text: str) -> bool:
+    return bool(_NUMBER_LABEL.match(fold(text.strip())))
+
+
+def is_letter_summary(text: str) -> bool:
+    folded = fold(text.strip())
+    return any(folded.startswith(fold(o) + " ") or folded.startswith(fold(o) + ":")
+               for o in _vocabulary()["letter_summary_openers"])
+
+
+def is_issuer_cell(text: str) -> bool:
+    stripped = text.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return False
+    folded = fold(stripped)
+    return any(folded.startswith(fold(o) + " ") or folded == fold(o) for o in _vocabulary()["issuer_openers"])
+
+
+def is_header_cell(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and (is_right_cell(stripped) or is_number_cell(stripped) or is_issuer_cell(stripped)
+                               or bool(_DECORATION.match(stripped)))
+
+
+# --- splitting one line into cells ------------------------------------------------------
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of one header line: on | or tabs or runs of spaces, then side by side."""
+    cells = [c.strip() for c in _SEPARATOR.split(line) if c and c.strip()]
+    return [piece for cell in cells for piece in split_side_by_side(cell)]
+
+
+def split_side_by_side(cell: str) -> list[str]:
+    """Two columns run together: split in front of the motto, or between a number and the date line."""
+    folded = fold(cell)
+    match = _right_openers().search(folded)
+    if match and is_issuer_cell(cell[:match.start()]) or (match and is_decoration_or_code(cell[:match.start()])):
+        return [cell[:match.start()].strip(), cell[match.end():].strip()]
+    if is_number_cell(cell) and _DATE_TAIL.search(folded):
+        split_at = _number_end(cell)
+        if split_at and split_at < len(cell):
+            return [cell[:split_at].strip(), cell[split_at:].strip()]
+    return [cell]
+
+
+def is_decoration_or_code(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and (bool(_DECORATION.match(stripped)) or is_number_cell(stripped))
+
+
+def _number_end(cell: str) -> int | None:
+    """End of "Số: 109/UBND - VX" in "Số: 109/UBND - VX Quảng Ninh, ngày …": the last token
+    before the place that has no lower-case letter (digits, codes, / and -)."""
+    comma = fold(cell).find(", ngay")
+    if comma < 0:
+        comma = fold(cell).find(",ngay")
+    tokens = list(re.finditer(r"\S+", cell[:comma]))
+    end = None
+    for index, token in enumerate(tokens):
+        word = token.group()
+        if index == 0 or not any(c.islower() for c in word):
+            end = token.end()
+            continue
+        if index == 1 and re.match(r"^[:.]?\d", word):
+            end = token.end()
+            continue
+        break
+    return end
+
+
+# --- the header zone --------------------------------------------------------------------
+
+
+@dataclass
+class HeaderCells:
+    left: list[str]
+    right: list[str]
+    end: int  # index of the first line after the header zone
+
+
+def header_zone(lines: list[str]) -> HeaderCells | None:
+    """Cells of the leading header lines, sorted into the two columns; None when the text
+    does not open with a header (a reprint's lead, a body without header)."""
+    left: list[str] = []
+    right: list[str] = []
+    index, seen_content = 0, 0
+    while index < len(lines) and seen_content < HEADER_ZONE_LINES:
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        cells = split_cells(line)
+        in_table = len(_SEPARATOR.split(line.strip())) > 1
+        if not cells or not all(is_header_cell(c) or _continues_column(c, left, right) or
+                                (left and _letter_summary_cell(c, in_table)) for c in cells):
+            break
+        for cell in cells:
+            _place(cell, left, right)
+        seen_content += 1
+        index += 1
+    if not any(is_number_cell(c) for c in left) and not any(is_right_cell(c) for c in right):
+        return None
+    if not (left and right):
+        return None
+    return HeaderCells(left, right, index)
+
+
+def _letter_summary_cell(cell: str, in_table: bool) -> bool:
+    """"V/v …" under a letter's number; "Về việc …" only inside a table row (below the
+    header, on its own line, it is the title of the document)."""
+    return is_letter_summary(cell) and (in_table or fold(cell.strip()).startswith("v/v"))
+
+
+def _continues_column(cell: str, left: list[str], right: list[str]) -> bool:
+    return any(_joins(column[-1], cell) for column in (left, right) if column)
+
+
+def _joins(previous: str, cell: str) -> bool:
+    before, after = fold(previous.strip()), fold(cell.strip())
+    return any(end.search(before) and start.search(after) for end, start in _continuations())
+
+
+def _place(cell: str, left: list[str], right: list[str]) -> None:
+    """Append a cell to its column, or to the cell it continues."""
+    for column in (right, left):
+        if column and _joins(column[-1], cell):
+            column[-1] = f"{column[-1].rstrip()} {cell.strip()}" if not column[-1].rstrip().endswith(("-", "/")) \
+                else column[-1].rstrip() + cell.strip()
+            return
+    if is_right_cell(cell):
+        right.append(cell)
+    else:
+        left.append(cell)
+
+
+def recover_header(text: str) -> tuple[str, list[Change]]:
+    """Rewrite a flattened or side-by-side header as one line per cell (left column first)."""
+    lines = text.split("\n")
+    zone = header_zone(lines)
+    if zone is None:
+        return text, []
+    original = [line for line in lines[:zone.end]]
+    rewritten = zone.left + zone.right
+    if [l.strip() for l in original if l.strip()] == rewritten:
+        return text, []
+    change = Change("structure", "header-layout", "\n".join(original).strip(), "\n".join(rewritten),
+                    "two-column header of a copy (table cells, side by side or split) rewritten one cell per line",
+                    offset=0, line=1)
+    return "\n".join(rewritten + [""] + lines[zone.end:]), [change]
