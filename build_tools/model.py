@@ -120,6 +120,9 @@ class CleanDocument:
     changes: list[Change] = field(default_factory=list)
     ocr_quality: OcrQuality | None = None
     flagged_words: list[dict[str, Any]] = field(default_factory=list)
+    # The source's own words around the document (a reprint's lead, captions, by-lines; a
+    # portal's attribute rows and furniture): shown apart, never part of the text above.
+    framing: list[str] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:

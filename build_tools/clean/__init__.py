@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Change, CleanDocument, RawNotice
+from .framing import split_framing
 from .layout import recover_header
 from .normalise import normalise
 from .structure import structure
@@ -32,6 +33,8 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
 def clean_text(text: str) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document."""
     text, changes = normalise(text)
+    text, framing, framing_changes = split_framing(text)
+    changes.extend(framing_changes)
     text, layout_changes = recover_header(text)
     changes.extend(layout_changes)
     quality, flagged, marks = None, [], {}
@@ -43,7 +46,7 @@ def clean_text(text: str) -> CleanDocument:
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)
-    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
+    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged, framing)
 
 
 def clean_notice(raw: RawNotice) -> CleanDocument:

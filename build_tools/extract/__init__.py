@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CleanDocument, Clue, Metadata
+from ..data_files import fold
+from ..model import CleanDocument, Clue, DocNumber, Metadata, Signer
 from .citations import citation_key_for_number
 from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
-from .doctype import document_title, document_type
+from .doctype import document_title, document_type, type_from_number
 from .issuer import find_issuer, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides
-from .province import decide, district_mentions, places, province_votes
+from .province import decide, district_mentions, framing_votes, places, province_votes
+from .reprint import framing_fields
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -123,8 +125,48 @@ def extract_fields(document: CleanDocument) -> Metadata:
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
+    if document.framing:
+        use_framing(meta, clues, document)
+    meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
+    if not meta.cites:
+        clues.pop("cites", None)
+
     meta.clues = clues
     return meta
+
+
+def _is_own_number(cited: str | None, own: DocNumber | None) -> bool:
+    """A notice's own number is never one of its citations (a copy may repeat its header)."""
+    return bool(cited and own) and fold(cited).replace(" ", "") == fold(own.text).replace(" ", "")
+
+
+def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument) -> None:
+    """Fill what the document itself does not say from the source's framing (a reprint's lead,
+    a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
+    found = framing_fields(document.framing)
+    if meta.number is None and "number" in found:
+        meta.number, clues["number"] = found["number"].value, found["number"].clue
+    if meta.doc_type is None:
+        entry, clue = None, None
+        if meta.number is not None and type_from_number(meta.number):
+            entry, clue = type_from_number(meta.number), Clue("number-type-code", meta.number.text, 0.9)
+        elif "doc_type" in found:
+            entry, clue = found["doc_type"].value, found["doc_type"].clue
+        if entry:
+            meta.doc_type, meta.doc_type_code, clues["doc_type"] = entry["name"], entry["code"], clue
+    if meta.issued_date is None and "issued_date" in found:
+        meta.issued_date, clues["issued_date"] = found["issued_date"].value, found["issued_date"].clue
+    if meta.title is None and "title" in found:
+        meta.title, clues["title"] = found["title"].value, found["title"].clue
+    if meta.signer is None and "signer" in found:
+        meta.signer = Signer(found["signer"].value, None, None, None)
+        clues["signer"] = found["signer"].clue
+    if meta.province is None and meta.scope != "national":
+        decision = decide(framing_votes(document.framing, found))
+        if decision:
+            meta.province = gazetteer().province(decision.code)
+            meta.scope = meta.scope or "provincial"
+            clues["province"] = Clue("framing-" + decision.rule, decision.text, min(decision.confidence, 0.8))
 
 
 def _notice_year(meta: Metadata) -> int | None:

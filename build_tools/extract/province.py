@@ -270,13 +270,13 @@ def district_votes(text: str, mentions: list[DistrictMention]) -> list[Vote]:
     return votes
 
 
-def title_votes(title: str) -> list[Vote]:
+def title_votes(title: str, units: str = r"tinh|thanh pho|tp\.?") -> list[Vote]:
     """"trên địa bàn tỉnh Quảng Ninh" in the title: the notice is about that province."""
     folded = fold(title)
     votes = []
     for start, end, code in province_spans(title, folded):
         before = folded[max(0, start - 12):start]
-        if re.search(r"(tinh|thanh pho|tp\.?)\s*$", before) and not _is_foreign(folded, start):
+        if re.search(rf"({units})\s*$", before) and not _is_foreign(folded, start):
             votes.append(Vote(code, WEIGHTS["title"], "title", _snippet(title, start, end)))
     return votes
 
@@ -351,6 +351,18 @@ def province_votes(document: CleanDocument, body_text: str, issuer_place: str | 
     votes += organisation_votes(body_text, folded_body)
     votes += mention_votes(body_text, folded=folded_body)
     votes += district_votes(body_text, mentions)
+    return votes
+
+
+def framing_votes(framing: list[str], found: dict) -> list[Vote]:
+    """The province named by a copy's framing: the issuer in the lead ("UBND tỉnh Hà Tĩnh vừa
+    ban hành …"), the portal's issuer row, the newspaper ("(Báo Đồng Nai) - …")."""
+    text = "\n".join(framing)
+    votes = title_votes(text, r"tinh|thanh pho|tp\.?|tinh uy|thanh uy")
+    issuer = found.get("issuer")
+    if issuer is not None:
+        votes += title_votes(issuer.value)
+    votes += organisation_votes(text)
     return votes
 
 

@@ -1,0 +1,155 @@
+"""Set apart the source's framing of a copy: what a newspaper or portal says around a notice.
+
+A reprint opens with the journalist's lead ("(Báo X) - UBND tỉnh vừa ban hành Công văn số
+… về …"), a photo caption ("… Ảnh: NAME"), "Báo X xin giới thiệu toàn văn …", and may end
+with a by-line ("Theo Báo X", "PV"); a saved portal page keeps "Ngày đăng", "Lượt xem",
+attachment links, the portal's attribute rows ("Số ký hiệu | 24/CT-UBND") and lists of other
+documents. None of this is the document: it is kept apart (``CleanDocument.framing``),
+shown apart on the page, and left out of the clean text, the measures and the signer.
+The lead and the attribute rows are still clues for extraction (extract/reprint.py).
+Every line set apart is a ``Change``, so the original stays complete.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..data_files import fold, load_yaml
+from ..model import Change
+
+LEAD_WINDOW = 8  # a lead is among the first content lines
+INTRO_WINDOW = 8  # the "toàn văn" line follows the lead within a few lines
+CAPTION_MAX = 250  # a caption is one short line
+
+
+@functools.lru_cache(maxsize=None)
+def _vocabulary() -> dict:
+    return load_yaml("framing.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _vocabulary()[key]))
+
+
+@functools.lru_cache(maxsize=None)
+def _type_words() -> str:
+    words = load_yaml("doc_types.yml")["citation_words"]
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def lead_pattern() -> re.Pattern[str]:
+    """"… vừa ban hành <type> số <number> …" in folded text."""
+    verbs = "|".join(f"(?:{v})" for v in _vocabulary()["lead_verbs"])
+    return re.compile(rf"(?:{verbs})\s+(?P<type>{_type_words()})\s+(?:so\s*:?\s*)(?=\d)")
+
+
+def is_lead(line: str) -> bool:
+    return bool(lead_pattern().search(fold(line)))
+
+
+def is_intro(line: str) -> bool:
+    return bool(_patterns("intro_markers").search(fold(line.strip())))
+
+
+def is_caption(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= CAPTION_MAX and bool(_patterns("captions").search(fold(stripped)))
+
+
+def is_credit(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 80 and bool(_patterns("credits").search(fold(stripped)))
+
+
+def is_portal_furniture(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 160 and bool(_patterns("portal_furniture").search(fold(stripped)))
+
+
+def is_portal_trailer(line: str) -> bool:
+    return bool(_patterns("portal_trailers").search(fold(line.strip().rstrip(":"))))
+
+
+_ATTRIBUTE = re.compile(r"^\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t|:)\s*(?P<value>\S.*?)\s*\|?\s*$")
+
+
+def attribute_row(line: str) -> tuple[str, str] | None:
+    """(field, value) of a portal's attribute row: "Số ký hiệu | 24/CT-UBND"."""
+    match = _ATTRIBUTE.match(line)
+    if not match:
+        return None
+    field = _vocabulary()["portal_attributes"].get(fold(match.group("label")).strip())
+    return (field, match.group("value").strip(" |")) if field else None
+
+
+def _is_short_name(line: str) -> bool:
+    """A by-line: two to five capitalised words, nothing else ("Minh Anh", "NGỌC TÚ")."""
+    words = line.strip().split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.;:,]", line)
+
+
+@dataclass
+class Framing:
+    lines: list[int]  # indices of the lines set apart
+    reprint: bool  # a lead or a "toàn văn" line was found
+
+
+def find_framing(lines: list[str]) -> Framing:
+    apart: set[int] = set()
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for i in content:
+        if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]):
+            apart.add(i)
+    trailer = next((i for i in content if is_portal_trailer(lines[i])), None)
+    if trailer is not None:
+        apart.update(i for i in content if i >= trailer)
+    remaining = [i for i in content if i not in apart]
+    lead = next((i for i in remaining[:LEAD_WINDOW] if is_lead(lines[i])), None)
+    intro_from = remaining.index(lead) if lead is not None else 0
+    intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
+    opening_end = intro if intro is not None else lead
+    if opening_end is not None:
+        apart.update(i for i in content if i <= opening_end)
+    reprint = lead is not None or intro is not None
+    if reprint:
+        apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
+    return Framing(sorted(apart), reprint)
+
+
+def _closing_credits(lines: list[str], remaining: list[int]) -> list[int]:
+    """By-lines and "Theo …" lines at the end of a reprint; a name under a signer's title is
+    the signer, not a by-line."""
+    credits = []
+    for position in range(len(remaining) - 1, -1, -1):
+        index = remaining[position]
+        line = lines[index]
+        previous = lines[remaining[position - 1]].strip() if position else ""
+        if is_credit(line):
+            credits.append(index)
+            continue
+        under_title = previous.isupper() or previous.startswith("(") or previous.endswith(":")
+        if _is_short_name(line) and not under_title and not line.strip().isupper() or (
+                _is_short_name(line) and previous and not under_title and len(previous) > 60):
+            credits.append(index)
+            continue
+        break
+    return credits
+
+
+def split_framing(text: str) -> tuple[str, list[str], list[Change]]:
+    """(text of the document, framing lines, changes): framing lines are removed from the text."""
+    lines = text.split("\n")
+    framing = find_framing(lines)
+    if not framing.lines:
+        return text, [], []
+    apart = set(framing.lines)
+    changes = [Change("framing", "source-framing", lines[i].strip(), "",
+                      "words of the newspaper or portal around the document, kept apart", line=i + 1)
+               for i in framing.lines]
+    kept = [line for i, line in enumerate(lines) if i not in apart]
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return "\n".join(kept), [lines[i].strip() for i in framing.lines], changes
