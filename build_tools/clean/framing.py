@@ -73,7 +73,9 @@ def is_portal_trailer(line: str) -> bool:
     return bool(_patterns("portal_trailers").search(fold(line.strip().rstrip(":"))))
 
 
-_ATTRIBUTE = re.compile(r"^\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t|:)\s*(?P<value>\S.*?)\s*\|?\s*$")
+# A table row: "label | value" (a saved page's table) or "label<TAB>value". "Label: value" in
+# running text is not taken: PDF signature stamps read "Người ký: <certificate holder>".
+_ATTRIBUTE = re.compile(r"^\s*\|?\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t)\s*(?P<value>\S.*?)\s*\|?\s*$")
 
 
 def attribute_row(line: str) -> tuple[str, str] | None:

@@ -97,7 +97,9 @@ def attribute_fields(framing: list[str]) -> dict[str, Found]:
             entry = doc_types().by_title.get(fold(value).strip()) or doc_types().by_name.get(value.strip())
             if entry:
                 found["doc_type"] = Found(entry, clue)
-        elif field in ("signer", "title", "issuer") and value.strip():
+        elif field == "signer" and value.strip() and not value.isupper():  # a name, not a body
+            found[field] = Found(squeeze(value), clue)
+        elif field in ("title", "issuer") and value.strip():
             found[field] = Found(squeeze(value), clue)
     return found
 
