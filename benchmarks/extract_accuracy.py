@@ -230,7 +230,7 @@ def score_shapes(rows: list[tuple[str, dict, Path]]) -> dict:
     misses: list[str] = []
     for shape, row, path in rows:
         raw = read_notice(path, path.parent)
-        meta = extract(clean_notice(raw), raw.overrides)
+        meta = extract(clean_notice(raw), raw.overrides, raw.page)
         found = found_fields(meta)
         split = "held-out" if row.get("held") else "tuned"
         table = scores.setdefault((shape, split), {f: [0, 0, 0] for f in SHAPE_FIELDS})

@@ -72,7 +72,7 @@ def process_file(path: Path, source_dir: Path) -> Processed:
     if not_notice:
         return Processed(name, None, raw.problems + [not_notice])
     try:
-        meta = extract(document, raw.overrides)
+        meta = extract(document, raw.overrides, raw.page)
     except OverrideError as error:
         return Processed(name, None, raw.problems + [
             Problem(name, f"curator file: key `{error.key}`: {error.message}",

@@ -116,9 +116,27 @@ def find_framing(lines: list[str]) -> Framing:
     if opening_end is not None:
         apart.update(i for i in content if i <= opening_end)
     reprint = lead is not None or intro is not None
+    if not reprint:
+        apart.update(_page_heading(lines, [i for i in content if i not in apart]))
     if reprint:
         apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
     return Framing(sorted(apart), reprint)
+
+
+HEADING_WINDOW = 3  # a site's heading and a line or two of its own sit above the document
+
+
+def _page_heading(lines: list[str], remaining: list[int]) -> list[int]:
+    """A website's heading above the document's own header ("Chỉ thị 24/CT-UBND năm 2021 về
+    …" on a legal-text site): short lines followed by a two-column header."""
+    from .layout import header_zone
+
+    for count in range(1, HEADING_WINDOW + 1):
+        if count >= len(remaining) or any(len(lines[i]) > 300 for i in remaining[:count]):
+            return []
+        if header_zone(lines[remaining[count]:]) is not None:
+            return remaining[:count]
+    return []
 
 
 def _closing_credits(lines: list[str], remaining: list[int]) -> list[int]:

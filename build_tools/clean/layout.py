@@ -150,7 +150,8 @@ def header_zone(lines: list[str]) -> HeaderCells | None:
                                 (left and _letter_summary_cell(c, in_table)) for c in cells):
             break
         for cell in cells:
-            _place(cell, left, right)
+            if not _DECORATION.match(cell):  # underlines under the columns: not cells
+                _place(cell, left, right)
         seen_content += 1
         index += 1
     if not any(is_number_cell(c) for c in left) and not any(is_right_cell(c) for c in right):

@@ -9,6 +9,7 @@ issuers.yml, measures.yml, place_context.yml) and are loaded once per process.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..data_files import fold
@@ -21,7 +22,7 @@ from .doctype import document_title, document_type, type_from_number
 from .issuer import find_issuer, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
-from .overrides import OverrideError, apply_overrides
+from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
 from .reprint import framing_fields
 from .signer import chairs as find_chairs
@@ -32,14 +33,41 @@ from .vocab import gazetteer
 __all__ = ["extract", "extract_fields", "OverrideError", "apply_overrides", "citation_key_for", "parse_number"]
 
 
-def extract(document: CleanDocument, overrides: dict[str, Any] | None = None) -> Metadata:
+def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
+            page: dict[str, str] | None = None) -> Metadata:
     """Metadata read from the document, with the curator's overrides applied last.
 
+    ``page`` holds a saved web page's own clues (title, canonical URL, site name): weak
+    evidence where the text is silent, and the copy's provenance where the curator is.
     Raises ``OverrideError`` when the overrides cannot be applied (unknown key, wrong
     type, value not in a vocabulary, contradiction).
     """
     meta = extract_fields(document)
+    if page:
+        use_page_title(meta, page)
+    meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta
+
+
+PAGE_TITLE_CONFIDENCE = 0.5  # a web page's heading: written by the site, often abridged
+
+
+def use_page_title(meta: Metadata, page: dict[str, str]) -> None:
+    """"Chỉ thị số 14/CT-UBND về …" as the page's title: the number and type when the text has none."""
+    title = (page.get("title") or "").rsplit(" - ", 1)[0] if page.get("site_name") else page.get("title") or ""
+    match = re.match(r"^\s*(?P<type>[^\d]{3,30}?)\s+số\s*:?\s*(?P<rest>\S.*)$", title)
+    if not match:
+        return
+    number = parse_number(match.group("rest")[:40])
+    clue = Clue("page-title", title, PAGE_TITLE_CONFIDENCE)
+    if meta.number is None and number is not None:
+        meta.number = number
+        meta.clues["number"] = clue
+    if meta.doc_type is None and meta.number is not None:
+        entry = type_from_number(meta.number)
+        if entry:
+            meta.doc_type, meta.doc_type_code = entry["name"], entry["code"]
+            meta.clues["doc_type"] = clue
 
 
 def extract_fields(document: CleanDocument) -> Metadata:

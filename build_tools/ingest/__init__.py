@@ -83,7 +83,8 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
                         format=document.format, encoding=document.encoding)
     problems = [Problem(display_name, reason, _fix_for(reason), severity="error") for reason in document.problems]
     overrides, override_problems = read_overrides(path, display_name)
-    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides)
+    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides,
+                     dict(document.page))
 
 
 def _fix_for(reason: str) -> str:
