@@ -109,7 +109,8 @@ def find_framing(lines: list[str]) -> Framing:
     if trailer is not None:
         apart.update(i for i in content if i >= trailer)
     remaining = [i for i in content if i not in apart]
-    lead = next((i for i in remaining[:LEAD_WINDOW] if is_lead(lines[i])), None)
+    before_document = remaining[:_document_start(lines, remaining[:LEAD_WINDOW])]
+    lead = next((i for i in before_document if is_lead(lines[i])), None)
     intro_from = remaining.index(lead) if lead is not None else 0
     intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
     opening_end = intro if intro is not None else lead
@@ -123,16 +124,31 @@ def find_framing(lines: list[str]) -> Framing:
     return Framing(sorted(apart), reprint)
 
 
+def _document_start(lines: list[str], candidates: list[int]) -> int:
+    """Position (in ``candidates``) of the first line of a document's own header or type line:
+    a lead can only come before it ("… đã ban hành Quyết định số …" below a header is the
+    notice's own sentence)."""
+    from .layout import is_header_cell
+    from .structure import is_document_type_line
+
+    for position, index in enumerate(candidates):
+        if is_header_cell(lines[index]) and not is_lead(lines[index]) or is_document_type_line(lines[index]):
+            return position
+    return len(candidates)
+
+
 HEADING_WINDOW = 3  # a site's heading and a line or two of its own sit above the document
 
 
 def _page_heading(lines: list[str], remaining: list[int]) -> list[int]:
     """A website's heading above the document's own header ("Chỉ thị 24/CT-UBND năm 2021 về
     …" on a legal-text site): short lines followed by a two-column header."""
-    from .layout import header_zone
+    from .layout import header_zone, is_header_cell
 
     for count in range(1, HEADING_WINDOW + 1):
         if count >= len(remaining) or any(len(lines[i]) > 300 for i in remaining[:count]):
+            return []
+        if is_header_cell(lines[remaining[count - 1]]):  # part of the header itself, not above it
             return []
         if header_zone(lines[remaining[count]:]) is not None:
             return remaining[:count]
