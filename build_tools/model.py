@@ -314,6 +314,7 @@ class Notice:
     meta: Metadata
     problems: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other source files with the same text
+    copies: list[Any] = field(default_factory=list)  # copies.CopyRef: other copies of the same document
 
     @property
     def unknown_fields(self) -> list[str]:
@@ -347,6 +348,7 @@ class NoticeHead:
     stored: Path
     problems: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    copies: list[Any] = field(default_factory=list)  # copies.CopyRef: other copies of the same document
 
     @property
     def unknown_fields(self) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 from .clean import clean_notice
 from .extract import OverrideError, extract
+from .copies import merge_copies
 from .ingest import REGISTRY_NAME, discover, read_notice
 from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary
 from .permalinks import Registry, RegistryNotSaved, propose_id
@@ -198,6 +199,7 @@ def load_notice(head: NoticeHead) -> Notice:
     with open(head.stored, "rb") as handle:
         notice = pickle.load(handle).notice
     notice.id, notice.aliases, notice.problems = head.id, list(head.aliases), head.problems
+    notice.copies = list(head.copies)
     return notice
 
 
@@ -266,8 +268,10 @@ def year_of(meta: Metadata) -> int | None:
 
 def assign_ids(processed: list[Processed], registry: Registry, today: str | None = None
                ) -> tuple[list[NoticeHead], list[Problem]]:
-    """Permanent ids in file order; identical texts become one page with aliases."""
+    """Permanent ids in file order; identical texts become one page with aliases, and copies of one
+    document (same number, issuer and date) one page that lists them (copies.merge_copies)."""
     notices, problems, by_content = [], [], {}
+    unique = []
     for item in processed:
         problems.extend(item.problems)
         notice = item.notice
@@ -282,6 +286,10 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
                                     severity="duplicate"))
             continue
         by_content[key] = notice
+        unique.append(notice)
+    unique, copy_problems = merge_copies(unique)
+    problems.extend(copy_problems)
+    for notice in unique:
         meta = notice.meta
         proposed = propose_id(meta.province.code if meta.province else None, meta.scope, year_of(meta),
                               meta.doc_type_code, meta.number.number if meta.number else None, notice.source.sha256)
