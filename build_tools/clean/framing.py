@@ -148,11 +148,25 @@ def _page_heading(lines: list[str], remaining: list[int]) -> list[int]:
     for count in range(1, HEADING_WINDOW + 1):
         if count >= len(remaining) or any(len(lines[i]) > 300 for i in remaining[:count]):
             return []
-        if is_header_cell(lines[remaining[count - 1]]):  # part of the header itself, not above it
+        if not _looks_like_site_heading(lines[remaining[count - 1]]):  # part of the header, not above it
             return []
         if header_zone(lines[remaining[count]:]) is not None:
             return remaining[:count]
     return []
+
+
+def _looks_like_site_heading(line: str) -> bool:
+    """A site's heading names the document in sentence case: "Chỉ thị 24/CT-UBND năm 2021 về …",
+    "Công văn số 1034/UBND-KGVX về …"; never in capitals (an issuing body) nor "Số: …" (the number line)."""
+    from .layout import is_header_cell
+
+    stripped = line.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    capitals = letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    folded = fold(stripped)
+    labelled = re.search(r"\bso\s*:", folded)
+    names_type = re.match(rf"^(?:{_type_words()})\b", folded)
+    return bool(names_type) and not capitals and not labelled and not is_header_cell(stripped)
 
 
 def _closing_credits(lines: list[str], remaining: list[int]) -> list[int]:
