@@ -54,9 +54,17 @@ def is_intro(line: str) -> bool:
     return bool(_patterns("intro_markers").search(fold(line.strip())))
 
 
+def _starts_capital(text: str) -> bool:
+    """Captions, buttons and credits start a line of their own; a wrapped line of a sentence
+    ("chia sẻ.", "hình ảnh:") starts in lower case."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    return 0 < len(stripped) <= CAPTION_MAX and bool(_patterns("captions").search(fold(stripped)))
+    return 0 < len(stripped) <= CAPTION_MAX and _starts_capital(stripped) and \
+        bool(_patterns("captions").search(fold(stripped)))
 
 
 def is_credit(line: str) -> bool:
@@ -66,7 +74,8 @@ def is_credit(line: str) -> bool:
 
 def is_portal_furniture(line: str) -> bool:
     stripped = line.strip()
-    return 0 < len(stripped) <= 160 and bool(_patterns("portal_furniture").search(fold(stripped)))
+    return 0 < len(stripped) <= 160 and _starts_capital(stripped) and \
+        bool(_patterns("portal_furniture").search(fold(stripped)))
 
 
 def is_portal_trailer(line: str) -> bool:

@@ -54,3 +54,16 @@ def test_attribute_rows_are_table_rows_only():
     assert attribute_row("Người ký\tNguyễn Văn A") == ("signer", "Nguyễn Văn A")
     assert attribute_row("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ") is None  # a PDF signature stamp
     assert attribute_row("Nơi nhận | Như trên") is None
+
+
+def test_official_texts_have_no_framing():
+    """The Công báo corpus (201 official PDF texts) and the seeds: nothing is set apart."""
+    from pathlib import Path
+
+    from build_tools.clean.normalise import normalise
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "source_texts").glob("*.txt")) + sorted(Path("/work/shared/corpora/congbao").glob("*.txt"))
+    for path in files:
+        text, _ = normalise(path.read_text(encoding="utf-8"))
+        assert split_framing(text)[1] == [], path.name
