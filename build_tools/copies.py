@@ -5,10 +5,14 @@ Two copies are the same document when they share its identity — number, issuer
 become one page: the most complete copy's text is shown, and every other copy is listed with
 its source so it stays reachable. The build report says which copies were merged and why.
 A copy whose identity is incomplete (no number, or no date, or neither issuer nor province)
-is never merged: two different notices must never share a page.
+is never merged, nor are two texts that do not share most of their words (a journalist's
+paraphrase, or two notices given the same number by mistake): two different notices must
+never share a page.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 
 from .data_files import fold
@@ -25,6 +29,35 @@ class CopyRef:
     source_url: str | None
     publisher: str | None
     reason: str  # why it is the same document: "số 24/CT-UBND, UBND tỉnh Sơn La, ngày 2021-07-24"
+
+
+SHINGLE = 4  # words per shingle
+SKETCH = 128  # smallest shingle hashes kept per text
+SAME_TEXT = 0.5  # share of the shorter copy's shingles found in the longer one
+
+
+def fingerprint(texts: list[str]) -> tuple[int, ...]:
+    """A bottom-k sketch of the text's word 4-grams (folded): small, and enough to estimate how
+    much of one copy is in another without keeping the texts in memory."""
+    words = re.findall(r"\w+", fold(" ".join(texts)))
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} if words else set()
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles}
+    return tuple(sorted(hashes)[:SKETCH])
+
+
+def containment(smaller: tuple[int, ...], larger: tuple[int, ...]) -> float:
+    """Estimated share of ``smaller``'s shingles that are in ``larger`` (judged where both sketches reach)."""
+    if not smaller or not larger:
+        return 0.0
+    reach = min(smaller[-1], larger[-1])
+    judged = [h for h in smaller if h <= reach]
+    other = set(larger)
+    return sum(h in other for h in judged) / len(judged) if judged else 0.0
+
+
+def same_text(a: NoticeHead, b: NoticeHead) -> bool:
+    first, second = sorted((a.summary.fingerprint, b.summary.fingerprint), key=len)
+    return containment(first, second) >= SAME_TEXT
 
 
 def identity(meta: Metadata) -> tuple[str, str, str] | None:
@@ -74,7 +107,7 @@ def merge_copies(notices: list[NoticeHead]) -> tuple[list[NoticeHead], list[Prob
         primary = max(members, key=completeness)
         reason = describe_identity(primary.meta)
         for other in members:
-            if other is primary:
+            if other is primary or not same_text(primary, other):
                 continue
             primary.copies.append(copy_ref(other, reason))
             merged_away.add(id(other))

@@ -53,3 +53,11 @@ def test_copy_without_a_date_is_never_merged(tmp_path):
     undated = REPRINT.replace(" ngày 22/9/2021", "")
     result = build(tmp_path, {"a.txt": PORTAL, "b.txt": undated})
     assert len(result.notices) == 2
+
+
+def test_same_identity_but_another_text_is_not_merged(tmp_path):
+    paraphrase = ("Đồng Nai: Siết chặt phòng dịch\n\nUBND tỉnh Đồng Nai vừa ban hành Công văn số 13417/UBND-VP ngày 22/9/2021 "
+                  "về phòng, chống dịch.\n\nTheo đó, người dân hạn chế ra đường, các chợ truyền thống chỉ bán hàng thiết "
+                  "yếu và doanh nghiệp phải có phương án sản xuất an toàn trước khi hoạt động trở lại.\n\nMinh Anh\n")
+    result = build(tmp_path, {"a.txt": PORTAL, "b.txt": paraphrase})
+    assert len(result.notices) == 2  # a journalist's paraphrase is not a copy of the text
