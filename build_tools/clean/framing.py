@@ -43,7 +43,10 @@ def _type_words() -> str:
 def lead_pattern() -> re.Pattern[str]:
     """"… vừa ban hành <type> số <number> …" in folded text."""
     verbs = "|".join(f"(?:{v})" for v in _vocabulary()["lead_verbs"])
-    return re.compile(rf"(?:{verbs})\s+(?P<type>{_type_words()})\s+(?:so\s*:?\s*)(?=\d)")
+    dated = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_openers"])
+    modifiers = "|".join(f"(?:{m})" for m in _vocabulary()["urgency_words"])
+    return re.compile(rf"(?:(?:{verbs})|^(?:{dated})[^.]{{0,160}}?\bban hanh)\s+(?P<type>{_type_words()})"
+                      rf"(?:\s+(?:{modifiers}))?\s+(?:so\s*:?\s*)(?=\d)")
 
 
 def is_lead(line: str) -> bool:

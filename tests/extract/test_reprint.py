@@ -85,3 +85,14 @@ def test_shapes_benchmark_on_the_tuned_rows():
         basic = [table[f] for f in ("province", "doc_type", "number", "issued_date")]
         assert sum(b[0] for b in basic) >= 0.95 * sum(b[1] for b in basic), (shape, result["misses"])
         assert sum(b[2] for b in basic) == 0, (shape, result["misses"])
+
+
+def test_dated_lead_with_plain_ban_hanh_and_urgency_word():
+    found = lead_fields(["(BTN) - Ngày 10-6-2021, UBND tỉnh Tây Ninh ban hành Chỉ thị số 09/CT-UBND về phòng dịch."])
+    assert found["number"].value.text == "09/CT-UBND" and found["issued_date"].value == "2021-06-10"
+    found = lead_fields(["Ban Chỉ đạo tỉnh vừa ban hành Công điện khẩn số 15/CĐ-BCĐ ngày 22/9/2021 về kiểm soát."])
+    assert found["doc_type"].value["name"] == "Công điện" and found["number"].value.text == "15/CĐ-BCĐ"
+
+
+def test_plain_ban_hanh_in_a_sentence_is_not_a_lead():
+    assert lead_fields(["Căn cứ Quyết định số 12/QĐ-UBND ban hành Kế hoạch số 5/KH-UBND về tiêm chủng."]) == {}
