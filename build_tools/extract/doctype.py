@@ -131,7 +131,7 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
             words = next(w for w in sorted(doc_types().by_title, key=len, reverse=True)
                          if type_words.startswith(w + " "))
             lines[0] = squeeze(first)[len(words):]
-    lines = [line for line in lines if line.strip()]
+    lines = [_expand_letter_summary(line) for line in lines if line.strip()]
     parts = [sentence_case(squeeze(line), proper_names, capitalise_first=index == 0) if is_all_caps(line)
              else squeeze(line) for index, line in enumerate(lines)]
     parts = [part[:1].lower() + part[1:] if index and _starts_with_connector(part) else part
@@ -144,6 +144,11 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
     if _starts_with_connector(summary) and type_name:
         return f"{type_name} {summary[:1].lower() + summary[1:]}"
     return summary
+
+
+def _expand_letter_summary(line: str) -> str:
+    """"V/v phòng dịch" (a letter's summary, abbreviated) → "Về việc phòng dịch"."""
+    return re.sub(r"^\s*[Vv]/[Vv]\s*:?\s*", "Về việc ", line)
 
 
 def _starts_with_connector(text: str) -> bool:
