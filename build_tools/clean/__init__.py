@@ -6,7 +6,7 @@ from collections import defaultdict
 from ..change_labels import repair_note
 from ..model import Change, CleanDocument, RawNotice
 from .framing import split_framing
-from .layout import recover_header
+from .layout import recover_header, recover_tail
 from .normalise import normalise
 from .recipients import tidy_recipients
 from .structure import structure
@@ -39,6 +39,8 @@ def clean_text(text: str) -> CleanDocument:
     changes.extend(framing_changes)
     text, layout_changes = recover_header(text)
     changes.extend(layout_changes)
+    text, tail_changes = recover_tail(text)
+    changes.extend(tail_changes)
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 

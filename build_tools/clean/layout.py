@@ -203,3 +203,66 @@ def recover_header(text: str) -> tuple[str, list[Change]]:
                     "two-column header of a copy (table cells, side by side or split) rewritten one cell per line",
                     offset=0, line=1)
     return "\n".join(rewritten + [""] + lines[zone.end:]), [change]
+
+
+# --- the closing table: recipients | signature ------------------------------------------------
+
+TAIL_ZONE_LINES = 30  # the recipients and the signature block close the document
+
+
+def _is_signature_cell(text: str) -> bool:
+    from .structure import authority_at, is_signer_title
+
+    stripped = text.strip()
+    return authority_at(stripped) == 0 or is_signer_title(stripped)
+
+
+def _is_recipient_cell(text: str) -> bool:
+    from .structure import is_recipients_marker
+
+    stripped = text.strip()
+    return is_recipients_marker(stripped) or stripped.startswith(("-", "+", "•"))
+
+
+def recover_tail(text: str) -> tuple[str, list[Change]]:
+    """The closing two-column table (recipients | signature) flattened into rows, as the header
+    is: rewritten as the recipients' cells, then the signature's, one per line."""
+    lines = text.split("\n")
+    start = max(0, len(lines) - TAIL_ZONE_LINES)
+    rows = [(index, split_table_row(lines[index])) for index in range(start, len(lines))]
+    table = [(index, cells) for index, cells in rows if cells is not None]
+    if not table or not any(_is_signature_cell(c) for _, cells in table for c in cells):
+        return text, []
+    first = table[0][0]
+    if not any(_is_recipient_cell(c) or _is_signature_cell(c) for c in table[0][1]):
+        return text, []
+    if any(len(line.strip()) > 120 for line in lines[first:]):  # prose below: not the closing table
+        return text, []
+    left: list[str] = []
+    right: list[str] = []
+    for index in range(first, len(lines)):
+        cells = split_table_row(lines[index])
+        if cells is None:
+            cells = [lines[index].strip()] if lines[index].strip() else []
+        for cell in cells:
+            column = right if (_is_signature_cell(cell) or right and not _is_recipient_cell(cell)) else left
+            column.append(cell)
+    rewritten = left + ([""] if left and right else []) + right
+    original = lines[first:]
+    if [l.strip() for l in original if l.strip()] == [l for l in rewritten if l]:
+        return text, []
+    change = Change("structure", "tail-layout", "\n".join(original).strip(), "\n".join(rewritten),
+                    "closing table (recipients | signature) of a copy rewritten one cell per line",
+                    offset=len("\n".join(lines[:first])), line=first + 1)
+    return "\n".join(lines[:first] + rewritten), [change]
+
+
+def split_table_row(line: str) -> list[str] | None:
+    """Cells of a line that is a table row (| or tabs, or a run of spaces before a signature
+    cell); None for an ordinary line."""
+    if "|" in line or "\t" in line:
+        return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line) if c.strip()]
+    parts = [c.strip() for c in re.split(r"\s{3,}", line.strip()) if c.strip()]
+    if len(parts) > 1 and (_is_signature_cell(parts[-1]) or _is_recipient_cell(parts[0])):
+        return parts
+    return None

@@ -64,3 +64,22 @@ def test_text_without_a_header_is_left_alone():
 def test_a_body_line_with_wide_spaces_is_not_a_header():
     text = "Căn cứ Luật Tổ chức chính quyền     địa phương;\nĐiều 1. Nội dung.\n"
     assert recover_header(text) == (text, [])
+
+
+TAIL_PIPES = ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n- Như trên; | CHỦ TỊCH |\n- Lưu: VT. | |\n | Nguyễn Văn An |")
+TAIL_SPACES = ("Nơi nhận:      KT. CHỦ TỊCH\n- Như trên;      PHÓ CHỦ TỊCH\n- Bộ Y tế;      Nguyễn Văn An\n- Lưu: VT.")
+
+
+@pytest.mark.parametrize("tail", [TAIL_PIPES, TAIL_SPACES, TAIL_PIPES.replace(" | ", "\t").replace(" |", "")])
+def test_closing_table_gives_recipients_then_signature(tail):
+    document = clean_text("THÔNG BÁO\nVề phòng dịch\n\n1. Các sở thực hiện nghiêm.\n\n" + tail + "\n")
+    assert document.signature_lines[-1] == "Nguyễn Văn An"
+    assert "Như trên;" in document.recipients and not any("Nguyễn" in r for r in document.recipients)
+
+
+def test_a_body_table_is_not_the_closing_table():
+    from build_tools.clean.layout import recover_tail
+
+    text = "| Huyện | Số ca |\n| Hữu Lũng | 12 |\n\nNội dung tiếp theo của văn bản, đủ dài để là một đoạn văn xuôi bình thường " \
+           "và không phải là ô của bảng ký tên ở cuối văn bản hành chính.\n"
+    assert recover_tail(text) == (text, [])
