@@ -72,6 +72,12 @@ def identity(meta: Metadata) -> tuple[str, str, str] | None:
     return fold(meta.number.text).replace(" ", ""), fold(issuer), meta.issued_date
 
 
+def different_identities(a: Metadata, b: Metadata) -> bool:
+    """Both identities known and not the same: two notices, even when their bodies read alike."""
+    first, second = identity(a), identity(b)
+    return first is not None and second is not None and first != second
+
+
 def describe_identity(meta: Metadata) -> str:
     issuer = meta.issuer.name if meta.issuer else (meta.province.name if meta.province else "")
     return f"số {meta.number.text}, {issuer}, ngày {meta.issued_date}"

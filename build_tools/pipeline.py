@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from .clean import clean_notice
 from .extract import OverrideError, extract
-from .copies import fingerprint, merge_copies
+from .copies import different_identities, fingerprint, identity, merge_copies
 from .ingest import REGISTRY_NAME, discover, read_notice
 from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary
 from .permalinks import Registry, RegistryNotSaved, propose_id
@@ -283,6 +283,8 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
         if notice is None:
             continue
         key = notice.summary.content_key
+        if key in by_content and different_identities(by_content[key].meta, notice.meta):
+            key = (key, identity(notice.meta))  # the same words under another number or date: another notice
         if key in by_content:
             original = by_content[key]
             original.aliases.append(notice.source.name)

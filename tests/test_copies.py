@@ -61,3 +61,9 @@ def test_same_identity_but_another_text_is_not_merged(tmp_path):
                   "yếu và doanh nghiệp phải có phương án sản xuất an toàn trước khi hoạt động trở lại.\n\nMinh Anh\n")
     result = build(tmp_path, {"a.txt": PORTAL, "b.txt": paraphrase})
     assert len(result.notices) == 2  # a journalist's paraphrase is not a copy of the text
+
+
+def test_same_body_under_another_number_is_another_notice(tmp_path):
+    other = PORTAL.replace("13417/UBND-VP", "13500/UBND-VP").replace("ngày 22 tháng 9", "ngày 29 tháng 9")
+    result = build(tmp_path, {"a.txt": PORTAL, "b.txt": other})
+    assert len(result.notices) == 2 and not any(p.severity == "duplicate" for p in result.problems)
