@@ -96,7 +96,9 @@ def _fix_for(reason: str) -> str:
     if "empty" in lowered or "whitespace" in lowered:
         return "remove the file or replace it with the notice's text"
     if "binary" in lowered:
-        return "convert the file to text (.txt, .md, .pdf with a text layer or .docx)"
+        return "convert the file to text (.txt, .md, .pdf with a text layer, .docx or a saved .html page)"
+    if "page has no text" in lowered or "html page" in lowered:
+        return "the saved page holds no notice text: save its attachment (the PDF or scan) instead, or paste the text as .txt"
     if "scan" in lowered or "text layer" in lowered:
         return "run OCR on the scan and add the text as a .txt file"
     if "encrypted" in lowered or "password" in lowered:
@@ -104,6 +106,6 @@ def _fix_for(reason: str) -> str:
     if "corrupt" in lowered or ".doc" in lowered:
         return "open and save the file again as .docx or .pdf, or add the text as a .txt file"
     if "extension" in lowered or "format" in lowered:
-        return ("not read as a notice: if it is one, save it as .txt, .md, .pdf or .docx; "
+        return ("not read as a notice: if it is one, save it as .txt, .md, .pdf, .docx or .html; "
                 "otherwise move it out of the source folder")
     return "check the file opens as text; re-export it as UTF-8"
