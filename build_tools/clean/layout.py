@@ -22,6 +22,7 @@ HEADER_ZONE_LINES = 16  # the header is the top of the first page
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _NUMBER_LABEL = re.compile(r"^(?:so|s0)\s*[:.]?\s*\d", re.IGNORECASE)
 _DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
+_LETTER_SUMMARY_INSIDE = re.compile(r"(?<=\S)\s+(?=[Vv]/[Vv]\b)")
 _DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
 
 
@@ -94,13 +95,33 @@ def split_side_by_side(cell: str) -> list[str]:
     if is_number_cell(cell) and _DATE_TAIL.search(folded):
         split_at = _number_end(cell)
         if split_at and split_at < len(cell):
-            return [cell[:split_at].strip(), cell[split_at:].strip()]
+            return [piece for part in (cell[:split_at], cell[split_at:]) for piece in split_side_by_side(part.strip())]
+    if is_letter_summary(cell) and _DATE_TAIL.search(folded):  # "V/v … Lào Cai, ngày …": the date's column
+        place = _place_start(cell)
+        if place:
+            return [cell[:place].strip(), cell[place:].strip()]
+    letter = _LETTER_SUMMARY_INSIDE.search(cell)
+    if letter and is_number_cell(cell):  # "Số: 123/UBND-VX V/v tăng cường …": the summary under the number
+        return [cell[:letter.start()].strip(), cell[letter.start():].strip()]
     return [cell]
 
 
 def is_decoration_or_code(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (bool(_DECORATION.match(stripped)) or is_number_cell(stripped))
+
+
+def _place_start(cell: str) -> int | None:
+    """Start of the place in "… phòng dịch Lào Cai, ngày …": the capitalised words before the comma."""
+    comma = fold(cell).find(", ngay")
+    if comma < 0:
+        comma = fold(cell).find(",ngay")
+    start = None
+    for token in reversed(list(re.finditer(r"\S+", cell[:comma]))):
+        if not token.group()[:1].isupper():
+            break
+        start = token.start()
+    return start if start else None
 
 
 def _number_end(cell: str) -> int | None:

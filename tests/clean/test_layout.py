@@ -83,3 +83,17 @@ def test_a_body_table_is_not_the_closing_table():
     text = "| Huyện | Số ca |\n| Hữu Lũng | 12 |\n\nNội dung tiếp theo của văn bản, đủ dài để là một đoạn văn xuôi bình thường " \
            "và không phải là ô của bảng ký tên ở cuối văn bản hành chính.\n"
     assert recover_tail(text) == (text, [])
+
+
+def test_letter_summary_run_into_the_number_line():
+    text, _ = recover_header("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n"
+                             "Số: 123/UBND-VX V/v tăng cường phòng dịch Lào Cai, ngày 3 tháng 4 năm 2021\n\nKính gửi: Các sở.\n")
+    assert text.split("\n")[:4] == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 123/UBND-VX", "V/v tăng cường phòng dịch"]
+    assert "Lào Cai, ngày 3 tháng 4 năm 2021" in text.split("\n")
+
+
+def test_other_issuing_bodies_open_a_header():
+    text, _ = recover_header("UBND TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                             "TRUNG TÂM KIỂM SOÁT BỆNH TẬT | Độc lập - Tự do - Hạnh phúc |\n"
+                             "Số: 45/KH-KSBT | An Giang, ngày 3 tháng 4 năm 2021 |\n\nNội dung.\n")
+    assert text.split("\n")[:3] == ["UBND TỈNH AN GIANG", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "Số: 45/KH-KSBT"]
