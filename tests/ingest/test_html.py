@@ -92,3 +92,16 @@ def test_every_fixture_page_ingests():
     for path in sorted(SHAPES.iterdir()):
         raw = read_notice(path, SHAPES)
         assert raw.text and not raw.problems, path.name
+
+
+def test_a_browsers_saved_assets_are_not_notices(tmp_path):
+    from build_tools.ingest import discover
+
+    (tmp_path / "trang.html").write_text(PAGE, encoding="utf-8")
+    assets = tmp_path / "trang_files"
+    assets.mkdir()
+    (assets / "app.js").write_text("alert(1)", encoding="utf-8")
+    (assets / "logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "other_files").mkdir()
+    (tmp_path / "other_files" / "note.txt").write_text("Thông báo", encoding="utf-8")  # no page beside it
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["other_files/note.txt", "trang.html"]
