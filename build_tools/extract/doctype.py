@@ -28,6 +28,14 @@ def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
     return None
 
 
+def _party_shared(number: DocNumber | None) -> list[str]:
+    """The types a Party number's code can name, when it names several."""
+    if number is None or number.form != "party" or not number.type_code:
+        return []
+    shared = load_yaml("doc_types.yml").get("party_shared_codes", {})
+    return shared.get(number.type_code) or shared.get(number.type_code.replace("Ð", "Đ")) or []
+
+
 def type_from_title_line(line: str) -> dict[str, Any] | None:
     """A title line naming the type: the whole line, or the type words then the summary."""
     folded = fold(squeeze(line)).strip(" .:*")
@@ -44,6 +52,13 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> tuple[di
     """(type, rule, text, confidence): the number's type code, a labelled number, the
     consolidated-text header, or the first title line — in that order of trust."""
     found = type_from_number(number)
+    shared = _party_shared(number)
+    if found and shared:  # "QĐ" in a Party number: Quyết định or Quy định, the title line says which
+        for line in document.title_lines[:2]:
+            titled = type_from_title_line(line)
+            if titled and titled["name"] in shared:
+                return titled, "title-line", squeeze(line), 0.9
+        return found, "number-type-code", number.text, 0.7
     if found:
         return found, "number-type-code", number.text, 0.95
     for line in document.header_lines:

@@ -96,3 +96,11 @@ def test_dated_lead_with_plain_ban_hanh_and_urgency_word():
 
 def test_plain_ban_hanh_in_a_sentence_is_not_a_lead():
     assert lead_fields(["Căn cứ Quyết định số 12/QĐ-UBND ban hành Kế hoạch số 5/KH-UBND về tiêm chủng."]) == {}
+
+
+def test_party_qd_code_names_quy_dinh_when_the_title_says_so():
+    head = "TỈNH ỦY HÀ NAM\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 05-QĐ/TU\tHà Nam, ngày 2 tháng 6 năm 2021\n\n"
+    rule = extract(clean_text(head + "QUY ĐỊNH\nvề trách nhiệm của cán bộ trong phòng, chống dịch\n\nĐiều 1. Phạm vi.\n"))
+    decision = extract(clean_text(head + "Về việc thành lập Ban Chỉ đạo phòng, chống dịch\n\nĐiều 1. Thành lập.\n"))
+    assert rule.doc_type == "Quy định" and decision.doc_type == "Quyết định"
+    assert decision.clues["doc_type"].confidence < 0.95
