@@ -44,8 +44,9 @@ def lead_pattern() -> re.Pattern[str]:
     """"… vừa ban hành <type> số <number> …" in folded text."""
     verbs = "|".join(f"(?:{v})" for v in _vocabulary()["lead_verbs"])
     dated = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_openers"])
+    dated_verbs = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_verbs"])
     modifiers = "|".join(f"(?:{m})" for m in _vocabulary()["urgency_words"])
-    return re.compile(rf"(?:(?:{verbs})|^(?:{dated})[^.]{{0,160}}?\bban hanh)\s+(?P<type>{_type_words()})"
+    return re.compile(rf"(?:(?:{verbs})|^(?:{dated})[^.]{{0,160}}?\b(?:{dated_verbs}))\s+(?P<type>{_type_words()})"
                       rf"(?:\s+(?:{modifiers}))?\s+(?:so\s*:?\s*)(?=\d)")
 
 
@@ -90,13 +91,28 @@ def is_portal_trailer(line: str) -> bool:
 _ATTRIBUTE = re.compile(r"^\s*\|?\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t)\s*(?P<value>\S.*?)\s*\|?\s*$")
 
 
+def attribute_pairs(line: str) -> list[tuple[str, str]]:
+    """(field, value) pairs of a portal's attribute row: "Số ký hiệu | 24/CT-UBND", or several
+    pairs on one row ("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021")."""
+    if not _ATTRIBUTE.match(line):
+        return []
+    labels = _vocabulary()["portal_attributes"]
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+", line) if c.strip()]
+    pairs, index = [], 0
+    while index + 1 < len(cells):
+        field = labels.get(fold(cells[index]).strip().rstrip(":").strip())
+        if field and not labels.get(fold(cells[index + 1]).strip().rstrip(":").strip()):
+            pairs.append((field, cells[index + 1]))
+            index += 2
+        else:
+            index += 1
+    return pairs
+
+
 def attribute_row(line: str) -> tuple[str, str] | None:
-    """(field, value) of a portal's attribute row: "Số ký hiệu | 24/CT-UBND"."""
-    match = _ATTRIBUTE.match(line)
-    if not match:
-        return None
-    field = _vocabulary()["portal_attributes"].get(fold(match.group("label")).strip())
-    return (field, match.group("value").strip(" |")) if field else None
+    """The first (field, value) pair of a portal's attribute row, or None."""
+    pairs = attribute_pairs(line)
+    return pairs[0] if pairs else None
 
 
 def _is_short_name(line: str) -> bool:

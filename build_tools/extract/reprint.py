@@ -12,7 +12,7 @@ import re
 
 from ..data_files import fold, load_yaml
 from ..model import Clue, DocNumber, Found
-from ..clean.framing import attribute_row, is_lead, lead_pattern
+from ..clean.framing import attribute_pairs, is_lead, lead_pattern
 from .dates import find_dates
 from .numbers import parse_number
 from .textutil import squeeze
@@ -80,28 +80,31 @@ def attribute_fields(framing: list[str]) -> dict[str, Found]:
     """The portal's record of the document: number, issue date, type, signer, subject."""
     found: dict[str, Found] = {}
     for line in framing:
-        row = attribute_row(line)
-        if not row or row[0] in found:
-            continue
-        field, value = row
-        clue = Clue(f"portal-attribute-{field}", squeeze(line), ATTRIBUTE_CONFIDENCE)
-        if field == "number":
-            number = parse_number(value)
-            if number:
-                found["number"] = Found(number, clue)
-        elif field == "issued_date":
-            dates = [d for d in find_dates(value) if d.has_year]
-            if dates:
-                found["issued_date"] = Found(dates[0].iso, clue)
-        elif field == "doc_type":
-            entry = doc_types().by_title.get(fold(value).strip()) or doc_types().by_name.get(value.strip())
-            if entry:
-                found["doc_type"] = Found(entry, clue)
-        elif field == "signer" and value.strip() and not value.isupper():  # a name, not a body
-            found[field] = Found(squeeze(value), clue)
-        elif field in ("title", "issuer") and value.strip():
-            found[field] = Found(squeeze(value), clue)
+        for field, value in attribute_pairs(line):
+            if field not in found:
+                value_found = attribute_value(field, value, Clue(f"portal-attribute-{field}", squeeze(line),
+                                                                 ATTRIBUTE_CONFIDENCE))
+                if value_found is not None:
+                    found[field] = value_found
     return found
+
+
+def attribute_value(field: str, value: str, clue: Clue) -> Found | None:
+    """One attribute's value read the way the field needs, or None when it does not parse."""
+    if field == "number":
+        number = parse_number(value)
+        return Found(number, clue) if number else None
+    if field == "issued_date":
+        dates = [d for d in find_dates(value) if d.has_year]
+        return Found(dates[0].iso, clue) if dates else None
+    if field == "doc_type":
+        entry = doc_types().by_title.get(fold(value).strip()) or doc_types().by_name.get(value.strip())
+        return Found(entry, clue) if entry else None
+    if field == "signer":
+        return Found(squeeze(value), clue) if value.strip() and not value.isupper() else None  # a name, not a body
+    if field in ("title", "issuer"):
+        return Found(squeeze(value), clue) if value.strip() else None
+    return None
 
 
 def framing_fields(framing: list[str]) -> dict[str, Found]:

@@ -102,10 +102,14 @@ def _body(tree: etree._Element) -> etree._Element:
 # --- HTML → lines ------------------------------------------------------------------------
 
 
+PRESERVED = "\x00"  # marks a line of preformatted text: its runs of spaces are column gaps
+
+
 def to_lines(element: etree._Element) -> list[str]:
     lines: list[str] = [""]
     _walk(element, lines)
-    return [" ".join(line.split()) if "\t" not in line else line.strip() for line in lines]
+    return [line[1:].rstrip() if line.startswith(PRESERVED)
+            else " ".join(line.split()) if "\t" not in line else line.strip() for line in lines]
 
 
 def _tag(element) -> str:
@@ -120,6 +124,11 @@ def _walk(element, lines: list[str]) -> None:
         return
     if tag == "table":
         _table(element, lines)
+        return
+    if tag == "pre":  # a text copy pasted as is: keep its spacing (the header's columns)
+        _new_line(lines)
+        lines.extend(PRESERVED + line for line in element.text_content().split("\n"))
+        lines.append("")
         return
     if tag == "br":
         lines.append("")

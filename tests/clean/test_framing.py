@@ -67,3 +67,10 @@ def test_official_texts_have_no_framing():
     for path in files:
         text, _ = normalise(path.read_text(encoding="utf-8"))
         assert split_framing(text)[1] == [], path.name
+
+
+def test_attribute_row_with_several_pairs():
+    from build_tools.clean.framing import attribute_pairs
+
+    assert attribute_pairs("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021 |") == \
+        [("number", "45/KH-UBND"), ("issued_date", "22/02/2021")]
