@@ -25,7 +25,17 @@ def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
         return doc_types().from_code(number.type_code, party=number.form == "party")
     if number.form == "state" and "-" in (number.issuer_code or ""):
         return doc_types().by_name.get("Công văn")
+    if number.form == "state" and number.year is None and _provincial_issuer_code(number.issuer_code):
+        return doc_types().by_name.get("Công văn")  # "1234/UBND": a letter whose symbol names the body only
     return None
+
+
+def _provincial_issuer_code(code: str | None) -> bool:
+    """A provincial body's code alone (UBND, SYT, BCĐ …); central codes (QH15, CP) are not letters."""
+    from .vocab import issuers
+
+    rule = issuers().by_code(code) if code else None
+    return rule is not None and rule.scope == "provincial"
 
 
 def _party_shared(number: DocNumber | None) -> list[str]:

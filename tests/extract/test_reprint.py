@@ -104,3 +104,11 @@ def test_party_qd_code_names_quy_dinh_when_the_title_says_so():
     decision = extract(clean_text(head + "Về việc thành lập Ban Chỉ đạo phòng, chống dịch\n\nĐiều 1. Thành lập.\n"))
     assert rule.doc_type == "Quy định" and decision.doc_type == "Quyết định"
     assert decision.clues["doc_type"].confidence < 0.95
+
+
+def test_number_naming_only_a_provincial_body_is_a_letter():
+    from build_tools.extract.doctype import type_from_number
+    from build_tools.extract.numbers import parse_number
+
+    assert type_from_number(parse_number("1234/UBND"))["name"] == "Công văn"
+    assert type_from_number(parse_number("30/2021/QH15")) is None  # a law: no type code, not a letter
