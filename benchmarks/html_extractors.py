@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from extract_accuracy import SHAPE_FIELDS, score_shapes, shape_rows  # noqa: E402
 from build_tools.clean import clean_notice  # noqa: E402
-from build_tools.data_files import fold  # noqa: E402
+from build_tools.vietnamese.fold import fold  # noqa: E402
 from build_tools.ingest import html as html_module  # noqa: E402
 from build_tools.ingest import read_notice  # noqa: E402
 
@@ -38,9 +38,21 @@ def furniture_left(path: Path) -> tuple[int, bool]:
     return left, any(fold(line).startswith("so") for line in document.header_lines)
 
 
+def installed(name: str) -> bool:
+    """readability-lxml is not in requirements-dev.txt (with jusText, pip 23 cannot resolve both
+    asking for lxml[html_clean]); install it by hand to compare: pip install readability-lxml==0.9."""
+    import importlib.util
+
+    module = {"readability-lxml": "readability", "trafilatura": "trafilatura"}.get(name)
+    return module is None or importlib.util.find_spec(module) is not None
+
+
 def main() -> None:
     rows = [row for row in shape_rows() if row[0] == "html"]
     for name in CANDIDATES:
+        if not installed(name):
+            print(f"{name:<17} not installed (see installed())")
+            continue
         html_module.EXTRACTOR = name
         started = time.perf_counter()
         result = score_shapes(rows)

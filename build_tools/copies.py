@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .data_files import fold
+from .vietnamese.fold import fold
 from .model import IMPORTANT_FIELDS, Metadata, NoticeHead, Problem
 
 

@@ -15,7 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..data_files import fold, load_yaml
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
 from ..model import Change
 
 HEADER_ZONE_LINES = 16  # the header is the top of the first page

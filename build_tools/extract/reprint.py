@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..data_files import fold, load_yaml
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
 from ..model import Clue, DocNumber, Found
 from ..clean.framing import attribute_pairs, is_lead, lead_pattern
 from .dates import find_dates
