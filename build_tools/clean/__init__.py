@@ -7,6 +7,8 @@ from dataclasses import replace
 from ..change_labels import repair_note
 from ..model import Change, CleanDocument, OcrReading, RawNotice
 from ..text import UNSURE_NOTE
+from .framing import split_framing
+from .layout import recover_header, recover_tail
 from .normalise import normalise
 from .recipients import tidy_recipients
 from .structure import structure
@@ -105,6 +107,12 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
     was read from a scan, whose word confidences guide the OCR repair."""
     original = text
     text, changes = normalise(text)
+    text, framing, framing_changes = split_framing(text)
+    changes.extend(framing_changes)
+    text, layout_changes = recover_header(text)
+    changes.extend(layout_changes)
+    text, tail_changes = recover_tail(text)
+    changes.extend(tail_changes)
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 
@@ -126,7 +134,7 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
     changes.extend(structure_changes)
     recipients, recipient_changes = tidy_recipients(recipients)
     changes.extend(recipient_changes)
-    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
+    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged, framing)
 
 
 def clean_notice(raw: RawNotice) -> CleanDocument:
