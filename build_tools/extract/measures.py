@@ -8,13 +8,21 @@ context part is everything before the sentence that opens the conclusions ("… 
 luận như sau:", "Trong đó lưu ý:") and any section headed as an assessment
 ("1. Đánh giá chung"). So "chưa có thuốc điều trị đặc hiệu" or the past week's
 "củng cố các tổ COVID-19 cộng đồng" tag nothing.
+
+Every ordering sentence is then coded on the OxCGRT codebook (``coding.py``): indicator,
+level, direction, scope with its places, and the period it states (``deadlines.measure_period``);
+a lead-in ending in ":" lends its places and period to the items under it. The records sit
+on their tag (``MeasureTag.records``); ``Metadata.coded_measures()`` lists them all.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
-from ..model import Block, CleanDocument, Evidence, MeasureTag
+from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
+from .coding import CodedRule, codebook, coded_rules, is_relaxation, level_for, places_in, scope_of, shorthand_in
+from .deadlines import Period, measure_period, states_period_only
 from .textutil import fold, sentence_spans, squeeze
 from .vocab import measures
 
@@ -62,12 +70,54 @@ def is_instruction(folded_sentence: str) -> bool:
     return bool(rules.cues.search(folded_sentence))
 
 
-def measure_tags(document: CleanDocument) -> list[MeasureTag]:
-    """Tags in taxonomy order, each with up to three sentences of evidence.
+@dataclass
+class _Context:
+    """What a lead-in ("Đối với huyện X, từ 0 giờ ngày …:") or the notice's "Thời gian áp
+    dụng" line lends to the sentences under it."""
+
+    places: tuple[MeasurePlace, ...] = ()
+    period: Period | None = None
+
+
+def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
+                   issued: str | None) -> list[_Context]:
+    """For each block, the places and period it inherits: from the last lead-in (a block that
+    ends with ":") while the blocks below it are its items, and from a line that only states
+    the notice's period."""
+    whole = _Context()
+    contexts: list[_Context] = []
+    lead: tuple[Block, _Context] | None = None
+    for block in blocks:
+        text = block.text.strip()
+        folded = fold(text)
+        if lead is not None and _ends_lead(lead[0], block):
+            lead = None
+        inherited = lead[1] if lead else whole
+        contexts.append(_Context(inherited.places, inherited.period or whole.period))
+        period = measure_period(text, year, issued)
+        if states_period_only(folded) and period:
+            whole = _Context(period=period.value)
+        if text.endswith(":"):
+            places = tuple(places_in(text, province))
+            lead = (block, _Context(places or inherited.places, period.value if period else inherited.period))
+    return contexts
+
+
+def _ends_lead(lead: Block, block: Block) -> bool:
+    if block.kind in ("item", "heading"):
+        return block.level <= lead.level if lead.kind in ("item", "heading") else False
+    return block.kind == "paragraph" and lead.kind in ("item", "heading") and block.level <= lead.level
+
+
+def measure_tags(document: CleanDocument, province: str | None = None, year: int | None = None,
+                 issued: str | None = None) -> list[MeasureTag]:
+    """Tags in taxonomy order, each with up to three sentences of evidence and every measure
+    its sentences order, coded on the OxCGRT codebook (``records``).
 
     Each trigger runs once over the folded body; its matches are mapped back to their
     block and sentence, and kept when the block is in the directive part and the
-    sentence is an order.
+    sentence is an order. ``province`` (code), ``year`` and ``issued`` (ISO) resolve place
+    names and year-less or "kể từ ngày ký" dates.
     """
     rules = measures()
     blocks = document.blocks
@@ -86,7 +136,9 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
         return lowered_body[0]
 
     verdicts: dict[tuple[int, int], bool] = {}
-    tags = []
+    evidence: dict[str, list[Evidence]] = {}
+    ordered: dict[tuple[int, int], list[str]] = {}  # sentence → codes whose triggers it matches
+    block_of: dict[tuple[int, int], int] = {}
     for rule in rules.rules:
         if not rule.may_match(body):
             continue
@@ -97,7 +149,7 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
             matches += list(rule.exact_matches(lowered()))
         for trigger in sorted(matches, key=lambda m: m.start()):
             index = bisect.bisect_right(starts, trigger.start()) - 1
-            if index not in eligible or index in used_blocks:
+            if index not in eligible:
                 continue
             block = blocks[index]
             offset = starts[index]
@@ -114,13 +166,115 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
                 continue
             if rules.assessment_phrases and _problem_described(sentence, trigger.start() - span[0]):
                 continue
-            used_blocks.add(index)
-            found.append(Evidence(text=squeeze(document.body_text[span[0]:span[1]]), anchor=block.anchor))
-            if len(found) >= MAX_EVIDENCE:
-                break
+            if _narrated(sentence, trigger.start() - span[0]):
+                continue
+            codes = ordered.setdefault(span, [])
+            if rule.code not in codes:
+                codes.append(rule.code)
+            block_of[span] = index
+            if index not in used_blocks and len(found) < MAX_EVIDENCE:
+                used_blocks.add(index)
+                found.append(Evidence(text=squeeze(document.body_text[span[0]:span[1]]), anchor=block.anchor))
         if found:
-            tags.append(MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(found)))
-    return tags
+            evidence[rule.code] = found
+    contexts = _lead_contexts(blocks, province, year, issued) if ordered else []
+    records: dict[str, list[Measure]] = {}
+    for span in sorted(ordered):
+        index = block_of[span]
+        text = squeeze(document.body_text[span[0]:span[1]])
+        for code, record in code_sentence(text, ordered[span], province, year, issued, blocks[index].anchor,
+                                          contexts[index]):
+            records.setdefault(code, []).append(record)
+    return [MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(evidence[rule.code]),
+                       records=tuple(records.get(rule.code, ())))
+            for rule in rules.rules if rule.code in evidence]
+
+
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    """The parts of a sentence separated by ";" (one clause may relax what another orders)."""
+    spans, start = [], 0
+    for match in re.finditer(r";", folded):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(folded)))
+    return spans
+
+
+def _explicit_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | None, str, str]]:
+    """indicator → (level, direction, code) from the measures the sentence names itself; of
+    several clauses or measures on one indicator, the strictest (OxCGRT codes the strictest)."""
+    found: dict[str, tuple[int | None, str, str]] = {}
+    clauses = _clauses(folded)
+    for code in codes:
+        coded = coded_rules().get(code)
+        if coded is None or coded.indicator is None or coded.levels is None or coded.expands:
+            continue
+        rule = measures().codes[code]
+        positions = [m.start() for m in rule.finditer(folded)] or [0]
+        for low, high in {next(c for c in clauses if c[0] <= p <= c[1]) for p in positions}:
+            clause = folded[low:high]
+            relaxed = is_relaxation(clause)
+            level = level_for(coded, clause, relaxed)
+            direction = "relax" if relaxed else "impose"
+            current = found.get(coded.indicator)
+            if current is None or (level or 0) > (current[0] or 0):
+                found[coded.indicator] = (level, direction, code)
+    return found
+
+
+def _shorthand_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | None, str, str]]:
+    """indicator → (level, direction, code) that a directive named as a regime stands for."""
+    code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
+    named = shorthand_in(folded) if code else None
+    if named is None:
+        return {}
+    relaxed = is_relaxation(folded) and not codebook().shorthand_target.search(folded)
+    found = {}
+    for indicator, level in named.value.measures.items():
+        if relaxed:
+            level = codebook().indicators[indicator].relaxed or 0
+        found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
+    return found
+
+
+def code_sentence(sentence: str, codes: list[str], province: str | None = None, year: int | None = None,
+                  issued: str | None = None, anchor: str | None = None,
+                  context: _Context | None = None) -> list[tuple[str, Measure]]:
+    """(taxonomy code, coded measure) for each OxCGRT indicator the sentence orders.
+
+    ``codes`` are the taxonomy entries whose triggers the sentence matched. A measure the
+    sentence names itself outranks the same indicator implied by a national directive.
+    """
+    folded = fold(sentence)
+    levels = {**_shorthand_levels(folded, codes), **_explicit_levels(folded, codes)}
+    if not levels:
+        return []
+    context = context or _Context()
+    scope = scope_of(sentence, province, context.places).value
+    period_found = measure_period(sentence, year, issued)
+    period = period_found.value if period_found else context.period
+    found = []
+    for indicator in codebook().order + tuple(sorted(set(levels) - set(codebook().order))):
+        if indicator not in levels:
+            continue
+        level, direction, code = levels[indicator]
+        if codebook().indicators.get(indicator) and codebook().indicators[indicator].numeric:
+            level = None
+        found.append((code, Measure(
+            oxcgrt=indicator, level=level, scope=scope[0], places=scope[1],
+            start=period.start if period else None, end=period.end if period else None,
+            evidence=Evidence(text=sentence, anchor=anchor), direction=direction,
+            end_rule=period.end_rule if period else None,
+            rule=("shorthand:" + (coded_rules()[code].expands or "")) if coded_rules()[code].expands else code)))
+    return found
+
+
+def _narrated(sentence: str, position: int) -> bool:
+    """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng"): a report, not an order."""
+    return bool(_NARRATED.search(sentence[max(0, position - 14):position]))
+
+
+_NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi))?\s+$")
 
 
 def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
