@@ -141,6 +141,41 @@ def coded_rules() -> dict[str, CodedRule]:
     return found
 
 
+# --- words folding confuses ("đóng cửa" / "động của") ------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _homographs() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = load_yaml("measures.yml").get("homographs") or {}
+    return tuple((folded, tuple(spellings)) for folded, spellings in table.items())
+
+
+def homographs_agree(folded: str, lowered: str | None, start: int, end: int) -> bool:
+    """Whether a match at folded[start:end] means what the pattern means: a homograph at its
+    start (any two-syllable one anywhere in it) has one of its intended spellings in ``lowered``
+    (the text lowercased, same offsets). Without the lowercased text, every match agrees."""
+    if lowered is None or len(lowered) != len(folded):
+        return True
+    for word, spellings in _homographs():
+        position = folded.find(word, start, end)
+        while position >= 0:
+            bounded = (position == 0 or not folded[position - 1].isalnum()) and \
+                (position + len(word) >= len(folded) or not folded[position + len(word)].isalnum())
+            if bounded and (position == start or " " in word):
+                if lowered[position:position + len(word)] not in spellings:
+                    return False
+            position = folded.find(word, position + 1, end)
+    return True
+
+
+def first_agreeing(pattern, folded: str, lowered: str | None):
+    """The first match of ``pattern`` whose homographs agree (see ``homographs_agree``)."""
+    for match in pattern.finditer(folded):
+        if homographs_agree(folded, lowered, match.start(), match.end()):
+            return match
+    return None
+
+
 # --- level and direction ----------------------------------------------------------------------
 
 _PEOPLE = re.compile(
@@ -176,7 +211,7 @@ def is_relaxation(folded: str) -> bool:
     return bool(codebook().relaxation.search(folded))
 
 
-def level_for(rule: CodedRule, folded: str, relaxed: bool) -> int | None:
+def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
     """The codebook level the clause gives this measure: the first rule that matches, group
     counts, the default; for a relaxation the indicator's relaxed level unless a gathering
     limit or a `relaxed` rule says otherwise."""
@@ -189,20 +224,20 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool) -> int | None:
             return level_of_limit(limit)
     if relaxed:
         for level, pattern in spec.relaxed:
-            if pattern.search(folded):
+            if first_agreeing(pattern, folded, lowered):
                 return level
         indicator = codebook().indicators.get(rule.indicator or "")
         if indicator is not None and indicator.relaxed is not None:
             return indicator.relaxed
     for level, pattern in spec.rules:
-        if pattern.search(folded):
+        if first_agreeing(pattern, folded, lowered):
             return level
     if spec.groups:
         named = sum(1 for pattern in spec.groups if pattern.search(folded))
         if named and spec.by_count:
             return spec.by_count[min(named, len(spec.by_count)) - 1]
     for level, pattern in spec.after_groups:
-        if pattern.search(folded):
+        if first_agreeing(pattern, folded, lowered):
             return level
     return spec.default
 
@@ -226,7 +261,8 @@ def shorthand_in(folded: str) -> Found[Shorthand] | None:
 # --- scope and places --------------------------------------------------------------------------
 
 
-def _districts(sentence: str, folded: str, province: str | None) -> list[tuple[int, MeasurePlace]]:
+def _districts(sentence: str, folded: str, province: str | None) -> list[tuple[int, int, MeasurePlace]]:
+    """(start, end, place) of each district named, resolved in the issuing province."""
     found = []
     for mention in district_mentions(sentence, folded):
         options = candidates(mention)
@@ -237,8 +273,7 @@ def _districts(sentence: str, folded: str, province: str | None) -> list[tuple[i
             chosen = options[0]
         else:
             continue
-        kind = chosen.kind
-        found.append((mention.start, MeasurePlace(chosen.name, kind, chosen.province, True)))
+        found.append((mention.start, mention.end, MeasurePlace(chosen.name, chosen.kind, chosen.province, True)))
     return found
 
 
@@ -263,8 +298,9 @@ def places_in(sentence: str, province: str | None) -> list[MeasurePlace]:
     ``sentence`` names, in order, once each."""
     folded = fold(sentence)
     districts = _districts(sentence, folded, province)
-    covered = [(m.start, m.end) for m in district_mentions(sentence, folded)]
-    places = sorted(districts + _subdistricts(sentence, province, covered), key=lambda pair: pair[0])
+    covered = [(start, end) for start, end, _ in districts]
+    places = sorted([(start, place) for start, _, place in districts] + _subdistricts(sentence, province, covered),
+                    key=lambda pair: pair[0])
     unique: dict[tuple[str, str], MeasurePlace] = {}
     for _, place in places:
         unique.setdefault((place.kind, place.name), place)

@@ -177,9 +177,9 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
         duration = rules["duration"].search(folded)
         if duration:
             days = int(duration.group(2)) * (7 if duration.group(3) == "tuan" else 1)
-            origin = start or issued
-            if origin and 0 < days <= 366:
-                start, start_rule = origin, start_rule or "signing"
+            origin = start or (issued if start_rule is None and rules["from_signing"].search(folded) else None)
+            if origin and 0 < days <= 366:  # a duration without a start is a task's, not a measure's
+                start = origin
                 end, end_rule = (dt.date.fromisoformat(origin) + dt.timedelta(days=days - 1)).isoformat(), "duration"
                 pieces.append(squeeze(sentence[duration.start():duration.end()]))
         elif rules["open_end"].search(folded):

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
-from .coding import CodedRule, codebook, coded_rules, is_relaxation, level_for, places_in, scope_of, shorthand_in
+from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for, places_in,
+                     scope_of, shorthand_in)
 from .deadlines import Period, measure_period, states_period_only
 from .textutil import fold, sentence_spans, squeeze
 from .vocab import measures
@@ -168,6 +169,8 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
                 continue
             if _narrated(sentence, trigger.start() - span[0]):
                 continue
+            if not homographs_agree(body, lowered(), trigger.start(), trigger.end()):
+                continue  # "hoạt động của" read as "đóng cửa"
             codes = ordered.setdefault(span, [])
             if rule.code not in codes:
                 codes.append(rule.code)
@@ -200,21 +203,21 @@ def _clauses(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _explicit_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | None, str, str]]:
+def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) -> dict[str, tuple[int | None, str, str]]:
     """indicator → (level, direction, code) from the measures the sentence names itself; of
     several clauses or measures on one indicator, the strictest (OxCGRT codes the strictest)."""
     found: dict[str, tuple[int | None, str, str]] = {}
     clauses = _clauses(folded)
     for code in codes:
         coded = coded_rules().get(code)
-        if coded is None or coded.indicator is None or coded.levels is None or coded.expands:
+        if coded is None or coded.indicator is None or coded.expands:
             continue
         rule = measures().codes[code]
         positions = [m.start() for m in rule.finditer(folded)] or [0]
         for low, high in {next(c for c in clauses if c[0] <= p <= c[1]) for p in positions}:
             clause = folded[low:high]
             relaxed = is_relaxation(clause)
-            level = level_for(coded, clause, relaxed)
+            level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
             current = found.get(coded.indicator)
             if current is None or (level or 0) > (current[0] or 0):
@@ -246,7 +249,9 @@ def code_sentence(sentence: str, codes: list[str], province: str | None = None, 
     sentence names itself outranks the same indicator implied by a national directive.
     """
     folded = fold(sentence)
-    levels = {**_shorthand_levels(folded, codes), **_explicit_levels(folded, codes)}
+    lowered = sentence.lower()
+    levels = {**_shorthand_levels(folded, codes),
+              **_explicit_levels(folded, codes, lowered if len(lowered) == len(folded) else None)}
     if not levels:
         return []
     context = context or _Context()
