@@ -123,6 +123,8 @@ def _period_rules() -> dict:
         "from_signing": compile_folded(data["from_signing"]),
         "duration": re.compile(data["duration"]),
         "lead": re.compile(data["period_lead"]),
+        "deadline": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                          for w in data["deadline_cues"]) + r")\W"),
     }
 
 
@@ -134,7 +136,7 @@ def _role(folded: str, start: int) -> tuple[str | None, int | None]:
     hour = int(hour_match.group(1)) if hour_match and hour_match.group(1) else None
     rules = _period_rules()
     if rules["end"].search(before):
-        return "end", hour
+        return (None if rules["deadline"].search(before[-30:]) else "end"), hour
     if rules["start"].search(before):
         return "start", hour
     return None, hour

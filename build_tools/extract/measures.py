@@ -274,6 +274,18 @@ def code_sentence(sentence: str, codes: list[str], province: str | None = None, 
     return found
 
 
+def measure_json(record: Measure, code: str | None = None) -> dict:
+    """A coded measure as ``extract FILE`` prints it and the dataset keeps it."""
+    data = {"oxcgrt": record.oxcgrt, "level": record.level, "scope": record.scope,
+            "places": [{"name": p.name, "kind": p.kind, "province": p.province, "in_gazetteer": p.in_gazetteer}
+                       for p in record.places],
+            "start": record.start, "end": record.end, "end_rule": record.end_rule, "direction": record.direction,
+            "evidence": {"text": record.evidence.text, "anchor": record.evidence.anchor}, "rule": record.rule}
+    if code:
+        data["code"] = code
+    return data
+
+
 def _narrated(sentence: str, position: int) -> bool:
     """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng"): a report, not an order."""
     return bool(_NARRATED.search(sentence[max(0, position - 14):position]))
