@@ -57,6 +57,8 @@ class Codebook:
     shorthand: tuple[Shorthand, ...]
     shorthand_target: re.Pattern
     relaxation: re.Pattern
+    relaxation_negated: re.Pattern
+    shorthand_lift: re.Pattern
     general: re.Pattern
     targeted: re.Pattern | None
     subdistrict: re.Pattern
@@ -86,6 +88,8 @@ def codebook() -> Codebook:
         shorthand=shorthand,
         shorthand_target=re.compile(r"\b(?:" + "|".join(data["shorthand_target"]) + r")\b"),
         relaxation=compile_folded(data["relaxation"]),
+        relaxation_negated=re.compile(data["relaxation_negated"]),
+        shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
         subdistrict=subdistrict,
@@ -208,7 +212,13 @@ def level_of_limit(limit: int) -> int:
 
 
 def is_relaxation(folded: str) -> bool:
-    return bool(codebook().relaxation.search(folded))
+    """The clause lifts or eases a measure, and does not say it is still not lifted ("vẫn chưa
+    được phép hoạt động trở lại")."""
+    book = codebook()
+    for match in book.relaxation.finditer(folded):
+        if not book.relaxation_negated.search(folded[max(0, match.start() - 30):match.start()]):
+            return True
+    return False
 
 
 def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:

@@ -17,14 +17,16 @@ on their tag (``MeasureTag.records``); ``Metadata.coded_measures()`` lists them 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
+from ..data_files import load_yaml
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
 from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for, places_in,
                      scope_of, shorthand_in)
 from .deadlines import Period, measure_period, states_period_only
-from .textutil import fold, sentence_spans, squeeze
+from .textutil import compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
 
 MAX_EVIDENCE = 3
@@ -64,10 +66,18 @@ def _praise_blocks(blocks: list[Block]) -> set[int]:
     return {index for index, block in enumerate(blocks) if openers.match(fold(block.text))}
 
 
+@functools.lru_cache(maxsize=1)
+def _report_phrases():
+    return compile_folded(load_yaml("measures.yml")["instruction"].get("report_phrases") or [])
+
+
 def is_instruction(folded_sentence: str) -> bool:
     rules = measures()
     if rules.assessment_openers.match(folded_sentence):
         return False
+    report = _report_phrases()
+    if report is not None and report.search(folded_sentence):
+        return False  # "trong thời gian qua …": a report on the past
     return bool(rules.cues.search(folded_sentence))
 
 
@@ -231,7 +241,7 @@ def _shorthand_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | No
     named = shorthand_in(folded) if code else None
     if named is None:
         return {}
-    relaxed = is_relaxation(folded) and not codebook().shorthand_target.search(folded)
+    relaxed = bool(codebook().shorthand_lift.search(folded)) and not codebook().shorthand_target.search(folded)
     found = {}
     for indicator, level in named.value.measures.items():
         if relaxed:
