@@ -155,20 +155,17 @@ def _homographs() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def homographs_agree(folded: str, lowered: str | None, start: int, end: int) -> bool:
-    """Whether a match at folded[start:end] means what the pattern means: a homograph at its
-    start (any two-syllable one anywhere in it) has one of its intended spellings in ``lowered``
-    (the text lowercased, same offsets). Without the lowercased text, every match agrees."""
+    """Whether a match at folded[start:end] means what the pattern means: a homograph the match
+    starts with has one of its intended spellings in ``lowered`` (the text lowercased, same
+    offsets). Patterns put the verb first, so the start is where a confusion matters. Without
+    the lowercased text, every match agrees."""
     if lowered is None or len(lowered) != len(folded):
         return True
     for word, spellings in _homographs():
-        position = folded.find(word, start, end)
-        while position >= 0:
-            bounded = (position == 0 or not folded[position - 1].isalnum()) and \
-                (position + len(word) >= len(folded) or not folded[position + len(word)].isalnum())
-            if bounded and (position == start or " " in word):
-                if lowered[position:position + len(word)] not in spellings:
-                    return False
-            position = folded.find(word, position + 1, end)
+        if folded.startswith(word, start) and (start + len(word) >= len(folded)
+                                               or not folded[start + len(word)].isalnum()):
+            if lowered[start:start + len(word)] not in spellings:
+                return False
     return True
 
 
@@ -211,11 +208,14 @@ def level_of_limit(limit: int) -> int:
     return 1
 
 
-def is_relaxation(folded: str) -> bool:
+def is_relaxation(folded: str, until: int | None = None) -> bool:
     """The clause lifts or eases a measure, and does not say it is still not lifted ("vẫn chưa
-    được phép hoạt động trở lại")."""
+    được phép hoạt động trở lại"); with ``until``, only a relaxation that starts before that
+    offset (the end of the measure's words) counts."""
     book = codebook()
     for match in book.relaxation.finditer(folded):
+        if until is not None and match.start() >= until:
+            break
         if not book.relaxation_negated.search(folded[max(0, match.start() - 30):match.start()]):
             return True
     return False

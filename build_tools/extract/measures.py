@@ -223,10 +223,15 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
         if coded is None or coded.indicator is None or coded.expands:
             continue
         rule = measures().codes[code]
-        positions = [m.start() for m in rule.finditer(folded)] or [0]
-        for low, high in {next(c for c in clauses if c[0] <= p <= c[1]) for p in positions}:
+        spans = [(m.start(), m.end()) for m in rule.finditer(folded)] or [(0, len(folded))]
+        ends: dict[tuple[int, int], int] = {}
+        for start, end in spans:
+            clause = next(c for c in clauses if c[0] <= start <= c[1])
+            ends[clause] = max(ends.get(clause, 0), end)
+        for (low, high), trigger_end in ends.items():
             clause = folded[low:high]
-            relaxed = is_relaxation(clause)
+            # a relaxation said after the measure ("…, trừ … cơ sở được phép hoạt động") is an exception
+            relaxed = is_relaxation(clause, until=trigger_end - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
             current = found.get(coded.indicator)
