@@ -105,10 +105,13 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             lead = None
         inherited = lead[1] if lead else whole
         contexts.append(_Context(inherited.places, inherited.period or whole.period))
+        is_lead, states_period = text.endswith(":"), states_period_only(folded)
+        if not (is_lead or states_period):
+            continue
         period = measure_period(text, year, issued)
-        if states_period_only(folded) and period:
+        if states_period and period:
             whole = _Context(period=period.value)
-        if text.endswith(":"):
+        if is_lead:
             places = tuple(places_in(text, province))
             lead = (block, _Context(places or inherited.places, period.value if period else inherited.period))
     return contexts
