@@ -123,6 +123,7 @@ def _period_rules() -> dict:
         "from_signing": compile_folded(data["from_signing"]),
         "duration": re.compile(data["duration"]),
         "lead": re.compile(data["period_lead"]),
+        "regime": re.compile(data["regime_reference"]),
         "deadline": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                                           for w in data["deadline_cues"]) + r")\W"),
     }
@@ -196,3 +197,8 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
 def states_period_only(folded_text: str) -> bool:
     """A lead-in or line that only says when the notice applies ("Thời gian áp dụng: …")."""
     return bool(_period_rules()["lead"].match(folded_text))
+
+
+def refers_to_regime(folded_text: str) -> bool:
+    """A lead-in that speaks of the regime the notice imposed ("Trong thời gian giãn cách xã hội, …")."""
+    return bool(_period_rules()["regime"].search(folded_text))

@@ -25,7 +25,7 @@ from ..data_files import load_yaml
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
 from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for, places_in,
                      scope_of, shorthand_in)
-from .deadlines import Period, measure_period, states_period_only
+from .deadlines import Period, measure_period, refers_to_regime, states_period_only
 from .textutil import compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
 
@@ -96,6 +96,7 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
     ends with ":") while the blocks below it are its items, and from a line that only states
     the notice's period."""
     whole = _Context()
+    regime = _Context()  # places and period of the last sentence imposing a national regime
     contexts: list[_Context] = []
     lead: tuple[Block, _Context] | None = None
     for block in blocks:
@@ -105,6 +106,9 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             lead = None
         inherited = lead[1] if lead else whole
         contexts.append(_Context(inherited.places, inherited.period or whole.period))
+        if shorthand_in(folded) and is_instruction(folded) and not folded.startswith("can cu"):
+            found = measure_period(text, year, issued)
+            regime = _Context(tuple(places_in(text, province)), found.value if found else None)
         is_lead, states_period = text.endswith(":"), states_period_only(folded)
         if not (is_lead or states_period):
             continue
@@ -113,6 +117,9 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             whole = _Context(period=period.value)
         if is_lead:
             places = tuple(places_in(text, province))
+            if not places and refers_to_regime(folded):
+                lead = (block, _Context(regime.places, period.value if period else regime.period))
+                continue
             lead = (block, _Context(places or inherited.places, period.value if period else inherited.period))
     return contexts
 

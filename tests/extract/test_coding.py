@@ -129,3 +129,13 @@ def test_gathering_limits():
 def test_narrated_and_assessment_sentences_are_not_coded():
     assert coded("Trong tuần qua, các địa phương đã phong tỏa 5 khu dân cư.") == {}
     assert coded("Tình hình dịch bệnh cơ bản được kiểm soát, số ca mắc mới giảm.") == {}
+
+
+def test_items_under_the_regime_take_its_places_and_period():
+    doc = document(body=["Áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg đối với huyện Việt Yên kể từ 12 giờ "
+                         "ngày 18/5/2021, trong thời gian 14 ngày.",
+                         "Trong thời gian giãn cách xã hội, yêu cầu:",
+                         "1. Học sinh các cấp học tạm dừng đến trường."])
+    c1 = {r.oxcgrt: r for t in measure_tags(doc, "bac-giang", 2021, "2021-05-18") for r in t.records}["C1"]
+    assert (c1.scope, [p.name for p in c1.places], c1.start, c1.end) == ("targeted", ["Việt Yên"], "2021-05-18",
+                                                                         "2021-05-31")
