@@ -174,6 +174,8 @@ def check_folder(source: Path, threshold: float = LOW_CONFIDENCE) -> int:
             print(result_.describe())
     for problem in result.rejected:
         print(f"not published: {problem.describe()}")
+    for problem in (p for p in result.problems if p.severity == "skipped"):
+        print(f"skipped, not a notice: {problem.describe()}")
     invalid = [r for r in results if not r.ok]
     print(f"{len(result.inputs)} files, {len(records)} notices checked: {len(invalid)} invalid, "
           f"{len(result.rejected)} not published, {sum(bool(r.unknown) for r in results)} with unknown fields, "

@@ -13,7 +13,9 @@ def _build_arguments(parser: argparse.ArgumentParser, default_out: Path) -> None
     parser.add_argument("--source", type=Path, default=site.DEFAULT_SOURCE,
                         help="folder of notices (default: source_texts/)")
     parser.add_argument("--out", type=Path, default=default_out, help=f"where to write the site (default: {default_out})")
-    parser.add_argument("--strict", action="store_true", help="treat every warning as a failure (curated collections)")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail (exit 1) if a notice could not be published or the site has a broken link; "
+                             "unknown fields and duplicates are reported, never a failure")
     parser.add_argument("--workers", type=int, default=None, help="processes for per-notice stages (default: 2)")
     parser.add_argument("--registry", type=Path, default=None,
                         help="permalink registry file (default: <source>/permalinks.yml)")
@@ -31,13 +33,29 @@ def command_build(args: argparse.Namespace, offline: bool = False) -> int:
     report = site.build_site(options)
     print(report.summary())
     print("Timings: " + ", ".join(f"{k} {v:.2f}" for k, v in report.figures.items() if k.endswith("seconds")))
+    status = build_status(report, args.strict)
+    if not offline:
+        print(how_to_open(options.out))
+    return status
+
+
+def build_status(report, strict: bool) -> int:
+    """1 if a file is unaccounted for, or under ``--strict`` if the report has failures (see report.py)."""
     if not report.accounted():
         print("error: some input files are neither published nor reported", file=sys.stderr)
         return 1
-    if args.strict and (report.rejected or report.warnings or report.duplicates):
-        print(f"strict: {len(report.problems)} problems turn into a failure", file=sys.stderr)
+    if strict and report.failures:
+        print(f"strict: {len(report.failures)} problem(s) fail the build (notices not published, problems of "
+              "the site); unknown fields and duplicates are only reported", file=sys.stderr)
         return 1
     return 0
+
+
+def how_to_open(out: Path) -> str:
+    """The build's last line: this edition needs a web server; ``offline`` makes one that opens by double-click."""
+    return (f"Open it with `python -m build_tools serve` (http://127.0.0.1:8000/): {out}/ uses folder URLs, so "
+            "double-clicking its index.html (file://) shows folder listings. For a copy that opens by "
+            "double-click: `python -m build_tools offline --out DIR`.")
 
 
 def command_offline(args: argparse.Namespace) -> int:
@@ -48,7 +66,7 @@ def command_offline(args: argparse.Namespace) -> int:
     print(report.summary())
     print(f"Offline edition: {args.out}/index.html (double-click it); zip: {archive} "
           f"({size / 1e6:.1f} MB, {size / max(1, report.published) / 1e3:.1f} KB per notice)")
-    return 0 if report.accounted() and not (args.strict and report.problems) else 1
+    return build_status(report, args.strict)
 
 
 def command_serve(args: argparse.Namespace) -> int:

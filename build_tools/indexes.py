@@ -14,8 +14,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
-from .render import shorten, vn_date, write_page, yaml_json
+from .render import quoted, shorten, vn_date, write_page, yaml_json
 from .text import escape_markdown, slugify, toc_slug
+from .topics import topic_page
 
 PAGE_SIZE = 200
 RELATED_LIMIT = 3
@@ -181,19 +182,24 @@ def province_pages(records: list[Record]) -> Iterator[Page]:
     for record in records:
         if record.get("province"):
             groups[record["province"]["code"]].append(record)
-    rows = []
+    rows, empty = [], []
     for province in provinces():
         code = province["code"]
         members = groups.get(code, [])
-        rows.append((province["name"], f"tinh/{code}" if members else None, len(members)))
         if members:
+            rows.append((province["name"], f"tinh/{code}", len(members)))
             yield from _province_detail(province, newest_first(members))
+        else:
+            empty.append(province["name"])
     national = [r for r in records if r.get("scope") == "national"]
     unknown = [r for r in records if not r.get("province") and r.get("scope") != "national"]
     body = Body()
     body.add(text_paragraph(f"{len(records)} văn bản của {len(groups)} trên {len(provinces())} tỉnh, thành phố "
                             "(bản đồ hành chính trước năm 2025)."))
     body.add(count_table(rows, ("Tỉnh, thành phố", "Số văn bản")))
+    if empty:  # folded: a list of names, not rows of zeros
+        body.add(f"<details class=\"empty-provinces\"><summary>{esc(f'Chưa có văn bản: {len(empty)} tỉnh, thành phố')}"
+                 f"</summary><p>{esc(', '.join(empty))}.</p></details>")
     extra = []
     if national:
         yield from paginate("tinh/toan-quoc", "Văn bản trung ương", newest_first(national), by_month)
@@ -250,7 +256,7 @@ def measure_pages(records: list[Record]) -> Iterator[Page]:
         members = tagged.get(code, [])
         label = measure.get("label") or measure.get("label_vi") or code
         rows.append((f"{label}" + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else ""),
-                     f"chu-de/{code}", len(members)))
+                     topic_page(code), len(members)))
         yield from _measure_detail(measure, label, members)
     body = Body()
     body.add(text_paragraph("Các biện pháp theo bảng mã OxCGRT (C, E, H, V) và các biện pháp riêng của Việt Nam. "
@@ -265,14 +271,14 @@ EVIDENCE_LENGTH = 110  # characters of the evidence sentence quoted in lists; th
 
 def measure_province_page(code: str, province_code: str | None) -> str:
     """Page listing every notice of one province tagged with one measure (made when they are many)."""
-    return f"chu-de/{code}/{province_code or 'khong-ro'}"
+    return f"{topic_page(code)}/{province_code or 'khong-ro'}"
 
 
 def measure_province_link(code: str, province_code: str | None, province_name: str, count: int) -> str:
     """Where a province's notices for a measure are listed: its own page, or its section of the measure page."""
     if count > MEASURE_PREVIEW:
         return measure_province_page(code, province_code)
-    return f"chu-de/{code}#{toc_slug(province_name)}"
+    return f"{topic_page(code)}#{toc_slug(province_name)}"
 
 
 def short_name(record: Record) -> str:
@@ -289,7 +295,7 @@ def evidence_line(record: Record, tag: dict[str, Any]) -> str:
     """
     first = (tag.get("evidence") or [{}])[0]
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
-    quote = f" «{esc(shorten(first['text'], EVIDENCE_LENGTH))}»" if first.get("text") else ""
+    quote = f" «{esc(shorten(quoted(first['text']), EVIDENCE_LENGTH))}»" if first.get("text") else ""
     return f"{link(record['page'], label, first.get('anchor'))}:{quote}"
 
 
@@ -299,7 +305,7 @@ def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[Rec
     Grouping by province keeps every page bounded: at most ``MEASURE_PREVIEW`` notices per
     province here, and the per-province pages are paginated.
     """
-    base = f"chu-de/{measure['code']}"
+    base = topic_page(measure["code"])
     english = measure.get("label_en") or measure.get("english") or ""
     body = Body()
     body.paragraph(strong(label) + (f" — <em>{esc(english)}</em>" if english else ""))
@@ -405,8 +411,9 @@ def _archive_lookup(records: list[Record]) -> dict[str, Record]:
 def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record, dict[str, Any]]],
                   archived: Record | None) -> list[Page]:
     base = f"van-ban-dan-chieu/{key}"
-    facts = [f"{esc(k)}: {esc(document[f])}" for k, f in
-             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if document.get(f)]
+    shown = dict(document, date=vn_date(document["date"]) if document.get("date") else None)  # dd/mm/yyyy
+    facts = [f"{esc(k)}: {esc(shown[f])}" for k, f in
+             (("Loại", "type"), ("Số", "number"), ("Ngày", "date"), ("Cơ quan", "issuer")) if shown.get(f)]
     sentence = {id(pair[0]): pair[1] for pair in members}
 
     def intro(body: Body) -> None:
@@ -418,7 +425,7 @@ def _cited_detail(key: str, document: dict[str, Any], members: list[tuple[Record
 
     def quote(record: Record) -> str:
         cite = sentence[id(record)]
-        return esc(f"«{shorten(cite.get('sentence') or cite['text'], 160)}»")
+        return esc(f"«{shorten(quoted(cite.get('sentence') or cite['text']), 160)}»")
 
     ordered = sorted((pair[0] for pair in members),
                      key=lambda r: ((r.get("province") or {}).get("name", "~"), date_of(r) or "", r["id"]))
@@ -443,7 +450,7 @@ def matrix_page(records: list[Record]) -> list[Page]:
 
     def header(measure: dict[str, Any]) -> str:
         label = (measure.get("label") or measure["code"]) + (f" ({measure['oxcgrt']})" if measure.get("oxcgrt") else "")
-        return f'<a href="{esc(page_href("chu-de/" + measure["code"]))}"><span class="vertical">{esc(label)}</span></a>'
+        return f'<a href="{esc(page_href(topic_page(measure["code"])))}"><span class="vertical">{esc(label)}</span></a>'
 
     rows = []
     for code in sorted(present, key=lambda c: present[c]):

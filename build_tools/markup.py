@@ -59,7 +59,7 @@ class Body:
         anchor = self._unique(anchor or toc_slug(title))
         self.toc.append([level, anchor, title])
         self.parts.append(f'<h{level} id="{esc(anchor)}">{esc(title)}'
-                          f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link">§</a></h{level}>')
+                          f'<a class="headerlink" href="#{esc(anchor)}" title="Liên kết đến mục này">§</a></h{level}>')
         return anchor
 
     def paragraph(self, inner_html: str) -> None:

@@ -41,7 +41,9 @@ class Problem:
     message: str
     fix: str
     line: int | None = None
-    severity: str = "warning"  # "error": not published; "warning": published with a caveat
+    # "error": not published; "warning": published with a caveat; "duplicate": published once under
+    # another file; "skipped": not a notice file at all; "site": a broken link or site build warning
+    severity: str = "warning"
 
     def describe(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

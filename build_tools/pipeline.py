@@ -14,6 +14,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,7 @@ def process_file(path: Path, source_dir: Path) -> Processed:
     except OSError as error:
         return Processed(name, None, [Problem(name, f"cannot read the file ({error.strerror})",
                                               "check the file's permissions", severity="error")])
-    errors = [p for p in raw.problems if p.severity == "error"]
+    errors = [p for p in raw.problems if p.severity in ("error", "skipped")]
     if errors:
         return Processed(name, None, raw.problems)
     document = clean_notice(raw)
@@ -87,7 +88,9 @@ def why_not_a_notice(raw: RawNotice, document: CleanDocument) -> Problem | None:
     if not document.blocks and not document.title_lines:
         return Problem(raw.source.name, "no text found after cleaning", "check the file holds the notice's text",
                        severity="error")
-    lowered = raw.text.lower()
+    # composed first: a file saved in decomposed Unicode (NFD: macOS editors, some PDF exporters)
+    # writes "ế" as e + two combining marks, and would count as almost no Vietnamese letters
+    lowered = unicodedata.normalize("NFC", raw.text).lower()
     letters = sum(map(str.isalpha, lowered))
     vietnamese = sum(map(VIETNAMESE_LETTERS.__contains__, lowered))
     if letters < 20 or vietnamese < 0.03 * letters:
@@ -111,7 +114,8 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
-PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py")
+PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py",
+                 "change_labels.py")
 
 
 @functools.lru_cache(maxsize=1)

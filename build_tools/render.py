@@ -17,9 +17,10 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import citation
+from . import change_labels, citation
 from .model import CleanDocument, Notice, NoticeHead, OcrQuality
 from .text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
+from .topics import topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 UNKNOWN = "không rõ"
@@ -165,7 +166,7 @@ def block_html(block) -> str:
     text = html_with_marks(block.text, block.bold, block.marks)
     anchor = escape_html(block.anchor)
     if block.kind == "heading":
-        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">§</a>'
+        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Liên kết đến mục này">§</a>'
                 "</h3>")
     classes = f"notice-{block.kind}" + (f" level-{block.level}" if block.level else "")
     return f'<p id="{anchor}" class="{classes}">{text}</p>'
@@ -197,7 +198,12 @@ def environment() -> jinja2.Environment:
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
     env.filters["vn_date"] = vn_date
+    env.filters["quoted"] = quoted
     env.globals["slug"] = slugify
+    env.globals["topic_page"] = topic_page
+    env.globals["change_label"] = change_labels.label
+    env.globals["confidence_text"] = change_labels.confidence_text
+    env.globals["source_format"] = change_labels.source_format
     env.globals["unknown"] = UNKNOWN
     return env
 
@@ -291,6 +297,14 @@ def write_notice_page(notice: Notice, record: dict[str, Any], related: Any, docs
 
 
 QUOTE_LENGTH = 160  # characters of an evidence or citing sentence kept in a download; the anchor leads to all of it
+
+
+LIST_MARKER = re.compile(r"^\s*[-–—+•·*]\s+")
+
+
+def quoted(text: str) -> str:
+    """A sentence quoted out of its list («Rà soát…», not «- Rà soát…»): the list's marker is not its text."""
+    return LIST_MARKER.sub("", text, count=1)
 
 
 def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:

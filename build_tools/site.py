@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from . import indexes, render
-from .model import Metadata, Notice, NoticeHead
+from .model import Metadata, Notice, NoticeHead, Problem
 from .pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from .search import SearchDoc, prepare, write_search_index
 from .report import BuildReport
+from .topics import old_topic_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "source_texts"
@@ -156,15 +157,47 @@ def write_notices(pairs: list[tuple[NoticeHead, dict[str, Any]]], related: dict[
     return write_search_index(prepared, staging / "search")
 
 
-def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
+class SiteWarnings(logging.Handler):
+    """MkDocs' warnings (a broken internal link, a page missing from the nav) written one per line
+    to a file: the second rendering process (mkdocs_hooks) appends its own to the same file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.WARNING)
+        self.path = path
+        path.write_text("", encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        if SECOND_PROCESS_SUMMARY in message:
+            return  # the second process's own warnings are in the file already
+        with open(self.path, "a", encoding="utf-8") as out:
+            out.write(message + "\n")
+
+    def problems(self) -> list[Problem]:
+        lines = self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+        return [Problem("(site)", line, "fix the link or the page it points to (or the setting MkDocs names)",
+                        severity="site") for line in dict.fromkeys(lines)]
+
+
+SECOND_PROCESS_SUMMARY = "in pages rendered by the second process"
+
+
+def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> list[Problem]:
+    """``mkdocs build`` with the archive's hooks; returns its warnings as problems of the site.
+
+    MkDocs' own strict mode would abort without the build report: ``--strict`` is decided by
+    the report instead (``BuildReport.failures``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)
     os.environ["ARCHIVE_PARTS_DIR"] = str(render.parts_dir_for(docs_dir))
     config = load_config(str(options.config), docs_dir=str(docs_dir), site_dir=str(options.out),
-                         use_directory_urls=not options.offline, strict=options.strict)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+                         use_directory_urls=not options.offline, strict=False)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.setLevel(logging.WARNING)
+    collected = SiteWarnings(options.out.parent / f".{options.out.name}-warnings.txt")
+    mkdocs_log.addHandler(collected)
     # pages are rendered by two processes (mkdocs_hooks) when there are two cores to use
     os.environ["ARCHIVE_MKDOCS_PROCESSES"] = "2" if worker_count(options.workers) >= 2 else "1"
     hooks = list((config["hooks"] or {}).values())
@@ -184,8 +217,12 @@ def run_mkdocs(options: BuildOptions, docs_dir: Path, timestamp: int) -> None:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+        mkdocs_log.removeHandler(collected)
     for hook in hooks:
         getattr(hook, "leave_if_second_process", lambda failed=False: None)()
+    problems = collected.problems()
+    collected.path.unlink(missing_ok=True)
+    return problems
 
 
 def write_dataset(records: list[dict[str, Any]], site_dir: Path, directory_urls: bool) -> None:
@@ -226,13 +263,15 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def redirect_pages(result: PipelineResult, directory_urls: bool) -> list[indexes.MarkdownPage]:
-    """Old URLs of notices whose page moved: a page that sends the reader on (works from file:// too)."""
+def redirect_pages(moved: list[tuple[str, str]], directory_urls: bool, what: str = "Văn bản"
+                   ) -> list[indexes.MarkdownPage]:
+    """Old URLs of pages that moved (a notice whose province was corrected, a topic's old English
+    address): a page that sends the reader on (works from file:// too)."""
     pages = []
-    for old, new in result.redirects:
+    for old, new in moved:
         target = render.relative_url(old, render.page_url(new, directory_urls), directory_urls)
-        body = f"Văn bản này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
-        pages.append(indexes.MarkdownPage(old, "Văn bản đã chuyển địa chỉ", body, {"redirect_to": target}))
+        body = f"{what} này đã chuyển đến [địa chỉ mới]({render.md_link(old, new)})."
+        pages.append(indexes.MarkdownPage(old, f"{what} đã chuyển địa chỉ", body, {"redirect_to": target}))
     return pages
 
 
@@ -293,9 +332,10 @@ def build_site(options: BuildOptions) -> BuildReport:
         finally:
             result.close()
     mark = time.perf_counter()
-    run_mkdocs(options, docs_dir, timestamp)
+    report.problems = report.problems + run_mkdocs(options, docs_dir, timestamp)
     figures["mkdocs_seconds"] = time.perf_counter() - mark
     move_into(staging, options.out)
+    report.write_json(options.out / "data" / "build-report.json")  # now with the site's own problems
     figures["total_seconds"] = time.perf_counter() - started
     return report
 
@@ -303,8 +343,11 @@ def build_site(options: BuildOptions) -> BuildReport:
 def write_index_pages(result: PipelineResult, records: list[dict[str, Any]], docs_dir: Path, directory_urls: bool,
                       day: str) -> tuple[int, dict[str, Any]]:
     """Every index page and redirect; returns the page count and each notice's related-notices section."""
-    pages = indexes.write_pages(indexes.all_index_pages(records, len(result.rejected), day), docs_dir)
-    pages += indexes.write_pages(redirect_pages(result, directory_urls), docs_dir)
+    written: list[str] = []
+    pages = indexes.write_pages((written.append(page.path) or page
+                                 for page in indexes.all_index_pages(records, len(result.rejected), day)), docs_dir)
+    pages += indexes.write_pages(redirect_pages(result.redirects, directory_urls), docs_dir)
+    pages += indexes.write_pages(redirect_pages(old_topic_paths(written), directory_urls, "Trang"), docs_dir)
     return pages, indexes.related_sections(records)
 
 
@@ -334,7 +377,6 @@ def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     write_feed(records, result.added, staging, public_url, day)
     figures["data_seconds"] = time.perf_counter() - mark
     report = BuildReport(len(result.inputs), published, pages, result.problems, str(options.out), figures)
-    report.write_json(staging / "data" / "build-report.json")
     figures.update({f"search_{k}": v for k, v in (search_stats or {}).items() if isinstance(v, (int, float))})
     return report, docs_dir, staging  # the records are released: MkDocs needs only the pages on disk
 

@@ -46,7 +46,7 @@ def write_bad_corpus(folder: Path) -> dict[str, str]:
     put("trong.txt", b"", "error")
     put("khoang trang.txt", b"  \n\t \r\n", "error")
     put("nhi phan.txt", bytes(range(256)) * 40, "error")
-    put("anh.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "error")
+    put("anh.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "skipped")
     put("hong giua.txt", good[:3000] + b"\xff\xfe\xfa" + good[3000:], "published")
     put("rat dai.txt", (good + b"\n\n") * (10_000_000 // len(good) + 1), "error")  # no notice is 10 MB
     put("ban goc.txt", other, "published")
@@ -89,8 +89,8 @@ def test_every_file_is_a_page_or_a_reported_reason(bad_build):
     for name, expected in cases.items():
         if expected == "error":
             assert "error" in by_file.get(name, set()), f"{name} should be reported as not published"
-        elif expected == "duplicate":
-            assert "duplicate" in by_file.get(name, set()), name
+        elif expected in ("duplicate", "skipped"):
+            assert expected in by_file.get(name, set()), name
         else:
             assert "error" not in by_file.get(name, set()), f"{name} should be published: {report.summary()}"
     for problem in report.rejected:
@@ -134,13 +134,15 @@ def test_notice_with_nothing_known_is_published_with_unknown_fields(bad_build):
     assert {"province unknown", "issue date unknown"} <= {p.message for p in warnings}
 
 
-def test_strict_turns_warnings_into_a_failure(bad_build, tmp_path):
+def test_strict_fails_on_what_was_not_published_not_on_unknown_fields(bad_build, tmp_path):
     from build_tools.cli import main
 
     _, _, root = bad_build
     source = tmp_path / "one"
     source.mkdir()
     shutil.copy(root / "source" / "khong ro gi.txt", source)
+    assert main(["build", "--source", str(source), "--out", str(tmp_path / "site"), "--no-cache", "--strict"]) == 0
+    shutil.copy(root / "source" / "english.txt", source)
     assert main(["build", "--source", str(source), "--out", str(tmp_path / "site"), "--no-cache"]) == 0
     assert main(["build", "--source", str(source), "--out", str(tmp_path / "site"), "--no-cache", "--strict"]) == 1
 

@@ -50,3 +50,47 @@ def test_heads_carry_no_text_and_the_store_gives_it_back(tmp_path):
     finally:
         result.close()
     assert not store.exists()  # a build without a cache folder leaves nothing behind
+
+
+# --- decomposed Unicode (NFD) -------------------------------------------------------
+
+
+def nfd_copies(folder):
+    """Every seed saved as decomposed Unicode (as macOS editors and some PDF exporters write it)."""
+    import unicodedata
+
+    from tests.support.paths import SEEDS
+
+    folder.mkdir()
+    for path in SEEDS:
+        text = unicodedata.normalize("NFD", path.read_text(encoding="utf-8"))
+        (folder / path.name).write_text(text, encoding="utf-8")
+    return SEEDS
+
+
+def test_every_check_of_the_input_passes_a_notice_saved_as_nfd(tmp_path):
+    """Ingest, the "is this a notice" check and extraction see the same notice in NFD as in NFC."""
+    from build_tools.pipeline import process_file
+
+    seeds = nfd_copies(tmp_path / "nfd")
+    for path in seeds:
+        decomposed = process_file(tmp_path / "nfd" / path.name, tmp_path / "nfd")
+        composed = process_file(path, path.parent)
+        assert decomposed.notice is not None, [p.describe() for p in decomposed.problems]
+        assert decomposed.notice.meta.to_dict() == composed.notice.meta.to_dict()
+        assert decomposed.notice.document.body_text == composed.notice.document.body_text
+        assert [p.message for p in decomposed.problems] == [p.message for p in composed.problems]
+
+
+def test_an_english_text_in_nfd_is_still_refused(tmp_path):
+    import unicodedata
+
+    from build_tools.pipeline import process_file
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    text = "Minutes of the meeting. The committee agreed to extend the lockdown of the naïve región. " * 20
+    (folder / "english.txt").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    processed = process_file(folder / "english.txt", folder)
+    assert processed.notice is None
+    assert "does not look like a Vietnamese notice" in processed.problems[0].message

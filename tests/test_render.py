@@ -31,3 +31,25 @@ def test_links_between_pages_in_both_url_styles():
     assert page_url("tinh/index", True) == "tinh/" and page_url("tinh/index", False) == "tinh/index.html"
     assert relative_url("notices/a/b", page_url("tinh/a", True), True) == "../../../tinh/a/"
     assert relative_url("notices/a/b", page_url("tinh/a", False), False) == "../../tinh/a.html"
+
+
+def test_a_quoted_sentence_drops_its_list_marker():
+    from build_tools.render import quoted
+
+    assert quoted("- Rà soát cơ sở vật chất") == "Rà soát cơ sở vật chất"
+    assert quoted("+ Tổ chức kiểm tra") == "Tổ chức kiểm tra" and quoted("• Giao Sở Y tế") == "Giao Sở Y tế"
+    assert quoted("Giao Sở Lao động - Thương binh và Xã hội") == "Giao Sở Lao động - Thương binh và Xã hội"
+    assert quoted("-5 độ") == "-5 độ"
+
+
+def test_evidence_and_deadlines_are_quoted_without_list_markers(seed_site):
+    import re
+
+    quotes, deadlines = [], []
+    for page in seed_site.site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        quotes += re.findall(r"«([^»]*)»", html)
+        deadlines += re.findall(r"</time>(?: [0-9:h]+)?: (?:<a [^>]*>)?([^<]*)", html)
+    assert quotes and deadlines
+    for text in quotes + deadlines:
+        assert not re.match(r"\s*[-–—+•·*]\s", text), text

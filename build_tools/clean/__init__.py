@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..change_labels import repair_note
 from ..model import Change, CleanDocument, RawNotice
 from .normalise import normalise
+from .recipients import tidy_recipients
 from .structure import structure
 
 
@@ -22,7 +24,7 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
     shift_on_line: dict[int, int] = defaultdict(int)
     for change in sorted((c for c in changes if c.offset is not None and c.line), key=lambda c: c.offset):
         column = change.offset - line_starts[change.line - 1] + shift_on_line[change.line]
-        note = f"OCR: «{change.before}» → «{change.after}» ({change.reason}; {change.confidence:.2f})"
+        note = repair_note(change.before, change.after, change.kind, change.reason, change.confidence)
         marks[change.line].append((column, column + len(change.after), note))
         shift_on_line[change.line] += len(change.after) - len(change.before)
     return marks
@@ -40,6 +42,8 @@ def clean_text(text: str) -> CleanDocument:
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)
+    recipients, recipient_changes = tidy_recipients(recipients)
+    changes.extend(recipient_changes)
     return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
 
 

@@ -81,7 +81,10 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
     document = read_document(path)
     source = SourceFile(path=path, name=display_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                         format=document.format, encoding=document.encoding)
-    problems = [Problem(display_name, reason, _fix_for(reason), severity="error") for reason in document.problems]
+    problems = [Problem(display_name, reason, _fix_for(reason),
+                        severity="error" if document.is_notice_format else "skipped") for reason in document.problems]
+    problems += [Problem(display_name, note, "the text was read; compare the page with the PDF, and export the PDF "
+                                             "again if text is missing") for note in document.notes]
     overrides, override_problems = read_overrides(path, display_name)
     return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides)
 
@@ -100,5 +103,6 @@ def _fix_for(reason: str) -> str:
     if "corrupt" in lowered or ".doc" in lowered:
         return "open and save the file again as .docx or .pdf, or add the text as a .txt file"
     if "extension" in lowered or "format" in lowered:
-        return "rename the file to .txt, .md, .pdf or .docx if it is one of these"
+        return ("not read as a notice: if it is one, save it as .txt, .md, .pdf or .docx; "
+                "otherwise move it out of the source folder")
     return "check the file opens as text; re-export it as UTF-8"

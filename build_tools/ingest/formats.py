@@ -10,7 +10,9 @@ page boundaries apart and drop running headers and page numbers.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Change
@@ -30,6 +32,32 @@ class Document:
     encoding: str
     changes: list[Change] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a reading library warned about (text still read)
+
+    @property
+    def is_notice_format(self) -> bool:
+        return self.format != "unknown"
+
+
+@contextmanager
+def library_messages(logger_name: str):
+    """Collect what a library logs while it reads (pypdf's "EOF marker not found"), so the
+    build report shows it beside the file instead of stderr printing it before the summary."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage().strip())
+
+    logger = logging.getLogger(logger_name)
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def read_document(path: Path) -> Document:
@@ -57,6 +85,17 @@ def read_pdf(data: bytes) -> Document:
 
     if not data.strip():
         return Document("", "pdf", "none", [], ["empty file"])
+    with library_messages("pypdf") as messages:
+        document = _read_pdf_text(PdfReader, data)
+    notes = list(dict.fromkeys(messages))  # pypdf repeats itself once per page
+    if document.problems:  # not read: what pypdf said explains why
+        said = "; ".join(notes)
+        return replace(document, problems=[f"{problem} (the PDF reader said: {said})" if said else problem
+                                           for problem in document.problems])
+    return replace(document, notes=[f"PDF reader: {note}" for note in notes])
+
+
+def _read_pdf_text(PdfReader, data: bytes) -> Document:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock_without_password(reader):

@@ -73,3 +73,16 @@ def test_check_folder_runs_the_real_pipeline_without_writing_the_registry(tmp_pa
     out = capsys.readouterr().out
     assert "signer.name" in out and "2 notices checked: 0 invalid" in out
     assert not (tmp_path / "permalinks.yml").exists()
+
+
+def test_check_lists_a_file_that_is_not_a_notice(tmp_path, capsys):
+    import shutil
+
+    from build_tools.check import check_folder
+    from tests.support.paths import seed
+
+    shutil.copy(seed("004"), tmp_path / seed("004").name)
+    (tmp_path / "du lieu.bin").write_bytes(bytes(range(256)))
+    assert check_folder(tmp_path) == 0
+    out = capsys.readouterr().out
+    assert "skipped, not a notice: du lieu.bin" in out

@@ -342,3 +342,13 @@ def test_random_bytes_never_raise(data):
 def test_any_unicode_text_decodes_without_error(text, codec):
     decoded = decode_bytes(text.encode(codec, "surrogatepass"))
     assert isinstance(decoded, Decoded)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16"])
+def test_decomposed_text_is_read_as_the_same_text(seed, codec):
+    """Text saved as NFD is UTF-8 (or UTF-16) and decodes unchanged: only cleaning composes it (NFC)."""
+    text = unicodedata.normalize("NFD", seed.read_text(encoding="utf-8"))
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.encoding.replace("-sig", "").startswith(codec.replace("-sig", "")[:5]) and not decoded.problems
+    assert unicodedata.normalize("NFC", decoded.text) == unicodedata.normalize("NFC", text)

@@ -140,6 +140,31 @@ def test_truncated_pdf_is_a_problem_or_partial_text(tmp_path, font):
     assert document.problems or document.text
 
 
+def test_pdf_library_messages_go_into_the_report_not_the_console(tmp_path, font, capsys):
+    """pypdf's warnings about a damaged PDF become report entries beside the file, never console noise."""
+    from build_tools.ingest import read_notice
+
+    whole = make_pdf(tmp_path / "whole.pdf", font, SENTENCES[:2]).read_bytes()
+    first_line = whole.index(b"\n") + 1
+    path = tmp_path / "shifted.pdf"  # every offset of its cross-reference table is wrong: pypdf warns, reads on
+    path.write_bytes(whole[:first_line] + b"%" + b"x" * 40 + b"\n" + whole[first_line:])
+    raw = read_notice(path, tmp_path)
+    captured = capsys.readouterr()
+    assert "startxref" not in captured.err + captured.out
+    notes = [p for p in raw.problems if p.severity == "warning"]
+    assert squash(SENTENCES[0])[:40] in squash(raw.text)
+    assert notes and all(n.message.startswith("PDF reader: ") and n.fix and n.file == "shifted.pdf" for n in notes)
+    assert any("startxref" in n.message for n in notes)
+
+
+def test_pdf_library_messages_explain_an_unreadable_pdf(tmp_path, font):
+    whole = make_pdf(tmp_path / "whole.pdf", font, SENTENCES[:2]).read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: whole.rindex(b"startxref")])
+    document = read_document(path)
+    assert not document.text and "the PDF reader said: EOF marker not found" in document.problems[0]
+
+
 # --- DOCX ------------------------------------------------------------------------------
 
 

@@ -924,7 +924,14 @@
       ])
     ]);
     var filters = el('fieldset', {class: 'archive-search-page__filters'}, [el('legend', {text: 'Lọc kết quả'})]);
-    form.appendChild(filters);
+    // Folded on a phone (results come first, see archive-search.css); open on a wide screen or when a
+    // shared address already holds filters, so the reader sees them.
+    var filterBox = el('details', {class: 'archive-search-page__filter-box'}, [
+      el('summary', {text: 'Lọc kết quả (tỉnh, năm, loại văn bản, biện pháp, cơ quan)'}), filters
+    ]);
+    filterBox.open = SEARCH_PARAMS.some(function (key) { return state[key]; }) ||
+      !!(window.matchMedia && window.matchMedia('(min-width: 60em)').matches);
+    form.appendChild(filterBox);
     var status = el('p', {class: 'archive-search-page__status', 'aria-live': 'polite', text: 'Đang tải chỉ mục…'});
     var list = el('ol', {class: 'archive-search-page__results'});
     var more = el('button', {

@@ -1,0 +1,67 @@
+"""A notice page speaks Vietnamese about the changes cleaning made (kinds, reasons, repair tooltips)."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from build_tools.change_labels import label, reason_of
+from build_tools.data_files import load_yaml
+from build_tools.model import Change
+
+PACKAGE = Path(__file__).resolve().parents[1] / "build_tools"
+ENGLISH = re.compile(r"\b(the|of|and|word|words|valid|by|not|line|lines|joined|into|marks?|favour|nearest|"
+                     r"syllable|lexicon|decoded|normalised|removed|between|letters?)\b", re.I)
+
+
+def kinds_in_code() -> set[str]:
+    """Every change kind the cleaning and decoding code can record."""
+    found = set()
+    for path in list((PACKAGE / "clean").glob("*.py")) + list((PACKAGE / "ingest").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'Change\(\s*(?:"[a-z]+"|STAGE),\s*"([a-z0-9-]+)"', text))
+    return found
+
+
+def test_every_kind_the_code_records_has_a_vietnamese_label_and_reason():
+    kinds = kinds_in_code()
+    assert {"nfc", "scan-garbage", "ocr-repair", "encoding"} <= kinds
+    data = load_yaml("change_kinds.yml")
+    assert kinds <= set(data["kinds"]), kinds - set(data["kinds"])
+    for kind in kinds:
+        shown = label(Change("normalise", kind, "a", "b", "some English reason"))
+        assert shown.kind != kind and not ENGLISH.search(shown.kind + " " + shown.reason), kind
+
+
+def test_a_reason_follows_the_case_the_rule_names():
+    assert "Windows-1258" in reason_of("encoding", "decoded as Windows-1258 and tone marks composed (NFC)")
+    assert reason_of("scan-garbage", "lone single quote").startswith("Dấu nháy đơn")
+    assert reason_of("no-such-kind", "anything") == load_yaml("change_kinds.yml")["generic_reason"]
+
+
+def changes_table(page: str) -> list[list[str]]:
+    table = page.split("Văn bản gốc và những thay đổi khi làm sạch", 1)[1]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    return [[html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in rows if "<td>" in row]
+
+
+def test_the_changes_list_and_repair_tooltips_are_in_vietnamese(seed_site):
+    checked_rows, tooltips = 0, []
+    for record in seed_site.records:
+        page = seed_site.page(record).read_text(encoding="utf-8")
+        for stage, kind, _line, _before, _after, reason in changes_table(page):
+            assert not ENGLISH.search(f"{stage} {kind} {reason}"), (stage, kind, reason)
+            assert not re.fullmatch(r"[a-z0-9-]+", kind), kind
+            checked_rows += 1
+        tooltips += [html.unescape(t) for t in re.findall(r'class="ocr-fix" title="([^"]*)"', page)]
+    assert checked_rows >= 5 and tooltips, "the seeds have changes and OCR repairs"
+    for tooltip in tooltips:
+        assert tooltip.startswith("Bản gốc: «") and "độ tin cậy" in tooltip
+        assert not ENGLISH.search(tooltip.split("».", 1)[1]), tooltip
+
+
+def test_the_notice_page_names_the_received_format_in_vietnamese(seed_site):
+    page = seed_site.page(seed_site.records[0]).read_text(encoding="utf-8")
+    assert "nguyên văn như khi nhận (tệp văn bản, bảng mã utf-8)" in page
+    assert "Made with" not in (seed_site.site / "index.html").read_text(encoding="utf-8")
