@@ -81,34 +81,58 @@ def is_instruction(folded_sentence: str) -> bool:
     return bool(rules.cues.search(folded_sentence))
 
 
+class _Places:
+    """The places a lead-in names, read only when a sentence under it is coded (a law has
+    thousands of "…:" lines and few measures), else the places it inherited."""
+
+    __slots__ = ("text", "province", "fallback", "_value")
+
+    def __init__(self, text: str = "", province: str | None = None, fallback: "_Places | None" = None):
+        self.text, self.province, self.fallback, self._value = text, province, fallback, None
+
+    def get(self) -> tuple[MeasurePlace, ...]:
+        if self._value is None:
+            own = tuple(places_in(self.text, self.province)) if self.text else ()
+            self._value = own or (self.fallback.get() if self.fallback else ())
+        return self._value
+
+
+_NO_PLACES = _Places()
+
+
 @dataclass
 class _Context:
     """What a lead-in ("Đối với huyện X, từ 0 giờ ngày …:") or the notice's "Thời gian áp
     dụng" line lends to the sentences under it."""
 
-    places: tuple[MeasurePlace, ...] = ()
+    lead_places: _Places = _NO_PLACES
     period: Period | None = None
+
+    @property
+    def places(self) -> tuple[MeasurePlace, ...]:
+        return self.lead_places.get()
 
 
 def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
                    issued: str | None) -> list[_Context]:
     """For each block, the places and period it inherits: from the last lead-in (a block that
-    ends with ":") while the blocks below it are its items, and from a line that only states
-    the notice's period."""
+    ends with ":") while the blocks below it are its items, from a lead-in that refers to the
+    regime the notice imposed ("Trong thời gian giãn cách xã hội, …:"), and from a line that
+    only states the notice's period."""
     whole = _Context()
     regime = _Context()  # places and period of the last sentence imposing a national regime
     contexts: list[_Context] = []
     lead: tuple[Block, _Context] | None = None
     for block in blocks:
-        text = block.text.strip()
-        folded = fold(text)
+        text = block.text.rstrip()
+        folded = fold(block.text)
         if lead is not None and _ends_lead(lead[0], block):
             lead = None
         inherited = lead[1] if lead else whole
-        contexts.append(_Context(inherited.places, inherited.period or whole.period))
+        contexts.append(_Context(inherited.lead_places, inherited.period or whole.period))
         if shorthand_in(folded) and is_instruction(folded) and not folded.startswith("can cu"):
             found = measure_period(text, year, issued)
-            regime = _Context(tuple(places_in(text, province)), found.value if found else None)
+            regime = _Context(_Places(text, province), found.value if found else None)
         is_lead, states_period = text.endswith(":"), states_period_only(folded)
         if not (is_lead or states_period):
             continue
@@ -116,11 +140,11 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
         if states_period and period:
             whole = _Context(period=period.value)
         if is_lead:
-            places = tuple(places_in(text, province))
-            if not places and refers_to_regime(folded):
-                lead = (block, _Context(regime.places, period.value if period else regime.period))
+            if refers_to_regime(folded) and not places_in(text, province):
+                lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
                 continue
-            lead = (block, _Context(places or inherited.places, period.value if period else inherited.period))
+            lead = (block, _Context(_Places(text, province, inherited.lead_places),
+                                    period.value if period else inherited.period))
     return contexts
 
 
@@ -144,7 +168,8 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
     blocks = document.blocks
     if not blocks:
         return []
-    body = fold(document.body_text)
+    text_of_body = document.body_text  # a join of every block: computed once here
+    body = fold(text_of_body)
     starts = document.block_offsets()
     eligible = set(range(_directive_start(blocks), len(blocks))) - _assessment_blocks(blocks) - _praise_blocks(blocks)
     sentences: dict[int, list[tuple[int, int]]] = {}
@@ -152,7 +177,7 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
 
     def lowered() -> str:  # for triggers matched with their diacritics; same offsets as ``body``
         if not lowered_body:
-            text = document.body_text.lower()
+            text = text_of_body.lower()
             lowered_body.append(text if len(text) == len(body) else body)
         return lowered_body[0]
 
@@ -197,14 +222,14 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
             block_of[span] = index
             if index not in used_blocks and len(found) < MAX_EVIDENCE:
                 used_blocks.add(index)
-                found.append(Evidence(text=squeeze(document.body_text[span[0]:span[1]]), anchor=block.anchor))
+                found.append(Evidence(text=squeeze(text_of_body[span[0]:span[1]]), anchor=block.anchor))
         if found:
             evidence[rule.code] = found
     contexts = _lead_contexts(blocks, province, year, issued) if ordered else []
     records: dict[str, list[Measure]] = {}
     for span in sorted(ordered):
         index = block_of[span]
-        text = squeeze(document.body_text[span[0]:span[1]])
+        text = squeeze(text_of_body[span[0]:span[1]])
         for code, record in code_sentence(text, ordered[span], province, year, issued, blocks[index].anchor,
                                           contexts[index]):
             records.setdefault(code, []).append(record)
