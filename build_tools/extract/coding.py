@@ -62,6 +62,7 @@ class Codebook:
     general: re.Pattern
     targeted: re.Pattern | None
     subdistrict: re.Pattern
+    place_not_scope: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def codebook() -> Codebook:
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
         subdistrict=subdistrict,
+        place_not_scope=re.compile(data["place_not_scope"]),
     )
 
 
@@ -311,6 +313,9 @@ def places_in(sentence: str, province: str | None) -> list[MeasurePlace]:
     covered = [(start, end) for start, end, _ in districts]
     places = sorted([(start, place) for start, _, place in districts] + _subdistricts(sentence, province, covered),
                     key=lambda pair: pair[0])
+    not_scope = codebook().place_not_scope
+    places = [(start, place) for start, place in places
+              if not not_scope.search(folded[max(0, start - 30):start])]
     unique: dict[tuple[str, str], MeasurePlace] = {}
     for _, place in places:
         unique.setdefault((place.kind, place.name), place)

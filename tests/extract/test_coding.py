@@ -139,3 +139,10 @@ def test_items_under_the_regime_take_its_places_and_period():
     c1 = {r.oxcgrt: r for t in measure_tags(doc, "bac-giang", 2021, "2021-05-18") for r in t.records}["C1"]
     assert (c1.scope, [p.name for p in c1.places], c1.start, c1.end) == ("targeted", ["Việt Yên"], "2021-05-18",
                                                                          "2021-05-31")
+
+
+def test_places_people_come_from_or_examples_are_not_the_scope():
+    assert places_in("Người từ huyện Hữu Lũng về phải xét nghiệm.", "lang-son") == []
+    assert places_in("Tránh tình trạng trả kết quả muộn như ở xã Hội Hoan.", "lang-son") == []
+    assert [p.name for p in places_in("Các huyện biên giới như Cao Lộc, Lộc Bình tăng cường kiểm soát.",
+                                      "lang-son")] == ["Cao Lộc", "Lộc Bình"]
