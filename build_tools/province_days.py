@@ -134,21 +134,34 @@ def _order(entry: Entry) -> tuple:
 
 def _sweep(province: str, name: str, gso: str | None, ordered: list[Entry], first: dt.date, last: dt.date,
            indicators: list[str]) -> Iterator[ProvinceDay]:
+    """Day by day: apply the measures starting that day, drop those that ended, and recompute an
+    indicator's cell only on days its measures change."""
     active: dict[str, dict[str, Entry]] = {indicator: {} for indicator in indicators}
+    cells: dict[str, Cell] = {indicator: Cell(None) for indicator in indicators}
+    expiry: dict[str, dt.date | None] = {indicator: None for indicator in indicators}  # earliest end in force
     seen: set[str] = set()
     position = 0
     day = first
     while day <= last:
+        changed: set[str] = set()
         while position < len(ordered) and ordered[position].start <= day:
-            _apply(active, ordered[position])
-            seen.add(ordered[position].indicator)
+            entry = ordered[position]
+            _apply(active, entry)
+            seen.add(entry.indicator)
+            changed.add(entry.indicator)
             position += 1
-        cells = {}
         for indicator in indicators:
-            in_force = {key: e for key, e in active[indicator].items() if e.end is None or e.end >= day}
-            active[indicator] = in_force
-            cells[indicator] = _cell(in_force, indicator in seen)
-        yield ProvinceDay(province, name, gso, day, cells)
+            ends = expiry.get(indicator)
+            if ends is not None and ends < day:
+                active[indicator] = {k: e for k, e in active[indicator].items() if e.end is None or e.end >= day}
+                changed.add(indicator)
+        for indicator in changed:
+            if indicator not in cells:
+                continue
+            table = active[indicator]
+            cells[indicator] = _cell(table, indicator in seen)
+            expiry[indicator] = min((e.end for e in table.values() if e.end is not None), default=None)
+        yield ProvinceDay(province, name, gso, day, dict(cells))
         day += dt.timedelta(days=1)
 
 
@@ -218,6 +231,11 @@ def notice_measures(record: dict) -> NoticeMeasures | None:
     return NoticeMeasures(record.get("id", ""), province["code"], province.get("name", province["code"]),
                           province.get("gso"), record.get("issued_date") or record.get("meeting_date"),
                           tuple(measures))
+
+
+def days_from_records(records: Iterable[dict]) -> list[ProvinceDay]:
+    """The province-day rows of an archive, from its dataset records."""
+    return list(province_days(found for found in map(notice_measures, records) if found is not None))
 
 
 def measure_from_dict(item: dict) -> Measure:
