@@ -332,6 +332,11 @@ def _general_cue(folded: str, sentence: str) -> bool:
     return False
 
 
+def names_whole_province(sentence: str) -> bool:
+    """"toàn tỉnh", "trên địa bàn tỉnh", "các huyện còn lại" …: the sentence speaks of the whole province."""
+    return _general_cue(fold(sentence), sentence)
+
+
 def scope_of(sentence: str, province: str | None,
              inherited: tuple[MeasurePlace, ...] = ()) -> Found[tuple[str, tuple[MeasurePlace, ...]]]:
     """("general" | "targeted", places): named places below the province make a measure

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from ..data_files import load_yaml
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
-from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for, places_in,
-                     scope_of, shorthand_in)
+from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for,
+                     names_whole_province, places_in, scope_of, shorthand_in)
 from .deadlines import Period, measure_period, refers_to_regime, states_period_only
 from .textutil import compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
@@ -140,12 +140,20 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
         if states_period and period:
             whole = _Context(period=period.value)
         if is_lead:
+            text = _last_sentence(text)  # "… tình hình tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
+            folded = fold(text)
             if refers_to_regime(folded) and not places_in(text, province):
                 lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
                 continue
-            lead = (block, _Context(_Places(text, province, inherited.lead_places),
+            outer = _NO_PLACES if names_whole_province(text) else inherited.lead_places
+            lead = (block, _Context(_Places(text, province, outer),
                                     period.value if period else inherited.period))
     return contexts
+
+
+def _last_sentence(text: str) -> str:
+    spans = list(sentence_spans(text))
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
 
 
 def _ends_lead(lead: Block, block: Block) -> bool:

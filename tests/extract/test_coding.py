@@ -146,3 +146,10 @@ def test_places_people_come_from_or_examples_are_not_the_scope():
     assert places_in("Tránh tình trạng trả kết quả muộn như ở xã Hội Hoan.", "lang-son") == []
     assert [p.name for p in places_in("Các huyện biên giới như Cao Lộc, Lộc Bình tăng cường kiểm soát.",
                                       "lang-son")] == ["Cao Lộc", "Lộc Bình"]
+
+
+def test_a_lead_in_takes_places_from_its_own_sentence_and_the_rest_of_the_province_is_general():
+    doc = document(body=["Dịch bùng phát tại thành phố Lạng Sơn. Chủ tịch UBND tỉnh yêu cầu:",
+                         "1. Đối với các huyện còn lại:", "a) Dừng hoạt động karaoke, quán bar."])
+    c2 = {r.oxcgrt: r for t in measure_tags(doc, "lang-son", 2021, "2021-07-15") for r in t.records}["C2"]
+    assert (c2.scope, c2.places) == ("general", ())
