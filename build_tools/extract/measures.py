@@ -71,14 +71,17 @@ def _report_phrases():
     return compile_folded(load_yaml("measures.yml")["instruction"].get("report_phrases") or [])
 
 
-def is_instruction(folded_sentence: str) -> bool:
+def is_instruction(folded_sentence: str, listed: bool = False) -> bool:
+    """An order: carries an instruction cue, or is an item of a list in the directive part
+    (``listed``: "a) Dừng hoạt động karaoke."), and does not open like an assessment or report
+    on the past."""
     rules = measures()
     if rules.assessment_openers.match(folded_sentence):
         return False
     report = _report_phrases()
     if report is not None and report.search(folded_sentence):
         return False  # "trong thời gian qua …": a report on the past
-    return bool(rules.cues.search(folded_sentence))
+    return listed or bool(rules.cues.search(folded_sentence))
 
 
 class _Places:
@@ -215,7 +218,7 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
             span = _span_at(spans, trigger.start())
             sentence = body[span[0]:span[1]]
             if span not in verdicts:
-                verdicts[span] = is_instruction(sentence)
+                verdicts[span] = is_instruction(sentence, listed=block.kind in ("item", "bullet"))
             if not verdicts[span] or (rule.negative and rule.negative.search(sentence)):
                 continue
             if rules.assessment_phrases and _problem_described(sentence, trigger.start() - span[0]):
