@@ -127,11 +127,15 @@ def timeline_svg(days: Sequence[ProvinceDay], link: Callable[[str], str], title:
 
 
 def legend_html(indicator: str | None = None) -> str:
-    """The colour key: level 0 → the strictest, as small swatches (HTML, escaped)."""
-    maximum = _max_level(indicator) if indicator else len(PALETTE) - 1
-    items = []
-    for level in range(maximum + 1):
-        label = codebook().indicators[indicator].label(level) if indicator else f"mức {level}"
-        items.append(f'<span class="tl-key"><span class="tl-swatch" style="background:{colour(level, maximum)}"></span>'
-                     f'{escape(str(level))} {escape(label)}</span>')
-    return '<p class="tl-legend">' + " ".join(items) + "</p>"
+    """The colour key. For one indicator, its levels with the codebook's words; for the whole
+    timeline (each row scaled to its own indicator's levels), the scale from "no measure" to
+    "the indicator's strictest level"."""
+    if indicator:
+        maximum = _max_level(indicator)
+        items = [f'<span class="tl-key"><span class="tl-swatch" style="background:{colour(level, maximum)}"></span>'
+                 f'{level} {escape(codebook().indicators[indicator].label(level))}</span>'
+                 for level in range(maximum + 1)]
+        return '<p class="tl-legend">' + " ".join(items) + "</p>"
+    swatches = "".join(f'<span class="tl-swatch" style="background:{shade}"></span>' for shade in PALETTE)
+    return (f'<p class="tl-legend">Màu: {swatches} từ không có biện pháp (mức 0) đến mức nghiêm nhất của chỉ số; '
+            'trắng: chưa có văn bản. Di chuột lên một đoạn để xem mức và văn bản.</p>')
