@@ -138,8 +138,8 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
                     f'{escape(names.get(province, province))}</a></th>{"".join(cells)}</tr>')
     if not rows:
         return ""
-    return (f'<table class="oxcgrt-compare"><thead><tr><th scope="col">Tỉnh</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>'
+    return (f'<div class="oxcgrt-compare-wrap"><table class="oxcgrt-compare"><thead><tr><th scope="col">Tỉnh</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
             '<p class="oxcgrt-note">Số: mức nghiêm nhất có hiệu lực trong tháng; * chỉ ở một số nơi; '
             'ô trống: kho chưa có văn bản cho chỉ số này.</p>')
 
