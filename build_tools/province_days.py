@@ -238,6 +238,25 @@ def days_from_records(records: Iterable[dict]) -> list[ProvinceDay]:
     return list(province_days(found for found in map(notice_measures, records) if found is not None))
 
 
+def by_province(days: Iterable[ProvinceDay]) -> dict[str, list[ProvinceDay]]:
+    """The rows of each province, in date order."""
+    found: dict[str, list[ProvinceDay]] = defaultdict(list)
+    for day in days:
+        found[day.province].append(day)
+    return dict(found)
+
+
+def write_csv(days: Iterable[ProvinceDay], path) -> int:
+    """Write ``data/oxcgrt-provinces.csv``; returns the number of rows."""
+    from pathlib import Path
+
+    rows = list(days)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(to_csv(rows), encoding="utf-8")
+    return len(rows)
+
+
 def measure_from_dict(item: dict) -> Measure:
     from .model import Evidence, MeasurePlace
 
