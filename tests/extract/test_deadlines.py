@@ -68,3 +68,11 @@ def test_end_written_in_the_ways_notices_write_it():
 def test_dates_without_a_period_cue_are_not_the_measures():
     assert period("theo Công văn số 12/UBND ngày 12/7/2021") is None
     assert period("hoàn thành trong 3 ngày") is None  # a duration without a start is a task's
+
+
+def test_more_ways_of_writing_the_end():
+    assert period("áp dụng tới hết ngày 15/8/2021") == (None, "2021-08-15", "date")
+    assert period("kéo dài 14 ngày kể từ 0 giờ ngày 20/7/2021") == ("2021-07-20", "2021-08-02", "duration")
+    assert period("cho tới khi có thông báo mới") == (None, None, "until-further-notice")
+    assert period("từ ngày 17 tháng 7 năm 2021 đến hết ngày 31 tháng 7 năm 2021") == ("2021-07-17", "2021-07-31", "date")
+    assert period("Chậm nhất đến ngày 10/8/2021, hoàn thành báo cáo") is None  # a task's deadline
