@@ -223,7 +223,7 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
                 continue
             if rules.assessment_phrases and _problem_described(sentence, trigger.start() - span[0]):
                 continue
-            if _narrated(sentence, trigger.start() - span[0]):
+            if _narrated(sentence, trigger.start() - span[0], trigger.end() - span[0]):
                 continue
             if not homographs_agree(body, lowered(), trigger.start(), trigger.end()):
                 continue  # "hoạt động của" read as "đóng cửa"
@@ -347,12 +347,17 @@ def measure_json(record: Measure, code: str | None = None) -> dict:
     return data
 
 
-def _narrated(sentence: str, position: int) -> bool:
-    """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng"): a report, not an order."""
-    return bool(_NARRATED.search(sentence[max(0, position - 14):position]))
+def _narrated(sentence: str, position: int, end: int | None = None) -> bool:
+    """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng", "các cơ sở đã chủ động tạm
+    dừng hoạt động"): a report, not an order."""
+    if _NARRATED.search(sentence[max(0, position - 14):position]):
+        return True
+    return end is not None and bool(_NARRATED_VERB.search(sentence, max(0, position - 14), end))
 
 
-_NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi))?\s+$")
+_NARRATED_VERB = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+"
+                            r"(?:tam\s+)?(?:dung|ngung|dong cua|phong toa|cach ly|huy|hoan|dinh chi)\b")
+_NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+$")
 
 
 def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
