@@ -25,8 +25,9 @@ def _vi_date(iso: str | None) -> str:
     return f"{day}/{month}/{year}"
 
 
-def period_text(measure: dict[str, Any]) -> str:
+def period_text(measure: Any) -> str:
     """"17/07/2021–30/07/2021", "từ 17/07/2021, đến khi có thông báo mới", "" when nothing is stated."""
+    measure = _as_dict(measure)
     start, end = _vi_date(measure.get("start")), _vi_date(measure.get("end"))
     if measure.get("end_rule") == "until-further-notice":
         return (f"từ {start}, " if start else "") + "đến khi có thông báo mới"
@@ -39,9 +40,19 @@ def period_text(measure: dict[str, Any]) -> str:
     return ""
 
 
-def measure_summary(measure: dict[str, Any]) -> str:
+def _as_dict(measure: Any) -> dict[str, Any]:
+    """A coded measure as a dict, whether it comes from the dataset JSON or is a ``model.Measure``."""
+    if isinstance(measure, dict):
+        return measure
+    from .extract.measures import measure_json
+
+    return measure_json(measure)
+
+
+def measure_summary(measure: Any) -> str:
     """One coded measure as a line of HTML: indicator, level (of the maximum), scope with places,
     period, and "nới lỏng" for a relaxation."""
+    measure = _as_dict(measure)
     indicator = codebook().indicators.get(measure["oxcgrt"])
     parts = [f'<span class="oxcgrt-code">{escape(measure["oxcgrt"])}</span>']
     if measure.get("level") is not None and indicator is not None and indicator.levels:
@@ -60,9 +71,9 @@ def measure_summary(measure: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def tag_measures_html(tag: dict[str, Any]) -> str:
+def tag_measures_html(tag: Any) -> str:
     """The coded measures of one tag of one notice, for its line on the measure's page ("" if none)."""
-    records = tag.get("records") or []
+    records = (tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ())) or []
     if not records:
         return ""
     seen, lines = set(), []

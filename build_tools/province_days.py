@@ -24,7 +24,7 @@ import datetime as dt
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .extract.coding import Indicator, codebook
 from .model import Measure
@@ -219,21 +219,30 @@ def to_csv(days: Iterable[ProvinceDay]) -> str:
     return out.getvalue()
 
 
-def notice_measures(record: dict) -> NoticeMeasures | None:
-    """From a dataset record (``render.record`` / ``Metadata.to_dict()`` shape); None without a province."""
-    province = record.get("province") or {}
-    if not province.get("code"):
+def field_of(value: Any, name: str, default: Any = None) -> Any:
+    """A field of a record, whether it is a dict (dataset JSON) or a typed record (attributes)."""
+    if isinstance(value, dict):
+        return value.get(name, default)
+    return getattr(value, name, default)
+
+
+def notice_measures(record: Any) -> NoticeMeasures | None:
+    """What the dataset needs of a published record (a dataset dict or a typed record); None
+    without a province."""
+    province = field_of(record, "province")
+    code = field_of(province, "code") if province else None
+    if not code:
         return None
     measures = []
-    for tag in record.get("measures") or []:
-        for item in tag.get("records") or []:
-            measures.append(measure_from_dict(item))
-    return NoticeMeasures(record.get("id", ""), province["code"], province.get("name", province["code"]),
-                          province.get("gso"), record.get("issued_date") or record.get("meeting_date"),
-                          tuple(measures))
+    for tag in field_of(record, "measures") or ():
+        for item in field_of(tag, "records") or ():
+            measures.append(item if isinstance(item, Measure) else measure_from_dict(item))
+    return NoticeMeasures(field_of(record, "id", ""), code, field_of(province, "name", code),
+                          field_of(province, "gso"),
+                          field_of(record, "issued_date") or field_of(record, "meeting_date"), tuple(measures))
 
 
-def days_from_records(records: Iterable[dict]) -> list[ProvinceDay]:
+def days_from_records(records: Iterable[Any]) -> list[ProvinceDay]:
     """The province-day rows of an archive, from its dataset records."""
     return list(province_days(found for found in map(notice_measures, records) if found is not None))
 

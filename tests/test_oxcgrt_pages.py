@@ -46,3 +46,11 @@ def test_timeline_section_has_the_svg_and_method_link():
     html = province_timeline_section(lang_son, lambda n: f"../../notices/{n}/", "Lạng Sơn", "m.html", "d.csv")
     assert "<svg" in html and 'href="m.html"' in html and 'href="d.csv"' in html
     assert province_timeline_section([], lambda n: n, "X", "m", "d") == ""
+
+
+def test_typed_records_and_dicts_read_the_same():
+    measure = Measure("C6", 3, "targeted", (MeasurePlace("Tân Lập", "thôn", "lang-son", False),), "2021-07-20", None,
+                      Evidence("…", "doan-2"), end_rule="until-further-notice")
+    from build_tools.extract.measures import measure_json
+    assert measure_summary(measure) == measure_summary(measure_json(measure))
+    assert "đến khi có thông báo mới" in measure_summary(measure)

@@ -76,3 +76,13 @@ def test_records_from_dataset_dicts():
     found = notice_measures(record)
     assert found.measures[0].places[0].name == "Chi Lăng" and found.issued == "2021-07-01"
     assert notice_measures({"id": "y", "province": None, "measures": []}) is None
+
+
+def test_typed_records_read_like_dicts():
+    from types import SimpleNamespace
+    from build_tools.model import MeasureTag, Province
+    tag = MeasureTag("stay-at-home", "…", "C6", (), records=(measure("C6", 2, "2021-07-17"),))
+    record = SimpleNamespace(id="t", province=Province("lang-son", "Lạng Sơn", "20"), issued_date="2021-07-15",
+                             meeting_date=None, measures=(tag,))
+    found = notice_measures(record)
+    assert (found.province, found.gso, found.measures[0].level) == ("lang-son", "20", 2)
