@@ -178,3 +178,42 @@ def default_month(days: Sequence[ProvinceDay]) -> str | None:
 
 def first_day(month: str) -> dt.date:
     return dt.date(int(month[:4]), int(month[5:7]), 1)
+
+
+COMPARISON_FOLDER = "so-sanh"
+DATASET_FILE = "data/oxcgrt-provinces.csv"  # in the built site
+DATASET_LINK = "@file/" + DATASET_FILE  # resolved by the build like the other data links
+METHOD_PAGE = "phuong-phap-oxcgrt"
+
+
+def comparison_page_path(month: str) -> str:
+    """``so-sanh/muc-2021-08``: the comparison by level for one month."""
+    return f"{COMPARISON_FOLDER}/muc-{month}"
+
+
+def comparison_pages(days: Sequence[ProvinceDay], href: Callable[[str], str], province_page: Callable[[str], str],
+                     notice_page: Callable[[str], str]) -> list[tuple[str, str, str]]:
+    """(docs path, title, HTML body) of the comparison by level: one page per month of the dataset,
+    each linking to the others, and ``so-sanh/muc`` opening on the month most provinces had measures.
+    ``href(docs path)`` makes a link; ``province_page(code)``/``notice_page(id)`` give docs paths."""
+    months = months_of(days)
+    if not months:
+        return []
+    pages = []
+    intro = ("<p>Mức biện pháp của từng tỉnh theo bộ mã OxCGRT, mỗi tháng một bảng: mỗi ô là mức nghiêm nhất có "
+             "hiệu lực trong tháng, tô màu theo mức, nhấn vào để mở văn bản đã đặt mức đó. "
+             f'<a href="{escape(href(METHOD_PAGE), quote=True)}">Cách tính</a> · '
+             f'<a href="{DATASET_LINK}">dữ liệu tỉnh – ngày (CSV)</a>.</p>')
+    for month in months:
+        table = comparison_table(days, month, lambda code: href(province_page(code)),
+                                 lambda notice: href(notice_page(notice)))
+        body = (intro + month_links(months, month, lambda m: href(comparison_page_path(m)))
+                + (table or "<p>Chưa có văn bản nào đặt mức cho tháng này.</p>"))
+        pages.append((comparison_page_path(month), f"So sánh mức biện pháp các tỉnh, tháng {month[5:]}/{month[:4]}",
+                      body))
+    opening = default_month(days) or months[-1]
+    chooser = (intro + "<p>Chọn tháng:</p>" + month_links(months, "", lambda m: href(comparison_page_path(m)))
+               + f'<p>Tháng có nhiều tỉnh áp dụng biện pháp nhất: <a href="'
+               f'{escape(href(comparison_page_path(opening)), quote=True)}">{opening[5:]}/{opening[:4]}</a>.</p>')
+    pages.append((f"{COMPARISON_FOLDER}/muc", "So sánh mức biện pháp các tỉnh (OxCGRT)", chooser))
+    return pages

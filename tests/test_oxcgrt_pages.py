@@ -54,3 +54,13 @@ def test_typed_records_and_dicts_read_the_same():
     from build_tools.extract.measures import measure_json
     assert measure_summary(measure) == measure_summary(measure_json(measure))
     assert "đến khi có thông báo mới" in measure_summary(measure)
+
+
+def test_comparison_pages_one_per_month_and_a_chooser():
+    from build_tools.oxcgrt_pages import comparison_pages
+    pages = comparison_pages(days(), lambda path: "@/" + path, lambda code: "tinh/" + code, lambda n: "notices/" + n)
+    paths = [path for path, _, _ in pages]
+    assert paths == ["so-sanh/muc-2021-07", "so-sanh/muc-2021-08", "so-sanh/muc"]
+    july = pages[0][2]
+    assert 'href="@/tinh/lang-son"' in july and 'href="@/so-sanh/muc-2021-08"' in july
+    assert "@/so-sanh/muc-2021-08" in pages[-1][2]
