@@ -90,8 +90,9 @@ class _Places:
 
     __slots__ = ("text", "province", "fallback", "_value")
 
-    def __init__(self, text: str = "", province: str | None = None, fallback: "_Places | None" = None):
-        self.text, self.province, self.fallback, self._value = text, province, fallback, None
+    def __init__(self, text: str = "", province: str | None = None, fallback: "_Places | None" = None,
+                 value: tuple[MeasurePlace, ...] | None = None):
+        self.text, self.province, self.fallback, self._value = text, province, fallback, value
 
     def get(self) -> tuple[MeasurePlace, ...]:
         if self._value is None:
@@ -124,6 +125,7 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
     only states the notice's period."""
     whole = _Context()
     regime = _Context()  # places and period of the last sentence imposing a national regime
+    graded = risk_level_places(blocks, province)  # cấp độ → the places the notice puts at it
     contexts: list[_Context] = []
     lead: tuple[Block, _Context] | None = None
     for block in blocks:
@@ -148,10 +150,50 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             if refers_to_regime(folded) and not places_in(text, province):
                 lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
                 continue
+            level = risk_level_of(folded)
+            if level is not None and graded.get(level) and not places_in(text, province):
+                lead = (block, _Context(_Places(value=graded[level]), period.value if period else inherited.period))
+                continue
             outer = _NO_PLACES if names_whole_province(text) else inherited.lead_places
             lead = (block, _Context(_Places(text, province, outer),
                                     period.value if period else inherited.period))
     return contexts
+
+
+@functools.lru_cache(maxsize=1)
+def _risk_rules() -> tuple[re.Pattern, dict[str, int]]:
+    data = load_yaml("oxcgrt.yml")
+    return re.compile(data["risk_level"]), dict(data["risk_colours"])
+
+
+def risk_level_of(folded: str) -> int | None:
+    """The Nghị quyết 128 level a text names ("cấp độ 3", "vùng cam"), else None."""
+    pattern, colours = _risk_rules()
+    match = pattern.search(folded)
+    if not match:
+        return None
+    return int(match.group(1)) if match.group(1) else colours[match.group(2)]
+
+
+def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tuple[MeasurePlace, ...]]:
+    """Level → the places the notice puts at that level: each clause (split at ";") that names
+    places and one level ("huyện Hữu Lũng: cấp độ 3; huyện Chi Lăng: cấp độ 2")."""
+    pattern, _ = _risk_rules()
+    graded: dict[int, list[MeasurePlace]] = {}
+    for block in blocks:
+        if not pattern.search(fold(block.text)):
+            continue
+        for clause in block.text.split(";"):
+            if clause.rstrip().endswith(":"):
+                continue  # a lead-in for the level's measures, not an assignment
+            levels = {risk_level_of(match.group(0)) for match in pattern.finditer(fold(clause))}
+            if len(levels) != 1:
+                continue
+            bucket = graded.setdefault(levels.pop(), [])
+            for place in places_in(clause, province):
+                if place not in bucket:
+                    bucket.append(place)
+    return {level: tuple(found) for level, found in graded.items() if found}
 
 
 def _last_sentence(text: str) -> str:

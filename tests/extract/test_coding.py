@@ -153,3 +153,14 @@ def test_a_lead_in_takes_places_from_its_own_sentence_and_the_rest_of_the_provin
                          "1. Đối với các huyện còn lại:", "a) Dừng hoạt động karaoke, quán bar."])
     c2 = {r.oxcgrt: r for t in measure_tags(doc, "lang-son", 2021, "2021-07-15") for r in t.records}["C2"]
     assert (c2.scope, c2.places) == ("general", ())
+
+
+def test_measures_listed_for_a_resolution_128_level_apply_where_the_notice_puts_that_level():
+    doc = document(body=["Xác định cấp độ dịch: huyện Hữu Lũng cấp độ 3 (vùng cam); huyện Chi Lăng cấp độ 2.",
+                         "Đối với các địa bàn cấp độ 3:",
+                         "a) Tạm dừng hoạt động karaoke, quán bar.",
+                         "Đối với các địa bàn cấp độ 2:",
+                         "a) Nhà hàng phục vụ không quá 50% công suất."])
+    records = [r for t in measure_tags(doc, "lang-son", 2021, "2021-11-01") for r in t.records if r.oxcgrt == "C2"]
+    by_level = {r.level: [p.name for p in r.places] for r in records}
+    assert by_level == {2: ["Hữu Lũng"], 1: ["Chi Lăng"]}
