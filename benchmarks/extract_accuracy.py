@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.clean import clean_text  # noqa: E402
-from build_tools.data_files import fold  # noqa: E402
+from build_tools.vietnamese.fold import fold  # noqa: E402
 from build_tools.extract import extract  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/congbao")

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/generate_corpus.py 500 /tmp/corpus [--seed 0]
     .venv/bin/python -m build_tools build --source /tmp/corpus --out /tmp/site --registry /tmp/permalinks.yml
 
-The generator is build_tools.bench.generate_corpus; this prints its summary as JSON.
+The generator is benchmarks/corpus.py (generate_corpus); this prints its summary as JSON.
 """
 import argparse
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.bench import generate_corpus  # noqa: E402
+from benchmarks.corpus import generate_corpus  # noqa: E402
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.extract.coding import codebook  # noqa: E402
 from build_tools.model import Evidence, Measure, MeasurePlace  # noqa: E402
-from build_tools.province_days import NoticeMeasures, province_days, to_csv  # noqa: E402
+from build_tools.publish.province_days import NoticeMeasures, province_days, to_csv  # noqa: E402
 
 
 def synthetic(count: int, seed: int = 18) -> list[NoticeMeasures]:

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.search import SearchDoc, write_search_index  # noqa: E402
-from build_tools.search.fold import fold  # noqa: E402
+from benchmarks.corpus import provinces  # noqa: E402
 
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "archive-search.js"
 CHROMIUM = "/usr/bin/chromium"
@@ -36,15 +36,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NOTICE_BYTES = 10_000
 
-PROVINCES = (
-    "An Giang, Bà Rịa - Vũng Tàu, Bắc Giang, Bắc Kạn, Bạc Liêu, Bắc Ninh, Bến Tre, Bình Định, Bình Dương, "
-    "Bình Phước, Bình Thuận, Cà Mau, Cần Thơ, Cao Bằng, Đà Nẵng, Đắk Lắk, Đắk Nông, Điện Biên, Đồng Nai, "
-    "Đồng Tháp, Gia Lai, Hà Giang, Hà Nam, Hà Nội, Hà Tĩnh, Hải Dương, Hải Phòng, Hậu Giang, Hòa Bình, "
-    "Hưng Yên, Khánh Hòa, Kiên Giang, Kon Tum, Lai Châu, Lâm Đồng, Lạng Sơn, Lào Cai, Long An, Nam Định, "
-    "Nghệ An, Ninh Bình, Ninh Thuận, Phú Thọ, Phú Yên, Quảng Bình, Quảng Nam, Quảng Ngãi, Quảng Ninh, "
-    "Quảng Trị, Sóc Trăng, Sơn La, Tây Ninh, Thái Bình, Thái Nguyên, Thanh Hóa, Thừa Thiên Huế, Tiền Giang, "
-    "Thành phố Hồ Chí Minh, Trà Vinh, Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái"
-).split(", ")
+PROVINCES = tuple((p["name"], p["code"]) for p in provinces())  # the gazetteer: build_tools/data/provinces.yml
 TYPES = [("Thông báo", "TB"), ("Kế hoạch", "KH"), ("Chỉ thị", "CT"), ("Công điện", "CĐ"),
          ("Quyết định", "QĐ"), ("Kết luận", "KL"), ("Hướng dẫn", "HD")]
 ISSUERS = ["UBND tỉnh", "Tỉnh ủy", "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh", "Sở Y tế"]
@@ -71,8 +63,7 @@ def synthetic_notices(count: int, seed: int = 1):
     rng = random.Random(seed)
     sentences = load_sentences()
     for number in range(count):
-        province = rng.choice(PROVINCES)
-        code = re.sub(r"[^a-z0-9]+", "-", fold(province)).strip("-")
+        province, code = rng.choice(PROVINCES)
         doc_type, type_code = rng.choice(TYPES)
         year = rng.choice([2020, 2021, 2021, 2022])
         date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"

@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/search_compare.py                 # N = 2000
     .venv/bin/python benchmarks/search_compare.py --notices 500 --keep /tmp/compare
 
-One run generates N notices (``build_tools.bench.generate_corpus``) and builds three
+One run generates N notices (``benchmarks.corpus.generate_corpus``) and builds three
 searchable sites from them:
 
-- ours: the archive's real build (``build_tools.site.build_site``), queried with
+- ours: the archive's real build (``build_tools.publish.site.build_site``), queried with
   ``window.archiveSearch.query(q, {})`` from ``file://`` and over http;
 - material: MkDocs + Material for MkDocs with its built-in search plugin (``lang: vi``),
   each notice a plain page (title + escaped paragraphs), nav with the home page only;
@@ -53,8 +53,8 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.bench import generate_corpus  # noqa: E402
-from build_tools.preview import serving  # noqa: E402
+from benchmarks.corpus import generate_corpus  # noqa: E402
+from build_tools.commands.preview import serving  # noqa: E402
 from build_tools.search.tokenize import word_sequence  # noqa: E402
 from build_tools.text import escape_inline, escape_markdown  # noqa: E402
 
@@ -132,8 +132,8 @@ def expected_sets(texts: dict[str, str]) -> dict[str, set[str]]:
 
 def choose_district(texts: dict[str, str], wanted: int = 8) -> tuple[str, str]:
     """Hữu Lũng when the corpus names it; else the accented district name found in about ``wanted`` notices."""
-    from build_tools.bench import provinces
-    from build_tools.search.fold import fold
+    from benchmarks.corpus import provinces
+    from build_tools.vietnamese.fold import fold
 
     haystacks = [folded_words(text) for text in texts.values()]
 
@@ -269,7 +269,7 @@ class Traffic:
 
 
 def build_ours(corpus: Path, work: Path, n: int) -> tuple[Path, dict[str, Any]]:
-    from build_tools.site import BuildOptions, build_site
+    from build_tools.publish.site import BuildOptions, build_site
 
     out = work / "ours"
     started = time.perf_counter()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,3 @@ def load_yaml(name: str) -> Any:
     """Parse ``data/<name>`` once; every stage shares the same parsed object."""
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip Vietnamese diacritics (đ→d), one character per character.
-
-    Used to compare layout words whatever the tone placement or OCR mark noise.
-    """
-    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d").replace("ð", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)

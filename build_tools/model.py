@@ -136,15 +136,6 @@ class CleanDocument:
             position += len(block.text) + 1
         return offsets
 
-    def anchor_at(self, offset: int) -> str | None:
-        """Anchor of the block that contains ``offset`` of ``body_text``."""
-        anchor = None
-        for start, block in zip(self.block_offsets(), self.blocks):
-            if start > offset:
-                break
-            anchor = block.anchor
-        return anchor
-
 
 # --- extracted metadata -------------------------------------------------------
 
@@ -313,6 +304,14 @@ class Metadata:
 
 
 IMPORTANT_FIELDS = ("doc_type", "title", "province", "issued_date", "signer")
+
+
+def year_of(meta: Metadata) -> int | None:
+    """The notice's year: of its date, else of the meeting it reports, else from its number."""
+    for value in (meta.issued_date, meta.meeting_date):
+        if value:
+            return int(value[:4])
+    return meta.number.year if meta.number else None
 
 
 def unknown_fields_of(meta: Metadata) -> list[str]:

@@ -23,10 +23,10 @@ from typing import Iterable, Iterator
 from .clean import clean_notice
 from .extract import OverrideError, extract
 from .ingest import REGISTRY_NAME, discover, read_notice
-from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary
+from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary, year_of
 from .permalinks import Registry, RegistryNotSaved, propose_id
+from .vietnamese.fold import MARKED_LETTERS
 
-VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
 @dataclass
@@ -92,7 +92,7 @@ def why_not_a_notice(raw: RawNotice, document: CleanDocument) -> Problem | None:
     # writes "ế" as e + two combining marks, and would count as almost no Vietnamese letters
     lowered = unicodedata.normalize("NFC", raw.text).lower()
     letters = sum(map(str.isalpha, lowered))
-    vietnamese = sum(map(VIETNAMESE_LETTERS.__contains__, lowered))
+    vietnamese = sum(map(MARKED_LETTERS.__contains__, lowered))
     if letters < 20 or vietnamese < 0.03 * letters:
         return Problem(raw.source.name,
                        f"this does not look like a Vietnamese notice ({vietnamese} Vietnamese letters "
@@ -114,8 +114,8 @@ def field_warnings(name: str, notice: Notice) -> list[Problem]:
     return warnings
 
 
-PIPELINE_CODE = ("ingest", "clean", "extract", "data", "model.py", "data_files.py", "pipeline.py", "text.py",
-                 "change_labels.py")
+PIPELINE_CODE = ("ingest", "clean", "extract", "vietnamese", "data", "model.py", "data_files.py", "pipeline.py",
+                 "text.py", "change_labels.py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -259,13 +259,6 @@ def page_dir(meta: Metadata) -> str:
     if meta.province:
         return f"notices/{meta.province.code}"
     return "notices/toan-quoc" if meta.scope == "national" else "notices/khong-ro"
-
-
-def year_of(meta: Metadata) -> int | None:
-    for value in (meta.issued_date, meta.meeting_date):
-        if value:
-            return int(value[:4])
-    return meta.number.year if meta.number else None
 
 
 def assign_ids(processed: list[Processed], registry: Registry, today: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .data_files import fold
+from .vietnamese.fold import fold
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START_LIST = re.compile(r"^(\s*)(\d+)([.)])(\s)")

@@ -14,9 +14,12 @@ ensure_venv() {
       fi
     fi
   fi
-  local stamp=".venv/.installed-$(sha256sum "$requirements" requirements.txt | sha256sum | cut -c1-16)"
+  local stamp=".venv/.installed-$(sha256sum "$requirements" requirements.txt constraints.txt pyproject.toml | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    # constraints.txt locks every transitive dependency to the versions last tested
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
+    # the project itself, editable and without dependencies: registers the MkDocs plugin (mkdocs.yml `plugins:`)
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     touch "$stamp"
   fi
 }

@@ -35,7 +35,7 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> BuiltSite:
-    from build_tools.site import BuildOptions, build_site
+    from build_tools.publish.site import BuildOptions, build_site
 
     root = tmp_path_factory.mktemp("public")
     source = copy_seeds(root / "source")
@@ -45,7 +45,7 @@ def seed_site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> BuiltSite:
-    from build_tools.site import BuildOptions, build_offline
+    from build_tools.publish.site import BuildOptions, build_offline
 
     root = tmp_path_factory.mktemp("usb")
     source = copy_seeds(root / "source")

@@ -71,7 +71,7 @@ def write_bad_corpus(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory):
-    from build_tools.site import BuildOptions, build_site
+    from build_tools.publish.site import BuildOptions, build_site
 
     root = tmp_path_factory.mktemp("bad")
     cases = write_bad_corpus(root / "source")
@@ -135,7 +135,7 @@ def test_notice_with_nothing_known_is_published_with_unknown_fields(bad_build):
 
 
 def test_strict_fails_on_what_was_not_published_not_on_unknown_fields(bad_build, tmp_path):
-    from build_tools.cli import main
+    from build_tools.commands.cli import main
 
     _, _, root = bad_build
     source = tmp_path / "one"
@@ -178,7 +178,7 @@ def _tree_hash(folder: Path) -> str:
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
-    from build_tools.site import BuildOptions, build_site
+    from build_tools.publish.site import BuildOptions, build_site
     from tests.conftest import copy_seeds
 
     source = copy_seeds(tmp_path / "source")

@@ -43,7 +43,8 @@ from typing import Any, Iterable
 import yaml
 
 from ..model import Change, OcrQuality
-from .syllables import has_vietnamese_mark, is_syllable, is_vietnamese_letter, letter_parts, strip_tone, tables
+from ..vietnamese.fold import unmarked as fold
+from .syllables import has_vietnamese_mark, is_syllable, is_vietnamese_letter, letter_parts, strip_tone
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -138,17 +139,6 @@ def prune(unigrams: Counter, bigrams: Counter, lowercase: Counter, min_word: int
 
 
 # --- the lexicon ---------------------------------------------------------------------
-
-_FOLD_TABLE: dict[int, str] = {}
-
-
-def fold(word: str) -> str:
-    """Lowercase word without tone, hat or stroke: ``"đường"`` → ``"duong"``."""
-    if not _FOLD_TABLE:
-        for ch in tables()["letters"]:
-            _FOLD_TABLE[ord(ch)] = letter_parts(ch)[0]
-    return word.translate(_FOLD_TABLE)
-
 
 def mark_distance(a: str, b: str) -> int:
     """Number of tone / hat / stroke marks that differ between two same-length words."""

@@ -18,7 +18,7 @@ import re
 from ..data_files import load_yaml
 from ..ingest.decode import is_vietnamese_syllable
 from ..model import Change
-from ..search.fold import fold
+from ..vietnamese.fold import fold
 
 STAGE = "structure"
 

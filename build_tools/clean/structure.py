@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import fold, load_yaml
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
 from ..model import Block, Change
 
 TERMINAL = (".", ";", ":", "!", "?", "./.", "…")
@@ -78,11 +79,6 @@ def starts_summary(text: str) -> bool:
     folded = fold(text.strip())
     return any(folded.startswith(opener + " ") or folded == opener
                for opener in (fold(o) for o in _vocabulary()["summary_openers"]))
-
-
-def is_header_line(text: str) -> bool:
-    folded = fold(text.strip())
-    return any(folded.startswith(fold(marker)) for marker in _vocabulary()["header_markers"])
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CleanDocument, Clue, Metadata
+from ..model import CleanDocument, Clue, Metadata, year_of
 from .citations import citation_key_for_number
 from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
@@ -47,23 +47,22 @@ def extract_fields(document: CleanDocument) -> Metadata:
     folded_body = remember_folds(body, [block.text for block in document.blocks])
 
     unnumbered_type = document_type(document, None)  # from the header, title or closing formula
-    number_found = document_number(document, unnumbered_type[0]["name"] if unnumbered_type else None)
-    number = number_found[0] if number_found else None
+    number_found = document_number(document, unnumbered_type.value["name"] if unnumbered_type else None)
+    number = number_found.value if number_found else None
     if number_found:
         meta.number = number
-        clues["number"] = Clue(number_found[1], number_found[2], number_found[3])
+        clues["number"] = number_found.clue
 
     type_found = document_type(document, number)
-    type_entry = type_found[0] if type_found else None
+    type_entry = type_found.value if type_found else None
     if type_found:
-        entry, rule, text, confidence = type_found
-        meta.doc_type, meta.doc_type_code = entry["name"], entry["code"]
-        clues["doc_type"] = Clue(rule, text, confidence)
+        meta.doc_type, meta.doc_type_code = type_entry["name"], type_entry["code"]
+        clues["doc_type"] = type_found.clue
 
     signer_found = find_signer(document)
     if signer_found:
-        meta.signer = signer_found[0]
-        clues["signer"] = Clue(signer_found[1], signer_found[2], signer_found[3])
+        meta.signer = signer_found.value
+        clues["signer"] = signer_found.clue
 
     issuer_finding = find_issuer(document, number, meta.signer, type_entry)
     meta.scope = issuer_finding.rule.scope if issuer_finding else None
@@ -72,17 +71,17 @@ def extract_fields(document: CleanDocument) -> Metadata:
 
     issued = issued_date(document)
     if issued:
-        meta.issued_date = issued[0]
-        clues["issued_date"] = Clue(issued[4], issued[2], issued[3])
+        meta.issued_date = issued.value.date
+        clues["issued_date"] = issued.clue
     meeting = meeting_date(document)
     if meeting:
-        meta.meeting_date = meeting[0]
-        clues["meeting_date"] = Clue("meeting-phrase", meeting[1], meeting[2])
+        meta.meeting_date = meeting.value
+        clues["meeting_date"] = meeting.clue
 
     mentions = district_mentions(body, folded_body)
     if meta.scope != "national":
         issuer_place = issuer_finding.place if issuer_finding else None
-        votes = province_votes(document, body, issuer_place, issued[1] if issued else None, mentions, folded_body)
+        votes = province_votes(document, body, issuer_place, issued.value.place if issued else None, mentions, folded_body)
         decision = decide(votes)
         if decision:
             meta.province = gazetteer().province(decision.code)
@@ -102,15 +101,15 @@ def extract_fields(document: CleanDocument) -> Metadata:
 
     chair_found = find_chairs(document)
     if chair_found:
-        meta.chairs = chair_found[0]
-        clues["chairs"] = Clue("chair-phrase", chair_found[1], 0.8)
+        meta.chairs = chair_found.value
+        clues["chairs"] = chair_found.clue
 
     province_code = meta.province.code if meta.province else None
     meta.cites = find_citations(body, province_code)
     if meta.cites:
         clues["cites"] = Clue("citation-patterns", f"{len(meta.cites)} mentions", 0.9)
 
-    year = _notice_year(meta)
+    year = year_of(meta)
     meta.deadlines = find_deadlines(document, year)
     if meta.deadlines:
         clues["deadlines"] = Clue("deadline-cues", "; ".join(d.text for d in meta.deadlines), 0.85)
@@ -125,13 +124,6 @@ def extract_fields(document: CleanDocument) -> Metadata:
 
     meta.clues = clues
     return meta
-
-
-def _notice_year(meta: Metadata) -> int | None:
-    for value in (meta.issued_date, meta.meeting_date):
-        if value:
-            return int(value[:4])
-    return meta.number.year if meta.number else None
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:

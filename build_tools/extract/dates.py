@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import CleanDocument
+from ..model import CleanDocument, Clue, Found
 from .textutil import UPPER, WordPattern, fold, squeeze
 
 _NUMERIC = WordPattern(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2})(?![\d/])", extra="/.-")
@@ -116,8 +116,16 @@ def _verbal_without_ngay(text: str) -> str | None:
     return make_date(*numbers) if len(numbers) == 3 else None
 
 
-def issued_date(document: CleanDocument) -> tuple[str, str, str, float, str] | None:
-    """(ISO date, place, the line, confidence, rule) from the place-and-date line, else None.
+@dataclass(frozen=True)
+class IssuedDate:
+    """The date a notice was issued and the place its date line names ("" when none)."""
+
+    date: str  # ISO
+    place: str
+
+
+def issued_date(document: CleanDocument) -> Found[IssuedDate] | None:
+    """The issue date and place, with the line read, from the place-and-date line, else None.
 
     The header is the normal place. Consolidated texts (văn bản hợp nhất) date their
     authentication block at the end, and laws are dated by the adoption sentence
@@ -127,7 +135,7 @@ def issued_date(document: CleanDocument) -> tuple[str, str, str, float, str] | N
     for line in document.header_lines:
         found = date_line(line)
         if found:
-            return found[1], found[0], squeeze(line), 0.95, "header-date-line"
+            return Found(IssuedDate(found[1], found[0]), Clue("header-date-line", squeeze(line), 0.95))
     from .numbers import authentication_windows
 
     texts = [b.text for b in document.blocks]
@@ -140,13 +148,13 @@ def issued_date(document: CleanDocument) -> tuple[str, str, str, float, str] | N
             text = squeeze(line)
             found = date_line(text) if len(text) <= 80 else None
             if found and _looks_like_date_line(text):
-                return found[1], found[0], text, confidence, rule
+                return Found(IssuedDate(found[1], found[0]), Clue(rule, text, confidence))
     for block in reversed(document.blocks[-8:]):
         match = _ADOPTED.search(fold(block.text))
         if match:
             iso = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if iso:
-                return iso, "", squeeze(block.text)[:200], 0.8, "adoption-sentence"
+                return Found(IssuedDate(iso, ""), Clue("adoption-sentence", squeeze(block.text)[:200], 0.8))
     return None
 
 
@@ -158,8 +166,8 @@ def _looks_like_date_line(text: str) -> bool:
 # --- the meeting date --------------------------------------------------------------------
 
 
-def meeting_date(document: CleanDocument) -> tuple[str, str, float] | None:
-    """(ISO date, text, confidence) of the meeting the notice reports, else None.
+def meeting_date(document: CleanDocument) -> Found[str] | None:
+    """The ISO date of the meeting the notice reports, with the text read, else None.
 
     Read from the title ("… tại hội nghị ngày 17/01/2022") or from the opening of the
     body ("Ngày 05/02/2021, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị …").
@@ -168,7 +176,7 @@ def meeting_date(document: CleanDocument) -> tuple[str, str, float] | None:
     folded = fold(title)
     for found in find_dates(title, folded):
         if _MEETING_TITLE.search(folded[max(0, found.start - 120):found.start]):
-            return found.iso, title, 0.9
+            return Found(found.iso, Clue("meeting-phrase", title, 0.9))
     for block in document.blocks[:3]:
         text = block.text
         folded = fold(text)
@@ -177,7 +185,7 @@ def meeting_date(document: CleanDocument) -> tuple[str, str, float] | None:
             sentence_end = folded.find(".", found.end)
             sentence = folded[found.end:sentence_end if sentence_end > 0 else len(folded)]
             if _MEETING_OPENING.search(before) and _MEETING_WORDS.search(sentence):
-                return found.iso, squeeze(text[:found.end + 120]), 0.85
+                return Found(found.iso, Clue("meeting-phrase", squeeze(text[:found.end + 120]), 0.85))
             if _MEETING_TITLE.search(before):
-                return found.iso, squeeze(text[max(0, found.start - 80):found.end]), 0.8
+                return Found(found.iso, Clue("meeting-phrase", squeeze(text[max(0, found.start - 80):found.end]), 0.8))
     return None

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..data_files import load_yaml
-from ..model import CleanDocument, DocNumber
+from ..model import CleanDocument, Clue, DocNumber, Found
 from .textutil import fold, is_all_caps, squeeze
 from .vocab import doc_types
 
@@ -40,28 +40,28 @@ def type_from_title_line(line: str) -> dict[str, Any] | None:
     return None
 
 
-def document_type(document: CleanDocument, number: DocNumber | None) -> tuple[dict[str, Any], str, str, float] | None:
-    """(type, rule, text, confidence): the number's type code, a labelled number, the
+def document_type(document: CleanDocument, number: DocNumber | None) -> Found[dict[str, Any]] | None:
+    """The type (its vocabulary entry) from the number's type code, a labelled number, the
     consolidated-text header, or the first title line — in that order of trust."""
     found = type_from_number(number)
     if found:
-        return found, "number-type-code", number.text, 0.95
+        return Found(found, Clue("number-type-code", number.text, 0.95))
     for line in document.header_lines:
         label = _LABELLED_NUMBER.match(fold(squeeze(line)))
         if label and label.group("type").strip() in doc_types().by_title:
-            return doc_types().by_title[label.group("type").strip()], "labelled-number", squeeze(line), 0.9
+            return Found(doc_types().by_title[label.group("type").strip()], Clue("labelled-number", squeeze(line), 0.9))
         if "van ban hop nhat" in fold(line) and "xac thuc" not in fold(line):
-            return doc_types().by_name["Văn bản hợp nhất"], "consolidated-header", squeeze(line), 0.9
+            return Found(doc_types().by_name["Văn bản hợp nhất"], Clue("consolidated-header", squeeze(line), 0.9))
     preamble = consolidation_preamble(document)
     if preamble:
-        return doc_types().by_name["Văn bản hợp nhất"], "consolidation-preamble", preamble, 0.75
+        return Found(doc_types().by_name["Văn bản hợp nhất"], Clue("consolidation-preamble", preamble, 0.75))
     for line in document.title_lines[:2]:
         found = type_from_title_line(line)
         if found:
-            return found, "title-line", squeeze(line), 0.9
+            return Found(found, Clue("title-line", squeeze(line), 0.9))
     adopted = adoption(document)
     if adopted:
-        return doc_types().by_title[adopted.group("type")], "adoption-sentence", adopted.string[:160], 0.8
+        return Found(doc_types().by_title[adopted.group("type")], Clue("adoption-sentence", adopted.string[:160], 0.8))
     return None
 
 

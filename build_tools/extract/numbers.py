@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CleanDocument, DocNumber
+from ..model import CleanDocument, Clue, DocNumber, Found
 from .textutil import fold, normalise_symbols, squeeze
 from .vocab import doc_types
 
@@ -118,8 +118,8 @@ def _authentication_blocks(document: CleanDocument) -> list[str]:
 _ANNEX = re.compile(r"(?:kem|ban hanh kem) theo\s+(?P<type>[a-z ]{3,25}?)\s+so\s+")
 
 
-def document_number(document: CleanDocument, title_type: str | None = None) -> tuple[DocNumber, str, str, float] | None:
-    """(number, rule, line, confidence) of the notice's own number, else None.
+def document_number(document: CleanDocument, title_type: str | None = None) -> Found[DocNumber] | None:
+    """The notice's own number, with the line read, else None.
 
     In order: the header's "Số:" line; a short "Số:" line among the first blocks (PDF text
     sometimes puts the header after the title); the authentication block of a consolidated
@@ -130,11 +130,11 @@ def document_number(document: CleanDocument, title_type: str | None = None) -> t
     for line in number_lines(document.header_lines):
         number = parse_number(_after_label(line))
         if number:
-            return number, "header-number-line", squeeze(line), 0.95
+            return Found(number, Clue("header-number-line", squeeze(line), 0.95))
     for line in document.header_lines:
         number = parse_number(line)
         if number and (number.form == "party" or _has_type_code(number.text.split("/")[-1])):
-            return number, "header-number", squeeze(line), 0.8
+            return Found(number, Clue("header-number", squeeze(line), 0.8))
     for rule, lines, confidence in (("authentication-number-line", _authentication_blocks(document), 0.85),
                                     ("early-number-line", [b.text for b in document.blocks[:15]], 0.8)):
         for line in number_lines(lines, strict=True):
@@ -142,13 +142,13 @@ def document_number(document: CleanDocument, title_type: str | None = None) -> t
                 continue
             number = parse_number(_after_label(line))
             if number:
-                return number, rule, squeeze(line), confidence
+                return Found(number, Clue(rule, squeeze(line), confidence))
     if title_type:
         return _annex_number(document, title_type)
     return None
 
 
-def _annex_number(document: CleanDocument, title_type: str) -> tuple[DocNumber, str, str, float] | None:
+def _annex_number(document: CleanDocument, title_type: str) -> Found[DocNumber] | None:
     """"(Kèm theo Thông tư số 41/2026/TT-BTC ngày …)": an annex quoting its own document."""
     wanted = fold(title_type)
     for block in document.blocks:
@@ -160,7 +160,7 @@ def _annex_number(document: CleanDocument, title_type: str) -> tuple[DocNumber, 
                 continue
             number = parse_number(block.text[match.end():match.end() + 60])
             if number and number.type_code:
-                return number, "annex-heading", squeeze(block.text[match.start():match.end() + 60]), 0.6
+                return Found(number, Clue("annex-heading", squeeze(block.text[match.start():match.end() + 60]), 0.6))
     return None
 
 

@@ -19,19 +19,8 @@ from ..model import CleanDocument, Place
 from .textutil import UPPER, WordPattern, fold, squeeze
 from .vocab import District, gazetteer
 
-WEIGHTS = {
-    "issuer-line": 10.0,
-    "title": 6.0,
-    "date-line": 5.0,
-    "newspaper": 3.0,
-    "company": 2.0,
-    "district-named": 2.0,
-    "district-list": 1.5,
-    "district-bare": 0.5,
-    "mention": 1.0,
-    "foreign-mention": 0.25,
-}
-DISTRICT_CAP = 8.0  # districts of one province can outweigh a title, not an issuer line
+WEIGHTS: dict[str, float] = load_yaml("place_context.yml")["vote_weights"]  # per kind of clue
+DISTRICT_CAP: float = load_yaml("place_context.yml")["district_cap"]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CleanDocument, Signer
+from ..model import CleanDocument, Clue, Found, Signer
 from .textutil import LOWER, UPPER, fold, is_all_caps, normalise_symbols, squeeze
 
 _AUTHORITY = re.compile(
@@ -89,13 +89,13 @@ def parse_signature(lines: list[str]) -> Signer | None:
                   stack=tuple(stack))
 
 
-def signer(document: CleanDocument) -> tuple[Signer, str, str, float] | None:
-    """(signer, rule, text, confidence): the signature lines; else an authority line
-    misplaced among the recipients or at the end of the body."""
+def signer(document: CleanDocument) -> Found[Signer] | None:
+    """The signer from the signature lines; else from an authority line misplaced among the
+    recipients or at the end of the body."""
     found = parse_signature(document.signature_lines)
     if found:
         confidence = 0.95 if found.name else 0.7
-        return found, "signature-block", " / ".join(found.stack), confidence
+        return Found(found, Clue("signature-block", " / ".join(found.stack), confidence))
     for source, lines in (("recipients", document.recipients), ("body-end", [b.text for b in document.blocks[-4:]])):
         for index, line in enumerate(lines):
             match = _AUTHORITY_ANYWHERE.search(normalise_symbols(line))
@@ -103,7 +103,8 @@ def signer(document: CleanDocument) -> tuple[Signer, str, str, float] | None:
                 rest = [match.group(0).strip(" '\"“”:")] + _following_caps(lines[index + 1:])
                 found = parse_signature(rest)
                 if found:
-                    return found, f"signature-in-{source}", squeeze(match.group(0)), 0.6 if found.name else 0.5
+                    return Found(found, Clue(f"signature-in-{source}", squeeze(match.group(0)),
+                                             0.6 if found.name else 0.5))
     return None
 
 
@@ -126,7 +127,7 @@ _CHAIR_BEFORE = re.compile(r"(chu tri|ket luan|chi dao) cua\s*$|do\s*$")
 _CHAIR_AFTER = re.compile(r"\b(chu tri|ket luan|phat bieu ket luan)\b")
 
 
-def chairs(document: CleanDocument) -> tuple[list[str], str] | None:
+def chairs(document: CleanDocument) -> Found[list[str]] | None:
     """People named as chairing or concluding the meeting, in order; with the text read."""
     texts = [squeeze(" ".join(document.title_lines))] + [b.text for b in document.blocks[:4]]
     names: list[str] = []
@@ -142,4 +143,4 @@ def chairs(document: CleanDocument) -> tuple[list[str], str] | None:
             if (_CHAIR_BEFORE.search(before) or _CHAIR_AFTER.search(after)) and name not in names:
                 names.append(name)
                 evidence = evidence or squeeze(text[max(0, match.start() - 30):match.end() + 80])
-    return (names, evidence) if names else None
+    return Found(names, Clue("chair-phrase", evidence, 0.8)) if names else None

@@ -7,40 +7,22 @@ exactly one character: an offset in the folded text is an offset in the original
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import Iterator
 
+from ..vietnamese.fold import LOWER_CLASS, UPPER_CLASS, fold_chars, is_all_caps  # noqa: F401 (is_all_caps: re-exported)
+
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
-@functools.lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char.lower().replace("đ", "d").replace("ð", "d"))
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        if len(base) == 1 and base != char:
-            table[code] = base
-    for char in DASHES:
-        table[ord(char)] = "-"
-    table[0xA0] = " "  # no-break space
-    return table
-
-
-_MARKS = re.compile("[\u0300-\u036f]")
 _CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 4096
 
 
 def _fold_uncached(text: str) -> str:
-    # Fast path (C-level string operations): lowercase, decompose, drop the marks. It keeps
-    # the length for NFC text; anything else (decomposed input, İ) takes the per-character table.
-    folded = _MARKS.sub("", unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("ð", "d")))
-    if len(folded) != len(text):
-        return text.translate(_fold_table())
+    # vietnamese.fold's rule, one character for one; then the punctuation extraction treats as one
+    folded = fold_chars(text)
     for dash in DASHES:
         if dash in folded:
             folded = folded.replace(dash, "-")
@@ -201,10 +183,5 @@ def sentence_around(text: str, offset: int, reach: int = 1500) -> tuple[int, int
     return _trim(text, start, high)
 
 
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-
-
-def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+UPPER = UPPER_CLASS  # regular-expression classes of the Vietnamese letters (vietnamese.fold)
+LOWER = LOWER_CLASS

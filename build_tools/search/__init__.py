@@ -4,7 +4,7 @@ Build side (Python): ``write_search_index(docs, site_dir)`` after ``mkdocs build
 Browser side: ``docs/assets/javascripts/archive-search.js`` (same folding and
 tokenising rules, checked against this package by the browser tests).
 """
-from .fold import fold
+from ..vietnamese.fold import fold
 from .index import Layout, PreparedDoc, SearchDoc, prepare, write_search_index
 from .reader import IndexReader
 from .tokenize import parse_query, tokens

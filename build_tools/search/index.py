@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .encoding import encode_number, encode_numbers, safe_name
-from .fold import fold, nfc
+from ..vietnamese.fold import fold, nfc
 from .tokenize import variant_counts
 
 INDEX_VERSION = 1

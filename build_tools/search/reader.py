@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 from .encoding import decode_numbers, safe_name, shard_key
-from .fold import fold
+from ..vietnamese.fold import fold
 from .index import completion_order, day_number
 from .tokenize import Query, QueryWord, parse_query, word_sequence
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .fold import fold, has_diacritics, lower_same_length
+from ..vietnamese.fold import fold, has_diacritics, lower_same_length
 
 MAX_TERM_LENGTH = 40  # longer runs are OCR debris or identifiers nobody types
 

@@ -41,7 +41,8 @@ def test_date_line():
 def test_issue_date_comes_from_the_date_line_only():
     doc = document(header=["TỈNH ỦY QUẢNG NINH", "Số 2927-TB/TU", "Quảng Ninh, ngày 18 tháng 01 năm 2022"],
                    body=["Ngày 17/01/2022, Thường trực Tỉnh ủy đã họp."])
-    iso, place, _, confidence, rule = issued_date(doc)
+    found = issued_date(doc)
+    iso, place, confidence, rule = found.value.date, found.value.place, found.clue.confidence, found.clue.rule
     assert (iso, place, rule) == ("2022-01-18", "Quảng Ninh", "header-date-line") and confidence > 0.9
 
 
@@ -53,7 +54,7 @@ def test_no_header_means_no_issue_date():
 def test_law_is_dated_by_its_adoption_sentence():
     doc = document(title=["LUẬT"], body=["Điều 1.", "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam "
                                           "khóa XV, kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm 2024."])
-    assert issued_date(doc)[0] == "2024-11-27"
+    assert issued_date(doc).value.date == "2024-11-27"
 
 
 @pytest.mark.parametrize("title, body, iso", [
@@ -63,7 +64,7 @@ def test_law_is_dated_by_its_adoption_sentence():
     (["THÔNG BÁO"], ["Chiều ngày 01/12/2021, Ban Chỉ đạo tổ chức cuộc họp trực tuyến."], "2021-12-01"),
 ])
 def test_meeting_date(title, body, iso):
-    assert meeting_date(document(title=title, body=body))[0] == iso
+    assert meeting_date(document(title=title, body=body)).value == iso
 
 
 def test_a_date_without_a_meeting_is_not_a_meeting_date():

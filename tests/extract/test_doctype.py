@@ -7,34 +7,35 @@ from .helpers import document
 
 def test_type_code_of_the_number_wins():
     doc = document(title=["THÔNG TƯ"])  # a consolidated text keeps the title of its original
-    entry, rule, _, _ = document_type(doc, parse_number("2279/VBHN-BLĐTBXH"))
+    found = document_type(doc, parse_number("2279/VBHN-BLĐTBXH"))
+    entry, rule = found.value, found.clue.rule
     assert (entry["name"], rule) == ("Văn bản hợp nhất", "number-type-code")
 
 
 def test_party_tt_is_thong_tri_and_state_tt_is_thong_tu():
-    assert document_type(document(), parse_number("05-TT/TW"))[0]["name"] == "Thông tri"
-    assert document_type(document(), parse_number("03/2023/TT-BKHĐT"))[0]["name"] == "Thông tư"
+    assert document_type(document(), parse_number("05-TT/TW")).value["name"] == "Thông tri"
+    assert document_type(document(), parse_number("03/2023/TT-BKHĐT")).value["name"] == "Thông tư"
 
 
 def test_letter_without_type_code_is_a_cong_van():
-    assert document_type(document(), parse_number("2279/UBND-VX"))[0]["name"] == "Công văn"
+    assert document_type(document(), parse_number("2279/UBND-VX")).value["name"] == "Công văn"
 
 
 def test_title_line_types():
-    assert document_type(document(title=["THÔNG BÁO", "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY"]), None)[0]["code"] == "TB"
-    assert document_type(document(title=["KẾT LUẬN", "CỦA BAN THƯỜNG VỤ TỈNH ỦY"]), None)[0]["code"] == "KL"
+    assert document_type(document(title=["THÔNG BÁO", "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY"]), None).value["code"] == "TB"
+    assert document_type(document(title=["KẾT LUẬN", "CỦA BAN THƯỜNG VỤ TỈNH ỦY"]), None).value["code"] == "KL"
 
 
 def test_consolidation_preamble_marks_a_consolidated_text():
     doc = document(title=["NGHỊ ĐỊNH"], body=["Nghị định số 131/2021/NĐ-CP ngày 30 tháng 12 năm 2021 của Chính phủ, có "
                                               "hiệu lực kể từ ngày 15 tháng 02 năm 2022, được sửa đổi, bổ sung bởi:"])
-    assert document_type(doc, None)[0]["name"] == "Văn bản hợp nhất"
+    assert document_type(doc, None).value["name"] == "Văn bản hợp nhất"
 
 
 def test_closing_formula_gives_the_type_of_a_law_without_header():
     doc = document(body=["Điều 220.", "Bộ luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV, "
                                       "kỳ họp thứ 8 thông qua ngày 20 tháng 11 năm 2019."])
-    assert document_type(doc, None)[0]["name"] == "Luật"
+    assert document_type(doc, None).value["name"] == "Luật"
 
 
 def test_sentence_case_keeps_names_and_terms():

@@ -41,13 +41,14 @@ def test_no_number_in_plain_text():
 def test_number_is_read_from_the_header_not_the_body():
     doc = document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND", "Lạng Sơn, ngày 2 tháng 12 năm 2021"],
                    title=["THÔNG BÁO"], body=["Thực hiện Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ."])
-    number, rule, _, confidence = document_number(doc)
+    found = document_number(doc)
+    number, rule, confidence = found.value, found.clue.rule, found.clue.confidence
     assert number.text == "423/TB-UBND" and rule == "header-number-line" and confidence > 0.9
 
 
 def test_symbol_broken_over_two_header_lines_is_joined():
     doc = document(header=["Số: 01/2022/TTLT-VKSNDTC-", "TANDTC-BCA-BQP-BLĐTBXH"])
-    assert document_number(doc)[0].text == "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"
+    assert document_number(doc).value.text == "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"
 
 
 def test_a_body_citation_is_never_the_notices_number():
@@ -59,18 +60,20 @@ def test_consolidated_text_number_from_its_authentication_block():
     doc = document(header=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], title=["LUẬT", "BẢO HIỂM Y TẾ"],
                    body=["Điều 1. Phạm vi điều chỉnh.", "Số: 28/VBHN-VPQH", "XÁC THỰC VĂN BẢN HỢP NHẤT",
                          "Hà Nội, ngày 07 tháng 12 năm 2020"])
-    number, rule, _, _ = document_number(doc)
+    found = document_number(doc)
+    number, rule = found.value, found.clue.rule
     assert number.text == "28/VBHN-VPQH" and rule == "authentication-number-line"
 
 
 def test_authentication_lines_run_into_a_paragraph():
     doc = document(body=["… giải quyết./. BỘ CÔNG THƯƠNG Số: 37/VBHN-BCT XÁC THỰC VĂN BẢN HỢP NHẤT Hà Nội, ngày 26 "
                          "tháng 5 năm 2026 " + "x" * 200])
-    assert document_number(doc)[0].text == "37/VBHN-BCT"
+    assert document_number(doc).value.text == "37/VBHN-BCT"
 
 
 def test_annex_heading_gives_the_number_when_the_header_is_lost():
     doc = document(title=["THÔNG TƯ"], body=["Điều 1.", "Mẫu số 01 (Kèm theo Thông tư số 41/2026/TT-BTC ngày 06 tháng "
                                              "4 năm 2026 của Bộ trưởng Bộ Tài chính)"])
-    number, rule, _, confidence = document_number(doc, "Thông tư")
+    found = document_number(doc, "Thông tư")
+    number, rule, confidence = found.value, found.clue.rule, found.clue.confidence
     assert number.text == "41/2026/TT-BTC" and rule == "annex-heading" and confidence < 0.8

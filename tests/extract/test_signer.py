@@ -38,7 +38,8 @@ def test_an_organisation_in_capitals_is_not_a_name():
 
 def test_signature_misplaced_among_the_recipients():
     doc = document(recipients=['Nơi nhân:" \' T/MBAN THƯỜNG vụ', "VPTW Đảng, VP Chính phủ (để báo cáo), THƯ"])
-    found, rule, _, confidence = signer(doc)
+    result = signer(doc)
+    found, rule, confidence = result.value, result.clue.rule, result.clue.confidence
     assert (found.authority, found.name) == ("T/M", None) and rule == "signature-in-recipients" and confidence <= 0.5
 
 
@@ -46,6 +47,6 @@ def test_chairs_are_those_who_conclude_not_those_who_attend():
     doc = document(title=["THÔNG BÁO"], body=[
         "Tham dự cuộc họp có đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh; đồng chí Hoàng Văn Nghiệm, Phó Bí thư.",
         "Sau khi nghe báo cáo, đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh kết luận như sau:"])
-    assert chairs(doc)[0] == ["Hồ Tiến Thiệu"]
-    assert chairs(document(body=["Hội nghị do đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì."]))[0] == ["Nguyễn Văn Hải"]
+    assert chairs(doc).value == ["Hồ Tiến Thiệu"]
+    assert chairs(document(body=["Hội nghị do đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì."])).value == ["Nguyễn Văn Hải"]
     assert chairs(document(body=["Tham dự có đồng chí Hoàng Văn Nghiệm."])) is None

@@ -11,7 +11,7 @@ import pytest
 
 from build_tools.search import IndexReader, fold, parse_query, tokens
 from tests.search.corpus import DOCS, INJECTION, write_site
-from tests.search.test_fold import vietnamese_letters
+from tests.vietnamese.test_fold import vietnamese_letters
 from tests.support.browser import WatchedPage, launched
 from tests.support.paths import CONGBAO, SEEDS
 

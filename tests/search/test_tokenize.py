@@ -89,7 +89,7 @@ from collections import Counter  # noqa: E402
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from build_tools.search.fold import fold  # noqa: E402
+from build_tools.vietnamese.fold import fold  # noqa: E402
 
 
 @given(st.text(alphabet="aáÁđĐÐ1290/-_ .,xQ\u0301ǅ²", max_size=40))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.preview import serving
+from build_tools.commands.preview import serving
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
