@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..extract.coding import codebook
 from .province_days import Cell, ProvinceDay
-from .timeline_svg import colour, legend_html, timeline_svg
+from .timeline_svg import PALETTE, colour, legend_html, timeline_svg
 
 SCOPE_VI = {"general": "toàn tỉnh", "targeted": "có mục tiêu"}
 
@@ -85,14 +85,17 @@ def tag_measures_html(tag: Any) -> str:
     return '<ul class="oxcgrt-measures">' + "".join(lines) + "</ul>"
 
 
+TIMELINE_HEADING = "Mức biện pháp theo OxCGRT"
+
+
 def province_timeline_section(days: Sequence[ProvinceDay], notice_href: Callable[[str], str],
                               province_name: str, method_href: str, data_href: str) -> str:
-    """The "Mức biện pháp theo OxCGRT" section of a province page ("" when no measure is coded)."""
+    """The body of a province page's "Mức biện pháp theo OxCGRT" section ("" when no measure is
+    coded); the page writer puts ``TIMELINE_HEADING`` above it."""
     svg = timeline_svg(days, notice_href, f"Mức biện pháp theo OxCGRT tại {province_name}, theo ngày")
     if not svg:
         return ""
-    return ("<h2 id=\"muc-bien-phap-oxcgrt\">Mức biện pháp theo OxCGRT</h2>"
-            f"<p>Mỗi hàng là một chỉ số của OxCGRT; mỗi đoạn là một khoảng thời gian cùng mức, do một văn bản "
+    return (f"<p>Mỗi hàng là một chỉ số của OxCGRT; mỗi đoạn là một khoảng thời gian cùng mức, do một văn bản "
             f"đặt (bấm vào để mở văn bản). Viền gạch: chỉ áp dụng ở một số nơi. "
             f'<a href="{escape(method_href, quote=True)}">Cách tính</a> · '
             f'<a href="{escape(data_href, quote=True)}">Dữ liệu tỉnh – ngày (CSV)</a>.</p>'
@@ -143,7 +146,9 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
             text = escape(str(cell.level)) + ("" if cell.general or not cell.level else "*")
             if cell.notice_id:
                 text = f'<a href="{escape(notice_href(cell.notice_id), quote=True)}">{text}</a>'
-            cells.append(f'<td style="background:{colour(cell.level, maximum)}" '
+            shade = colour(cell.level, maximum)
+            ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"  # readable on the two darkest shades
+            cells.append(f'<td style="background:{shade};color:{ink}" '
                          f'title="{escape(book.indicators[indicator].label(cell.level), quote=True)}">{text}</td>')
         rows.append(f'<tr><th scope="row"><a href="{escape(province_href(province), quote=True)}">'
                     f'{escape(names.get(province, province))}</a></th>{"".join(cells)}</tr>')
