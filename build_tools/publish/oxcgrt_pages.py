@@ -57,7 +57,9 @@ def measure_summary(measure: Any) -> str:
     parts = [f'<span class="oxcgrt-code">{escape(measure["oxcgrt"])}</span>']
     if measure.get("level") is not None and indicator is not None and indicator.levels:
         maximum = max(indicator.levels)
-        parts.append(f'<span class="oxcgrt-level" style="background:{colour(measure["level"], maximum)}">'
+        shade = colour(measure["level"], maximum)
+        ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"
+        parts.append(f'<span class="oxcgrt-level" style="background:{shade};color:{ink}">'
                      f'mức {escape(str(measure["level"]))}/{maximum}</span> {escape(indicator.label(measure["level"]))}')
     scope = SCOPE_VI.get(measure.get("scope", ""), "")
     places = ", ".join(p.get("name", "") for p in measure.get("places") or [])
