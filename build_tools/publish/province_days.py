@@ -108,8 +108,9 @@ def entries(notice: NoticeMeasures) -> list[Entry]:
 
 def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = None,
                   last: dt.date | None = None) -> Iterator[ProvinceDay]:
-    """One row per province of the archive per day, from the first measure's start to the
-    last start or end (or ``first``/``last``), provinces in code order."""
+    """One row per province of the archive per day, from that province's first measure (or
+    ``first``) to the archive's last start or end (or ``last``), provinces in code order: the days
+    before a province's first notice would only hold empty cells."""
     by_province: dict[str, list[Entry]] = defaultdict(list)
     names: dict[str, tuple[str, str | None]] = {}
     for notice in notices:
@@ -125,7 +126,8 @@ def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = Non
     indicators = [i for i in codebook().order if not codebook().indicators[i].numeric]
     for province in sorted(by_province):
         name, gso = names[province]
-        yield from _sweep(province, name, gso, sorted(by_province[province], key=_order), first, last, indicators)
+        ordered = sorted(by_province[province], key=_order)
+        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last, indicators)
 
 
 def _order(entry: Entry) -> tuple:
