@@ -74,17 +74,43 @@ def measure_summary(measure: Any) -> str:
 
 
 def tag_measures_html(tag: Any) -> str:
-    """The coded measures of one tag of one notice, for its line on the measure's page ("" if none)."""
-    records = (tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ())) or []
+    """The coded measures of one tag of one notice as one short line for its entry on the measure's
+    page ("" if none): each indicator at its strictest level, then the scope, places and period
+    of the strictest measure (a national directive stands for several indicators at once)."""
+    records = [_as_dict(r) for r in ((tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ()))
+                                     or [])]
     if not records:
         return ""
-    seen, lines = set(), []
+    strictest: dict[str, dict[str, Any]] = {}
     for measure in records:
-        line = measure_summary(measure)
-        if line not in seen:
-            seen.add(line)
-            lines.append(f"<li>{line}</li>")
-    return '<ul class="oxcgrt-measures">' + "".join(lines) + "</ul>"
+        current = strictest.get(measure["oxcgrt"])
+        if current is None or (measure.get("level") or 0) > (current.get("level") or 0):
+            strictest[measure["oxcgrt"]] = measure
+    book = codebook()
+    badges = []
+    for indicator, measure in sorted(strictest.items(), key=lambda item: _order_key(item[0])):
+        spec = book.indicators.get(indicator)
+        level = measure.get("level")
+        if level is None or spec is None or not spec.levels:
+            badges.append(escape(indicator))
+            continue
+        shade = colour(level, max(spec.levels))
+        ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"
+        badges.append(f'<span class="oxcgrt-level" style="background:{shade};color:{ink}" '
+                      f'title="{escape(spec.label(level), quote=True)}">{escape(indicator)} {level}</span>')
+    top = max(records, key=lambda m: m.get("level") or 0)
+    places = [p.get("name", "") for p in top.get("places") or []]
+    scope = SCOPE_VI.get(top.get("scope", ""), "")
+    if places:
+        scope += ": " + ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
+    tail = " · ".join(part for part in (escape(scope), escape(period_text(top)),
+                                        "nới lỏng" if top.get("direction") == "relax" else "") if part)
+    return f'<br><span class="oxcgrt-line">{" ".join(badges)}{" · " + tail if tail else ""}</span>'
+
+
+def _order_key(indicator: str) -> int:
+    order = codebook().order
+    return order.index(indicator) if indicator in order else len(order)
 
 
 TIMELINE_HEADING = "Mức biện pháp theo OxCGRT"

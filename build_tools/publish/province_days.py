@@ -108,9 +108,9 @@ def entries(notice: NoticeMeasures) -> list[Entry]:
 
 def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = None,
                   last: dt.date | None = None) -> Iterator[ProvinceDay]:
-    """One row per province of the archive per day, from that province's first measure (or
-    ``first``) to the archive's last start or end (or ``last``), provinces in code order: the days
-    before a province's first notice would only hold empty cells."""
+    """One row per province of the archive per day, from that province's first measure to the last
+    day its notices speak of (a start, the day after an end, a notice's date) — or to ``last`` when
+    given; provinces in code order. Beyond that span the archive knows nothing of the province."""
     by_province: dict[str, list[Entry]] = defaultdict(list)
     names: dict[str, tuple[str, str | None]] = {}
     for notice in notices:
@@ -122,12 +122,12 @@ def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = Non
         return
     all_entries = [e for placed in by_province.values() for e in placed]
     first = first or min(e.start for e in all_entries)
-    last = last or max(max(e.start, e.end or e.start) for e in all_entries)
     indicators = [i for i in codebook().order if not codebook().indicators[i].numeric]
     for province in sorted(by_province):
         name, gso = names[province]
         ordered = sorted(by_province[province], key=_order)
-        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last, indicators)
+        spoken = max(max(e.start, e.end + dt.timedelta(days=1) if e.end else e.start, e.issued) for e in ordered)
+        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last or spoken, indicators)
 
 
 def _order(entry: Entry) -> tuple:

@@ -38,14 +38,16 @@ class Step:
 
 
 def steps(days: Sequence[ProvinceDay], indicator: str) -> list[Step]:
-    """Runs of consecutive days with the same cell, in date order."""
+    """Runs of consecutive days at the same level and scope, in date order; a run links the notice
+    that set the level on its first day (a later notice confirming the same level starts no new
+    step, so a province page stays small however many notices it has)."""
     found: list[Step] = []
     for day in days:
         cell = day.cells.get(indicator, Cell(None))
         previous = found[-1] if found else None
-        if previous and (previous.level, previous.general, previous.notice_id) == (cell.level, cell.general, cell.notice_id) \
+        if previous and (previous.level, previous.general) == (cell.level, cell.general) \
                 and previous.last + dt.timedelta(days=1) == day.date:
-            found[-1] = Step(indicator, cell.level, cell.general, cell.notice_id, previous.first, day.date)
+            found[-1] = Step(indicator, cell.level, cell.general, previous.notice_id, previous.first, day.date)
         else:
             found.append(Step(indicator, cell.level, cell.general, cell.notice_id, day.date, day.date))
     return found
@@ -113,10 +115,11 @@ def timeline_svg(days: Sequence[ProvinceDay], link: Callable[[str], str], title:
             label = (f"{indicator} mức {step.level}/{maximum}"
                      f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
                      f"{step.last.strftime('%d/%m/%Y')}" + (f" · văn bản {step.notice_id}" if step.notice_id else ""))
-            # targeted (only named places): a dashed dark edge
-            pattern = (' stroke="#ffffff" stroke-width="0.3"' if step.general or not step.level
-                       else ' stroke="#444444" stroke-width="0.8" stroke-dasharray="2 1"')
-            rect = (f'<rect x="{left:.1f}" y="{top}" width="{max(right - left, 0.8):.1f}" height="{BAR}" '
+            # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
+            # attributes keep it visible without the stylesheet)
+            pattern = ("" if step.general or not step.level
+                       else ' class="tl-t" stroke="#444" stroke-dasharray="2 1"')
+            rect = (f'<rect x="{left:.0f}" y="{top}" width="{max(right - left, 1):.0f}" height="{BAR}" '
                     f'fill="{colour(step.level, maximum)}"{pattern}>'
                     f'<title>{escape(label)}</title></rect>')
             if step.notice_id:

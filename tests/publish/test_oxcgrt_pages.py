@@ -25,6 +25,12 @@ def test_measure_summary_says_level_scope_places_period():
     assert "nới lỏng" in line
     assert period_text({"start": None, "end": None, "end_rule": "until-further-notice"}) == "đến khi có thông báo mới"
     assert tag_measures_html({"records": []}) == ""
+    line = tag_measures_html({"records": [
+        {"oxcgrt": "C6", "level": 2, "scope": "targeted", "places": [{"name": "Hữu Lũng"}], "start": "2021-07-17",
+         "end": "2021-07-30", "end_rule": "duration"},
+        {"oxcgrt": "C2", "level": 3, "scope": "targeted", "places": [{"name": "Hữu Lũng"}], "start": "2021-07-17",
+         "end": "2021-07-30", "end_rule": "duration"}]})
+    assert line.index(">C2 3<") < line.index(">C6 2<") and "có mục tiêu: Hữu Lũng · 17/07/2021–30/07/2021" in line
 
 
 def test_comparison_is_coloured_by_level_and_links_notices():

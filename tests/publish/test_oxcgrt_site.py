@@ -39,4 +39,4 @@ def test_comparison_by_level_for_a_month(seed_site):
 
 def test_measure_pages_list_notices_with_level_scope_and_dates(seed_site):
     page = (seed_site.site / topic_page("vaccination") / "index.html").read_text(encoding="utf-8")
-    assert 'class="oxcgrt-measures"' in page and "H7" in page and "mức 5/5" in page
+    assert 'class="oxcgrt-line"' in page and ">H7 5</span>" in page and "toàn tỉnh" in page
