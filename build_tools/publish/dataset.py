@@ -29,16 +29,11 @@ def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
         if key in ("citation", "clues", "cites"):
             continue
         if key == "measures":
+            # the coded measures are in each notice's own JSON and, province by day, in oxcgrt-provinces.csv
             value = [{**{k: v for k, v in m.items() if k not in ("evidence", "records")},
-                      "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")],
-                      "records": [coded_measure_row(c) for c in m.get("records", [])]} for m in value]
+                      "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]} for m in value]
         row[key] = value
     return row
-
-
-def coded_measure_row(coded: dict[str, Any]) -> dict[str, Any]:
-    """A coded measure (OxCGRT indicator, level, scope, dates) in the dataset: its evidence cut to the anchor."""
-    return {**{k: v for k, v in coded.items() if k != "evidence"}, "anchor": (coded.get("evidence") or {}).get("anchor")}
 
 
 def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:

@@ -18,6 +18,11 @@ from .timeline_svg import PALETTE, colour, legend_html, timeline_svg
 SCOPE_VI = {"general": "toàn tỉnh", "targeted": "có mục tiêu"}
 
 
+def shade_class(level: int, maximum: int) -> str:
+    """``ox0`` … ``ox5``: the colour of a level as a class (oxcgrt.css), so tables stay small."""
+    return f"ox{PALETTE.index(colour(level, maximum))}"
+
+
 def _vi_date(iso: str | None) -> str:
     if not iso:
         return ""
@@ -57,9 +62,7 @@ def measure_summary(measure: Any) -> str:
     parts = [f'<span class="oxcgrt-code">{escape(measure["oxcgrt"])}</span>']
     if measure.get("level") is not None and indicator is not None and indicator.levels:
         maximum = max(indicator.levels)
-        shade = colour(measure["level"], maximum)
-        ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"
-        parts.append(f'<span class="oxcgrt-level" style="background:{shade};color:{ink}">'
+        parts.append(f'<span class="oxl {shade_class(measure["level"], maximum)}">'
                      f'mức {escape(str(measure["level"]))}/{maximum}</span> {escape(indicator.label(measure["level"]))}')
     scope = SCOPE_VI.get(measure.get("scope", ""), "")
     places = ", ".join(p.get("name", "") for p in measure.get("places") or [])
@@ -94,10 +97,7 @@ def tag_measures_html(tag: Any) -> str:
         if level is None or spec is None or not spec.levels:
             badges.append(escape(indicator))
             continue
-        shade = colour(level, max(spec.levels))
-        ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"
-        badges.append(f'<span class="oxcgrt-level" style="background:{shade};color:{ink}" '
-                      f'title="{escape(spec.label(level), quote=True)}">{escape(indicator)} {level}</span>')
+        badges.append(f'<span class="oxl {shade_class(level, max(spec.levels))}">{escape(indicator)} {level}</span>')
     top = max(records, key=lambda m: m.get("level") or 0)
     places = [p.get("name", "") for p in top.get("places") or []]
     scope = SCOPE_VI.get(top.get("scope", ""), "")
@@ -174,10 +174,7 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
             text = escape(str(cell.level)) + ("" if cell.general or not cell.level else "*")
             if cell.notice_id:
                 text = f'<a href="{escape(notice_href(cell.notice_id), quote=True)}">{text}</a>'
-            shade = colour(cell.level, maximum)
-            ink = "#ffffff" if shade in PALETTE[-2:] else "#000000"  # readable on the two darkest shades
-            cells.append(f'<td style="background:{shade};color:{ink}" '
-                         f'title="{escape(book.indicators[indicator].label(cell.level), quote=True)}">{text}</td>')
+            cells.append(f'<td class="{shade_class(cell.level, maximum)}">{text}</td>')
         rows.append(f'<tr><th scope="row"><a href="{escape(province_href(province), quote=True)}">'
                     f'{escape(names.get(province, province))}</a></th>{"".join(cells)}</tr>')
     if not rows:
@@ -229,7 +226,10 @@ def comparison_pages(days: Sequence[ProvinceDay], href: Callable[[str], str], pr
     """(docs path, title, HTML body) of the comparison by level: one page per month of the dataset,
     each linking to the others, and ``so-sanh/muc`` opening on the month most provinces had measures.
     ``href(docs path)`` makes a link; ``province_page(code)``/``notice_page(id)`` give docs paths."""
-    months = months_of(days)
+    by_month: dict[str, list[ProvinceDay]] = defaultdict(list)  # one pass over the rows, not one per month
+    for day in days:
+        by_month[day.date.strftime("%Y-%m")].append(day)
+    months = sorted(by_month)
     if not months:
         return []
     pages = []
@@ -238,7 +238,7 @@ def comparison_pages(days: Sequence[ProvinceDay], href: Callable[[str], str], pr
              f'<a href="{escape(href(METHOD_PAGE), quote=True)}">Cách tính</a> · '
              f'<a href="{DATASET_LINK}">dữ liệu tỉnh – ngày (CSV)</a>.</p>')
     for month in months:
-        table = comparison_table(days, month, lambda code: href(province_page(code)),
+        table = comparison_table(by_month[month], month, lambda code: href(province_page(code)),
                                  lambda notice: href(notice_page(notice)))
         body = (intro + month_links(months, month, lambda m: href(comparison_page_path(m)))
                 + (table or "<p>Chưa có văn bản nào đặt mức cho tháng này.</p>"))

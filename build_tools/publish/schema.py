@@ -67,13 +67,10 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
 }
 # The dataset row's own additions, and what it leaves out of a part.
 EXTRA_PROPERTIES = {"": {"url": {"type": "string"}},
-                    "coded_measure": {"anchor": {"type": ["string", "null"],
-                                                 "description": "paragraph anchor of the evidence (the dataset's "
-                                                                "short form of evidence)"}},
                     "measure": {"anchors": {"type": "array", "items": {"type": "string"},
                                             "description": "paragraph anchors of the evidence "
                                                            "(the dataset's short form of evidence)"}}}
-NOT_REQUIRED = {"measure": {"evidence"}, "coded_measure": {"evidence"}}
+NOT_REQUIRED = {"measure": {"evidence"}}
 DROPPED_BY_THE_DATASET = {"cites", "clues", "citation"}
 
 

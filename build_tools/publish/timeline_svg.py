@@ -135,10 +135,10 @@ def legend_html(indicator: str | None = None) -> str:
     "the indicator's strictest level"."""
     if indicator:
         maximum = _max_level(indicator)
-        items = [f'<span class="tl-key"><span class="tl-swatch" style="background:{colour(level, maximum)}"></span>'
+        items = [f'<span class="tl-key"><span class="tl-swatch ox{PALETTE.index(colour(level, maximum))}"></span>'
                  f'{level} {escape(codebook().indicators[indicator].label(level))}</span>'
                  for level in range(maximum + 1)]
         return '<p class="tl-legend">' + " ".join(items) + "</p>"
-    swatches = "".join(f'<span class="tl-swatch" style="background:{shade}"></span>' for shade in PALETTE)
+    swatches = "".join(f'<span class="tl-swatch ox{index}"></span>' for index in range(len(PALETTE)))
     return (f'<p class="tl-legend">Màu: {swatches} từ không có biện pháp (mức 0) đến mức nghiêm nhất của chỉ số; '
             'trắng: chưa có văn bản. Di chuột lên một đoạn để xem mức và văn bản.</p>')
