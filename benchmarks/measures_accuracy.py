@@ -72,6 +72,7 @@ class Score:
     indicator: Tally = field(default_factory=Tally)
     levels: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     level_all: Tally = field(default_factory=Tally)
+    level_given_indicator: Tally = field(default_factory=Tally)  # level right where the indicator is right
     scope: Tally = field(default_factory=Tally)
     places: Tally = field(default_factory=Tally)
     start: Tally = field(default_factory=Tally)
@@ -106,9 +107,13 @@ def score(items: list[dict]) -> Score:
                 continue
             result.levels[indicator].predicted += 1
             result.level_all.predicted += 1
+            if indicator in expected and expected[indicator] is not None:
+                result.level_given_indicator.expected += 1
+                result.level_given_indicator.predicted += 1
             if expected.get(indicator) == record.level:
                 result.levels[indicator].correct += 1
                 result.level_all.correct += 1
+                result.level_given_indicator.correct += 1
             elif indicator in expected:
                 wrong.append(f"{indicator} level {record.level} ≠ {expected[indicator]}")
         if hits:
@@ -144,7 +149,9 @@ def report(name: str, result: Score) -> None:
     tally = result.indicator
     print(f"{name}: indicator precision {tally.precision():.1%}  recall {tally.recall():.1%}  "
           f"({tally.correct} of {tally.expected} expected, {tally.predicted} predicted)")
-    print(f"  level (all indicators): precision {result.level_all.precision():.1%}  recall {result.level_all.recall():.1%}")
+    print(f"  level (all indicators): precision {result.level_all.precision():.1%}  recall {result.level_all.recall():.1%}"
+          f"  (right level where the indicator is right: {result.level_given_indicator.recall():.1%}, "
+          f"{result.level_given_indicator.correct}/{result.level_given_indicator.expected})")
     for label, part in (("scope", result.scope), ("places", result.places), ("start", result.start), ("end", result.end)):
         print(f"  {label} accuracy {part.recall():.1%} ({part.correct}/{part.expected})")
     cells = [f"{key} {part.precision():.0%}/{part.recall():.0%} (n={part.expected})"
