@@ -194,7 +194,7 @@ def measure_site(site: Path) -> dict:
     """The same browser figures on a built site's own index, opened from its home page."""
     search = site / "search"
     sizes = [p.stat().st_size for p in search.rglob("*.js")]
-    manifest = (search / "manifest.js").read_text(encoding="ascii")
+    manifest = (search / "manifest.js").read_text(encoding="utf-8-sig")
     docs = json.loads(manifest[manifest.index("{"):manifest.rindex("}") + 1])["docs"]
     figures = {"site": str(site), "n": docs, "index_bytes": sum(sizes), "files": len(sizes),
                "largest_file_kb": round(max(sizes) / 1024, 1)}

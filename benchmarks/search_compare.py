@@ -12,7 +12,7 @@ searchable sites from them:
   each notice a plain page (title + escaped paragraphs), nav with the home page only;
   driven through its UI (the query typed into the search box) over http; under
   ``file://`` we record whether its search ever starts;
-- pagefind: ``pagefind-bin`` (installed into the venv when missing unless ``--no-install``)
+- pagefind: the npm package pinned in benchmarks/pagefind (``npm ci`` there when missing unless ``--no-install``)
   indexing the notice pages of the material site (``<article>`` only), queried through
   its JS API (``await import('/pagefind/pagefind.js')``) over http and, to show that it
   fails, from ``file://``.
@@ -593,27 +593,15 @@ def run_material_file(browser: Any, site: Path, wait_s: int) -> dict[str, Any]:
 
 
 def pagefind_binary(install: bool) -> tuple[Path | None, str | None]:
-    """The pagefind executable shipped in the ``pagefind-bin`` wheel, installed into the venv if asked."""
-    def find() -> Path | None:
-        try:
-            import importlib
-            import pagefind_bin  # type: ignore[import-not-found]
-            importlib.reload(pagefind_bin)
-            return Path(pagefind_bin.get_executable())
-        except Exception:  # noqa: BLE001
-            return None
-
-    binary = find()
-    if binary is None and install:
-        run = subprocess.run([sys.executable, "-m", "pip", "install", "-q", f"pagefind-bin=={PAGEFIND_VERSION}"],
-                             capture_output=True, text=True)
+    """The pagefind executable of the npm package pinned in benchmarks/pagefind (``npm ci`` there if asked)."""
+    folder = ROOT / "benchmarks" / "pagefind"
+    binary = folder / "node_modules" / ".bin" / "pagefind"
+    if not binary.exists() and install:
+        run = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=folder, capture_output=True, text=True)
         if run.returncode:
-            return None, "pip install pagefind-bin failed: " + " ".join(run.stderr.strip().splitlines()[-2:])
-        import importlib
-        importlib.invalidate_caches()
-        binary = find()
-    if binary is None:
-        return None, "pagefind-bin is not installed (run without --no-install, or pip install pagefind-bin)"
+            return None, "npm ci in benchmarks/pagefind failed: " + " ".join(run.stderr.strip().splitlines()[-2:])
+    if not binary.exists():
+        return None, "pagefind is not installed (run without --no-install, or npm ci in benchmarks/pagefind)"
     version = subprocess.run([str(binary), "--version"], capture_output=True, text=True)
     if version.returncode:
         return None, f"pagefind binary does not run: {version.stderr.strip()[:200]}"
@@ -780,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notices", type=int, default=2000, help="notices to generate (default 2000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the sites (default: a temporary folder)")
-    parser.add_argument("--no-install", action="store_true", help="do not pip-install pagefind-bin when missing")
+    parser.add_argument("--no-install", action="store_true", help="do not npm-install pagefind when missing")
     parser.add_argument("--material-timeout", type=int, default=420,
                         help="seconds to wait for Material's in-browser index over http (default 420)")
     parser.add_argument("--file-wait", type=int, default=20,

@@ -32,7 +32,8 @@ DEF_NAMES = {model.DocNumber: "number", model.Issuer: "issuer", model.Province: 
              model.MeasureTag: "measure", model.Evidence: "evidence", model.Clue: "clue",
              model.Measure: "coded_measure", model.MeasurePlace: "measure_place",
              records.SourceRecord: "source", records.OcrQualityRecord: "ocr_quality",
-             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts"}
+             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts",
+             model.Provenance: "provenance", records.CopyRef: "copy"}
 CONSTRAINTS: dict[str, dict[str, Any]] = {
     "id": {"minLength": 1},
     "scope": {"enum": ["provincial", "national", None]},
@@ -64,6 +65,8 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "clue.confidence": {"minimum": 0, "maximum": 1},
     "source.sha256": {"pattern": "^[0-9a-f]{64}$"},
     "source.size": {"minimum": 0},
+    "provenance.retrieved": {"pattern": DATE["pattern"], "format": "date"},
+    "provenance.source_url": {"pattern": "^https?://"},
 }
 # The dataset row's own additions, and what it leaves out of a part.
 EXTRA_PROPERTIES = {"": {"url": {"type": "string"}},

@@ -19,7 +19,7 @@ from typing import Any
 from . import index_pages, notice_pages
 from ..model import Metadata, Notice, NoticeHead, Problem
 from ..pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
-from ..search import SearchDoc, prepare, write_search_index
+from ..search import documents, prepare, write_search_index
 from . import engines
 from .dataset import citation_site_name, write_dataset, write_feed
 from .records import NoticeRecord
@@ -128,16 +128,7 @@ def write_notice_files(task: NoticeTask) -> Any:
 
 
 def search_doc(notice: Notice, record: NoticeRecord, directory_urls: bool):
-    return SearchDoc(
-        id=record.id, url=notice_pages.page_url(record.page, directory_urls), title=record.title,
-        number=record.number.text if record.number else None, doc_type=record.doc_type,
-        issuer=record.issuer.name if record.issuer else None,
-        province=record.province.name if record.province else None,
-        province_code=record.province.code if record.province else None,
-        date=record.date,
-        measures=tuple(m.code for m in record.measures),
-        paragraphs=tuple((b.anchor, b.text) for b in notice.document.blocks),
-    )
+    return documents.search_doc(notice, record, notice_pages.page_url(record.page, directory_urls))
 
 
 def write_notices(pairs: list[tuple[NoticeHead, NoticeRecord]], related: dict[str, Any], docs_dir: Path,

@@ -1,29 +1,37 @@
 """Build the sharded search index the browser loads with ``<script>`` tags.
 
 Layout of ``<site>/search/`` (every file calls ``window.__archiveShard(key, data)``,
-because ``fetch`` and modules do not work from ``file://``):
+because ``fetch`` and modules do not work from ``file://``; files are UTF-8 after a
+byte-order mark, so no server or page charset can garble them):
 
 - ``manifest.js``: constants, the list of shards and of split prefixes.
-- ``t/t-<prefix>.js``: terms sharing a prefix → ``[df, variants, postings]``. Prefixes
-  are split until a shard is about ``shard_target`` bytes, so a word loads one small
-  file. A split prefix keeps a shard for the term equal to it plus, under the ``""``
-  key, its commonest completions with their top ``completion_postings`` postings, so
+- ``t/t-<prefix>.js``: terms sharing a prefix → ``[df, variants, postings]``. Terms are
+  words ("son") and adjacent pairs of words ("lang son": two words with only spaces,
+  "-" or "/" between them, never across a comma, a full stop or a paragraph). A query's
+  consecutive words are looked up as a pair, so "words side by side" costs one term,
+  not positions. Prefixes are split until a shard is about ``shard_target`` bytes, so a
+  word or a pair loads one small file. A split prefix keeps a shard for the term equal
+  to it plus, under the ``""`` key, its commonest completions of the same kind (words
+  complete to words, pairs to pairs) with their top ``completion_postings`` postings, so
   a half-typed word also costs one file.
 - ``p/<n>.js``: a common term (df > ``page_size``) keeps only its ``page_size``
   highest-impact postings in its entry (``[df, variants, top, n]``); the rest is
   here. A word the reader finished loads it (exact results); a completion of a
   half-typed word does not, which bounds what a keystroke costs.
 - ``d/<bucket>/<n>.js``: one notice: link, title, metadata and its paragraphs
-  (deflate + base64; the browser inflates them with ``DecompressionStream``) for
-  snippets and phrase checks, loaded only for the results shown.
+  (raw deflate + base85; the browser inflates them with ``DecompressionStream``) for
+  snippets, closeness and phrase checks, loaded only for the results shown.
 - ``facets.js`` (filter choices) and ``columns.js`` (each notice's province, date,
   type, issuer, measures), loaded only when a filter is used.
 
-A posting is (doc gap, impact, [variant mask]). The impact is the BM25 term part
-``tf·(k1+1)/(tf+k1·(1-b+b·dl/avgdl))`` quantised to 1..31, with title and
-metadata words counted ``head_weight`` times; the browser multiplies it by the
-term's idf. The mask says which accented forms of the folded term the notice
-contains, so "tỉnh" can rank above "tình" without a second index.
+A posting is (doc gap, impact, mask), see ``_encode_page``. A word's impact is the BM25
+term part ``tf·(k1+1)/(tf+k1·(1-b+b·dl/avgdl))`` quantised to 1..31, with title,
+metadata and names (signer, chairs, places) counted ``head_weight`` times; the browser
+multiplies it by the term's idf. A pair has no impact: its idf is its score. The mask
+says which accented forms of the folded term the notice holds, so "tỉnh" can rank
+above "tình" and "Vân Đồn" above "văn đơn"; forms are stored only when a term has
+several, and a pair's forms that accent-free queries should prefer (names, widespread
+phrases) are marked "*" (``_mark_preferred``).
 
 Chromium spends 2–3 ms per file loaded from ``file://`` whatever its size, so the
 layout saves files per query first and bytes second.
@@ -49,7 +57,7 @@ from typing import Iterable
 
 from .encoding import encode_number, encode_numbers, safe_name
 from ..vietnamese.fold import fold, nfc
-from .tokenize import variant_counts
+from .tokenize import pair_counts, variant_counts
 
 INDEX_VERSION = 1
 IMPACT_LEVELS = 31  # one base-32 digit
@@ -69,6 +77,7 @@ class Layout:
     completions: int = 8  # completions tried for a half-typed last word
     prefix_weight: float = 0.8  # a completion scores below the word itself
     phrase_checks: int = 200  # top candidates whose text is read to verify a quoted phrase
+    proximity_checks: int = 16  # notices past the adjacent ones whose text is read to rank by closeness
     shard_target: int = 24_000  # bytes of entries per shard before its prefix is split
     max_key_length: int = 6
     doc_bucket: int = 1000  # notices per folder of d/
@@ -89,41 +98,94 @@ class SearchDoc:
     date: str | None  # ISO
     measures: tuple[str, ...]
     paragraphs: tuple[tuple[str, str], ...]  # (anchor, text) in order
+    names: tuple[str, ...] = ()  # signer, chairs, places: weighed like the title, each on its own
 
 
 @dataclass(frozen=True)
 class PreparedDoc:
-    """A notice tokenised and compressed, ready to add: the costly part, done where there are cores."""
+    """A notice tokenised, folded and compressed, ready to add: the costly part, done where there are cores."""
 
     doc: SearchDoc  # its paragraphs emptied: the text travels compressed in ``record``
-    body_counts: Counter
-    head_counts: Counter
+    terms: dict[str, list]  # folded term (word or "a b" pair) → [weighted tf, accented form, …]
+    cases: tuple[tuple[str, str, int, int], ...]  # pairs: (term, form, written as a name, in mixed case)
     length: int
     text_bytes: int
     record: dict  # the notice's d/<n>.js entry
 
 
-def prepare(doc: SearchDoc) -> PreparedDoc:
-    """Tokenise a notice's text and title line, and compress its paragraphs for phrase checks and snippets."""
+def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
+    """Tokenise a notice's text and title line, and compress its paragraphs for phrase checks and snippets.
+
+    ``head_weight``: title and metadata words weigh as much as that many body occurrences (``Layout``).
+    """
     paragraphs = [(anchor, nfc(text)) for anchor, text in doc.paragraphs]
-    head = " ".join(filter(None, [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province]))
+    fields = [f for f in [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province, *doc.names] if f]
     body_counts = variant_counts("\n".join(text for _, text in paragraphs))
-    head_counts = variant_counts(head)
+    head_counts = variant_counts("\n".join(fields))
+    body_pairs = _sum_pairs(text for _, text in paragraphs)
+    head_pairs = _sum_pairs(fields)
+    terms: dict[str, list] = {}
+    folds: dict[str, str] = {}
+    for counts, weight in ((body_counts, 1), (head_counts, head_weight), (body_pairs[0], 1), (head_pairs[0], head_weight)):
+        _count_terms(terms, counts, weight, folds)
+    cases = []
+    for titled, cased in (body_pairs[1:], head_pairs[1:]):
+        for variant, count in cased.items():
+            cases.append((_fold_pair(variant, folds), variant, titled.get(variant, 0), count))
     text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
     record = {
         "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
         "d": doc.date, "y": doc.doc_type, "i": doc.issuer,
-        "z": base64.b64encode(zlib.compress(text, 9)).decode("ascii"),
+        "z": pack_text(text),
     }
-    return PreparedDoc(doc=replace(doc, paragraphs=()), body_counts=body_counts, head_counts=head_counts,
+    return PreparedDoc(doc=replace(doc, paragraphs=()), terms=terms, cases=tuple(cases),
                        length=sum(body_counts.values()) + sum(head_counts.values()),
                        text_bytes=len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs), record=record)
+
+
+def _fold_pair(variant: str, folds: dict[str, str]) -> str:
+    """fold() of a word or an "a b" pair, cached for the notice."""
+    term = folds.get(variant)
+    if term is None:
+        term = folds[variant] = fold(variant)
+    return term
+
+
+def _count_terms(terms: dict[str, list], counts: Counter, weight: int, folds: dict[str, str]) -> None:
+    for variant, count in counts.items():
+        term = _fold_pair(variant, folds)
+        entry = terms.get(term)
+        if entry is None:
+            terms[term] = [count * weight, variant]
+        else:
+            entry[0] += count * weight
+            if variant not in entry:
+                entry.append(variant)
+
+
+def pack_text(data: bytes) -> str:
+    """Raw deflate, then base85 (its alphabet needs no JSON escape): 5 characters carry 4 bytes."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return base64.b85encode(packer.compress(data) + packer.flush()).decode("ascii")
+
+
+def unpack_text(packed: str) -> bytes:
+    return zlib.decompress(base64.b85decode(packed), -15)
+
+
+def _sum_pairs(texts: Iterable[str]) -> tuple[Counter, Counter, Counter]:
+    """Adjacent pairs of each text (a pair never spans two paragraphs or two fields), summed."""
+    total = (Counter(), Counter(), Counter())
+    for text in texts:
+        for into, counts in zip(total, pair_counts(text)):
+            into.update(counts)
+    return total
 
 
 class _Postings:
     """Postings of one folded term while notices stream in: compact arrays, not objects."""
 
-    __slots__ = ("docs", "tfs", "masks", "variants", "variant_df")
+    __slots__ = ("docs", "tfs", "masks", "variants", "variant_df", "cases")
 
     def __init__(self):
         self.docs = array("I")
@@ -131,6 +193,7 @@ class _Postings:
         self.masks = array("I")
         self.variants: dict[str, int] = {}  # accented form → bit, in order of first sight
         self.variant_df: list[int] = []
+        self.cases: dict[str, list[int]] | None = None  # pairs: variant → [written as a name, in mixed case]
 
     def add(self, doc: int, tf: int, variants: list[str]) -> None:
         mask = 0
@@ -200,8 +263,8 @@ def day_number(iso: str | None) -> int:
 
 
 def _script(key: str, data) -> str:
-    """A .js file body that hands ``data`` to the page; ASCII only, so no charset can garble it."""
-    payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    """A .js file body that hands ``data`` to the page (UTF-8, written after a byte-order mark)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"__archiveShard({json.dumps(key)},{payload});\n"
 
 
@@ -216,7 +279,6 @@ class IndexWriter:
         self.columns = _Columns()
         self.text_bytes = 0
         self.search_page: str | None = None
-        self._fold_cache: dict[str, str] = {}
         self._files = self._bytes = self._largest = 0
         self._digest = hashlib.sha256()
 
@@ -224,42 +286,38 @@ class IndexWriter:
 
     def add(self, doc: "SearchDoc | PreparedDoc") -> None:
         """Add one notice: a ``SearchDoc``, or a ``PreparedDoc`` already tokenised (by a worker process)."""
-        prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc)
+        prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc, self.layout.head_weight)
         number = len(self.lengths)
         self.lengths.append(prepared.length)
-        self._add_postings(number, prepared.body_counts, prepared.head_counts)
+        self._add_postings(number, prepared)
         self.columns.add(prepared.doc)
         self.text_bytes += prepared.text_bytes
         if self.search_page is None:
             self.search_page = "tim-kiem.html" if prepared.doc.url.endswith(".html") else "tim-kiem/"
         self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", prepared.record))
 
-    def _add_postings(self, number: int, body: Counter, head: Counter) -> None:
-        per_term: dict[str, list] = {}  # term → [tf, variant, variant, …]
-        cache = self._fold_cache
-        for counts, weight in ((body, 1), (head, self.layout.head_weight)):
-            for variant, count in counts.items():
-                term = cache.get(variant)
-                if term is None:
-                    term = cache[variant] = fold(variant)
-                entry = per_term.get(term)
-                if entry is None:
-                    per_term[term] = [count * weight, variant]
-                else:
-                    entry[0] += count * weight
-                    if variant not in entry:
-                        entry.append(variant)
+    def _add_postings(self, number: int, prepared: PreparedDoc) -> None:
         terms = self.terms
-        for term, entry in per_term.items():
+        for term, entry in prepared.terms.items():
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = _Postings()
             postings.add(number, entry[0], entry[1:])
+        for term, variant, titled, cased in prepared.cases:
+            postings = terms[term]
+            if postings.cases is None:
+                postings.cases = {}
+            votes = postings.cases.get(variant)
+            if votes is None:
+                postings.cases[variant] = [titled, cased]
+            else:
+                votes[0] += titled
+                votes[1] += cased
 
     def _write(self, relative: str, content: str) -> None:
         path = self.directory / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("ascii")
+        data = ("\ufeff" + content).encode("utf-8")  # the byte-order mark fixes the charset for any server
         path.write_bytes(data)
         # the build id is a digest of the index itself: the same input gives the same site, byte for byte
         self._digest.update(relative.encode() + b"\0" + data)
@@ -279,7 +337,7 @@ class IndexWriter:
         completion_tops: dict[str, str] = {}
         rest_files = 0
         for term in sorted(self.terms):
-            encoded = _encode_term(self.terms.pop(term), norms, layout)  # pop: free memory as we go
+            encoded = _encode_term(term, self.terms.pop(term), norms, layout)  # pop: free memory as we go
             if encoded.rest is not None:
                 encoded.entry.append(rest_files)
                 self._write(f"p/{rest_files}.js", _script(f"p:{rest_files}", encoded.rest))
@@ -294,7 +352,7 @@ class IndexWriter:
         manifest = {
             "version": INDEX_VERSION, "build": self._digest.hexdigest()[:12], "docs": count, "levels": IMPACT_LEVELS,
             "completions": layout.completions, "prefixWeight": layout.prefix_weight,
-            "phraseChecks": layout.phrase_checks, "docBucket": layout.doc_bucket, "searchPage": self.search_page,
+            "phraseChecks": layout.phrase_checks, "proximityChecks": layout.proximity_checks, "docBucket": layout.doc_bucket, "searchPage": self.search_page,
             "layout": asdict(layout), "split": sorted(split), "shards": sorted(shards),
         }
         self._write("manifest.js", _script("manifest", manifest))
@@ -355,14 +413,24 @@ def _remapped_masks(postings: _Postings, remap: list[int]) -> list[int]:
     return out
 
 
-def _encode_page(indices: list[int], docs, impacts: list[int], masks: list[int] | None) -> str:
-    """Doc-ordered postings: gap from the previous doc, impact, and the mask when forms differ."""
+def _encode_page(indices: list[int], docs, impacts: list[int] | None, masks: list[int] | None) -> str:
+    """Doc-ordered postings: the gap from the previous doc, the impact (words; pairs have none), the mask.
+
+    When the term has several accented forms the gap carries one more bit: set
+    when the notice's mask is not 1 (the commonest form alone), and only then is
+    the mask written, so most postings of a many-form term cost no mask at all.
+    """
     parts, previous = [], 0
     for i in indices:
         doc = docs[i]
-        parts.append(encode_number(doc - previous))
-        parts.append(encode_number(impacts[i]))
-        if masks is not None:
+        gap = doc - previous
+        if masks is None:
+            parts.append(encode_number(gap))
+        else:
+            parts.append(encode_number(gap * 2 + (masks[i] != 1)))
+        if impacts is not None:
+            parts.append(encode_number(impacts[i]))
+        if masks is not None and masks[i] != 1:
             parts.append(encode_number(masks[i]))
         previous = doc
     return "".join(parts)
@@ -375,24 +443,56 @@ class _EncodedTerm:
     completion_top: str | None  # the top completion_postings, when there are more
 
 
-def _encode_term(postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
+def is_pair(term: str) -> bool:
+    """Adjacent-pair terms are two words joined by one space ("lang son"); words hold no space."""
+    return " " in term
+
+
+def _is_name(votes: list[int] | None) -> bool:
+    """Written with a capital on every syllable in most of its mixed-case occurrences."""
+    return bool(votes) and votes[0] * 2 > votes[1]
+
+
+NAME_WEIGHT = 2  # a reading written as a name counts as if twice as widespread
+PREFERRED = "*"  # marks a stored pair form as a preferred reading for accent-free queries
+
+
+def _mark_preferred(variants: list[str], postings: _Postings) -> list[str]:
+    """Mark the readings an accent-free query should prefer: names and widespread phrases.
+
+    A form's weight is its document frequency, doubled when it is written as a name; the
+    forms weighing at least half the heaviest are preferred. So "van don" prefers "Vân Đồn"
+    over an occasional "văn đơn", and "van dong" prefers a widespread "vận động" over a
+    rare name "Vân Đồng".
+    """
+    dfs = {v: postings.variant_df[postings.variants[v]] for v in variants}
+    weights = [dfs[v] * (NAME_WEIGHT if _is_name(postings.cases.get(v)) else 1) for v in variants]
+    heaviest = max(weights)
+    return [PREFERRED + v if w * 2 >= heaviest else v for v, w in zip(variants, weights)]
+
+
+def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
     variants, remap = _variant_order(postings)
     masks = _remapped_masks(postings, remap) if remap is not None else None
     impacts = _impacts(postings, norms, layout)
+    written = None if is_pair(term) else impacts  # a pair scores its idf: adjacency, not frequency, is its news
     docs = postings.docs
     df = len(docs)
-    # 0 stands for "only the folded spelling itself", the commonest case (numbers, unaccented words).
-    stored_variants = 0 if len(variants) == 1 and fold(variants[0]) == variants[0] else variants
+    # 0 stands for "one form only": every notice holding the term then holds the same form, so its
+    # accents could not rank one notice above another; the forms are stored only when they differ.
+    if postings.cases and len(variants) > 1:
+        variants = _mark_preferred(variants, postings)
+    stored_variants = 0 if len(variants) < 2 else variants
     ranked = df > min(layout.completion_postings, layout.page_size)
     by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []
     completion_top = None
     if df > layout.completion_postings:
-        completion_top = _encode_page(sorted(by_impact[:layout.completion_postings]), docs, impacts, masks)
+        completion_top = _encode_page(sorted(by_impact[:layout.completion_postings]), docs, written, masks)
     if df <= layout.page_size:
-        return _EncodedTerm([df, stored_variants, _encode_page(list(range(df)), docs, impacts, masks)],
+        return _EncodedTerm([df, stored_variants, _encode_page(list(range(df)), docs, written, masks)],
                             None, completion_top)
-    top = _encode_page(sorted(by_impact[:layout.page_size]), docs, impacts, masks)
-    rest = _encode_page(sorted(by_impact[layout.page_size:]), docs, impacts, masks)
+    top = _encode_page(sorted(by_impact[:layout.page_size]), docs, written, masks)
+    rest = _encode_page(sorted(by_impact[layout.page_size:]), docs, written, masks)
     return _EncodedTerm([df, stored_variants, top], rest, completion_top)
 
 
@@ -439,10 +539,15 @@ def completion_order(term: str, df: int) -> tuple:
 
 
 def completions(prefix: str, terms: list[str], entries: dict[str, list], count: int) -> list[str]:
-    """The ``count`` + 1 most widespread terms starting with ``prefix`` (``terms`` sorted)."""
+    """The ``count`` + 1 most widespread terms starting with ``prefix`` (``terms`` sorted).
+
+    A word completes to words, a pair ("van d") to pairs: "van" must not complete to "van don".
+    """
     lo = bisect.bisect_left(terms, prefix)
     hi = bisect.bisect_left(terms, prefix + "\U0010ffff")
-    return heapq.nsmallest(count + 1, terms[lo:hi], key=lambda t: completion_order(t, entries[t][0]))
+    pair = " " in prefix
+    return heapq.nsmallest(count + 1, (t for t in terms[lo:hi] if (" " in t) == pair),
+                           key=lambda t: completion_order(t, entries[t][0]))
 
 
 def write_search_index(docs: Iterable[SearchDoc], out_dir: Path, layout: Layout = Layout()) -> dict:

@@ -6,24 +6,23 @@ two engines result for result. It returns no snippets.
 """
 from __future__ import annotations
 
-import base64
 import calendar
+import heapq
 import json
 import math
-import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .encoding import decode_numbers, safe_name, shard_key
-from ..vietnamese.fold import fold
-from .index import completion_order, day_number
-from .tokenize import Query, QueryWord, parse_query, word_sequence
+from ..vietnamese.fold import fold, has_diacritics
+from .index import PREFERRED, completion_order, day_number, is_pair, unpack_text
+from .tokenize import Query, QueryWord, parse_query, tokens, word_sequence
 
-TIER_SCALE = 10_000  # score = exact-accent tier × TIER_SCALE + BM25, so one number sorts results
 
 
 def read_script(path: Path) -> tuple[str, object]:
     """(key, data) of a file written as ``__archiveShard(key, data);``."""
-    text = path.read_text(encoding="ascii").strip()
+    text = path.read_text(encoding="utf-8-sig").strip()
     inner = text[len("__archiveShard("):-len(");")]
     key, data = json.loads(f"[{inner}]")
     return key, data
@@ -85,20 +84,14 @@ class IndexReader:
         n = self.manifest["docs"]
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def postings(self, entry: list, all_pages: bool) -> list[tuple[int, int, int]]:
+    def postings(self, term: str, entry: list, all_pages: bool) -> list[tuple[int, int, int]]:
         """(doc, impact, mask) of a term; only the top postings for a completion of a half-typed word."""
-        with_masks = isinstance(entry[1], list) and len(entry[1]) > 1
         chunks = [entry[2]]
         if len(entry) == 4 and all_pages:
             chunks.append(self._cached(f"p/{entry[3]}.js"))
-        out = []
-        step = 3 if with_masks else 2
-        for chunk in chunks:
-            numbers, doc = decode_numbers(chunk), 0
-            for i in range(0, len(numbers), step):
-                doc += numbers[i]
-                out.append((doc, numbers[i + 1], numbers[i + 2] if with_masks else 1))
-        return out
+        return [posting for chunk in chunks
+                for posting in decode_postings(chunk, not is_pair(term), isinstance(entry[1], list) and len(entry[1]) > 1,
+                                               self.manifest["levels"])]
 
     def expansions(self, word: QueryWord) -> list[tuple[str, list, float, bool]]:
         """(term, entry, weight, all postings?) the word stands for: itself, plus completions while typed."""
@@ -110,31 +103,39 @@ class IndexReader:
             pairs = self.shard(word.term).get("", [])
         else:
             shard = self.shard(shard_key(word.term, self.split))
-            pairs = sorted(((t, e) for t, e in shard.items() if t and t.startswith(word.term)),
+            pairs = sorted(((t, e) for t, e in shard.items()
+                            if t and t.startswith(word.term) and is_pair(t) == is_pair(word.term)),
                            key=lambda pair: completion_order(pair[0], pair[1][0]))
         others = [(t, e) for t, e in pairs if t != word.term][: self.manifest["completions"]]
         return out + [(t, e, self.manifest["prefixWeight"], False) for t, e in others]
 
     # --- queries ------------------------------------------------------------
 
-    def _word_scores(self, word: QueryWord) -> dict[int, tuple[float, int]]:
-        """doc → (best score among the word's expansions, 1 if an exact accented form matched)."""
+    def _matches(self, word: QueryWord) -> dict[int, list]:
+        """doc → [score, own term matched?, evidence] for a word or a pair.
+
+        The score is the own term's when it matched (so a finished and a typed query
+        score a notice alike), else the best completion's. Evidence is 1 when the notice
+        holds a wanted form (``variant_mask``).
+        """
         levels = self.manifest["levels"]
-        scores: dict[int, tuple[float, int]] = {}
+        out: dict[int, list] = {}
         for term, entry, weight, all_pages in self.expansions(word):
+            own = term == word.term
             variants = entry[1] if isinstance(entry[1], list) else [term]
-            wanted = 0
-            if word.accented:
-                for bit, variant in enumerate(variants):
-                    if variant == word.form or (word.prefix and variant.startswith(word.form)):
-                        wanted |= 1 << bit
+            wanted = variant_mask(word, variants)
             idf = self.idf(entry[0])
-            for doc, impact, mask in self.postings(entry, all_pages):
+            for doc, impact, mask in self.postings(term, entry, all_pages):
                 score = idf * impact / levels * weight
-                exact = 1 if mask & wanted else 0
-                old = scores.get(doc)
-                scores[doc] = (score, exact) if old is None else (max(score, old[0]), max(exact, old[1]))
-        return scores
+                evidence = 1 if mask & wanted else 0
+                old = out.get(doc)
+                if old is None:
+                    out[doc] = [score, own, evidence]
+                else:
+                    if not old[1] and score > old[0]:
+                        old[0] = score
+                    old[2] = max(old[2], evidence)
+        return out
 
     def query(self, text: str, filters: dict | None = None, limit: int = 20) -> list[dict]:
         filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
@@ -146,19 +147,32 @@ class IndexReader:
             dates = self.columns()["date"]
             ranked = sorted(allowed, key=lambda d: (-dates[d], d))
             return [self._result(d, 0.0) for d in ranked[:limit]]
-        totals: dict[int, list] | None = None
-        for word in sorted(parsed.words, key=lambda w: w.term):
-            scores = self._word_scores(word)
-            if totals is None:
-                totals = {d: [s, e if word.accented else 0] for d, (s, e) in scores.items()}
-            else:
-                totals = {d: [t[0] + scores[d][0], t[1] + (scores[d][1] if word.accented else 0)]
-                          for d, t in totals.items() if d in scores}
-        candidates = [d for d in totals if allowed is None or d in allowed]
-        candidates.sort(key=lambda d: (-totals[d][1], -totals[d][0], d))
+        words = [self._matches(word) for word in parsed.words]
+        pairs = [self._matches(pair) for pair in parsed.pairs]
+        candidates = set(words[0])
+        for matches in words[1:]:
+            candidates &= matches.keys()
+        if allowed is not None:
+            candidates &= allowed
+        keys = {d: rank_key(d, parsed, words, pairs) for d in candidates}
+        if len(parsed.words) > 1 and any(keys[d].whole for d in candidates):
+            candidates = [d for d in candidates if keys[d].whole or keys[d].completed]  # see rank_key
+        candidates = sorted(candidates, key=lambda d: keys[d].order(d))
+        candidates = self._by_proximity(candidates, keys, parsed, limit)
         if parsed.phrases:
             candidates = self._with_phrases(candidates, parsed, limit)
-        return [self._result(d, totals[d][1] * TIER_SCALE + totals[d][0]) for d in candidates[:limit]]
+        return [self._result(d, keys[d].total, keys[d]) for d in candidates[:limit]]
+
+    def _by_proximity(self, ranked: list[int], keys: dict, parsed: Query, limit: int) -> list[int]:
+        """Re-rank the first not-fully-adjacent notices by how close their words stand (``proximity``)."""
+        window = proximity_window(ranked, keys, parsed, limit, self.manifest.get("proximityChecks", 0))
+        if window is None:
+            return ranked
+        start, end = window
+        for d in ranked[start:end]:
+            texts = [self.doc(d)["t"]] + [text for _, text in self.paragraphs(d)]
+            keys[d].proximity = proximity(texts, parsed)
+        return ranked[:start] + sorted(ranked[start:end], key=lambda d: keys[d].order(d)) + ranked[end:]
 
     def _with_phrases(self, candidates: list[int], parsed: Query, limit: int) -> list[int]:
         kept = []
@@ -176,12 +190,15 @@ class IndexReader:
         return self._cached(f"d/{number // self.manifest['docBucket']}/{number}.js")
 
     def paragraphs(self, number: int) -> list[list[str]]:
-        return json.loads(zlib.decompress(base64.b64decode(self.doc(number)["z"])))
+        return json.loads(unpack_text(self.doc(number)["z"]))
 
-    def _result(self, number: int, score: float) -> dict:
+    def _result(self, number: int, score: float, key: "RankKey | None" = None) -> dict:
         doc = self.doc(number)
-        return {"url": doc["u"], "title": doc["t"], "province": doc["p"], "date": doc["d"],
-                "number": doc["n"], "score": round(score, 4)}
+        out = {"url": doc["u"], "title": doc["t"], "province": doc["p"], "date": doc["d"],
+               "number": doc["n"], "score": round(score, 4)}
+        if key is not None:
+            out["adjacent"] = key.adjacent
+        return out
 
     def columns(self) -> dict[str, list[int]]:
         if "columns" not in self._cache:
@@ -228,3 +245,156 @@ def _has_phrase(words: list[str], phrase: tuple[QueryWord, ...]) -> bool:
                for j, w in enumerate(phrase)):
             return True
     return False
+
+
+def decode_postings(text: str, with_impacts: bool, with_masks: bool, levels: int) -> list[tuple[int, int, int]]:
+    """Inverse of ``index._encode_page``: (doc, impact, mask); a pair's impact is ``levels`` (its idf counts whole)."""
+    numbers, out, i, doc = decode_numbers(text), [], 0, 0
+    while i < len(numbers):
+        value = numbers[i]
+        i += 1
+        flagged = False
+        if with_masks:
+            value, flagged = value >> 1, bool(value & 1)
+        doc += value
+        impact = levels
+        if with_impacts:
+            impact = numbers[i]
+            i += 1
+        mask = 1
+        if flagged:
+            mask = numbers[i]
+            i += 1
+        out.append((doc, impact, mask))
+    return out
+
+
+# --- ranking (archive-search.js ranks the same way) -----------------------------------------------
+
+
+def variant_mask(word: QueryWord, variants: list[str]) -> int:
+    """Bits of the stored forms a query word or pair asks for.
+
+    With accents: the forms whose accented syllables are the ones typed (an
+    unaccented syllable accepts any). Without accents, for a pair: the readings
+    the index marked as preferred (names and widespread phrases, ``index._mark_preferred``).
+    An accent-free single word asks for nothing: plain BM25 decides.
+    """
+    typed = word.form.split(" ")
+    if any(has_diacritics(t) for t in typed):
+        mask = 0
+        for bit, variant in enumerate(variants):
+            stored = variant.lstrip(PREFERRED).split(" ")
+            if len(stored) == len(typed) and all(
+                    _syllable_fits(s, t, word.prefix and i == len(typed) - 1)
+                    for i, (s, t) in enumerate(zip(stored, typed))):
+                mask |= 1 << bit
+        return mask
+    if " " not in word.term:
+        return 0
+    preferred = 0
+    for bit, variant in enumerate(variants):
+        if variant.startswith(PREFERRED):
+            preferred |= 1 << bit
+    return preferred or 1
+
+
+def _syllable_fits(stored: str, typed: str, prefix: bool) -> bool:
+    return not has_diacritics(typed) or stored == typed or (prefix and stored.startswith(typed))
+
+
+@dataclass
+class RankKey:
+    """Why a notice ranks where it does, most important first (see ``order``)."""
+
+    adjacent: int  # query pairs found side by side as typed words
+    completed: int  # query pairs found side by side through a completion of the word being typed
+    evidence: int  # accents matched as typed (or, without accents, pairs read as names/common phrases)
+    whole: bool  # every word found as typed, not only as a completion
+    total: float  # BM25 of the words and pairs
+    proximity: int = 0  # 3: one run, 2: close together in one paragraph, 1: in one paragraph (checked text)
+
+    def order(self, doc: int) -> tuple:
+        return (-self.adjacent, -self.completed, -self.proximity, -self.evidence, -self.whole, -self.total, doc)
+
+
+def rank_key(doc: int, parsed: Query, words: list[dict], pairs: list[dict]) -> RankKey:
+    """The key of one notice that holds every word.
+
+    Adjacent pairs first: a scattered match ranks below every adjacent one. While the
+    last word is typed, a notice that holds it only as a completion and not beside
+    the word before is dropped by the caller whenever a finished reading of the
+    query matches, so "lang son" and "lang son " give the same results.
+    """
+    adjacent = completed = evidence = 0
+    total = 0.0
+    for pair, matches in zip(parsed.pairs, pairs):
+        match = matches.get(doc)
+        if match is None:
+            continue
+        adjacent += match[1]
+        completed += not match[1]
+        evidence += match[2]
+        total += match[0]
+    whole = True
+    for word, matches in zip(parsed.words, words):
+        match = matches[doc]
+        whole = whole and match[1]
+        evidence += match[2]
+        total += match[0]
+    return RankKey(adjacent, completed, evidence, whole, total)
+
+
+CLOSE_WORDS = 6  # words allowed between query words that still stand "close together"
+
+
+def proximity_window(ranked: list[int], keys: dict, parsed: Query, limit: int, checks: int) -> tuple[int, int] | None:
+    """The slice of ``ranked`` whose texts are read: from the first notice not fully adjacent to the end of the page.
+
+    Only notices the page shows are read (their text is loaded for snippets anyway), so a keystroke
+    loads no notice it does not show.
+    """
+    if not parsed.pairs or not checks:
+        return None
+    full = len(parsed.pairs)
+    if full > 1:  # "cách ly" + "tại nhà" may each stand side by side without "cách ly tại nhà": read from the top
+        start = 0
+    else:
+        start = next((i for i, d in enumerate(ranked) if keys[d].adjacent + keys[d].completed < full), None)
+    if start is None or start >= limit:
+        return None
+    return start, min(len(ranked), start + min(checks, limit - start))
+
+
+def proximity(texts: list[str], parsed: Query) -> int:
+    """3: one text holds the query's words as one run; 2: within a short span; 1: all in one text; else 0."""
+    words = parsed.words
+    if parsed.chained and any(_has_phrase(word_sequence(text), parsed.ordered) for text in texts):
+        return 3
+    best = 0
+    for text in texts:
+        sequence = tokens(text)
+        positions = [[i for i, t in enumerate(sequence) if t == w.term or (w.prefix and t.startswith(w.term))]
+                     for w in words]
+        if not all(positions):
+            continue
+        best = max(best, 2 if _shortest_span(positions) <= len(words) + CLOSE_WORDS else 1)
+        if best == 2:
+            break
+    return best
+
+
+def _shortest_span(positions: list[list[int]]) -> int:
+    """Fewest consecutive tokens holding one position of every list (each sorted)."""
+    heap = [(p[0], i, 0) for i, p in enumerate(positions)]
+    heapq.heapify(heap)
+    high = max(p[0] for p in positions)
+    best = high - heap[0][0] + 1
+    while True:
+        low, i, j = heapq.heappop(heap)
+        best = min(best, high - low + 1)
+        if j + 1 >= len(positions[i]):
+            return best
+        nxt = positions[i][j + 1]
+        high = max(high, nxt)
+        heapq.heappush(heap, (nxt, i, j + 1))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..vietnamese.fold import fold, has_diacritics, lower_same_length
+from ..vietnamese.fold import fold, has_diacritics, lower_same_length, nfc
 
 MAX_TERM_LENGTH = 40  # longer runs are OCR debris or identifiers nobody types
 
@@ -36,6 +36,46 @@ def variant_counts(text: str) -> Counter:
     for variant in [v for v in counts if len(v) > MAX_TERM_LENGTH]:
         del counts[variant]
     return counts
+
+
+# Two words form an adjacent pair when only spaces, "-" or "/" stand between them: a comma,
+# a full stop or a bracket ends the phrase (no pair across "Quảng Ninh, Vân Đồn").
+PAIR_GAP = re.compile(r"[\s/-]*")
+PAIR_BREAK = re.compile(r"[^\s/-](?<![^\W_])")  # any character between words that is not a space or joiner
+
+
+def _is_titled(word: str) -> bool:
+    """Written like a name syllable: a capital, then lowercase ("Đồn", "A"), not ALL CAPS."""
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _is_capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def pair_counts(text: str) -> tuple[Counter, Counter, Counter]:
+    """Adjacent word pairs of ``text`` as accented lowercase "a b": (all, written as a name, written in mixed case).
+
+    The last two counts let the index tell names ("Vân Đồn") from ordinary words
+    ("văn đơn") for accent-free queries; ALL CAPS headings vote for neither.
+    """
+    counts, titled, cased = Counter(), Counter(), Counter()
+    for run in PAIR_BREAK.split(nfc(text)):
+        words = WORD.findall(run)
+        if len(words) < 2:
+            continue
+        lower = WORD.findall(lower_same_length(run))
+        if len(lower) != len(words):  # lowercasing changed what counts as a letter: word by word then
+            lower = [lower_same_length(word) for word in words]
+        kept = [len(word) <= MAX_TERM_LENGTH for word in words]
+        capitals = [_is_capitals(word) for word in words]
+        names = [_is_titled(word) for word in words]  # a name syllable is never ALL CAPS
+        pairs = [(f"{a} {b}", capitals[i] and capitals[i + 1], names[i] and names[i + 1])
+                 for i, (a, b) in enumerate(zip(lower, lower[1:])) if kept[i] and kept[i + 1]]
+        counts.update(pair for pair, _, _ in pairs)
+        cased.update(pair for pair, both_capitals, _ in pairs if not both_capitals)
+        titled.update(pair for pair, _, name in pairs if name)
+    return counts, titled, cased
 
 
 def tokens(text: str) -> list[str]:
@@ -71,42 +111,73 @@ class QueryWord:
 class Query:
     words: tuple[QueryWord, ...]  # every one must match
     phrases: tuple[tuple[QueryWord, ...], ...]  # each must occur adjacently, in order
+    pairs: tuple[QueryWord, ...] = ()  # consecutive words as one "a b" term: found adjacent, they rank first
+    ordered: tuple[QueryWord, ...] = ()  # every word as typed, in order (a word may repeat)
+
+    @property
+    def chained(self) -> bool:
+        """Every two consecutive words make a pair: the whole query can stand as one run of words."""
+        return len(self.ordered) > 1 and len(self.pairs) == len(self.ordered) - 1
 
 
-def _query_words(segment: str, numbers_whole: bool) -> list[QueryWord]:
+@dataclass(frozen=True)
+class _Typed:
+    word: QueryWord
+    start: int
+    end: int
+    pairable: bool  # a plain word, not a whole document number
+
+
+def _query_words(text: str, start: int, end: int, numbers_whole: bool) -> list[_Typed]:
     words = []
-    for compound in COMPOUND.findall(lower_same_length(segment)):
-        parts = [compound] if numbers_whole and is_number(compound) else JOINERS.split(compound)
-        words.extend(QueryWord(fold(p), p) for p in parts if len(p) <= MAX_TERM_LENGTH)
+    for match in COMPOUND.finditer(text, start, end):
+        compound = match.group()
+        if numbers_whole and is_number(compound):
+            if len(compound) <= MAX_TERM_LENGTH:
+                words.append(_Typed(QueryWord(fold(compound), compound), match.start(), match.end(), False))
+            continue
+        offset = match.start()
+        for part in JOINERS.split(compound):
+            if len(part) <= MAX_TERM_LENGTH:
+                words.append(_Typed(QueryWord(fold(part), part), offset, offset + len(part), True))
+            offset += len(part) + 1
     return words
 
 
+def pair_word(first: QueryWord, second: QueryWord) -> QueryWord:
+    """Two consecutive query words as the pair term the index holds ("lang son")."""
+    return QueryWord(f"{first.term} {second.term}", f"{first.form} {second.form}", prefix=second.prefix)
+
+
 def parse_query(text: str, prefix: bool = True) -> Query:
-    """Split ``text`` into required words and "quoted phrases".
+    """Split ``text`` into required words, "quoted phrases" and adjacent pairs.
 
     The last word is a prefix when ``prefix`` is set and the text does not end in
     a space or a closing quote, so results follow the reader as they type. An
-    unclosed quote still makes a phrase.
+    unclosed quote still makes a phrase. Spacing never matters: only the words,
+    their order and the punctuation between them do.
     """
-    segments = text.split('"')
-    words: list[QueryWord] = []
-    phrases: list[list[QueryWord]] = []
-    last_owner: list[QueryWord] | None = None
-    for index, segment in enumerate(segments):
+    lowered = lower_same_length(text)
+    typed: list[_Typed] = []
+    phrases: list[list[int]] = []  # indices into typed
+    position = 0
+    for index, segment in enumerate(lowered.split('"')):
         in_phrase = index % 2 == 1
-        found = _query_words(segment, numbers_whole=not in_phrase)
+        found = _query_words(lowered, position, position + len(segment), numbers_whole=not in_phrase)
         if in_phrase and len(found) > 1:
-            phrases.append(found)
-        words.extend(found)
-        if found:
-            last_owner = phrases[-1] if in_phrase and len(found) > 1 else None
-    typing = prefix and bool(words) and text[-1:].strip() != "" and not text.endswith('"')
+            phrases.append(list(range(len(typed), len(typed) + len(found))))
+        typed.extend(found)
+        position += len(segment) + 1
+    typing = prefix and bool(typed) and text[-1:].strip() != "" and not text.endswith('"')
     if typing:
-        last = words[-1]
-        words[-1] = QueryWord(last.term, last.form, prefix=True)
-        if last_owner is not None and last_owner[-1] is last:
-            last_owner[-1] = words[-1]
-    return Query(_unique(words), tuple(tuple(p) for p in phrases))
+        last = typed[-1]
+        typed[-1] = replace(last, word=replace(last.word, prefix=True))
+    words = [t.word for t in typed]
+    pairs = []
+    for before, after in zip(typed, typed[1:]):
+        if before.pairable and after.pairable and PAIR_GAP.fullmatch(lowered, before.end, after.start):
+            pairs.append(pair_word(before.word, after.word))
+    return Query(_unique(words), tuple(tuple(words[i] for i in p) for p in phrases), tuple(pairs), tuple(words))
 
 
 def _unique(words: list[QueryWord]) -> tuple[QueryWord, ...]:

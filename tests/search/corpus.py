@@ -15,10 +15,12 @@ INJECTION = '<img src=x onerror=alert(1)>'
 
 
 def notice(id, province, code, title, paragraphs, *, number=None, doc_type="Thông báo", issuer=None,
-           date="2021-08-10", measures=()):
+           date="2021-08-10", measures=(), names=()):
+    """A SearchDoc; a paragraph given as (anchor, text) keeps its anchor, others are "doan-<n>"."""
     return SearchDoc(id=id, url=f"notices/{code}/{id}.html", title=title, number=number, doc_type=doc_type,
                      issuer=issuer, province=province, province_code=code, date=date, measures=measures,
-                     paragraphs=tuple((f"doan-{i + 1}", text) for i, text in enumerate(paragraphs)))
+                     paragraphs=tuple(text if isinstance(text, tuple) else (f"doan-{i + 1}", text)
+                                      for i, text in enumerate(paragraphs)), names=names)
 
 
 DOCS = (
@@ -103,3 +105,55 @@ def generated_docs(count: int, seed: int = 7) -> list[SearchDoc]:
 # Small enough that 200 notices have common terms with rest files, split prefixes and truncated completions.
 TINY_LAYOUT = dict(page_size=12, completion_postings=5, completions=4, shard_target=600, max_key_length=4,
                    doc_bucket=16)
+
+
+# Confusable readings (issue 19): each query below has one right notice and distractors that hold
+# its syllables in other words, in another order, or apart. Written for the tests, from the
+# structures of real notices; names of people are invented.
+SIGNATURE = "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Quốc Vinh"
+CONFUSABLE_DOCS = (
+    notice("qn-van-don", "Quảng Ninh", "quang-ninh", "Thông báo về kiểm soát dịch tại các huyện", [
+        "Ủy ban nhân dân tỉnh yêu cầu các địa phương tăng cường kiểm soát.",
+        "Tại huyện Vân Đồn, lực lượng chức năng kiểm soát chặt chẽ người ra vào.",
+    ], number="12/TB-UBND"),
+    notice("vd-van-dong", "Hải Phòng", "hai-phong", "Kế hoạch vận động Nhân dân tiêm vắc xin", [
+        "Các đơn vị vận động Nhân dân tham gia tiêm vắc xin; cuộc vận động do Mặt trận chủ trì.",
+        "Văn phòng tổng hợp đơn thư, báo cáo kết quả vận động.",
+    ], number="30/KH-UBND", doc_type="Kế hoạch"),
+    notice("vd-van-don-thu", "Hà Nội", "ha-noi", "Thông báo tiếp nhận văn đơn", [
+        "Bộ phận một cửa tiếp nhận văn đơn của tổ chức, cá nhân theo quy định.",
+    ], number="31/TB-UBND"),
+    notice("ls-huu-lung", "Lạng Sơn", "lang-son", "Công điện về phòng dịch tại huyện Hữu Lũng", [
+        "Tỉnh Lạng Sơn yêu cầu huyện Hữu Lũng khoanh vùng ổ dịch.",
+        "Cuốn cẩm nang phòng dịch được phát tại Phả Lại cho người dân.",
+    ], number="05/CĐ-UBND", doc_type="Công điện"),
+    notice("qn-nghi-huu", "Quảng Ninh", "quang-ninh", "Kết luận về công tác cán bộ", [
+        "Một số cán bộ đã nghỉ hưu được mời hỗ trợ; nhiều nơi còn lúng túng khi triển khai.",
+        "Tránh lãng phí, chăm lo đời sống người dân; sơn sửa trạm y tế.",
+        "Thị xã Cẩm Phả tiếp tục giám sát.",
+    ], number="40-KL/TU", doc_type="Kết luận"),
+    notice("hoc-truc-tuyen", "Bình Dương", "binh-duong", "Hướng dẫn dạy và học trong mùa dịch", [
+        "Các trường tổ chức học trực tuyến cho học sinh từ ngày 06/9/2021.",
+    ], number="77/HD-SGDĐT", doc_type="Hướng dẫn"),
+    notice("hop-truc-tuyen", "Bình Dương", "binh-duong", "Thông báo kết luận cuộc họp", [
+        "Ủy ban nhân dân tỉnh tổ chức họp trực tuyến với các huyện.",
+        "Học sinh tiếp tục nghỉ học; các sở tổng hợp số liệu.",
+    ], number="78/TB-UBND"),
+    notice("signed", "Hà Giang", "ha-giang", "Thông báo về phòng, chống dịch", [
+        "Ủy ban nhân dân tỉnh thông báo như sau.",
+        "Cấm tụ tập đông người.",
+        ("chu-ky", SIGNATURE),
+    ], number="90/TB-UBND", names=("Phạm Quốc Vinh",)),
+    notice("not-signed", "Hà Giang", "ha-giang", "Thông báo xử lý vi phạm", [
+        "Xử lý nghiêm các trường hợp vi phạm; Quốc lộ 2 được kiểm soát.",
+        "Đoàn kiểm tra do ông Vinh dẫn đầu.",
+    ], number="91/TB-UBND"),
+    notice("cam-scattered", "Lào Cai", "lao-cai", "Thông báo phát cẩm nang", [
+        "Cuốn cẩm nang phòng dịch được in thêm.",
+        "Đoàn công tác đã đến Phả Lại và các xã lân cận.",
+    ], number="92/TB-UBND"),
+    notice("snippet", "Hà Nam", "ha-nam", "Hướng dẫn chăm sóc người bệnh", [
+        "Người có bệnh lý nền được theo dõi sức khỏe hằng ngày, không được tự ý rời khỏi nơi ở; "
+        "trạm y tế xã bố trí cán bộ đến tận nhà để hỗ trợ, đồng thời thực hiện cách ly y tế tại nhà theo quy định.",
+    ], number="93/HD-UBND", doc_type="Hướng dẫn"),
+)

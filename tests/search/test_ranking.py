@@ -116,3 +116,56 @@ def test_completions_use_only_their_top_postings_while_typing(two_layouts):
     assert tiny.split and "" in tiny.shard(next(iter(sorted(tiny.split))))
     typed = tiny.query("phòng c", limit=200)
     assert typed and len(typed) <= len(default.query("phòng c", limit=200))
+
+
+# --- adjacency, accents as evidence, names, typing (issue 19) ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def confusable(tmp_path_factory):
+    from tests.search.corpus import CONFUSABLE_DOCS
+    site = tmp_path_factory.mktemp("confusable")
+    write_site(site, DOCS + CONFUSABLE_DOCS)
+    return IndexReader(site / "search")
+
+
+@pytest.mark.parametrize("query, right", [
+    ("van don ", "qn-van-don"), ("Vân Đồn ", "qn-van-don"), ("van don", "qn-van-don"),
+    ("huu lung ", "ls-huu-lung"), ("Hữu Lũng", "ls-huu-lung"),
+    ("lang son ", "ls-huu-lung"), ("Lạng Sơn", "ls-huu-lung"),
+    ("học trực tuyến ", "hoc-truc-tuyen"), ("hoc truc tuyen ", "hoc-truc-tuyen"),
+    ("họp trực tuyến ", "hop-truc-tuyen"),
+    ("Phạm Quốc Vinh ", "signed"), ("pham quoc vinh", "signed"),
+])
+def test_words_side_by_side_rank_first(confusable, query, right):
+    assert ids(confusable.query(query))[0] == right
+
+
+def test_a_scattered_match_ranks_below_every_adjacent_one(confusable):
+    results = confusable.query("lang son ")
+    adjacent = [r["adjacent"] for r in results]
+    assert adjacent == sorted(adjacent, reverse=True) and adjacent[0] == 1
+    assert "qn-nghi-huu" not in ids(results)[:1]
+
+
+def test_accents_pick_the_reading(confusable):
+    assert ids(confusable.query("văn đơn "))[0] == "vd-van-don-thu", "the typed accents win among adjacent matches"
+    assert ids(confusable.query("Vân Đồn "))[0] == "qn-van-don"
+
+
+def test_close_together_ranks_between_adjacent_and_scattered(confusable):
+    order = ids(confusable.query("cẩm phả "))
+    assert order.index("qn-nghi-huu") < order.index("ls-huu-lung") < order.index("cam-scattered")
+
+
+def test_spacing_never_changes_results(confusable):
+    finished = ids(confusable.query("lang son "))
+    assert ids(confusable.query("  lang   son ")) == finished
+    assert ids(confusable.query("lang son", {"prefix": False})) == finished
+    assert ids(confusable.query("lang son")) == finished, "typing: no completion-only scattered match added"
+
+
+def test_typing_completes_only_the_last_word(confusable):
+    assert ids(confusable.query("huu lu"))[0] == "ls-huu-lung"
+    assert ids(confusable.query("huu lu", {"prefix": False})) == []
+    assert ids(confusable.query("hu lung")) == [], "only the word being typed is a prefix"

@@ -6,9 +6,18 @@
  * fetch, XHR, modules and workers are blocked for file:// pages; a query adds
  * <script> tags for the shards its words need and nothing else.
  *
- * Folding and tokenising mirror build_tools/search/fold.py and tokenize.py; the
- * browser tests check that both give the same output. Text from the index is
- * untrusted: it only ever reaches the page through textContent.
+ * Folding and tokenising mirror build_tools/search/fold.py and tokenize.py, and the
+ * ranking mirrors reader.py; the browser tests check that both give the same output.
+ * Text from the index is untrusted: it only ever reaches the page through textContent.
+ *
+ * Ranking (reader.RankKey): a notice must hold every word. The query's consecutive
+ * words are also looked up as pair terms ("lang son"): notices where they stand side
+ * by side rank above every notice where they stand apart; then, for the first notices
+ * of the page, how close the words stand in one paragraph (their text is read); then
+ * the typed accents (without accents: the readings the index prefers, names and
+ * widespread phrases); then whole words over completions; then BM25. Only the word
+ * being typed is completed; a finished query (trailing space, Enter, a shared URL:
+ * prefix false) ranks whole words, and spacing never changes results.
  *
  * API: window.archiveSearch.query(text, filters) → Promise<[{url, href, title,
  * province, date, number, doc_type, issuer, score, snippet, highlights, anchor}]>,
@@ -109,48 +118,84 @@
 
   function wordSequence(text) { return fold(text).match(WORD) || []; }
 
-  function queryWords(segment, numbersWhole) {
+  // Two words form a pair when only spaces, "-" or "/" stand between them (tokenize.PAIR_GAP).
+  var PAIR_GAP = /^[\s\/-]*$/;
+
+  function isPair(term) { return term.indexOf(' ') >= 0; }
+
+  /** Words of text[start, end) with their offsets; a document number stays whole outside quotes. */
+  function queryWords(text, start, end, numbersWhole) {
     var words = [];
-    compounds(lowerSameLength(segment)).forEach(function (compound) {
-      var parts = (numbersWhole && isNumber(compound)) ? [compound] : compound.split(JOINERS);
-      parts.filter(termLength).forEach(function (part) {
-        words.push({term: fold(part), form: part, prefix: false});
+    var segment = text.slice(start, end);
+    COMPOUND.lastIndex = 0;
+    var m;
+    while ((m = COMPOUND.exec(segment)) !== null) {
+      var compound = m[0];
+      var at = start + m.index;
+      if (numbersWhole && isNumber(compound)) {
+        if (termLength(compound)) words.push({word: {term: fold(compound), form: compound, prefix: false}, start: at, end: at + compound.length, pairable: false});
+        continue;
+      }
+      compound.split(JOINERS).forEach(function (part) {
+        if (termLength(part)) words.push({word: {term: fold(part), form: part, prefix: false}, start: at, end: at + part.length, pairable: true});
+        at += part.length + 1;
       });
-    });
+    }
     return words;
   }
 
-  /** Required words and "quoted phrases"; the last word is a prefix while typed (tokenize.parse_query). */
-  function parseQuery(text, prefix) {
-    var segments = text.split('"');
-    var words = [];
-    var phrases = [];
-    var lastOwner = null;
-    segments.forEach(function (segment, index) {
-      var inPhrase = index % 2 === 1;
-      var found = queryWords(segment, !inPhrase);
-      if (inPhrase && found.length > 1) phrases.push(found);
-      words.push.apply(words, found);
-      if (found.length) lastOwner = (inPhrase && found.length > 1) ? phrases[phrases.length - 1] : null;
-    });
-    var typing = prefix !== false && words.length > 0 && text.slice(-1).trim() !== '' && text.slice(-1) !== '"';
-    if (typing) {
-      var last = words[words.length - 1];
-      var typed = {term: last.term, form: last.form, prefix: true};
-      words[words.length - 1] = typed;
-      if (lastOwner && lastOwner[lastOwner.length - 1] === last) lastOwner[lastOwner.length - 1] = typed;
-    }
+  function pairWord(first, second) {
+    return {term: first.term + ' ' + second.term, form: first.form + ' ' + second.form, prefix: second.prefix};
+  }
+
+  function unique(words) {
     var byTerm = new Map();
     words.forEach(function (word) {
       var kept = byTerm.get(word.term);
       if (!kept || (kept.prefix && !word.prefix)) byTerm.set(word.term, word);
     });
-    var unique = Array.from(byTerm.values());
-    unique.forEach(function (word) { word.accented = hasDiacritics(word.form); });
-    phrases.forEach(function (phrase) {
-      phrase.forEach(function (word) { word.accented = hasDiacritics(word.form); });
+    return Array.from(byTerm.values());
+  }
+
+  /**
+   * Required words, "quoted phrases" and adjacent pairs; the last word is a prefix while
+   * typed (tokenize.parse_query). Spacing never matters, only words, order and punctuation.
+   */
+  function parseQuery(text, prefix) {
+    var lowered = lowerSameLength(text);
+    var typed = [];
+    var phrases = [];
+    var position = 0;
+    lowered.split('"').forEach(function (segment, index) {
+      var inPhrase = index % 2 === 1;
+      var found = queryWords(lowered, position, position + segment.length, !inPhrase);
+      if (inPhrase && found.length > 1) {
+        var indices = [];
+        for (var i = 0; i < found.length; i++) indices.push(typed.length + i);
+        phrases.push(indices);
+      }
+      typed.push.apply(typed, found);
+      position += segment.length + 1;
     });
-    return {words: unique, phrases: phrases};
+    var typing = prefix !== false && typed.length > 0 && text.slice(-1).trim() !== '' && text.slice(-1) !== '"';
+    if (typing) typed[typed.length - 1].word.prefix = true;
+    var words = typed.map(function (t) { return t.word; });
+    var pairs = [];
+    for (var j = 0; j + 1 < typed.length; j++) {
+      var before = typed[j], after = typed[j + 1];
+      if (before.pairable && after.pairable && PAIR_GAP.test(lowered.slice(before.end, after.start))) {
+        pairs.push(pairWord(before.word, after.word));
+      }
+    }
+    var uniqueWords = unique(words);
+    uniqueWords.concat(pairs, words).forEach(function (word) { word.accented = hasDiacritics(word.form); });
+    return {
+      words: uniqueWords,
+      phrases: phrases.map(function (p) { return p.map(function (i) { return words[i]; }); }),
+      pairs: pairs,
+      ordered: words,
+      chained: words.length > 1 && pairs.length === words.length - 1
+    };
   }
 
   /* ---- loading index files ------------------------------------------------ */
@@ -170,6 +215,7 @@
       var tag = document.createElement('script');
       tag.src = INDEX + path + version;
       tag.async = true;
+      tag.charset = 'utf-8';  // the files also start with a byte-order mark
       tag.onload = function () {
         tag.remove();
         if (store.has(key)) resolve(store.get(key));
@@ -237,22 +283,25 @@
     return values;
   }
 
-  /** Postings of one stored chunk as typed arrays (docs ascending). */
-  function decodePostings(text, withMasks) {
+  /**
+   * Postings of one stored chunk as typed arrays (docs ascending), the inverse of
+   * index._encode_page: gap (with a mask flag when the term has several forms),
+   * impact (words only: a pair's impact is `levels`), mask (only when flagged).
+   */
+  function decodePostings(text, withImpacts, withMasks, levels) {
     var values = decodeNumbers(text);
-    var step = withMasks ? 3 : 2;
-    var count = values.length / step;
-    var docs = new Int32Array(count);
-    var impacts = new Uint8Array(count);
-    var masks = withMasks ? new Int32Array(count) : null;
+    var docs = [], impacts = [], masks = withMasks ? [] : null;
     var doc = 0;
-    for (var i = 0, j = 0; j < count; i += step, j++) {
-      doc += values[i];
-      docs[j] = doc;
-      impacts[j] = values[i + 1];
-      if (masks) masks[j] = values[i + 2];
+    for (var i = 0; i < values.length;) {
+      var value = values[i++];
+      var flagged = false;
+      if (withMasks) { flagged = (value & 1) === 1; value = Math.floor(value / 2); }
+      doc += value;
+      docs.push(doc);
+      impacts.push(withImpacts ? values[i++] : levels);
+      if (masks) masks.push(flagged ? values[i++] : 1);
     }
-    return {docs: docs, impacts: impacts, masks: masks};
+    return {docs: Int32Array.from(docs), impacts: Uint8Array.from(impacts), masks: masks ? Int32Array.from(masks) : null};
   }
 
   // Decoded postings, keyed by the entry they came from (a completion's copy is a different
@@ -263,14 +312,15 @@
   function variantsOf(term, stored) { return Array.isArray(stored) ? stored : [term]; }
 
   /** Decoded postings of a term: its top postings, plus the rest unless it is a completion being typed. */
-  function termPostings(term, stored, allPages) {
+  function termPostings(term, stored, allPages, meta) {
     var withMasks = Array.isArray(stored[1]) && stored[1].length > 1;
+    var withImpacts = !isPair(term);
     var top = decodedTops.get(stored);
-    if (!top) { top = decodePostings(stored[2], withMasks); decodedTops.set(stored, top); }
+    if (!top) { top = decodePostings(stored[2], withImpacts, withMasks, meta.levels); decodedTops.set(stored, top); }
     if (stored.length < 4 || !allPages) return Promise.resolve([top]);
     return load('p:' + stored[3], 'p/' + stored[3] + '.js').then(function (text) {
       var rest = decodedRests.get(stored[3]);
-      if (!rest) { rest = decodePostings(text, withMasks); decodedRests.set(stored[3], rest); }
+      if (!rest) { rest = decodePostings(text, withImpacts, withMasks, meta.levels); decodedRests.set(stored[3], rest); }
       return [top, rest];
     });
   }
@@ -280,21 +330,22 @@
   }
 
   /**
-   * The terms a query word stands for: itself, and while typed its commonest
-   * completions, whose entries come in the same shard (one file per word).
+   * The terms a query word (or pair) stands for: itself, and while typed its commonest
+   * completions of the same kind, whose entries come in the same shard (one file per word).
    */
   function expansions(word, meta) {
     var key = shardKey(word.term, meta.splitSet);
+    var pair = isPair(word.term);
     return shard(key, meta).then(function (data) {
       var own = Object.prototype.hasOwnProperty.call(data, word.term) ? data[word.term] : null;
       var out = own ? [{term: word.term, stored: own, weight: 1, allPages: true}] : [];
       if (!word.prefix) return out;
       var pairs = meta.splitSet.has(word.term) ? (data[''] || [])
-        : Object.keys(data).filter(function (t) { return t && t.indexOf(word.term) === 0; })
+        : Object.keys(data).filter(function (t) { return t && t.indexOf(word.term) === 0 && isPair(t) === pair; })
           .map(function (t) { return [t, data[t]]; }).sort(completionOrder);
-      pairs.filter(function (pair) { return pair[0] !== word.term; }).slice(0, meta.completions)
-        .forEach(function (pair) {
-          out.push({term: pair[0], stored: pair[1], weight: meta.prefixWeight, allPages: false});
+      pairs.filter(function (p) { return p[0] !== word.term; }).slice(0, meta.completions)
+        .forEach(function (p) {
+          out.push({term: p[0], stored: p[1], weight: meta.prefixWeight, allPages: false});
         });
       return out;
     });
@@ -304,52 +355,87 @@
   function prepareWord(word, meta) {
     return expansions(word, meta).then(function (list) {
       return Promise.all(list.map(function (e) {
-        return termPostings(e.term, e.stored, e.allPages).then(function (chunks) { e.chunks = chunks; return e; });
+        return termPostings(e.term, e.stored, e.allPages, meta).then(function (chunks) { e.chunks = chunks; return e; });
       }));
     });
   }
 
   function idf(df, meta) { return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5)); }
 
-  /** Per-notice best score among the word's expansions and whether an exact accented form matched. */
-  function scoreWord(word, prepared, meta) {
+  function syllableFits(stored, typed, prefix) {
+    return !hasDiacritics(typed) || stored === typed || (prefix && stored.indexOf(typed) === 0);
+  }
+
+  /**
+   * Bits of the stored forms a word or pair asks for (reader.variant_mask): with accents,
+   * the forms whose accented syllables are the ones typed; without, for a pair, the
+   * readings the index marked "*" (names and widespread phrases); a plain word: none.
+   */
+  function variantMask(word, variants) {
+    var typed = word.form.split(' ');
+    if (typed.some(hasDiacritics)) {
+      var mask = 0;
+      variants.forEach(function (variant, bit) {
+        var stored = variant.replace(/^\*/, '').split(' ');
+        if (stored.length !== typed.length) return;
+        for (var i = 0; i < typed.length; i++) {
+          if (!syllableFits(stored[i], typed[i], word.prefix && i === typed.length - 1)) return;
+        }
+        mask |= (1 << bit);
+      });
+      return mask;
+    }
+    if (!isPair(word.term)) return 0;
+    var preferred = 0;
+    variants.forEach(function (variant, bit) { if (variant.charAt(0) === '*') preferred |= (1 << bit); });
+    return preferred || 1;
+  }
+
+  /**
+   * Per notice: the score (the own term's when it matched, else the best completion's), whether
+   * the own term matched, and whether a wanted form did (reader._matches).
+   */
+  function matchTerm(word, prepared, meta) {
     var score = new Float64Array(meta.docs);
-    var exact = new Uint8Array(meta.docs);
+    var own = new Uint8Array(meta.docs);
+    var evidence = new Uint8Array(meta.docs);
+    var seen = new Uint8Array(meta.docs);
     var touched = [];
     prepared.forEach(function (e) {
-      var variants = variantsOf(e.term, e.stored[1]);
-      var wanted = 0;
-      if (word.accented) {
-        variants.forEach(function (variant, bit) {
-          if (variant === word.form || (word.prefix && variant.indexOf(word.form) === 0)) wanted |= (1 << bit);
-        });
-      }
-      var weight = idf(e.stored[0], meta);
+      var isOwn = e.term === word.term;
+      var wanted = variantMask(word, variantsOf(e.term, e.stored[1]));
+      var weight = idf(e.stored[0], meta) * e.weight / meta.levels;
       e.chunks.forEach(function (chunk) {
-        for (var i = 0; i < chunk.docs.length; i++) {
-          var doc = chunk.docs[i];
-          var value = weight * chunk.impacts[i] / meta.levels * e.weight;
-          var hit = (chunk.masks ? chunk.masks[i] : 1) & wanted ? 1 : 0;
-          if (score[doc] === 0) touched.push(doc);
-          if (value > score[doc]) score[doc] = value;
-          if (hit) exact[doc] = 1;
+        var docs = chunk.docs, impacts = chunk.impacts, masks = chunk.masks;
+        for (var i = 0; i < docs.length; i++) {
+          var doc = docs[i];
+          var value = weight * impacts[i];
+          if (!seen[doc]) {
+            seen[doc] = 1;
+            touched.push(doc);
+            score[doc] = value;
+            own[doc] = isOwn ? 1 : 0;
+          } else if (!own[doc] && value > score[doc]) {
+            score[doc] = value;
+          }
+          if ((masks ? masks[i] : 1) & wanted) evidence[doc] = 1;
         }
       });
     });
-    return {score: score, exact: exact, docs: touched};
+    return {score: score, own: own, evidence: evidence, seen: seen, docs: touched};
   }
 
-  // The last words' scores: while a reader types, every keystroke but the last word repeats them.
+  // The last words' matches: while a reader types, every keystroke but the last word repeats them.
   var scoreCache = new Map();
 
-  function cachedScores(word, prepared, meta) {
+  function cachedMatches(word, prepared, meta) {
     var key = word.term + '\u0000' + word.form + '\u0000' + (word.prefix ? 1 : 0);
     var hit = scoreCache.get(key);
     if (hit) {
       scoreCache.delete(key);
     } else {
-      hit = scoreWord(word, prepared, meta);
-      if (scoreCache.size >= 12) scoreCache.delete(scoreCache.keys().next().value);
+      hit = matchTerm(word, prepared, meta);
+      if (scoreCache.size >= 16) scoreCache.delete(scoreCache.keys().next().value);
     }
     scoreCache.set(key, hit);
     return hit;
@@ -363,12 +449,28 @@
 
   var paragraphCache = new Map();
 
-  function inflate(base64) {
+  // Python's base64.b85encode alphabet (index.pack_text): no JSON escape needed.
+  var B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+  var B85_VALUE = new Int16Array(128).fill(-1);
+  for (var b85 = 0; b85 < B85.length; b85++) B85_VALUE[B85.charCodeAt(b85)] = b85;
+
+  /** base85 → bytes; a last group of k characters carries k - 1 bytes (padded with "~"). */
+  function decode85(text) {
+    var out = new Uint8Array(Math.floor(text.length / 5) * 4 + 4);
+    var length = 0;
+    for (var i = 0; i < text.length; i += 5) {
+      var chunk = text.slice(i, i + 5);
+      var value = 0;
+      for (var j = 0; j < 5; j++) value = value * 85 + (j < chunk.length ? B85_VALUE[chunk.charCodeAt(j)] : 84);
+      var bytes = chunk.length === 5 ? 4 : chunk.length - 1;
+      for (var k = 0; k < bytes; k++) out[length++] = Math.floor(value / Math.pow(256, 3 - k)) % 256;
+    }
+    return out.subarray(0, length);
+  }
+
+  function inflate(packed) {
     if (typeof DecompressionStream === 'undefined') return Promise.resolve([]);
-    var binary = atob(base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+    var stream = new Blob([decode85(packed)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Response(stream).text().then(JSON.parse);
   }
 
@@ -484,27 +586,43 @@
   }
 
   /** Spans of a folded paragraph matching query words: [start, end, word index]. */
-  function matchSpans(folded, words) {
-    var spans = [];
+  /** A folded text's searchable terms with offsets: [start, end, term] (numbers whole, then their words). */
+  function termSpans(folded) {
+    var out = [];
     COMPOUND.lastIndex = 0;
     var m;
     while ((m = COMPOUND.exec(folded)) !== null) {
       var compound = m[0];
       var start = m.index;
-      if (isNumber(compound)) {
-        words.forEach(function (w, i) {
-          if (highlights(compound, w)) spans.push([start, start + compound.length, i]);
-        });
-      }
+      if (isNumber(compound)) out.push([start, start + compound.length, compound]);
       var offset = start;
       compound.split(JOINERS).forEach(function (part) {
-        words.forEach(function (w, i) {
-          if (highlights(part, w)) spans.push([offset, offset + part.length, i]);
-        });
+        out.push([offset, offset + part.length, part]);
         offset += part.length + 1;
       });
     }
+    return out;
+  }
+
+  /** Spans of a paragraph's terms (``termSpans``) matching query words: [start, end, word index]. */
+  function matchSpans(terms, words) {
+    var spans = [];
+    for (var t = 0; t < terms.length; t++) {
+      for (var i = 0; i < words.length; i++) {
+        if (highlights(terms[t][2], words[i])) spans.push([terms[t][0], terms[t][1], i]);
+      }
+    }
     return spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+  }
+
+  /** Per paragraph, computed once per notice: its terms and its words with offsets. */
+  function paragraphTerms(item) {
+    if (!item.terms) {
+      var folded = foldedParagraphs(item);
+      item.terms = folded.map(termSpans);
+      item.words = folded.map(wordTokens);
+    }
+    return item;
   }
 
   function hasPhrase(sequence, phrase) {
@@ -521,7 +639,61 @@
     return item.folded;
   }
 
-  /** The paragraph that best answers the query, with its matches; null when only the title matched. */
+  /** Words of a folded text with their offsets: [start, end, term]. */
+  function wordTokens(folded) {
+    var out = [];
+    WORD.lastIndex = 0;
+    var m;
+    while ((m = WORD.exec(folded)) !== null) out.push([m.index, m.index + m[0].length, m[0]]);
+    return out;
+  }
+
+  /**
+   * Where the query's pairs stand side by side in a paragraph: the spans of both words of
+   * each occurrence, and how many distinct pairs (and pairs with the typed accents) occur.
+   */
+  function adjacentRuns(text, folded, toks, pairs) {
+    var spans = [];
+    var found = new Set();
+    var exact = new Set();
+    pairs.forEach(function (pair, p) {
+      var parts = pair.term.split(' ');
+      var second = {term: parts[1], prefix: pair.prefix};
+      var forms = pair.form.split(' ');
+      for (var i = 0; i + 1 < toks.length; i++) {
+        if (toks[i][2] !== parts[0] || !wordMatches(toks[i + 1][2], second)) continue;
+        if (!PAIR_GAP.test(folded.slice(toks[i][1], toks[i + 1][0]))) continue;
+        spans.push([toks[i][0], toks[i][1], -1], [toks[i + 1][0], toks[i + 1][1], -1]);
+        found.add(p);
+        var written = [lowerSameLength(text.slice(toks[i][0], toks[i][1])),
+          lowerSameLength(text.slice(toks[i + 1][0], toks[i + 1][1]))];
+        if (pair.accented && syllableFits(written[0], forms[0], false) &&
+            syllableFits(written[1], forms[1], pair.prefix)) exact.add(p);
+      }
+    });
+    spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    return {spans: spans, pairs: found.size, exact: exact.size};
+  }
+
+  /** Fewest consecutive words holding every query word once (Infinity when one is missing). */
+  function shortestSpan(toks, words) {
+    var last = words.map(function () { return -1; });
+    var best = Infinity;
+    for (var i = 0; i < toks.length; i++) {
+      for (var w = 0; w < words.length; w++) if (wordMatches(toks[i][2], words[w])) last[w] = i;
+      var low = Math.min.apply(null, last);
+      if (low >= 0) best = Math.min(best, i - low + 1);
+    }
+    return best;
+  }
+
+  /**
+   * The paragraph that best answers the query, with the spans to highlight; null when only
+   * the title matched. The paragraph where the query's words stand side by side wins (with
+   * the typed accents first), then the one where they stand closest. When words stand side
+   * by side only those occurrences are marked: "cách ly" marks "cách ly", not the "lý" of
+   * "bệnh lý" further on.
+   */
   function bestParagraph(item, query, weights) {
     var best = null;
     var folded = foldedParagraphs(item);
@@ -529,7 +701,7 @@
       var text = p[1];
       var quick = query.words.some(function (w) { return folded[index].indexOf(w.term) >= 0; });
       if (!quick) return;
-      var spans = matchSpans(folded[index], query.words);
+      var spans = matchSpans(paragraphTerms(item).terms[index], query.words);
       if (!spans.length) return;
       var seen = new Set();
       var score = 0;
@@ -541,10 +713,17 @@
         seen.add(key);
         score += (weights[s[2]] || 1) * (exact ? 1.5 : 1);
       });
-      if (query.phrases.length || query.words.length > 1) {
-        var sequence = folded[index].match(WORD) || [];
-        query.phrases.forEach(function (phrase) { if (hasPhrase(sequence, phrase)) score += 100; });
-        if (query.words.length > 1 && hasPhrase(sequence, query.words)) score += 50;  // words side by side
+      if (query.words.length > 1) {
+        var toks = item.words[index];
+        var runs = adjacentRuns(text, folded[index], toks, query.pairs);
+        score += runs.pairs * 1000 + runs.exact * 100;
+        var span = shortestSpan(toks, query.words);
+        if (span < Infinity) score += 50 + 50 / span;
+        if (runs.spans.length) spans = runs.spans;
+        if (query.phrases.length) {
+          var sequence = toks.map(function (t) { return t[2]; });
+          query.phrases.forEach(function (phrase) { if (hasPhrase(sequence, phrase)) score += 5000; });
+        }
       }
       if (!best || score > best.score) best = {anchor: p[0], text: text, spans: spans, score: score};
     });
@@ -592,26 +771,116 @@
 
   /* ---- queries ------------------------------------------------------------- */
 
-  var TIER_SCALE = 10000;
+  /** Sort key of a ranked notice (reader.RankKey.order): adjacency, then closeness, accents, whole words, BM25. */
+  function byKey(x, y) {
+    return (y.adjacent - x.adjacent) || (y.completed - x.completed) || (y.proximity - x.proximity) ||
+      (y.evidence - x.evidence) || (y.whole - x.whole) || (y.total - x.total) || (x.doc - y.doc);
+  }
 
-  function rankDocs(query, prepared, meta) {
-    var order = query.words.map(function (w, i) { return i; })
-      .sort(function (x, y) { return query.words[x].term < query.words[y].term ? -1 : 1; });
-    var candidates = null;
-    var total = new Float64Array(meta.docs);
-    var tier = new Uint8Array(meta.docs);
-    order.forEach(function (i) {
-      var word = query.words[i];
-      var scored = cachedScores(word, prepared[i], meta);
-      candidates = candidates === null ? scored.docs
-        : candidates.filter(function (d) { return scored.score[d] > 0; });
-      candidates.forEach(function (d) {
-        total[d] += scored.score[d];
-        if (word.accented) tier[d] += scored.exact[d];
-      });
+  /**
+   * Notices holding every word, best first (reader.rank_key). A pair of consecutive query
+   * words found side by side ranks the notice above every notice where they stand apart.
+   * While the last word is typed, a notice holding it only as a completion and not beside
+   * the word before is dropped when a finished reading of the query matches, so "lang son"
+   * and "lang son " give the same results.
+   */
+  function rankDocs(query, preparedWords, preparedPairs, meta, allow, need) {
+    var words = query.words.map(function (w, i) { return cachedMatches(w, preparedWords[i], meta); });
+    var pairs = query.pairs.map(function (p, i) { return cachedMatches(p, preparedPairs[i], meta); });
+    var smallest = words.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
+    var keys = [];
+    var anyWhole = false;
+    var candidates = smallest.docs;
+    for (var c = 0; c < candidates.length; c++) {
+      var d = candidates[c];
+      if (allow && !allow(d)) continue;
+      var all = true;
+      for (var w = 0; w < words.length && all; w++) all = words[w].seen[d] === 1;
+      if (!all) continue;
+      var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
+      for (var p = 0; p < pairs.length; p++) {
+        var pm = pairs[p];
+        if (!pm.seen[d]) continue;
+        if (pm.own[d]) key.adjacent++; else key.completed++;
+        key.evidence += pm.evidence[d];
+        key.total += pm.score[d];
+      }
+      for (w = 0; w < words.length; w++) {
+        var wm = words[w];
+        if (!wm.own[d]) key.whole = 0;
+        key.evidence += wm.evidence[d];
+        key.total += wm.score[d];
+      }
+      if (key.whole) anyWhole = true;
+      keys.push(key);
+    }
+    if (query.words.length > 1 && anyWhole) keys = keys.filter(function (k) { return k.whole || k.completed; });
+    return {keys: bestFirst(keys, need), count: keys.length};
+  }
+
+  /**
+   * The ``need`` best keys in byKey order (all of them when there are few). A keystroke
+   * must not sort 20,000 notices: one number per key that orders like byKey before
+   * closeness is known (integers first, BM25 below 10,000) picks them with a native sort.
+   */
+  function bestFirst(keys, need) {
+    if (keys.length <= need * 2) return keys.sort(byKey);
+    var values = new Float64Array(keys.length);
+    for (var i = 0; i < keys.length; i++) {
+      var k = keys[i];
+      values[i] = (((k.adjacent * 256 + k.completed) * 256 + k.evidence) * 2 + k.whole) * 1e4 + Math.min(k.total, 9999);
+      k.value = values[i];
+    }
+    values.sort();
+    var threshold = values[values.length - need];
+    return keys.filter(function (k) { return k.value >= threshold; }).sort(byKey);
+  }
+
+  var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
+
+  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
+  /** Title and paragraphs as word sequences and as token sequences, computed once per notice. */
+  function sequencesOf(item) {
+    if (!item.sequences) {
+      paragraphTerms(item);
+      var title = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
+      item.sequences = [title].concat(item.paragraphs.map(function (p, i) {
+        var kept = item.terms[i].filter(function (t) { return termLength(t[2]); });
+        return {words: item.words[i].map(function (t) { return t[2]; }),
+                tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
+      }));
+    }
+    return item.sequences;
+  }
+
+  function proximityOf(item, query) {
+    var words = query.words;
+    var sequences = sequencesOf(item);
+    if (query.chained && sequences.some(function (s) { return hasPhrase(s.words, query.ordered); })) return 3;
+    var best = 0;
+    for (var i = 0; i < sequences.length && best < 2; i++) {
+      var span = shortestSpan(sequences[i].tokens, words);
+      if (span < Infinity) best = Math.max(best, span <= words.length + CLOSE_WORDS ? 2 : 1);
+    }
+    return best;
+  }
+
+  /**
+   * Re-rank the first notices whose words are not all side by side by how close they stand,
+   * reading the text of at most meta.proximityChecks of them (reader._by_proximity).
+   */
+  function byProximity(keys, query, meta, limit) {
+    var full = query.pairs.length;
+    if (!full || !meta.proximityChecks) return Promise.resolve(keys);
+    var start = full > 1 ? 0 : -1;  // several pairs may each stand side by side without the whole run
+    for (var i = 0; start < 0 && i < keys.length; i++) if (keys[i].adjacent + keys[i].completed < full) start = i;
+    if (start < 0 || start >= limit) return Promise.resolve(keys);
+    var end = Math.min(keys.length, start + Math.min(meta.proximityChecks, limit - start));
+    var checked = keys.slice(start, end);
+    return Promise.all(checked.map(function (k) { return notice(k.doc, meta); })).then(function (items) {
+      items.forEach(function (item, j) { checked[j].proximity = proximityOf(item, query); });
+      return keys.slice(0, start).concat(checked.sort(byKey), keys.slice(end));
     });
-    candidates = candidates || [];
-    return {docs: candidates, total: total, tier: tier};
   }
 
   /**
@@ -684,28 +953,29 @@
         });
       }
       var words = Promise.all(parsed.words.map(function (w) { return prepareWord(w, meta); }));
-      return Promise.all([words, wanted]).then(function (both) {
-        var prepared = both[0];
-        var cols = both[1];
+      var pairs = Promise.all(parsed.pairs.map(function (p) { return prepareWord(p, meta); }));
+      return Promise.all([words, pairs, wanted]).then(function (all) {
+        var prepared = all[0];
+        var cols = all[2];
         parsed.words.forEach(function (word, i) {
           word.searched = new Set(prepared[i].map(function (e) { return e.term; }));
         });
-        var ranked = rankDocs(parsed, prepared, meta);
-        var docs = ranked.docs;
-        if (cols) docs = docs.filter(filterPredicate(active, cols));
-        docs.sort(function (x, y) {
-          return (ranked.tier[y] - ranked.tier[x]) || (ranked.total[y] - ranked.total[x]) || (x - y);
-        });
+        var need = parsed.phrases.length ? Infinity : limit + meta.proximityChecks + 1;
+        var ranked = rankDocs(parsed, prepared, all[1], meta, cols ? filterPredicate(active, cols) : null, need);
         var weights = prepared.map(function (list) {
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
-        var chosen = parsed.phrases.length ? checkPhrases(docs, parsed, meta, limit).then(function (found) {
-          return {docs: found.docs, count: {total: found.docs.length, exact: found.exact, more: found.more}};
-        }) : Promise.resolve({docs: docs.slice(0, limit), count: counted(docs, Math.min(limit, docs.length))});
-        return chosen.then(function (picked) {
-          var top = picked.docs;
-          var scores = top.map(function (d) { return ranked.tier[d] * TIER_SCALE + ranked.total[d]; });
-          return finish(top, scores, parsed, weights, meta, picked.count);
+        return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
+          var docs = keys.map(function (k) { return k.doc; });
+          var totals = new Map(keys.map(function (k) { return [k.doc, k.total]; }));
+          var chosen = parsed.phrases.length ? checkPhrases(docs, parsed, meta, limit).then(function (found) {
+            return {docs: found.docs, count: {total: found.docs.length, exact: found.exact, more: found.more}};
+          }) : Promise.resolve({docs: docs.slice(0, limit),
+                                count: {total: ranked.count, exact: true, more: ranked.count > limit}});
+          return chosen.then(function (picked) {
+            var top = picked.docs;
+            return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count);
+          });
         });
       });
     });
@@ -950,11 +1220,12 @@
       SEARCH_PARAMS.forEach(function (key) { out[key] = controls[key] ? controls[key].value : state[key]; });
       return out;
     }
-    function run() {
+    /** finished: the query came from a shared URL, Enter or a filter, not a keystroke (whole words only). */
+    function run(finished) {
       var now = current();
       writeParams(now);
       var mine = ++generation;
-      var filterValues = {limit: limit};
+      var filterValues = {limit: limit, prefix: !finished};
       SEARCH_PARAMS.forEach(function (key) { if (now[key]) filterValues[key] = now[key]; });
       var anyFilter = SEARCH_PARAMS.some(function (key) { return now[key]; });
       if (!now.q.trim() && !anyFilter) {
@@ -978,9 +1249,13 @@
       });
     }
     var timer = null;
-    input.addEventListener('input', function () { limit = 20; clearTimeout(timer); timer = setTimeout(run, 120); });
-    form.addEventListener('submit', function (event) { event.preventDefault(); limit = 20; run(); });
-    more.addEventListener('click', function () { limit += 20; run(); });
+    input.addEventListener('input', function () {
+      limit = 20;
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(false); }, 120);
+    });
+    form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); limit = 20; run(true); });
+    more.addEventListener('click', function () { limit += 20; run(true); });
 
     manifest().then(columns).then(function (cols) {
       var facets = cols.facets;
@@ -1000,16 +1275,16 @@
       });
       SEARCH_PARAMS.forEach(function (key) {
         setControl(controls[key], state[key], key === 'to');
-        controls[key].addEventListener('change', function () { limit = 20; run(); });
+        controls[key].addEventListener('change', function () { limit = 20; run(true); });
       });
       var reset = el('button', {type: 'button', class: 'md-button archive-search-page__reset', text: 'Bỏ lọc'});
       reset.addEventListener('click', function () {
         SEARCH_PARAMS.forEach(function (key) { controls[key].value = ''; });
         limit = 20;
-        run();
+        run(true);
       });
       filters.appendChild(reset);
-      run();
+      run(true);
     }, function (error) { status.textContent = errorText(error); });
   }
 
