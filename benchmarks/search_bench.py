@@ -152,6 +152,7 @@ def typing(context, url: str) -> dict:
     later = sorted(times[1:])
     return {"typing_first_ms": round(times[0], 1), "typing_later_median_ms": round(statistics.median(later), 1),
             "typing_later_p90_ms": round(later[int(len(later) * 0.9)], 1), "typing_later_max_ms": round(later[-1], 1),
+            "typing_ms": [round(t) for t in times],
             "filtered_query_ms": round(filtered["ms"], 1), "phrase_query_ms": round(phrase["ms"], 1)}
 
 

@@ -615,14 +615,60 @@
     return spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
   }
 
-  /** Per paragraph, computed once per notice: its terms and its words with offsets. */
-  function paragraphTerms(item) {
-    if (!item.terms) {
-      var folded = foldedParagraphs(item);
-      item.terms = folded.map(termSpans);
-      item.words = folded.map(wordTokens);
+  /**
+   * Paragraph ``index`` of a notice tokenised once, when first needed: its terms and its words
+   * with offsets. Only the paragraphs that may answer a query are tokenised (``bestParagraph``
+   * and ``proximityOf`` look for the query's terms as substrings first): a keystroke reads up to
+   * eight notices of 10 KB, and tokenising all of them with Unicode regular expressions was
+   * most of its time.
+   */
+  function paragraphTerms(item, index) {
+    if (!item.terms) { item.terms = []; item.words = []; }
+    if (!item.terms[index]) {
+      var folded = foldedParagraphs(item)[index];
+      item.terms[index] = termSpans(folded);
+      item.words[index] = wordTokens(folded);
     }
     return item;
+  }
+
+  /** Whether every query word occurs in a folded text as a substring (a cheap necessary condition). */
+  function holdsAll(folded, words) {
+    for (var i = 0; i < words.length; i++) if (folded.indexOf(words[i].term) < 0) return false;
+    return true;
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+  /** Per pair of the query, a pattern every paragraph holding it side by side matches (an upper bound). */
+  function pairPatterns(query) {
+    if (!query.pairPatterns) {
+      query.pairPatterns = query.pairs.map(function (pair) {
+        var parts = pair.term.split(' ');
+        return new RegExp(escapeRegExp(parts[0]) + '[\\s\\/-]+' + escapeRegExp(parts[1]));
+      });
+    }
+    return query.pairPatterns;
+  }
+
+  /**
+   * The most a paragraph can score in ``bestParagraph``, from substring tests only: a word that
+   * is not a substring is not a term of it, a pair whose pattern does not match is not side by side.
+   */
+  function scoreBound(folded, query, weights) {
+    var bound = 0;
+    var all = true;
+    query.words.forEach(function (word, i) {
+      if (folded.indexOf(word.term) < 0) { all = false; return; }
+      bound += (weights[i] || 1) * (word.accented ? 2.5 : 1);
+    });
+    if (bound === 0 || query.words.length < 2) return bound;
+    pairPatterns(query).forEach(function (pattern, p) {
+      if (pattern.test(folded)) bound += 1000 + (query.pairs[p].accented ? 100 : 0);
+    });
+    if (all) bound += 100;
+    query.phrases.forEach(function (phrase) { if (holdsAll(folded, phrase)) bound += 5000; });
+    return bound;
   }
 
   function hasPhrase(sequence, phrase) {
@@ -697,12 +743,31 @@
   function bestParagraph(item, query, weights) {
     var best = null;
     var folded = foldedParagraphs(item);
-    item.paragraphs.forEach(function (p, index) {
+    var order = [];
+    folded.forEach(function (f, index) {
+      var bound = scoreBound(f, query, weights);
+      if (bound > 0) order.push([bound, index]);
+    });
+    order.sort(function (x, y) { return (y[0] - x[0]) || (x[1] - y[1]); });
+    // Paragraphs in order of what they could score; stop when none left could beat the best
+    // (the earlier paragraph wins a tie, as when every paragraph was scored in order).
+    for (var o = 0; o < order.length; o++) {
+      var bound = order[o][0], index = order[o][1];
+      if (best && (bound < best.score || (bound === best.score && index > best.index))) break;
+      var scored = scoreParagraph(item, index, query, weights);
+      if (scored && (!best || scored.score > best.score || (scored.score === best.score && index < best.index))) best = scored;
+    }
+    return best;
+  }
+
+  /** bestParagraph's score of one paragraph, with its anchor, text and the spans to highlight (null: no match). */
+  function scoreParagraph(item, index, query, weights) {
+    var folded = foldedParagraphs(item);
+    var p = item.paragraphs[index];
+    {
       var text = p[1];
-      var quick = query.words.some(function (w) { return folded[index].indexOf(w.term) >= 0; });
-      if (!quick) return;
-      var spans = matchSpans(paragraphTerms(item).terms[index], query.words);
-      if (!spans.length) return;
+      var spans = matchSpans(paragraphTerms(item, index).terms[index], query.words);
+      if (!spans.length) return null;
       var seen = new Set();
       var score = 0;
       spans.forEach(function (s) {
@@ -725,9 +790,8 @@
           query.phrases.forEach(function (phrase) { if (hasPhrase(sequence, phrase)) score += 5000; });
         }
       }
-      if (!best || score > best.score) best = {anchor: p[0], text: text, spans: spans, score: score};
-    });
-    return best;
+      return {anchor: p[0], text: text, spans: spans, score: score, index: index};
+    }
   }
 
   /** Cut ``text`` to about SNIPPET_CHARS around its first match; offsets follow the cut. */
@@ -788,74 +852,119 @@
     var words = query.words.map(function (w, i) { return cachedMatches(w, preparedWords[i], meta); });
     var pairs = query.pairs.map(function (p, i) { return cachedMatches(p, preparedPairs[i], meta); });
     var smallest = words.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
-    var keys = [];
-    var anyWhole = false;
     var candidates = smallest.docs;
+    // One pass over the candidates fills typed arrays (a keystroke may have 20,000 of them:
+    // no object per candidate); key objects are made only for the notices the page may show.
+    var docs = new Int32Array(candidates.length);
+    var values = new Float64Array(candidates.length);
+    var kept = new Uint8Array(candidates.length);  // 1: every word as typed; 2: a pair through a completion
+    var count = 0;
+    var anyWhole = false;
     for (var c = 0; c < candidates.length; c++) {
       var d = candidates[c];
       if (allow && !allow(d)) continue;
       var all = true;
       for (var w = 0; w < words.length && all; w++) all = words[w].seen[d] === 1;
       if (!all) continue;
-      var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
+      var adjacent = 0, completed = 0, evidence = 0, whole = 1, total = 0;
       for (var p = 0; p < pairs.length; p++) {
         var pm = pairs[p];
         if (!pm.seen[d]) continue;
-        if (pm.own[d]) key.adjacent++; else key.completed++;
-        key.evidence += pm.evidence[d];
-        key.total += pm.score[d];
+        if (pm.own[d]) adjacent++; else completed++;
+        evidence += pm.evidence[d];
+        total += pm.score[d];
       }
       for (w = 0; w < words.length; w++) {
         var wm = words[w];
-        if (!wm.own[d]) key.whole = 0;
-        key.evidence += wm.evidence[d];
-        key.total += wm.score[d];
+        if (!wm.own[d]) whole = 0;
+        evidence += wm.evidence[d];
+        total += wm.score[d];
       }
-      if (key.whole) anyWhole = true;
-      keys.push(key);
+      if (whole) anyWhole = true;
+      docs[count] = d;
+      values[count] = keyValue(adjacent, completed, evidence, whole, total);
+      kept[count] = whole | (completed ? 2 : 0);
+      count++;
     }
-    if (query.words.length > 1 && anyWhole) keys = keys.filter(function (k) { return k.whole || k.completed; });
-    return {keys: bestFirst(keys, need), count: keys.length};
+    if (query.words.length > 1 && anyWhole) {  // see reader.rank_key
+      var n = 0;
+      for (var i = 0; i < count; i++) {
+        if (!kept[i]) continue;
+        docs[n] = docs[i]; values[n] = values[i]; n++;
+      }
+      count = n;
+    }
+    var threshold = -Infinity;
+    if (count > need * 2) {
+      var sorted = values.slice(0, count).sort();
+      threshold = sorted[count - need];
+    }
+    var keys = [];
+    for (var k = 0; k < count; k++) {
+      if (values[k] < threshold) continue;
+      keys.push(keyOf(docs[k], words, pairs));
+    }
+    return {keys: keys.sort(byKey), count: count};
   }
 
   /**
-   * The ``need`` best keys in byKey order (all of them when there are few). A keystroke
-   * must not sort 20,000 notices: one number per key that orders like byKey before
-   * closeness is known (integers first, BM25 below 10,000) picks them with a native sort.
+   * One number that orders notices like byKey before closeness is known (integers first, BM25
+   * below 10,000), so the page's keys are picked with one native sort of numbers.
    */
-  function bestFirst(keys, need) {
-    if (keys.length <= need * 2) return keys.sort(byKey);
-    var values = new Float64Array(keys.length);
-    for (var i = 0; i < keys.length; i++) {
-      var k = keys[i];
-      values[i] = (((k.adjacent * 256 + k.completed) * 256 + k.evidence) * 2 + k.whole) * 1e4 + Math.min(k.total, 9999);
-      k.value = values[i];
+  function keyValue(adjacent, completed, evidence, whole, total) {
+    return (((adjacent * 256 + completed) * 256 + evidence) * 2 + whole) * 1e4 + Math.min(total, 9999);
+  }
+
+  /** The rank key of one notice (reader.rank_key). */
+  function keyOf(d, words, pairs) {
+    var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
+    for (var p = 0; p < pairs.length; p++) {
+      var pm = pairs[p];
+      if (!pm.seen[d]) continue;
+      if (pm.own[d]) key.adjacent++; else key.completed++;
+      key.evidence += pm.evidence[d];
+      key.total += pm.score[d];
     }
-    values.sort();
-    var threshold = values[values.length - need];
-    return keys.filter(function (k) { return k.value >= threshold; }).sort(byKey);
+    for (var w = 0; w < words.length; w++) {
+      var wm = words[w];
+      if (!wm.own[d]) key.whole = 0;
+      key.evidence += wm.evidence[d];
+      key.total += wm.score[d];
+    }
+    return key;
   }
 
   var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
 
-  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
-  /** Title and paragraphs as word sequences and as token sequences, computed once per notice. */
-  function sequencesOf(item) {
-    if (!item.sequences) {
-      paragraphTerms(item);
-      var title = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
-      item.sequences = [title].concat(item.paragraphs.map(function (p, i) {
-        var kept = item.terms[i].filter(function (t) { return termLength(t[2]); });
-        return {words: item.words[i].map(function (t) { return t[2]; }),
-                tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
-      }));
+  /** Text ``index`` of a notice (0: the title, then its paragraphs) as words and as terms, computed once. */
+  function sequenceOf(item, index) {
+    if (!item.sequences) item.sequences = [];
+    if (!item.sequences[index]) {
+      if (index === 0) {
+        item.sequences[0] = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
+      } else {
+        paragraphTerms(item, index - 1);
+        var kept = item.terms[index - 1].filter(function (t) { return termLength(t[2]); });
+        item.sequences[index] = {words: item.words[index - 1].map(function (t) { return t[2]; }),
+                                 tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
+      }
     }
-    return item.sequences;
+    return item.sequences[index];
   }
 
+  /** Title and paragraphs (title first) that hold every query word as a substring, tokenised. */
+  function sequencesOf(item, words) {
+    if (item.foldedTitle === undefined) item.foldedTitle = fold(item.doc.t);
+    var folded = [item.foldedTitle].concat(foldedParagraphs(item));
+    var out = [];
+    for (var i = 0; i < folded.length; i++) if (holdsAll(folded[i], words)) out.push(sequenceOf(item, i));
+    return out;
+  }
+
+  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
   function proximityOf(item, query) {
     var words = query.words;
-    var sequences = sequencesOf(item);
+    var sequences = sequencesOf(item, words);
     if (query.chained && sequences.some(function (s) { return hasPhrase(s.words, query.ordered); })) return 3;
     var best = 0;
     for (var i = 0; i < sequences.length && best < 2; i++) {
@@ -893,11 +1002,9 @@
     var pool = docs.slice(0, meta.phraseChecks);
     var batch = 24;
     function holdsPhrases(item) {
-      var sequences = [wordSequence(item.doc.t)].concat(foldedParagraphs(item).map(function (f) {
-        return f.match(WORD) || [];
-      }));
+      var texts = [fold(item.doc.t)].concat(foldedParagraphs(item));
       return query.phrases.every(function (phrase) {
-        return sequences.some(function (s) { return hasPhrase(s, phrase); });
+        return texts.some(function (f) { return holdsAll(f, phrase) && hasPhrase(f.match(WORD) || [], phrase); });
       });
     }
     function next() {
