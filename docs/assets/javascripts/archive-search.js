@@ -239,6 +239,7 @@
       manifestPromise = load('manifest', 'manifest.js').then(function (data) {
         data.splitSet = new Set(data.split);
         data.shardSet = new Set(data.shards);
+        data.restSet = new Set(data.rests ? data.rests.split('\n') : []);
         if (location.protocol !== 'file:') version = '?v=' + data.build;
         return data;
       }, function (error) { manifestPromise = null; throw error; });
@@ -290,18 +291,19 @@
    */
   function decodePostings(text, withImpacts, withMasks, levels) {
     var values = decodeNumbers(text);
-    var docs = [], impacts = [], masks = withMasks ? [] : null;
-    var doc = 0;
-    for (var i = 0; i < values.length;) {
+    var size = values.length;  // at least one number per posting: typed arrays filled in place, then cut
+    var docs = new Int32Array(size), impacts = new Uint8Array(size), masks = withMasks ? new Int32Array(size) : null;
+    var doc = 0, n = 0;
+    for (var i = 0; i < values.length; n++) {
       var value = values[i++];
       var flagged = false;
       if (withMasks) { flagged = (value & 1) === 1; value = Math.floor(value / 2); }
       doc += value;
-      docs.push(doc);
-      impacts.push(withImpacts ? values[i++] : levels);
-      if (masks) masks.push(flagged ? values[i++] : 1);
+      docs[n] = doc;
+      impacts[n] = withImpacts ? values[i++] : levels;
+      if (masks) masks[n] = flagged ? values[i++] : 1;
     }
-    return {docs: Int32Array.from(docs), impacts: Uint8Array.from(impacts), masks: masks ? Int32Array.from(masks) : null};
+    return {docs: docs.subarray(0, n), impacts: impacts.subarray(0, n), masks: masks ? masks.subarray(0, n) : null};
   }
 
   // Decoded postings, keyed by the entry they came from (a completion's copy is a different
@@ -318,12 +320,15 @@
     var top = decodedTops.get(stored);
     if (!top) { top = decodePostings(stored[2], withImpacts, withMasks, meta.levels); decodedTops.set(stored, top); }
     if (stored.length < 4 || !allPages) return Promise.resolve([top]);
-    return load('p:' + stored[3], 'p/' + stored[3] + '.js').then(function (text) {
-      var rest = decodedRests.get(stored[3]);
-      if (!rest) { rest = decodePostings(text, withImpacts, withMasks, meta.levels); decodedRests.set(stored[3], rest); }
+    return loadRest(term).then(function (text) {
+      var rest = decodedRests.get(term);
+      if (!rest) { rest = decodePostings(text, withImpacts, withMasks, meta.levels); decodedRests.set(term, rest); }
       return [top, rest];
     });
   }
+
+  /** The other postings of a common term (index.rest_path): named by the term, so they load beside its shard. */
+  function loadRest(term) { return load('p:' + term, 'p/p-' + safeName(term) + '.js'); }
 
   function completionOrder(a, b) {
     return (b[1][0] - a[1][0]) || (codePoints(a[0]) - codePoints(b[0])) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -353,6 +358,7 @@
 
   /** Everything a word needs loaded: its expansions with their decoded postings. */
   function prepareWord(word, meta) {
+    if (meta.restSet.has(word.term)) loadRest(word.term).catch(function () {});  // beside the shard, not after it
     return expansions(word, meta).then(function (list) {
       return Promise.all(list.map(function (e) {
         return termPostings(e.term, e.stored, e.allPages, meta).then(function (chunks) { e.chunks = chunks; return e; });
@@ -1072,6 +1078,11 @@
         var weights = prepared.map(function (list) {
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
+        if (!parsed.phrases.length) {
+          // Closeness re-ranks notices within the page only, so the page's notices are known now:
+          // load them all in one round (byProximity reads some of them, finish all of them).
+          ranked.keys.slice(0, limit).forEach(function (k) { notice(k.doc, meta).catch(function () {}); });
+        }
         return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
           var docs = keys.map(function (k) { return k.doc; });
           var totals = new Map(keys.map(function (k) { return [k.doc, k.total]; }));
@@ -1364,6 +1375,10 @@
     form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); limit = 20; run(true); });
     more.addEventListener('click', function () { limit += 20; run(true); });
 
+    // A shared address's query runs at once: the filter controls need columns.js (450 KB at 20,000
+    // notices), which the query itself needs only when a filter is set. Until the controls exist,
+    // current() reads the filters from the address, so the results are the same.
+    run(true);
     manifest().then(columns).then(function (cols) {
       var facets = cols.facets;
       var years = facets.years.map(function (y) { return [String(y), String(y)]; });
@@ -1391,7 +1406,6 @@
         run(true);
       });
       filters.appendChild(reset);
-      run(true);
     }, function (error) { status.textContent = errorText(error); });
   }
 
