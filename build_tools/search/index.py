@@ -468,16 +468,19 @@ def _mark_preferred(variants: list[str], postings: _Postings) -> list[str]:
 def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
     variants, remap = _variant_order(postings)
     masks = _remapped_masks(postings, remap) if remap is not None else None
-    impacts = _impacts(postings, norms, layout)
-    written = None if is_pair(term) else impacts  # a pair scores its idf: adjacency, not frequency, is its news
     docs = postings.docs
     df = len(docs)
+    pair = is_pair(term)
+    ranked = df > min(layout.completion_postings, layout.page_size)
+    # A pair scores its idf (adjacency, not frequency, is its news): its impacts only choose its top postings,
+    # so most pairs, seen in a few notices, need none computed.
+    impacts = _impacts(postings, norms, layout) if ranked or not pair else None
+    written = None if pair else impacts
     # 0 stands for "one form only": every notice holding the term then holds the same form, so its
     # accents could not rank one notice above another; the forms are stored only when they differ.
     if postings.cases and len(variants) > 1:
         variants = _mark_preferred(variants, postings)
     stored_variants = 0 if len(variants) < 2 else variants
-    ranked = df > min(layout.completion_postings, layout.page_size)
     by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []
     completion_top = None
     if df > layout.completion_postings:
