@@ -1305,6 +1305,8 @@
     } catch (error) { /* some file:// setups refuse URL changes; the search still works */ }
   }
 
+  var FIRST_SCREEN = 8;  // results a cold search page shows before the rest of its first page
+
   /** The full search page (tim-kiem): query, filters kept in the URL so a search can be shared. */
   function mountSearchPage() {
     var host = document.getElementById('archive-search-page');
@@ -1355,25 +1357,38 @@
       var filterValues = {limit: limit, prefix: !finished};
       SEARCH_PARAMS.forEach(function (key) { if (now[key]) filterValues[key] = now[key]; });
       var anyFilter = SEARCH_PARAMS.some(function (key) { return now[key]; });
+      host.setAttribute('data-state', 'searching');
       if (!now.q.trim() && !anyFilter) {
         list.textContent = '';
         more.hidden = true;
         status.textContent = 'Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc.';
-        return;
+        host.setAttribute('data-state', 'done');
+        return Promise.resolve();
       }
       status.textContent = 'Đang tìm…';
-      query(now.q, filterValues).then(function (results) {
+      // An empty page (opened from a shared address) first shows a screenful: each result reads
+      // its notice's file, and twenty of them on a cold page took longer than a reader should wait.
+      var first = !list.children.length && limit > FIRST_SCREEN
+        ? query(now.q, Object.assign({}, filterValues, {limit: FIRST_SCREEN})).then(function (results) {
+          if (mine === generation && !list.children.length) show(results, false);
+        }, function () {}) : Promise.resolve();
+      return first.then(function () { return query(now.q, filterValues); }).then(function (results) {
         if (mine !== generation) return;
-        list.textContent = '';
-        results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
-        status.textContent = results.length
-          ? (results.totalExact ? '' : 'Ít nhất ') + results.total + ' kết quả'
-          : 'Không tìm thấy văn bản nào.';
-        more.hidden = !results.more;
+        show(results, true);
       }, function (error) {
         if (mine !== generation) return;
         status.textContent = errorText(error);
+        host.setAttribute('data-state', 'done');
       });
+    }
+    function show(results, complete) {
+      list.textContent = '';
+      results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
+      status.textContent = results.length
+        ? (results.totalExact ? '' : 'Ít nhất ') + results.total + ' kết quả'
+        : 'Không tìm thấy văn bản nào.';
+      more.hidden = !complete || !results.more;
+      if (complete) host.setAttribute('data-state', 'done');
     }
     var timer = null;
     input.addEventListener('input', function () {
@@ -1387,8 +1402,8 @@
     // A shared address's query runs at once: the filter controls need columns.js (450 KB at 20,000
     // notices), which the query itself needs only when a filter is set. Until the controls exist,
     // current() reads the filters from the address, so the results are the same.
-    run(true);
-    manifest().then(columns).then(function (cols) {
+    var started = run(true);
+    started.then(manifest).then(columns).then(function (cols) {
       var facets = cols.facets;
       var years = facets.years.map(function (y) { return [String(y), String(y)]; });
       var choices = {
