@@ -24,7 +24,7 @@ from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import framing_fields, framing_publisher, headline_votes, page_date
+from .reprint import framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -195,7 +195,7 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
         decision = decide(framing_votes(document.framing + page_lines, found)
-                          + headline_votes(document.framing + page_lines))
+                          + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
         if decision:
             meta.province = gazetteer().province(decision.code)
             meta.scope = meta.scope or "provincial"

@@ -246,3 +246,20 @@ def framing_publisher(framing: list[str]) -> str | None:
         if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
             return name[:1].upper() + name[1:]
     return None
+
+
+def issuer_row_votes(found: dict[str, Found]) -> list:
+    """The portal's issuer row ends with the province's name without a unit word ("Sở Y tế
+    Tây Ninh", "Thành ủy Cần Thơ"): its last one to four words, when they are a province's name."""
+    from .province import Vote
+    from .vocab import gazetteer
+
+    issuer = found.get("issuer")
+    if issuer is None:
+        return []
+    words = issuer.value.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        code = gazetteer().lookup_name(" ".join(words[-size:]))
+        if code and all(w[:1].isupper() for w in words[-size:]):
+            return [Vote(code, load_yaml("framing.yml")["headline_vote_weight"], "issuer-row", issuer.value)]
+    return []

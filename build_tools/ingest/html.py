@@ -71,7 +71,14 @@ def page_clues(tree: etree._Element) -> PageClues:
     if site is None and title_text and " - " in title_text:
         site = title_text.rsplit(" - ", 1)[1].strip() or None
     return PageClues(title=title_text, canonical_url=(canonical[0].strip() if canonical else None) or meta("og:url"),
-                     site_name=site, published=meta("article:published_time", "date", "dc.date", "DC.date.issued"))
+                     site_name=site, published=meta("article:published_time", "date", "dc.date", "DC.date.issued")
+                     or _time_element(tree))
+
+
+def _time_element(tree: etree._Element) -> str | None:
+    """The first <time datetime="2021-09-16"> of the page: its date of posting."""
+    found = tree.xpath("//time/@datetime")
+    return found[0].strip() if found and found[0].strip() else None
 
 
 def main_content(markup: str, tree: etree._Element, extractor: str = EXTRACTOR) -> etree._Element:

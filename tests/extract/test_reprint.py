@@ -191,3 +191,18 @@ def test_publisher_from_a_reprints_dateline_or_credit():
     meta = extract(clean_text("(Báo Yên Bái) - UBND tỉnh Yên Bái vừa ban hành Công văn số 1/UBND-VX ngày 2/3/2021 "
                               "về phòng dịch.\n\nTheo đó, các huyện kiểm soát chặt người từ vùng dịch.\n"))
     assert meta.provenance.publisher == "Báo Yên Bái" and "publisher" in meta.provenance.from_page
+
+
+def test_time_stamp_below_the_article_gives_the_year():
+    meta = extract(clean_text("Sáng 4-6, UBND tỉnh Ninh Bình có Văn bản số 777/UBND-VP về kiểm soát dịch.\n\n"
+                              "Theo đó, các huyện kiểm tra chặt người đến từ vùng dịch.\n\nMinh Đức\n\n"
+                              "Cập nhật lúc: 04/06/2021 20:15\n"))
+    assert (meta.number.text, meta.issued_date) == ("777/UBND-VP", "2021-06-04")
+
+
+def test_issuer_row_naming_a_province_without_unit_word():
+    from build_tools.extract.reprint import issuer_row_votes
+
+    votes = issuer_row_votes(attribute_fields(["Số ký hiệu | 9/HD-SGDĐT |", "Cơ quan ban hành | Sở Giáo dục Cà Mau |"]))
+    assert len(votes) == 1 and votes[0].rule == "issuer-row"
+    assert issuer_row_votes(attribute_fields(["Cơ quan ban hành | Sở Y tế |"])) == []

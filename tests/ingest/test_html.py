@@ -132,3 +132,10 @@ def clean_notice_text(text: str):
     from build_tools.clean import clean_text
 
     return clean_text(text)
+
+
+def test_page_date_from_a_time_element():
+    page = read_html("<html><body><article><time datetime='2021-09-16T08:00'>16/09</time>"
+                     "<p>Ngày 15/9, UBND tỉnh ban hành Kế hoạch số 5/KH-UBND về tiêm chủng cho người dân.</p>"
+                     "</article></body></html>")
+    assert page.clues.published.startswith("2021-09-16")
