@@ -232,11 +232,48 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class MeasurePlace:
+    """A place a targeted measure names: a district resolved to the gazetteer, or a unit
+    below the district (xã, phường, thôn …) kept as written, in the issuing province."""
+
+    name: str  # "Hữu Lũng", "Tân Thành"
+    kind: str  # "huyện", "thành phố", "xã", "phường", "thôn", …
+    province: str | None  # province code; None when the province is unknown
+    in_gazetteer: bool = True  # False for units below the district (the gazetteer lists districts)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One ordered measure coded on the OxCGRT codebook (build_tools/data/oxcgrt.yml).
+
+    ``level`` is the codebook's ordinal level (None where OxCGRT records an amount, H4);
+    ``scope`` "general" (the whole province) or "targeted" (``places``, or a kind of zone);
+    ``start``/``end`` are ISO dates as the notice states them (None: not stated); ``end_rule``
+    says how the end was read ("date", "duration", "until-further-notice"); ``direction``
+    "impose" or "relax" (a relaxation lowers the level); ``rule`` names the rule that coded it
+    ("gatherings", "shorthand:chi-thi-16").
+    """
+
+    oxcgrt: str
+    level: int | None
+    scope: str
+    places: tuple[MeasurePlace, ...]
+    start: str | None
+    end: str | None
+    evidence: Evidence
+    direction: str = "impose"
+    end_rule: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class MeasureTag:
     code: str  # our taxonomy code, e.g. "quarantine-centralised"
     label: str  # Vietnamese label
     oxcgrt: str | None  # e.g. "H7"
     evidence: tuple[Evidence, ...]
+    # Every measure this tag's sentences order, coded (all sentences, not only the evidence shown).
+    records: tuple[Measure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,6 +323,10 @@ class Metadata:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def coded_measures(self) -> list[Measure]:
+        """Every coded measure of the notice (OxCGRT indicator, level, scope, dates), in text order."""
+        return [record for tag in self.measures for record in tag.records]
 
 
 IMPORTANT_FIELDS = ("doc_type", "title", "province", "issued_date", "signer")

@@ -151,7 +151,7 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
     if meta.places:
         clues["places"] = Clue("gazetteer", ", ".join(p.name for p in meta.places), 0.8)
 
-    meta.measures = measure_tags(document)
+    meta.measures = measure_tags(document, province_code, year, meta.issued_date)
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 

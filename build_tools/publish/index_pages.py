@@ -15,6 +15,9 @@ from typing import Any, Callable, Iterable, Iterator
 from ..data_files import load_yaml
 from .markup import Body, bullet_list, esc, link, page_href, strong, table
 from .notice_pages import quoted, shorten, vn_date, write_page, yaml_json
+from .oxcgrt_pages import (DATASET_LINK, METHOD_PAGE, TIMELINE_HEADING, comparison_pages, province_timeline_section,
+                           tag_measures_html)
+from .province_days import ProvinceDay, by_province, days_from_records
 from ..model import Citation, MeasureTag
 from .records import CitedDocument, NoticeRecord
 from ..text import escape_markdown, slugify, toc_slug
@@ -172,7 +175,10 @@ def text_paragraph(text: str) -> str:
 # --- pages -----------------------------------------------------------------------
 
 
-def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
+def province_pages(records: list[NoticeRecord], days: dict[str, list[ProvinceDay]] | None = None) -> Iterator[Page]:
+    """Every province's pages (with its OxCGRT timeline from ``days``, province code → rows) and the index."""
+    days = days or {}
+    notice_pages = {record.id: record.page for record in records}
     groups: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
         if record.province:
@@ -183,7 +189,7 @@ def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
         members = groups.get(code, [])
         if members:
             rows.append((province["name"], f"tinh/{code}", len(members)))
-            yield from _province_detail(province, newest_first(members))
+            yield from _province_detail(province, newest_first(members), days.get(code, []), notice_pages)
         else:
             empty.append(province["name"])
     national = [r for r in records if r.scope == "national"]
@@ -212,7 +218,8 @@ def compact_counts(rows: list[tuple[str, str, int]]) -> str:
     return " · ".join(f"{link(target, label)} ({count})" for label, target, count in rows)
 
 
-def _province_detail(province: dict[str, Any], members: list[NoticeRecord]) -> list[Page]:
+def _province_detail(province: dict[str, Any], members: list[NoticeRecord], days: list[ProvinceDay] = (),
+                     notice_pages: dict[str, str] | None = None) -> list[Page]:
     base = f"tinh/{province['code']}"
     measure_counts = Counter((m.code, m.label) for r in members for m in r.measures)
     issuers = Counter(r.issuer.name for r in members if r.issuer)
@@ -235,6 +242,12 @@ def _province_detail(province: dict[str, Any], members: list[NoticeRecord]) -> l
         if cited:
             body.paragraph(strong("Văn bản được dẫn chiếu nhiều nhất:") + " " + compact_counts(
                 [(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)]))
+        timeline = province_timeline_section(
+            days, lambda notice: page_href((notice_pages or {}).get(notice, "index")), province["name"],
+            page_href(METHOD_PAGE), DATASET_LINK)
+        if timeline:
+            body.heading(2, TIMELINE_HEADING)
+            body.add(timeline)
         body.heading(2, "Dòng thời gian")
 
     return paginate(base, province["name"], members, by_month, summary)
@@ -291,7 +304,7 @@ def evidence_line(record: NoticeRecord, tag: MeasureTag) -> str:
     first = tag.evidence[0] if tag.evidence else None
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
     quote = f" «{esc(shorten(quoted(first.text), EVIDENCE_LENGTH))}»" if first and first.text else ""
-    return f"{link(record.page, label, first.anchor if first else None)}:{quote}"
+    return f"{link(record.page, label, first.anchor if first else None)}:{quote}" + tag_measures_html(tag)
 
 
 def _measure_detail(measure: dict[str, Any], label: str, members: list[tuple[NoticeRecord, MeasureTag]]) -> list[Page]:
@@ -434,7 +447,7 @@ def _cited_detail(key: str, document: CitedDocument, members: list[tuple[NoticeR
 WIDE = {"hide": ["navigation", "toc"]}
 
 
-def matrix_page(records: list[NoticeRecord]) -> list[Page]:
+def matrix_page(records: list[NoticeRecord], days: list[ProvinceDay] | None = None) -> list[Page]:
     """Provinces × measures: each cell counts notices and links to them on the measure's page."""
     counts: dict[tuple[str, str], int] = Counter()
     present = {}
@@ -458,7 +471,9 @@ def matrix_page(records: list[NoticeRecord]) -> list[Page]:
         rows.append([link("tinh/" + code, present[code])] + cells)
     body = Body()
     body.paragraph(esc("Mỗi ô là số văn bản của tỉnh có gắn biện pháp đó; nhấn vào ô để xem các văn bản và câu làm "
-                       "bằng chứng. So sánh theo thời gian: ") + link("so-sanh/thang", "tỉnh × tháng") + ".")
+                       "bằng chứng. So sánh theo thời gian: ") + link("so-sanh/thang", "tỉnh × tháng")
+                   + (esc("; theo mức biện pháp (OxCGRT) trong một tháng: ") + link("so-sanh/muc", "tỉnh × chỉ số")
+                      if days else "") + ".")
     body.add('<div class="matrix">' + table(["Tỉnh"] + [header(m) for m in taxonomy], rows) + "</div>")
     pages = [Page(page, "So sánh các tỉnh theo biện pháp", body, dict(WIDE))]
     years = sorted({date_of(r)[:4] for r in records if r.province and date_of(r)})
@@ -474,6 +489,10 @@ def matrix_page(records: list[NoticeRecord]) -> list[Page]:
                        + link("so-sanh/thang", "Các năm khác") + " · " + link(page, "Tỉnh × biện pháp") + ".")
         body.add('<div class="matrix">' + _month_matrix(records, year) + "</div>")
         pages.append(Page(path, f"So sánh các tỉnh theo tháng, năm {year}", body, dict(WIDE)))
+    notice_pages = {record.id: record.page for record in records}
+    for path, title, html in comparison_pages(days or [], page_href, lambda code: "tinh/" + code,
+                                              lambda notice: notice_pages.get(notice, "index")):
+        pages.append(Page(path, title, Body().add(html), dict(WIDE)))
     return pages
 
 
@@ -529,7 +548,9 @@ def home_page(records: list[NoticeRecord], rejected: int, day: str | None = None
         ("Theo loại văn bản", "loai/index"), ("Theo cơ quan ban hành", "co-quan/index"),
         ("Theo người ký", "nguoi-ky/index"), ("Văn bản được dẫn chiếu", "van-ban-dan-chieu/index"))]
         + ['Bộ dữ liệu: <a href="@file/data/notices.json">notices.json</a> · '
-           '<a href="@file/data/notices.csv">notices.csv</a>']))
+           '<a href="@file/data/notices.csv">notices.csv</a> · '
+           f'mức biện pháp theo tỉnh và ngày (OxCGRT): <a href="{DATASET_LINK}">oxcgrt-provinces.csv</a> '
+           f'({link(METHOD_PAGE, "cách tính")})']))
     body.heading(2, "Mới nhất")
     body.add(notice_list(latest))
     return Page("index", "Kho văn bản phòng, chống dịch COVID-19 cấp tỉnh", body)
@@ -538,14 +559,15 @@ def home_page(records: list[NoticeRecord], rejected: int, day: str | None = None
 def all_index_pages(records: list[NoticeRecord], rejected: int = 0, day: str | None = None) -> Iterator[Page]:
     """Every index page, made one facet at a time so they can be written as they come."""
     yield home_page(records, rejected, day)
-    yield from province_pages(records)
+    days = days_from_records(records)  # each indicator's OxCGRT level per province and day
+    yield from province_pages(records, by_province(days))
     yield from measure_pages(records)
     yield from time_pages(records)
     for facet in load_yaml("site.yml")["facets"]:
         yield from grouped_pages(records, facet["folder"], facet["title"], field_reader(facet["field"]),
                                  facet["column"])
     yield from cited_pages(records)
-    yield from matrix_page(records)
+    yield from matrix_page(records, days)
 
 
 def field_reader(path: str) -> Callable[[NoticeRecord], Any]:

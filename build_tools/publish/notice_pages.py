@@ -323,7 +323,9 @@ def full_record(record: NoticeRecord) -> dict[str, Any]:
     full["measures"] = [
         {**{k: v for k, v in m.items() if k != "evidence"},
          "evidence": [{"text": shorten(e["text"]), "anchor": e.get("anchor")} for e in m.get("evidence", [])[:1]],
-         "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]}
+         "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")],
+         "records": [{**c, "evidence": {**c["evidence"], "text": shorten(c["evidence"]["text"])}}
+                     for c in m.get("records", [])]}
         for m in data["measures"]]
     full["cites"] = [{**c, "sentence": shorten(c["sentence"]) if c.get("sentence") else c.get("sentence")}
                      for c in data["cites"]]
