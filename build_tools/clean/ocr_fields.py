@@ -23,9 +23,11 @@ from ..model import Change
 _LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
 # a state number (123/TB-UBND, 12/2021/QĐ-UBND) or a Party one (25-KL/TU); the symbol part is
 # matched loosely (OCR may have put any letter or a digit-shaped letter in it)
+# the separator after the digits may be misread (113:TB/TU), and a speck glued after the symbol
+# read as "_" or "~" (2668/HD-UBND_)
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?(?P<sep>[/-])"
-    rf"(?P<symbol>[{_LETTERS}0-9]+(?:[-/][{_LETTERS}0-9]+)*)(?![\w-])")
+    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/))"
+    rf"(?P<symbol>[{_LETTERS}0-9]+(?:[-/][{_LETTERS}0-9]+)*)(?P<junk>[_~]+)?(?![\w-])")
 _PART = re.compile(r"[^-/]+")
 
 
@@ -122,23 +124,35 @@ def repair_symbols(text: str, confidence_at) -> tuple[str, list[Change]]:
     from .ocr import get_lexicon
 
     sure = get_lexicon().params["ocr_unsure_word"]
-    changes: list[Change] = []
-    pieces, last = [], 0
+    edits: list[tuple[int, str, str, str, float]] = []  # offset, before, after, reason, confidence
     for match in _NUMBER.finditer(text):
-        start = match.start("symbol")
+        start, parts_ok, found_edits = match.start("symbol"), True, []
         for k, part in enumerate(_PART.finditer(match.group("symbol"))):
             offset = start + part.start()
             found = best_code(part.group(), k == 0, confidence_at(offset), sure)
             if found is None:
+                parts_ok = parts_ok and _is_known(part.group())
                 continue
             code, cost = found
-            pieces.append(text[last:offset] + code)
-            last = offset + len(part.group())
-            changes.append(Change("ocr", "ocr-repair", part.group(), code,
-                                  f"number symbol: {part.group()!r} is no type or issuer code; "
-                                  f"{code!r} misread (shape cost {cost:.0f})",
-                                  offset=offset, line=_line_of(text, offset),
-                                  confidence=0.9 if cost <= 1 else 0.7))
+            found_edits.append((offset, part.group(), code,
+                                f"number symbol: {part.group()!r} is no type or issuer code; "
+                                f"{code!r} misread (shape cost {cost:.0f})", 0.9 if cost <= 1 else 0.7))
+        first = _PART.match(match.group("symbol"))
+        sep = match.group("sep")
+        if sep not in "/-" and first and (_is_known(first.group()) or found_edits):
+            edits.append((match.start("sep"), sep, "-", f"number: {sep!r} between the digits and the type "
+                          "code is a misread hyphen (Party form 25-KL/TU)", 0.8))
+        edits += found_edits
+        if match.group("junk") and parts_ok:
+            edits.append((match.start("junk"), match.group("junk"), "",
+                          "number: a speck read as a letter glued after a known symbol", 0.8))
+    changes: list[Change] = []
+    pieces, last = [], 0
+    for offset, before, after, reason, confidence in edits:
+        pieces.append(text[last:offset] + after)
+        last = offset + len(before)
+        changes.append(Change("ocr", "ocr-repair", before, after, reason, offset=offset,
+                              line=_line_of(text, offset), confidence=confidence))
     pieces.append(text[last:])
     return "".join(pieces), changes
 

@@ -71,3 +71,12 @@ def test_clean_text_repairs_fields_of_a_scan_only():
 
 def test_repair_fields_without_confidences_still_checks_codes():
     assert repair_fields("Số: 2540/CĐĐ-UBND", None)[0] == "Số: 2540/CĐ-UBND"
+
+
+def test_a_misread_hyphen_and_a_glued_speck_around_a_known_symbol():
+    fixed, changes = repair_symbols("Số: 113:TB/TU và Số: 2668/HD-UBND_.", _no_confidence)
+    assert fixed == "Số: 113-TB/TU và Số: 2668/HD-UBND."
+    assert [(c.before, c.after) for c in changes] == [(":", "-"), ("_", "")]
+    # not a number: a time, a ratio, an unknown symbol
+    assert repair_symbols("lúc 10:30 ngày 5", _no_confidence)[1] == []
+    assert repair_symbols("mã 12.AB/CD_", _no_confidence)[1] == []
