@@ -121,6 +121,10 @@ def _line_of(text: str, offset: int) -> int:
 def repair_symbols(text: str, confidence_at) -> tuple[str, list[Change]]:
     """Number symbols repaired part by part; ``confidence_at(offset)``: Tesseract's confidence
     in the word at that offset (None if unknown)."""
+    return _apply(text, _symbol_edits(text, confidence_at))
+
+
+def _symbol_edits(text: str, confidence_at) -> list[tuple[int, str, str, str, float]]:
     from .ocr import get_lexicon
 
     sure = get_lexicon().params["ocr_unsure_word"]
@@ -146,6 +150,11 @@ def repair_symbols(text: str, confidence_at) -> tuple[str, list[Change]]:
         if match.group("junk") and parts_ok:
             edits.append((match.start("junk"), match.group("junk"), "",
                           "number: a speck read as a letter glued after a known symbol", 0.8))
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, str, str, str, float]]) -> tuple[str, list[Change]]:
+    """Edits (offset, before, after, reason, confidence; in order, not overlapping) applied and recorded."""
     changes: list[Change] = []
     pieces, last = [], 0
     for offset, before, after, reason, confidence in edits:
@@ -225,5 +234,21 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
         return confidences[k]
 
     text, date_changes = repair_dates(text)  # digit for letter: offsets do not move
-    text, changes = repair_symbols(text, confidence_at)
+    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text))
+    text, changes = _apply(text, edits)
     return text, date_changes + changes
+
+
+# a speck read as a quote, comma or stop at the start of an all-capitals line ("THÀNH PHỐ HÀ NỘI)
+_SPECK_HEADING = re.compile(r"^(?P<speck>[\"“”'‘’`,.·])(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
+
+
+def _heading_specks(text: str) -> list[tuple[int, str, str, str, float]]:
+    """A lone mark before a heading in capitals, with no closing mark on the line: a speck."""
+    edits = []
+    for match in _SPECK_HEADING.finditer(text):
+        line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
+        if line.upper() == line:
+            edits.append((match.start(), match.group("speck"), "",
+                          "a speck read as a mark before a heading in capitals", 0.8))
+    return edits

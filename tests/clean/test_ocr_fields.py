@@ -80,3 +80,11 @@ def test_a_misread_hyphen_and_a_glued_speck_around_a_known_symbol():
     # not a number: a time, a ratio, an unknown symbol
     assert repair_symbols("lúc 10:30 ngày 5", _no_confidence)[1] == []
     assert repair_symbols("mã 12.AB/CD_", _no_confidence)[1] == []
+
+
+def test_a_speck_before_a_heading_in_capitals_is_dropped():
+    fixed, changes = repair_fields('ỦY BAN NHÂN DÂN\n"THÀNH PHỐ HÀ NỘI\nSố: 12/KH-UBND\n', None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 12/KH-UBND\n"
+    assert [(c.before, c.after, c.line) for c in changes] == [('"', "", 2)]
+    text = '"Nhân dân là trung tâm", "KHẨN" và “CÔNG ĐIỆN”\n'
+    assert repair_fields(text, None) == (text, [])
