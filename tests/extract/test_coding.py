@@ -206,3 +206,21 @@ def test_the_name_viet_nam_is_not_a_report_on_the_past_year():
 def test_praise_and_complaints_are_not_orders():
     assert coded("Biểu dương lực lượng làm nhiệm vụ tại các chốt kiểm soát.") == {}
     assert coded("Nhiều người dân vẫn chủ quan, không đeo khẩu trang.") == {}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Học sinh trung học phổ thông học trực tiếp tại trường từ ngày 03/01/2022.", "C1", 1),  # teaching in class: reopening
+    ("Tạm dừng dạy học trực tiếp đối với học sinh tiểu học.", "C1", 2),  # …unless stopped
+    ("Mỗi gia đình chỉ được hai người đi chợ mỗi tuần.", "C6", 3),
+    ("Người muốn vào tỉnh phải có giấy xét nghiệm âm tính.", "C7", 2),
+    ("Không hạn chế việc di chuyển giữa các xã trong huyện.", "C7", 0),
+    ("Dừng tiếp nhận các chuyến bay quốc tế đến sân bay.", "C8", 4),
+    ("Cơ sở bảo trợ xã hội không cho người thân vào thăm.", "H8", 3),
+    ("Nhân viên trên các tàu khách phải đeo khẩu trang.", "H6", 2),
+])
+def test_more_general_rules_on_unseen_wording(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_relief_during_a_closure_does_not_order_the_closure():
+    assert "C2" not in coded("Giảm tiền thuê ki-ốt cho tiểu thương trong thời gian phải tạm dừng kinh doanh.")
