@@ -224,3 +224,13 @@ def test_more_general_rules_on_unseen_wording(text, indicator, level):
 
 def test_relief_during_a_closure_does_not_order_the_closure():
     assert "C2" not in coded("Giảm tiền thuê ki-ốt cho tiểu thương trong thời gian phải tạm dừng kinh doanh.")
+
+
+def test_a_sentence_opening_with_an_order_verb_is_an_order():
+    assert coded("Đình chỉ việc đến trường của học sinh tiểu học.")["C1"].level == 2
+    assert coded("Lập chốt kiểm soát tại các lối vào thị trấn.")["C7"].level == 2
+
+
+def test_a_sentence_opening_with_a_date_and_telling_what_was_done_is_a_report():
+    assert coded("Ngày 02/8/2021, huyện đã tạm dừng các tuyến xe buýt.") == {}
+    assert coded("Từ ngày 02/8/2021, tạm dừng các tuyến xe buýt.")["C5"].level == 2
