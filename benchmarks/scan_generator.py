@@ -34,6 +34,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpus import provinces  # noqa: E402  (the repository root is on the path now)
+
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
          "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
@@ -129,13 +131,6 @@ RECIPIENTS = ["Văn phòng Chính phủ;", "Bộ Y tế;", "Thường trực T�
               "Cổng thông tin điện tử tỉnh;"]
 
 
-def provinces() -> list[dict]:
-    import yaml
-
-    with open(ROOT / "build_tools" / "data" / "provinces.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["provinces"]
-
-
 _FURNITURE = re.compile(r"CÔNG BÁO|^\s*\d+\s*$|^[_\-.\s]+$")
 
 
@@ -206,7 +201,7 @@ def compose(seed: int, split: str = "train", paragraphs: int | None = None,
     """One notice, reproducible from ``seed``: a random province, type, number, date and signer,
     and a run of consecutive paragraphs from one source of the split."""
     rng = random.Random(f"{split}-{seed}")
-    province = rng.choice(provinces())
+    province = rng.choice(list(provinces()))
     name = province["name"]
     city = province["kind"].startswith("thành phố")
     unit = "THÀNH PHỐ" if city else "TỈNH"
