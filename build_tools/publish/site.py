@@ -105,7 +105,7 @@ class NoticeTask:
 
     head: NoticeHead
     record: NoticeRecord  # made with complete=False
-    related: Any  # markup.Body or None
+    related: Any  # templates.Rendered (index_pages.related_sections) or None
     docs_dir: Path
     downloads_dir: Path
     directory_urls: bool
