@@ -23,7 +23,7 @@ class Change:
     (``line`` is 1-based). ``confidence`` is 1.0 for mechanical edits.
     """
 
-    stage: str  # "decode" | "normalise" | "ocr" | "structure"
+    stage: str  # "decode" | "normalise" | "framing" | "ocr" | "structure"
     kind: str  # short name of the rule, e.g. "nfc", "page-header", "ocr-repair"
     before: str
     after: str
@@ -58,7 +58,7 @@ class SourceFile:
     name: str
     sha256: str
     size: int
-    format: str  # "text" | "markdown" | "pdf" | "docx"
+    format: str  # "text" | "markdown" | "pdf" | "docx" | "html"
     encoding: str  # detected encoding of the bytes, e.g. "utf-8", "utf-8-sig", "tcvn3"
 
 
@@ -71,6 +71,7 @@ class RawNotice:
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     overrides: dict[str, Any] = field(default_factory=dict)
+    page: dict[str, str] = field(default_factory=dict)  # a saved page's title, canonical_url, site_name, published
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ class CleanDocument:
     changes: list[Change] = field(default_factory=list)
     ocr_quality: OcrQuality | None = None
     flagged_words: list[dict[str, Any]] = field(default_factory=list)
+    # The source's own words around the document (a reprint's lead, captions, by-lines; a
+    # portal's attribute rows and furniture): shown apart, never part of the text above.
+    framing: list[str] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:
@@ -228,11 +232,69 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class MeasurePlace:
+    """A place a targeted measure names: a district resolved to the gazetteer, or a unit
+    below the district (xã, phường, thôn …) kept as written, in the issuing province."""
+
+    name: str  # "Hữu Lũng", "Tân Thành"
+    kind: str  # "huyện", "thành phố", "xã", "phường", "thôn", …
+    province: str | None  # province code; None when the province is unknown
+    in_gazetteer: bool = True  # False for units below the district (the gazetteer lists districts)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One ordered measure coded on the OxCGRT codebook (build_tools/data/oxcgrt.yml).
+
+    ``level`` is the codebook's ordinal level (None where OxCGRT records an amount, H4);
+    ``scope`` "general" (the whole province) or "targeted" (``places``, or a kind of zone);
+    ``start``/``end`` are ISO dates as the notice states them (None: not stated); ``end_rule``
+    says how the end was read ("date", "duration", "until-further-notice"); ``direction``
+    "impose" or "relax" (a relaxation lowers the level); ``rule`` names the rule that coded it
+    ("gatherings", "shorthand:chi-thi-16").
+    """
+
+    oxcgrt: str
+    level: int | None
+    scope: str
+    places: tuple[MeasurePlace, ...]
+    start: str | None
+    end: str | None
+    evidence: Evidence
+    direction: str = "impose"
+    end_rule: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class MeasureTag:
     code: str  # our taxonomy code, e.g. "quarantine-centralised"
     label: str  # Vietnamese label
     oxcgrt: str | None  # e.g. "H7"
     evidence: tuple[Evidence, ...]
+    # Every measure this tag's sentences order, coded (all sentences, not only the evidence shown).
+    records: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where this copy of the notice was found: the curator's sidecar, or the saved page itself."""
+
+    source_url: str | None = None
+    retrieved: str | None = None  # ISO date the copy was collected
+    publisher: str | None = None  # newspaper, portal or website that published the copy
+    from_page: tuple[str, ...] = ()  # fields read from the saved page (canonical URL, site name), not the curator
+
+    def citation_text(self) -> str | None:
+        """"bản sao từ <publisher>, <url>, truy cập ngày …" for a citation, or None."""
+        parts = [p for p in (self.publisher, self.source_url) if p]
+        if not parts:
+            return None
+        text = "bản sao từ " + ", ".join(parts)
+        if self.retrieved:
+            day = self.retrieved.split("-")
+            text += f", truy cập ngày {int(day[2])}/{int(day[1])}/{day[0]}" if len(day) == 3 else ""
+        return text
 
 
 @dataclass
@@ -257,9 +319,14 @@ class Metadata:
     measures: list[MeasureTag] = field(default_factory=list)
     clues: dict[str, Clue] = field(default_factory=dict)
     overridden: dict[str, str] = field(default_factory=dict)  # field → curator's reason
+    provenance: Provenance | None = None  # where this copy came from (sidecar or saved page)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def coded_measures(self) -> list[Measure]:
+        """Every coded measure of the notice (OxCGRT indicator, level, scope, dates), in text order."""
+        return [record for tag in self.measures for record in tag.records]
 
 
 IMPORTANT_FIELDS = ("doc_type", "title", "province", "issued_date", "signer")
@@ -289,6 +356,7 @@ class Notice:
     meta: Metadata
     problems: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other source files with the same text
+    copies: list[Any] = field(default_factory=list)  # copies.CopyRef: other copies of the same document
 
     @property
     def unknown_fields(self) -> list[str]:
@@ -304,6 +372,7 @@ class TextSummary:
     description: str  # the first words of the body, for lists and <meta name="description">
     ocr_quality: OcrQuality | None
     ocr_repairs: int
+    fingerprint: tuple[int, ...] = ()  # copies.fingerprint: a sketch of the text, to tell copies of one notice
 
 
 @dataclass
@@ -322,6 +391,7 @@ class NoticeHead:
     stored: Path
     problems: list[Problem] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    copies: list[Any] = field(default_factory=list)  # copies.CopyRef: other copies of the same document
 
     @property
     def unknown_fields(self) -> list[str]:

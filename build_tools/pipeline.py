@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 from .clean import clean_notice
 from .extract import OverrideError, extract
+from .copies import different_identities, fingerprint, identity, merge_copies
 from .ingest import REGISTRY_NAME, discover, read_notice
 from .model import CleanDocument, Metadata, Notice, NoticeHead, Problem, RawNotice, TextSummary, year_of
 from .permalinks import Registry, RegistryNotSaved, propose_id
@@ -73,7 +74,7 @@ def process_file(path: Path, source_dir: Path) -> Processed:
     if not_notice:
         return Processed(name, None, raw.problems + [not_notice])
     try:
-        meta = extract(document, raw.overrides)
+        meta = extract(document, raw.overrides, raw.page)
     except OverrideError as error:
         return Processed(name, None, raw.problems + [
             Problem(name, f"curator file: key `{error.key}`: {error.message}",
@@ -178,7 +179,8 @@ def summarise(notice: Notice) -> TextSummary:
     description = text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
     return TextSummary(content_key=content_key(document), words=sum(len(b.text.split()) for b in document.blocks),
                        description=description, ocr_quality=document.ocr_quality,
-                       ocr_repairs=sum(1 for c in document.changes if c.stage == "ocr"))
+                       ocr_repairs=sum(1 for c in document.changes if c.stage == "ocr"),
+                       fingerprint=fingerprint(document.title_lines + [b.text for b in document.blocks]))
 
 
 def process_to_head(path: Path, source_dir: Path, store: Path) -> Processed:
@@ -202,6 +204,7 @@ def load_notice(head: NoticeHead) -> Notice:
     with open(head.stored, "rb") as handle:
         notice = pickle.load(handle).notice
     notice.id, notice.aliases, notice.problems = head.id, list(head.aliases), head.problems
+    notice.copies = list(head.copies)
     return notice
 
 
@@ -263,14 +266,18 @@ def page_dir(meta: Metadata) -> str:
 
 def assign_ids(processed: list[Processed], registry: Registry, today: str | None = None
                ) -> tuple[list[NoticeHead], list[Problem]]:
-    """Permanent ids in file order; identical texts become one page with aliases."""
+    """Permanent ids in file order; identical texts become one page with aliases, and copies of one
+    document (same number, issuer and date) one page that lists them (copies.merge_copies)."""
     notices, problems, by_content = [], [], {}
+    unique = []
     for item in processed:
         problems.extend(item.problems)
         notice = item.notice
         if notice is None:
             continue
         key = notice.summary.content_key
+        if key in by_content and different_identities(by_content[key].meta, notice.meta):
+            key = (key, identity(notice.meta))  # the same words under another number or date: another notice
         if key in by_content:
             original = by_content[key]
             original.aliases.append(notice.source.name)
@@ -279,6 +286,10 @@ def assign_ids(processed: list[Processed], registry: Registry, today: str | None
                                     severity="duplicate"))
             continue
         by_content[key] = notice
+        unique.append(notice)
+    unique, copy_problems = merge_copies(unique)
+    problems.extend(copy_problems)
+    for notice in unique:
         meta = notice.meta
         proposed = propose_id(meta.province.code if meta.province else None, meta.scope, year_of(meta),
                               meta.doc_type_code, meta.number.number if meta.number else None, notice.source.sha256)

@@ -5,6 +5,8 @@ from collections import defaultdict
 
 from ..change_labels import repair_note
 from ..model import Change, CleanDocument, RawNotice
+from .framing import split_framing
+from .layout import recover_header, recover_tail
 from .normalise import normalise
 from .recipients import tidy_recipients
 from .structure import structure
@@ -33,6 +35,12 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
 def clean_text(text: str) -> CleanDocument:
     """Clean decoded text; every change is kept on the returned document."""
     text, changes = normalise(text)
+    text, framing, framing_changes = split_framing(text)
+    changes.extend(framing_changes)
+    text, layout_changes = recover_header(text)
+    changes.extend(layout_changes)
+    text, tail_changes = recover_tail(text)
+    changes.extend(tail_changes)
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 
@@ -44,7 +52,7 @@ def clean_text(text: str) -> CleanDocument:
     changes.extend(structure_changes)
     recipients, recipient_changes = tidy_recipients(recipients)
     changes.extend(recipient_changes)
-    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged)
+    return CleanDocument(header, title, blocks, signature, recipients, changes, quality, flagged, framing)
 
 
 def clean_notice(raw: RawNotice) -> CleanDocument:

@@ -303,9 +303,73 @@ def _clean_signature_line(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().strip("*#").strip())
 
 
+def leading_header_end(lines: list[Line]) -> int:
+    """Index after the header lines a copy opens with when it has no type line (the
+    portal shows the type as its page heading): cells of the two columns, one per line."""
+    from .layout import HEADER_ZONE_LINES, is_header_cell, is_letter_summary
+
+    end, content = 0, 0
+    for index, line in enumerate(lines):
+        if content >= HEADER_ZONE_LINES:
+            break
+        if line.blank:
+            continue
+        if not (is_header_cell(line.text) or (content and fold(line.text.strip()).startswith("v/v"))
+                or (content and is_letter_summary(line.text) and _under_number(lines, index))):
+            break
+        content += 1
+        end = index + 1
+    return end
+
+
+def _under_number(lines: list[Line], index: int) -> bool:
+    previous = next((l for l in reversed(lines[:index]) if not l.blank), None)
+    return previous is not None and fold(previous.text.strip()).startswith("so")
+
+
+def headerless_title_end(lines: list[Line], start: int) -> int:
+    """After a header without a type line: the summary lines, capitals or opened by "Về …"."""
+    index, last = start, None
+    while index < len(lines):
+        line = lines[index]
+        if line.blank or is_decoration(line.text):
+            index += 1
+            continue
+        if (is_capitals(line.text) and not marker_of(line.text)[0] and not authority_at(line.text.lstrip()) == 0) \
+                or (last is None and starts_summary(line.text) and not _starts_body(line.text)):
+            last = index
+            index += 1
+            if not is_capitals(line.text) and line.text.rstrip().endswith(TERMINAL):
+                break
+            continue
+        break
+    return start if last is None else last + 1
+
+
+def split_headerless(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]] | None:
+    """(header, title, rest) of a copy whose header has no type line under it."""
+    header_end = leading_header_end(lines)
+    header = [l for l in lines[:header_end] if not l.blank and not is_decoration(l.text)]
+    if len(header) < 2 or not any(fold(l.text.strip()).startswith("so") for l in header):
+        return None
+    letter = [l for l in header if fold(l.text.strip()).startswith(("v/v", "ve viec"))]
+    end = headerless_title_end(lines, header_end)
+    title = letter + [l for l in lines[header_end:end] if not l.blank and not is_decoration(l.text)]
+    return [l for l in header if l not in letter], title, lines[end:]
+
+
+def _far_below_header(lines: list[Line], start: int) -> bool:
+    """A type line found well below the opening header is a heading of the body, not the title."""
+    header_end = leading_header_end(lines)
+    return header_end > 0 and sum(not l.blank for l in lines[header_end:start]) > 3
+
+
 def split_parts(lines: list[Line]) -> Parts:
     start = find_title_start(lines)
-    if start is None:
+    headerless = split_headerless(lines) if start is None or _far_below_header(lines, start) else None
+    if headerless:
+        header, title, rest = headerless
+    elif start is None:
         header, title, rest = [], [], lines
     else:
         end = title_end(lines, start)

@@ -129,10 +129,18 @@ def command_extract(args: argparse.Namespace) -> int:
         print(f"error: {args.file}: curator file key `{error.key}`: {error.message}", file=sys.stderr)
         return 1
     data = meta.to_dict()
+    data["coded_measures"] = coded_measures_json(meta)
     data["source"] = {"file": raw.source.name, "sha256": raw.source.sha256, "encoding": raw.source.encoding,
                       "format": raw.source.format}
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     return 0
+
+
+def coded_measures_json(meta) -> list[dict]:
+    """Every measure of the notice coded on OxCGRT's codebook, one object each (issue 18)."""
+    from ..extract.measures import measure_json
+
+    return [measure_json(record, tag.code) for tag in meta.measures for record in tag.records]
 
 
 def command_check(args: argparse.Namespace) -> int:

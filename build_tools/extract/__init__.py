@@ -9,19 +9,22 @@ issuers.yml, measures.yml, place_context.yml) and are loaded once per process.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..model import CleanDocument, Clue, Metadata, year_of
+from ..vietnamese.fold import fold
+from ..model import CleanDocument, Clue, DocNumber, Metadata, Signer, year_of
 from .citations import citation_key_for_number
 from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
-from .doctype import document_title, document_type
+from .doctype import document_title, document_type, type_from_number
 from .issuer import find_issuer, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
-from .overrides import OverrideError, apply_overrides
-from .province import decide, district_mentions, places, province_votes
+from .overrides import OverrideError, apply_overrides, read_provenance
+from .province import decide, district_mentions, framing_votes, places, province_votes
+from .reprint import framing_fields
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -30,14 +33,41 @@ from .vocab import gazetteer
 __all__ = ["extract", "extract_fields", "OverrideError", "apply_overrides", "citation_key_for", "parse_number"]
 
 
-def extract(document: CleanDocument, overrides: dict[str, Any] | None = None) -> Metadata:
+def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
+            page: dict[str, str] | None = None) -> Metadata:
     """Metadata read from the document, with the curator's overrides applied last.
 
+    ``page`` holds a saved web page's own clues (title, canonical URL, site name): weak
+    evidence where the text is silent, and the copy's provenance where the curator is.
     Raises ``OverrideError`` when the overrides cannot be applied (unknown key, wrong
     type, value not in a vocabulary, contradiction).
     """
     meta = extract_fields(document)
+    if page:
+        use_page_title(meta, page)
+    meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta
+
+
+PAGE_TITLE_CONFIDENCE = 0.5  # a web page's heading: written by the site, often abridged
+
+
+def use_page_title(meta: Metadata, page: dict[str, str]) -> None:
+    """"Chỉ thị số 14/CT-UBND về …" as the page's title: the number and type when the text has none."""
+    title = (page.get("title") or "").rsplit(" - ", 1)[0] if page.get("site_name") else page.get("title") or ""
+    match = re.match(r"^\s*(?P<type>[^\d]{3,30}?)\s+số\s*:?\s*(?P<rest>\S.*)$", title)
+    if not match:
+        return
+    number = parse_number(match.group("rest")[:40])
+    clue = Clue("page-title", title, PAGE_TITLE_CONFIDENCE)
+    if meta.number is None and number is not None:
+        meta.number = number
+        meta.clues["number"] = clue
+    if meta.doc_type is None and meta.number is not None:
+        entry = type_from_number(meta.number)
+        if entry:
+            meta.doc_type, meta.doc_type_code = entry["name"], entry["code"]
+            meta.clues["doc_type"] = clue
 
 
 def extract_fields(document: CleanDocument) -> Metadata:
@@ -118,12 +148,53 @@ def extract_fields(document: CleanDocument) -> Metadata:
     if meta.places:
         clues["places"] = Clue("gazetteer", ", ".join(p.name for p in meta.places), 0.8)
 
-    meta.measures = measure_tags(document)
+    meta.measures = measure_tags(document, province_code, year, meta.issued_date)
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
+    if document.framing:
+        use_framing(meta, clues, document)
+    meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
+    if not meta.cites:
+        clues.pop("cites", None)
+
     meta.clues = clues
     return meta
+
+
+def _is_own_number(cited: str | None, own: DocNumber | None) -> bool:
+    """A notice's own number is never one of its citations (a copy may repeat its header)."""
+    return bool(cited and own) and fold(cited).replace(" ", "") == fold(own.text).replace(" ", "")
+
+
+def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument) -> None:
+    """Fill what the document itself does not say from the source's framing (a reprint's lead,
+    a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
+    found = framing_fields(document.framing)
+    if meta.number is None and "number" in found:
+        meta.number, clues["number"] = found["number"].value, found["number"].clue
+    if meta.doc_type is None:
+        entry, clue = None, None
+        if meta.number is not None and type_from_number(meta.number):
+            entry, clue = type_from_number(meta.number), Clue("number-type-code", meta.number.text, 0.9)
+        elif "doc_type" in found:
+            entry, clue = found["doc_type"].value, found["doc_type"].clue
+        if entry:
+            meta.doc_type, meta.doc_type_code, clues["doc_type"] = entry["name"], entry["code"], clue
+    if meta.issued_date is None and "issued_date" in found:
+        meta.issued_date, clues["issued_date"] = found["issued_date"].value, found["issued_date"].clue
+    if meta.title is None and "title" in found:
+        meta.title, clues["title"] = found["title"].value, found["title"].clue
+    if meta.signer is None and "signer" in found:
+        meta.signer = Signer(found["signer"].value, None, None, None)
+        clues["signer"] = found["signer"].clue
+    if meta.province is None and meta.scope != "national":
+        decision = decide(framing_votes(document.framing, found))
+        if decision:
+            meta.province = gazetteer().province(decision.code)
+            meta.scope = meta.scope or "provincial"
+            clues["province"] = Clue("framing-" + decision.rule, decision.text, min(decision.confidence, 0.8))
+
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:

@@ -8,11 +8,15 @@ of its paragraph.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
-from ..model import CleanDocument, Deadline
+from ..data_files import load_yaml
+from ..model import CleanDocument, Clue, Deadline, Found
 from .dates import find_dates
-from .textutil import fold, sentence_around, squeeze
+from .textutil import compile_folded, fold, sentence_around, squeeze
 
 _CUE = re.compile(
     r"(?:truoc|cham nhat(?:\s+la)?(?:\s+(?:den|vao|trong|truoc))?|han chot(?:\s+la)?|khong muon hon|xong truoc|"
@@ -83,3 +87,118 @@ def deadlines(document: CleanDocument, year: int | None) -> list[Deadline]:
                 time=time,
             ))
     return found
+
+
+# --- the period a measure is in force --------------------------------------------------------
+#
+# "từ 0 giờ ngày 17/7/2021, trong 14 ngày", "đến hết ngày 22/8/2021", "từ 12 giờ ngày 19/7
+# đến 0 giờ ngày 2/8/2021", "kể từ ngày ký", "cho đến khi có thông báo mới". Dates are read by
+# dates.find_dates; this part only decides which date starts and which ends the measure, from
+# the words before it (oxcgrt.yml: start_cues, end_cues), and adds a stated duration.
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str | None  # ISO date the measure starts, as stated
+    end: str | None  # ISO date of its last day in force
+    end_rule: str | None  # "date" | "duration" | "until-further-notice"
+    start_rule: str | None = None  # "date" | "signing"
+
+
+_HOUR_BEFORE = re.compile(r"(?:(\d{1,2})\s*(?:h|gio)\s*(?:(\d{1,2})\s*(?:phut|')?)?\s*,?\s*)?(?:ngay\s*)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _period_rules() -> dict:
+    data = load_yaml("oxcgrt.yml")
+
+    def cue_pattern(words: list[str]) -> re.Pattern:
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?:^|[\s,(:;-])(?:{alternation})\s*$")
+
+    return {
+        "start": cue_pattern(data["start_cues"]),
+        "end": cue_pattern(data["end_cues"]),
+        "open_end": compile_folded(data["open_end"]),
+        "from_signing": compile_folded(data["from_signing"]),
+        "duration": re.compile(data["duration"]),
+        "lead": re.compile(data["period_lead"]),
+        "regime": re.compile(data["regime_reference"]),
+        "deadline": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                          for w in data["deadline_cues"]) + r")\W"),
+    }
+
+
+def _role(folded: str, start: int) -> tuple[str | None, int | None]:
+    """("start" | "end" | None, hour) for the date at ``start``: the cue before it, past the hour."""
+    window = folded[max(0, start - 60):start]
+    hour_match = _HOUR_BEFORE.search(window)
+    before = window[:hour_match.start()] if hour_match else window
+    hour = int(hour_match.group(1)) if hour_match and hour_match.group(1) else None
+    rules = _period_rules()
+    if rules["end"].search(before):
+        return (None if rules["deadline"].search(before[-30:]) else "end"), hour
+    if rules["start"].search(before):
+        return "start", hour
+    return None, hour
+
+
+def _sentence_year(text: str, folded: str, year: int | None) -> int | None:
+    """The year a year-less date in the sentence takes: the sentence's own first full date, else the notice's."""
+    full = next((d for d in find_dates(text, folded) if d.has_year), None)
+    return int(full.iso[:4]) if full else year
+
+
+def measure_period(sentence: str, year: int | None = None, issued: str | None = None) -> Found[Period] | None:
+    """When the measure of ``sentence`` starts and ends, as the sentence states it (None if it does not).
+
+    An end written "đến 0 giờ ngày X" ends the day before X; "đến hết ngày X", "đến 24 giờ ngày
+    X" end on X. "trong N ngày" counts N days from the start, the start day included. "kể từ
+    ngày ký" starts on ``issued``. Dates without a start or end cue (a cited document's date)
+    are not the measure's.
+    """
+    folded = fold(sentence)
+    rules = _period_rules()
+    start = end = end_rule = start_rule = None
+    pieces = []
+    for date in find_dates(sentence, folded, default_year=_sentence_year(sentence, folded, year),
+                           yearless_after_ngay=False):
+        role, hour = _role(folded, date.start)
+        if role == "start" and start is None:
+            start, start_rule = date.iso, "date"
+        elif role == "end" and end is None:
+            day = dt.date.fromisoformat(date.iso)
+            ends_at_midnight = hour == 0 and not re.search(r"het\s*(?:ngay\s*)?$", folded[max(0, date.start - 12):date.start])
+            end, end_rule = (day - dt.timedelta(days=1)).isoformat() if ends_at_midnight else date.iso, "date"
+        else:
+            continue
+        pieces.append(squeeze(sentence[max(0, date.start - 25):date.end]))
+    if start is None and issued and rules["from_signing"].search(folded):
+        start, start_rule = issued, "signing"
+        pieces.append("kể từ ngày ký")
+    if end is None:
+        duration = rules["duration"].search(folded)
+        if duration:
+            days = int(duration.group(2)) * (7 if duration.group(3) == "tuan" else 1)
+            origin = start or (issued if start_rule is None and rules["from_signing"].search(folded) else None)
+            if origin and 0 < days <= 366:  # a duration without a start is a task's, not a measure's
+                start = origin
+                end, end_rule = (dt.date.fromisoformat(origin) + dt.timedelta(days=days - 1)).isoformat(), "duration"
+                pieces.append(squeeze(sentence[duration.start():duration.end()]))
+        elif rules["open_end"].search(folded):
+            end_rule = "until-further-notice"
+            pieces.append("cho đến khi có thông báo mới")
+    if start is None and end is None and end_rule is None:
+        return None
+    period = Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)
+    return Found(period, Clue("period-cues", "; ".join(pieces), 0.85))
+
+
+def states_period_only(folded_text: str) -> bool:
+    """A lead-in or line that only says when the notice applies ("Thời gian áp dụng: …")."""
+    return bool(_period_rules()["lead"].match(folded_text))
+
+
+def refers_to_regime(folded_text: str) -> bool:
+    """A lead-in that speaks of the regime the notice imposed ("Trong thời gian giãn cách xã hội, …")."""
+    return bool(_period_rules()["regime"].search(folded_text))

@@ -25,7 +25,25 @@ def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
         return doc_types().from_code(number.type_code, party=number.form == "party")
     if number.form == "state" and "-" in (number.issuer_code or ""):
         return doc_types().by_name.get("Công văn")
+    if number.form == "state" and number.year is None and _provincial_issuer_code(number.issuer_code):
+        return doc_types().by_name.get("Công văn")  # "1234/UBND": a letter whose symbol names the body only
     return None
+
+
+def _provincial_issuer_code(code: str | None) -> bool:
+    """A provincial body's code alone (UBND, SYT, BCĐ …); central codes (QH15, CP) are not letters."""
+    from .vocab import issuers
+
+    rule = issuers().by_code(code) if code else None
+    return rule is not None and rule.scope == "provincial"
+
+
+def _party_shared(number: DocNumber | None) -> list[str]:
+    """The types a Party number's code can name, when it names several."""
+    if number is None or number.form != "party" or not number.type_code:
+        return []
+    shared = load_yaml("doc_types.yml").get("party_shared_codes", {})
+    return shared.get(number.type_code) or shared.get(number.type_code.replace("Ð", "Đ")) or []
 
 
 def type_from_title_line(line: str) -> dict[str, Any] | None:
@@ -44,6 +62,13 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
     """The type (its vocabulary entry) from the number's type code, a labelled number, the
     consolidated-text header, or the first title line — in that order of trust."""
     found = type_from_number(number)
+    shared = _party_shared(number)
+    if found and shared:  # "QĐ" in a Party number: Quyết định or Quy định, the title line says which
+        for line in document.title_lines[:2]:
+            titled = type_from_title_line(line)
+            if titled and titled["name"] in shared:
+                return Found(titled, Clue("title-line", squeeze(line), 0.9))
+        return Found(found, Clue("number-type-code", number.text, 0.7))
     if found:
         return Found(found, Clue("number-type-code", number.text, 0.95))
     for line in document.header_lines:
@@ -131,7 +156,7 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
             words = next(w for w in sorted(doc_types().by_title, key=len, reverse=True)
                          if type_words.startswith(w + " "))
             lines[0] = squeeze(first)[len(words):]
-    lines = [line for line in lines if line.strip()]
+    lines = [_expand_letter_summary(line) for line in lines if line.strip()]
     parts = [sentence_case(squeeze(line), proper_names, capitalise_first=index == 0) if is_all_caps(line)
              else squeeze(line) for index, line in enumerate(lines)]
     parts = [part[:1].lower() + part[1:] if index and _starts_with_connector(part) else part
@@ -144,6 +169,11 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
     if _starts_with_connector(summary) and type_name:
         return f"{type_name} {summary[:1].lower() + summary[1:]}"
     return summary
+
+
+def _expand_letter_summary(line: str) -> str:
+    """"V/v phòng dịch" (a letter's summary, abbreviated) → "Về việc phòng dịch"."""
+    return re.sub(r"^\s*[Vv]/[Vv]\s*:?\s*", "Về việc ", line)
 
 
 def _starts_with_connector(text: str) -> bool:

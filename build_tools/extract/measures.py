@@ -8,14 +8,25 @@ context part is everything before the sentence that opens the conclusions ("… 
 luận như sau:", "Trong đó lưu ý:") and any section headed as an assessment
 ("1. Đánh giá chung"). So "chưa có thuốc điều trị đặc hiệu" or the past week's
 "củng cố các tổ COVID-19 cộng đồng" tag nothing.
+
+Every ordering sentence is then coded on the OxCGRT codebook (``coding.py``): indicator,
+level, direction, scope with its places, and the period it states (``deadlines.measure_period``);
+a lead-in ending in ":" lends its places and period to the items under it. The records sit
+on their tag (``MeasureTag.records``); ``Metadata.coded_measures()`` lists them all.
 """
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from dataclasses import dataclass
 
-from ..model import Block, CleanDocument, Evidence, MeasureTag
-from .textutil import fold, sentence_spans, squeeze
+from ..data_files import load_yaml
+from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
+from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for,
+                     names_whole_province, places_in, scope_of, shorthand_in)
+from .deadlines import Period, measure_period, refers_to_regime, states_period_only
+from .textutil import compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
 
 MAX_EVIDENCE = 3
@@ -55,25 +66,163 @@ def _praise_blocks(blocks: list[Block]) -> set[int]:
     return {index for index, block in enumerate(blocks) if openers.match(fold(block.text))}
 
 
-def is_instruction(folded_sentence: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _report_phrases():
+    return compile_folded(load_yaml("measures.yml")["instruction"].get("report_phrases") or [])
+
+
+def is_instruction(folded_sentence: str, listed: bool = False) -> bool:
+    """An order: carries an instruction cue, or is an item of a list in the directive part
+    (``listed``: "a) Dừng hoạt động karaoke."), and does not open like an assessment or report
+    on the past."""
     rules = measures()
     if rules.assessment_openers.match(folded_sentence):
         return False
-    return bool(rules.cues.search(folded_sentence))
+    report = _report_phrases()
+    if report is not None and report.search(folded_sentence):
+        return False  # "trong thời gian qua …": a report on the past
+    return listed or bool(rules.cues.search(folded_sentence))
 
 
-def measure_tags(document: CleanDocument) -> list[MeasureTag]:
-    """Tags in taxonomy order, each with up to three sentences of evidence.
+class _Places:
+    """The places a lead-in names, read only when a sentence under it is coded (a law has
+    thousands of "…:" lines and few measures), else the places it inherited."""
+
+    __slots__ = ("text", "province", "fallback", "_value")
+
+    def __init__(self, text: str = "", province: str | None = None, fallback: "_Places | None" = None,
+                 value: tuple[MeasurePlace, ...] | None = None):
+        self.text, self.province, self.fallback, self._value = text, province, fallback, value
+
+    def get(self) -> tuple[MeasurePlace, ...]:
+        if self._value is None:
+            own = tuple(places_in(self.text, self.province)) if self.text else ()
+            self._value = own or (self.fallback.get() if self.fallback else ())
+        return self._value
+
+
+_NO_PLACES = _Places()
+
+
+@dataclass
+class _Context:
+    """What a lead-in ("Đối với huyện X, từ 0 giờ ngày …:") or the notice's "Thời gian áp
+    dụng" line lends to the sentences under it."""
+
+    lead_places: _Places = _NO_PLACES
+    period: Period | None = None
+
+    @property
+    def places(self) -> tuple[MeasurePlace, ...]:
+        return self.lead_places.get()
+
+
+def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
+                   issued: str | None) -> list[_Context]:
+    """For each block, the places and period it inherits: from the last lead-in (a block that
+    ends with ":") while the blocks below it are its items, from a lead-in that refers to the
+    regime the notice imposed ("Trong thời gian giãn cách xã hội, …:"), and from a line that
+    only states the notice's period."""
+    whole = _Context()
+    regime = _Context()  # places and period of the last sentence imposing a national regime
+    graded = risk_level_places(blocks, province)  # cấp độ → the places the notice puts at it
+    contexts: list[_Context] = []
+    lead: tuple[Block, _Context] | None = None
+    for block in blocks:
+        text = block.text.rstrip()
+        folded = fold(block.text)
+        if lead is not None and _ends_lead(lead[0], block):
+            lead = None
+        inherited = lead[1] if lead else whole
+        contexts.append(_Context(inherited.lead_places, inherited.period or whole.period))
+        if shorthand_in(folded) and is_instruction(folded) and not folded.startswith("can cu"):
+            found = measure_period(text, year, issued)
+            regime = _Context(_Places(text, province), found.value if found else None)
+        is_lead, states_period = text.endswith(":"), states_period_only(folded)
+        if not (is_lead or states_period):
+            continue
+        period = measure_period(text, year, issued)
+        if states_period and period:
+            whole = _Context(period=period.value)
+        if is_lead:
+            text = _last_sentence(text)  # "… tình hình tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
+            folded = fold(text)
+            if refers_to_regime(folded) and not places_in(text, province):
+                lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
+                continue
+            level = risk_level_of(folded)
+            if level is not None and graded.get(level) and not places_in(text, province):
+                lead = (block, _Context(_Places(value=graded[level]), period.value if period else inherited.period))
+                continue
+            outer = _NO_PLACES if names_whole_province(text) else inherited.lead_places
+            lead = (block, _Context(_Places(text, province, outer),
+                                    period.value if period else inherited.period))
+    return contexts
+
+
+@functools.lru_cache(maxsize=1)
+def _risk_rules() -> tuple[re.Pattern, dict[str, int]]:
+    data = load_yaml("oxcgrt.yml")
+    return re.compile(data["risk_level"]), dict(data["risk_colours"])
+
+
+def risk_level_of(folded: str) -> int | None:
+    """The Nghị quyết 128 level a text names ("cấp độ 3", "vùng cam"), else None."""
+    pattern, colours = _risk_rules()
+    match = pattern.search(folded)
+    if not match:
+        return None
+    return int(match.group(1)) if match.group(1) else colours[match.group(2)]
+
+
+def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tuple[MeasurePlace, ...]]:
+    """Level → the places the notice puts at that level: each clause (split at ";") that names
+    places and one level ("huyện Hữu Lũng: cấp độ 3; huyện Chi Lăng: cấp độ 2")."""
+    pattern, _ = _risk_rules()
+    graded: dict[int, list[MeasurePlace]] = {}
+    for block in blocks:
+        if not pattern.search(fold(block.text)):
+            continue
+        for clause in block.text.split(";"):
+            if clause.rstrip().endswith(":"):
+                continue  # a lead-in for the level's measures, not an assignment
+            levels = {risk_level_of(match.group(0)) for match in pattern.finditer(fold(clause))}
+            if len(levels) != 1:
+                continue
+            bucket = graded.setdefault(levels.pop(), [])
+            for place in places_in(clause, province):
+                if place not in bucket:
+                    bucket.append(place)
+    return {level: tuple(found) for level, found in graded.items() if found}
+
+
+def _last_sentence(text: str) -> str:
+    spans = list(sentence_spans(text))
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
+def _ends_lead(lead: Block, block: Block) -> bool:
+    if block.kind in ("item", "heading"):
+        return block.level <= lead.level if lead.kind in ("item", "heading") else False
+    return block.kind == "paragraph" and lead.kind in ("item", "heading") and block.level <= lead.level
+
+
+def measure_tags(document: CleanDocument, province: str | None = None, year: int | None = None,
+                 issued: str | None = None) -> list[MeasureTag]:
+    """Tags in taxonomy order, each with up to three sentences of evidence and every measure
+    its sentences order, coded on the OxCGRT codebook (``records``).
 
     Each trigger runs once over the folded body; its matches are mapped back to their
     block and sentence, and kept when the block is in the directive part and the
-    sentence is an order.
+    sentence is an order. ``province`` (code), ``year`` and ``issued`` (ISO) resolve place
+    names and year-less or "kể từ ngày ký" dates.
     """
     rules = measures()
     blocks = document.blocks
     if not blocks:
         return []
-    body = fold(document.body_text)
+    text_of_body = document.body_text  # a join of every block: computed once here
+    body = fold(text_of_body)
     starts = document.block_offsets()
     eligible = set(range(_directive_start(blocks), len(blocks))) - _assessment_blocks(blocks) - _praise_blocks(blocks)
     sentences: dict[int, list[tuple[int, int]]] = {}
@@ -81,12 +230,14 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
 
     def lowered() -> str:  # for triggers matched with their diacritics; same offsets as ``body``
         if not lowered_body:
-            text = document.body_text.lower()
+            text = text_of_body.lower()
             lowered_body.append(text if len(text) == len(body) else body)
         return lowered_body[0]
 
     verdicts: dict[tuple[int, int], bool] = {}
-    tags = []
+    evidence: dict[str, list[Evidence]] = {}
+    ordered: dict[tuple[int, int], list[str]] = {}  # sentence → codes whose triggers it matches
+    block_of: dict[tuple[int, int], int] = {}
     for rule in rules.rules:
         if not rule.may_match(body):
             continue
@@ -97,7 +248,7 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
             matches += list(rule.exact_matches(lowered()))
         for trigger in sorted(matches, key=lambda m: m.start()):
             index = bisect.bisect_right(starts, trigger.start()) - 1
-            if index not in eligible or index in used_blocks:
+            if index not in eligible:
                 continue
             block = blocks[index]
             offset = starts[index]
@@ -109,18 +260,146 @@ def measure_tags(document: CleanDocument) -> list[MeasureTag]:
             span = _span_at(spans, trigger.start())
             sentence = body[span[0]:span[1]]
             if span not in verdicts:
-                verdicts[span] = is_instruction(sentence)
+                verdicts[span] = is_instruction(sentence, listed=block.kind in ("item", "bullet"))
             if not verdicts[span] or (rule.negative and rule.negative.search(sentence)):
                 continue
             if rules.assessment_phrases and _problem_described(sentence, trigger.start() - span[0]):
                 continue
-            used_blocks.add(index)
-            found.append(Evidence(text=squeeze(document.body_text[span[0]:span[1]]), anchor=block.anchor))
-            if len(found) >= MAX_EVIDENCE:
-                break
+            if _narrated(sentence, trigger.start() - span[0], trigger.end() - span[0]):
+                continue
+            if not homographs_agree(body, lowered(), trigger.start(), trigger.end()):
+                continue  # "hoạt động của" read as "đóng cửa"
+            codes = ordered.setdefault(span, [])
+            if rule.code not in codes:
+                codes.append(rule.code)
+            block_of[span] = index
+            if index not in used_blocks and len(found) < MAX_EVIDENCE:
+                used_blocks.add(index)
+                found.append(Evidence(text=squeeze(text_of_body[span[0]:span[1]]), anchor=block.anchor))
         if found:
-            tags.append(MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(found)))
-    return tags
+            evidence[rule.code] = found
+    contexts = _lead_contexts(blocks, province, year, issued) if ordered else []
+    records: dict[str, list[Measure]] = {}
+    for span in sorted(ordered):
+        index = block_of[span]
+        text = squeeze(text_of_body[span[0]:span[1]])
+        for code, record in code_sentence(text, ordered[span], province, year, issued, blocks[index].anchor,
+                                          contexts[index]):
+            records.setdefault(code, []).append(record)
+    return [MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(evidence[rule.code]),
+                       records=tuple(records.get(rule.code, ())))
+            for rule in rules.rules if rule.code in evidence]
+
+
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    """The parts of a sentence separated by ";" (one clause may relax what another orders)."""
+    spans, start = [], 0
+    for match in re.finditer(r";", folded):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(folded)))
+    return spans
+
+
+def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) -> dict[str, tuple[int | None, str, str]]:
+    """indicator → (level, direction, code) from the measures the sentence names itself; of
+    several clauses or measures on one indicator, the strictest (OxCGRT codes the strictest)."""
+    found: dict[str, tuple[int | None, str, str]] = {}
+    clauses = _clauses(folded)
+    for code in codes:
+        coded = coded_rules().get(code)
+        if coded is None or coded.indicator is None or coded.expands:
+            continue
+        rule = measures().codes[code]
+        spans = [(m.start(), m.end()) for m in rule.finditer(folded)] or [(0, len(folded))]
+        ends: dict[tuple[int, int], int] = {}
+        for start, end in spans:
+            clause = next(c for c in clauses if c[0] <= start <= c[1])
+            ends[clause] = max(ends.get(clause, 0), end)
+        for (low, high), trigger_end in ends.items():
+            clause = folded[low:high]
+            # a relaxation said after the measure ("…, trừ … cơ sở được phép hoạt động") is an exception
+            relaxed = is_relaxation(clause, until=trigger_end - low)
+            level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
+            direction = "relax" if relaxed else "impose"
+            current = found.get(coded.indicator)
+            if current is None or (level or 0) > (current[0] or 0):
+                found[coded.indicator] = (level, direction, code)
+    return found
+
+
+def _shorthand_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | None, str, str]]:
+    """indicator → (level, direction, code) that a directive named as a regime stands for."""
+    code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
+    named = shorthand_in(folded) if code else None
+    if named is None:
+        return {}
+    relaxed = bool(codebook().shorthand_lift.search(folded)) and not codebook().shorthand_target.search(folded)
+    found = {}
+    for indicator, level in named.value.measures.items():
+        if relaxed:
+            level = codebook().indicators[indicator].relaxed or 0
+        found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
+    return found
+
+
+def code_sentence(sentence: str, codes: list[str], province: str | None = None, year: int | None = None,
+                  issued: str | None = None, anchor: str | None = None,
+                  context: _Context | None = None) -> list[tuple[str, Measure]]:
+    """(taxonomy code, coded measure) for each OxCGRT indicator the sentence orders.
+
+    ``codes`` are the taxonomy entries whose triggers the sentence matched. A measure the
+    sentence names itself outranks the same indicator implied by a national directive.
+    """
+    folded = fold(sentence)
+    lowered = sentence.lower()
+    levels = {**_shorthand_levels(folded, codes),
+              **_explicit_levels(folded, codes, lowered if len(lowered) == len(folded) else None)}
+    if not levels:
+        return []
+    context = context or _Context()
+    scope = scope_of(sentence, province, context.places).value
+    period_found = measure_period(sentence, year, issued)
+    period = period_found.value if period_found else context.period
+    found = []
+    for indicator in codebook().order + tuple(sorted(set(levels) - set(codebook().order))):
+        if indicator not in levels:
+            continue
+        level, direction, code = levels[indicator]
+        if codebook().indicators.get(indicator) and codebook().indicators[indicator].numeric:
+            level = None
+        found.append((code, Measure(
+            oxcgrt=indicator, level=level, scope=scope[0], places=scope[1],
+            start=period.start if period else None, end=period.end if period else None,
+            evidence=Evidence(text=sentence, anchor=anchor), direction=direction,
+            end_rule=period.end_rule if period else None,
+            rule=("shorthand:" + (coded_rules()[code].expands or "")) if coded_rules()[code].expands else code)))
+    return found
+
+
+def measure_json(record: Measure, code: str | None = None) -> dict:
+    """A coded measure as ``extract FILE`` prints it and the dataset keeps it."""
+    data = {"oxcgrt": record.oxcgrt, "level": record.level, "scope": record.scope,
+            "places": [{"name": p.name, "kind": p.kind, "province": p.province, "in_gazetteer": p.in_gazetteer}
+                       for p in record.places],
+            "start": record.start, "end": record.end, "end_rule": record.end_rule, "direction": record.direction,
+            "evidence": {"text": record.evidence.text, "anchor": record.evidence.anchor}, "rule": record.rule}
+    if code:
+        data["code"] = code
+    return data
+
+
+def _narrated(sentence: str, position: int, end: int | None = None) -> bool:
+    """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng", "các cơ sở đã chủ động tạm
+    dừng hoạt động"): a report, not an order."""
+    if _NARRATED.search(sentence[max(0, position - 14):position]):
+        return True
+    return end is not None and bool(_NARRATED_VERB.search(sentence, max(0, position - 14), end))
+
+
+_NARRATED_VERB = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+"
+                            r"(?:tam\s+)?(?:dung|ngung|dong cua|phong toa|cach ly|huy|hoan|dinh chi)\b")
+_NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+$")
 
 
 def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:

@@ -39,6 +39,18 @@ measures           a list of measure codes from data/measures.yml (replaces the 
                    extracted evidence is kept for codes that were found)
 =================  ===============================================================
 
+Provenance of the copy (not corrections, so not marked "Sửa tay"; shown on the page, in the
+citation — "bản sao từ …" — and in the dataset):
+
+=================  ===============================================================
+source_url         where the copy was found: an http(s) URL
+retrieved          the date it was collected: 2024-03-05
+publisher          the newspaper, portal or website that published the copy
+=================  ===============================================================
+
+For a saved web page (.html) the page's canonical URL and site name fill ``source_url`` and
+``publisher`` when the curator has not given them (``Provenance.from_page`` says which).
+
 Every applied field is listed in ``Metadata.overridden`` with its reason (or
 "sửa tay của người biên tập" when none is given) and gets a clue with rule
 "override". Unknown keys, values of the wrong type or not in the vocabularies, and
@@ -52,13 +64,14 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from ..model import Clue, Issuer, MeasureTag, Metadata, Signer
+from ..model import Clue, Issuer, MeasureTag, Metadata, Provenance, Signer
 from .dates import parse_date
 from .numbers import parse_number
 from .vocab import doc_types, gazetteer, measures
 
 DEFAULT_REASON = "sửa tay của người biên tập"
 META_KEYS = {"fields", "reason"}
+PROVENANCE_KEYS = ("source_url", "retrieved", "publisher")
 FIELDS = ("doc_type", "doc_type_code", "title", "number", "issuer", "issuer_kind", "scope", "province",
           "issued_date", "meeting_date", "signer_name", "signer_title", "signer", "chairs", "measures")
 
@@ -88,7 +101,7 @@ def normalise_overrides(data: dict[str, Any] | None) -> dict[str, tuple[Any, str
     if "fields" in data and not isinstance(data["fields"], dict):
         raise OverrideError("fields", "must be a mapping of field names to values")
     for key, value in data.items():
-        if key in META_KEYS:
+        if key in META_KEYS or key in PROVENANCE_KEYS:
             continue
         if key in items:
             raise OverrideError(key, "given twice (at the top and under `fields:`)")
@@ -203,6 +216,30 @@ def apply_overrides(meta: Metadata, data: dict[str, Any] | None) -> Metadata:
         meta.clues[field_name] = Clue("override", reason, 1.0)
     check_consistency(meta, items)
     return meta
+
+
+def read_provenance(data: dict[str, Any] | None, page: dict[str, str] | None = None) -> Provenance | None:
+    """The copy's provenance from the sidecar, completed by the saved page's own clues."""
+    data = data if isinstance(data, dict) else {}
+    url = _url("source_url", data.get("source_url"))
+    retrieved = _date("retrieved", data["retrieved"]) if data.get("retrieved") is not None else None
+    publisher = _text("publisher", data.get("publisher"))
+    from_page = []
+    page = page or {}
+    if url is None and page.get("canonical_url", "").startswith(("http://", "https://")):
+        url, from_page = page["canonical_url"], from_page + ["source_url"]
+    if publisher is None and page.get("site_name"):
+        publisher, from_page = page["site_name"], from_page + ["publisher"]
+    if not (url or retrieved or publisher):
+        return None
+    return Provenance(url, retrieved, publisher, tuple(from_page))
+
+
+def _url(key: str, value: Any) -> str | None:
+    text = _text(key, value)
+    if text is not None and not text.startswith(("http://", "https://")):
+        raise OverrideError(key, f"must be a web address starting with http:// or https://, not {text!r}")
+    return text
 
 
 def _set_doc_type(meta: Metadata, key: str, value: Any) -> None:

@@ -259,13 +259,13 @@ def district_votes(text: str, mentions: list[DistrictMention]) -> list[Vote]:
     return votes
 
 
-def title_votes(title: str) -> list[Vote]:
+def title_votes(title: str, units: str = r"tinh|thanh pho|tp\.?") -> list[Vote]:
     """"trên địa bàn tỉnh Quảng Ninh" in the title: the notice is about that province."""
     folded = fold(title)
     votes = []
     for start, end, code in province_spans(title, folded):
         before = folded[max(0, start - 12):start]
-        if re.search(r"(tinh|thanh pho|tp\.?)\s*$", before) and not _is_foreign(folded, start):
+        if re.search(rf"({units})\s*$", before) and not _is_foreign(folded, start):
             votes.append(Vote(code, WEIGHTS["title"], "title", _snippet(title, start, end)))
     return votes
 
@@ -340,6 +340,42 @@ def province_votes(document: CleanDocument, body_text: str, issuer_place: str | 
     votes += organisation_votes(body_text, folded_body)
     votes += mention_votes(body_text, folded=folded_body)
     votes += district_votes(body_text, mentions)
+    return votes
+
+
+_UNIT_WORD = re.compile(r"\b(?:tinh uy|thanh uy|tinh|thanh pho|tp\.?)\s+(?=\S)")
+
+
+def unit_name_votes(text: str) -> list[Vote]:
+    """"UBND tỉnh Hà Tĩnh", "Chủ tịch UBND thành phố Hà Nội Chu Ngọc Anh": the longest run of
+    capitalised words after the unit word that is a province's name (a person's name may follow)."""
+    folded = fold(text)
+    votes = []
+    for match in _UNIT_WORD.finditer(folded):
+        words = list(re.finditer(r"[^\s,.;:()]+", text[match.end():match.end() + 60]))
+        run = []
+        for word in words:
+            if not word.group()[:1].isupper():
+                break
+            run.append(word)
+        for size in range(min(4, len(run)), 0, -1):
+            name = text[match.end() + run[0].start():match.end() + run[size - 1].end()]
+            code = gazetteer().lookup_name(name)
+            if code and not _is_foreign(folded, match.end()):
+                votes.append(Vote(code, WEIGHTS["title"], "title", _snippet(text, match.start(), match.end() + 40)))
+                break
+    return votes
+
+
+def framing_votes(framing: list[str], found: dict) -> list[Vote]:
+    """The province named by a copy's framing: the issuer in the lead ("UBND tỉnh Hà Tĩnh vừa
+    ban hành …"), the portal's issuer row, the newspaper ("(Báo Đồng Nai) - …")."""
+    text = "\n".join(framing)
+    votes = unit_name_votes(text)
+    issuer = found.get("issuer")
+    if issuer is not None:
+        votes += title_votes(issuer.value)
+    votes += organisation_votes(text)
     return votes
 
 

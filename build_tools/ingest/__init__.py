@@ -19,12 +19,16 @@ RESERVED_NAMES = {REGISTRY_NAME, "README.md", "README.txt"}
 # The longest real notices are about 40 KB and laws a few hundred KB: a file of several MB is a
 # batch of documents or a dump, and one page for it would be unreadable.
 MAX_NOTICE_BYTES = 3_000_000
+# A saved web page carries its markup, styles and often inline images: its limit is on the page.
+MAX_PAGE_BYTES = 30_000_000
+PAGE_SUFFIXES = (".html", ".htm")
 
 
 def discover(source_dir: Path) -> list[Path]:
     """Every notice file in the folder tree, in a stable order.
 
-    Curator sidecars (``*.meta.yml``), the permalink registry and hidden files
+    Curator sidecars (``*.meta.yml``), the permalink registry, hidden files and the
+    ``<page>_files/`` folder a browser saves beside a page (its images, scripts and styles)
     are not notices; everything else is, so nothing is skipped silently.
     """
     files = []
@@ -32,10 +36,20 @@ def discover(source_dir: Path) -> list[Path]:
         relative = path.relative_to(source_dir)
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
             continue
-        if path.name.endswith(SIDECAR_SUFFIX) or path.name in RESERVED_NAMES:
+        if path.name.endswith(SIDECAR_SUFFIX) or path.name in RESERVED_NAMES or _saved_page_asset(path, source_dir):
             continue
         files.append(path)
     return files
+
+
+def _saved_page_asset(path: Path, source_dir: Path) -> bool:
+    """A file inside ``name_files/`` next to ``name.html`` (a browser's "save complete page")."""
+    for folder in path.relative_to(source_dir).parents:
+        if folder.name.endswith("_files"):
+            page = source_dir / folder.parent / folder.name[:-len("_files")]
+            if any(page.with_name(page.name + suffix).is_file() for suffix in PAGE_SUFFIXES):
+                return True
+    return False
 
 
 def sidecar_for(path: Path) -> Path | None:
@@ -72,11 +86,12 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
     """Read one file: bytes → decoded text, with its hash and the curator's overrides."""
     display_name = str(path.relative_to(source_dir)) if source_dir else path.name
     data = path.read_bytes()
-    if len(data) > MAX_NOTICE_BYTES:
+    limit = MAX_PAGE_BYTES if path.suffix.lower() in PAGE_SUFFIXES else MAX_NOTICE_BYTES
+    if len(data) > limit:
         source = SourceFile(path, display_name, hashlib.sha256(data).hexdigest(), len(data), "text", "unread")
         return RawNotice(source, "", problems=[Problem(
             display_name, f"too large for one notice ({len(data) / 1e6:.1f} MB; the limit is "
-                          f"{MAX_NOTICE_BYTES / 1e6:.0f} MB)",
+                          f"{limit / 1e6:.0f} MB)",
             "split the file into one file per notice", severity="error")])
     document = read_document(path)
     source = SourceFile(path=path, name=display_name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
@@ -86,7 +101,8 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
     problems += [Problem(display_name, note, "the text was read; compare the page with the PDF, and export the PDF "
                                              "again if text is missing") for note in document.notes]
     overrides, override_problems = read_overrides(path, display_name)
-    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides)
+    return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides,
+                     dict(document.page))
 
 
 def _fix_for(reason: str) -> str:
@@ -95,7 +111,9 @@ def _fix_for(reason: str) -> str:
     if "empty" in lowered or "whitespace" in lowered:
         return "remove the file or replace it with the notice's text"
     if "binary" in lowered:
-        return "convert the file to text (.txt, .md, .pdf with a text layer or .docx)"
+        return "convert the file to text (.txt, .md, .pdf with a text layer, .docx or a saved .html page)"
+    if "page has no text" in lowered or "html page" in lowered:
+        return "the saved page holds no notice text: save its attachment (the PDF or scan) instead, or paste the text as .txt"
     if "scan" in lowered or "text layer" in lowered:
         return "run OCR on the scan and add the text as a .txt file"
     if "encrypted" in lowered or "password" in lowered:
@@ -103,6 +121,6 @@ def _fix_for(reason: str) -> str:
     if "corrupt" in lowered or ".doc" in lowered:
         return "open and save the file again as .docx or .pdf, or add the text as a .txt file"
     if "extension" in lowered or "format" in lowered:
-        return ("not read as a notice: if it is one, save it as .txt, .md, .pdf or .docx; "
+        return ("not read as a notice: if it is one, save it as .txt, .md, .pdf, .docx or .html; "
                 "otherwise move it out of the source folder")
     return "check the file opens as text; re-export it as UTF-8"

@@ -20,6 +20,7 @@ from .decode import decode_bytes, fix_unicode_text, normalise_line_endings, repl
 
 PAGE_BREAK = "\f"
 TEXT_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html"}
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an encrypted .docx
 
 
@@ -28,10 +29,11 @@ class Document:
     """A notice file's text with its format, its detected encoding and what was edited."""
 
     text: str
-    format: str  # "text" | "markdown" | "pdf" | "docx" (or "unknown")
+    format: str  # "text" | "markdown" | "pdf" | "docx" | "html" (or "unknown")
     encoding: str
     changes: list[Change] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    page: dict = field(default_factory=dict)  # a saved web page's own clues (ingest/html.py PageClues)
     notes: list[str] = field(default_factory=list)  # what a reading library warned about (text still read)
 
     @property
@@ -63,10 +65,11 @@ def library_messages(logger_name: str):
 def read_document(path: Path) -> Document:
     """Read one notice file by its extension; never raises."""
     suffix = path.suffix.lower()
-    fmt = TEXT_FORMATS.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
+    fmt = TEXT_FORMATS.get(suffix) or HTML_SUFFIXES.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
     if fmt is None:
         return Document("", "unknown", "none", [],
-                        [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf or .docx"])
+                        [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf, .docx, "
+                         ".html or .htm"])
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -75,6 +78,8 @@ def read_document(path: Path) -> Document:
         return read_pdf(data)
     if fmt == "docx":
         return read_docx(data)
+    if fmt == "html":
+        return read_saved_page(data)
     decoded = decode_bytes(data)
     return Document(decoded.text, fmt, decoded.encoding, list(decoded.changes), list(decoded.problems))
 
@@ -148,6 +153,26 @@ def _docx_lines(container):
                     yield from _docx_lines(cell)
         else:
             yield block.text
+
+
+def read_saved_page(data: bytes) -> Document:
+    """A page saved from a portal: its main content as text, its own clues kept apart."""
+    from dataclasses import asdict
+
+    from .html import read_html
+
+    decoded = decode_bytes(data)
+    if decoded.problems:
+        return Document("", "html", decoded.encoding, list(decoded.changes), list(decoded.problems))
+    page = read_html(decoded.text)
+    if page.problems:
+        return Document("", "html", decoded.encoding, list(decoded.changes), page.problems)
+    document = _extracted_document(page.text, "html", decoded.encoding)
+    change = Change("decode", "html-main-content", f"{len(decoded.text)} characters of HTML",
+                    f"{len(page.text)} characters of text",
+                    f"main content of the saved page chosen by {page.extractor}; menus, scripts and markup left out")
+    return Document(document.text, "html", decoded.encoding, list(decoded.changes) + [change] + document.changes, [],
+                    page={k: v for k, v in asdict(page.clues).items() if v})
 
 
 def _extracted_document(text: str, fmt: str, encoding: str) -> Document:

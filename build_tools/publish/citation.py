@@ -44,7 +44,18 @@ def vietnamese_citation(record: NoticeRecord, url: str, accessed: str) -> str:
     parts.append(_date_vn(record.issued_date) or "không rõ ngày")
     parts.append(f"“{record.title}”")
     parts.append(f"{SITE_NAME}, {url}, truy cập {_date_vn(accessed)}")
-    return ", ".join(parts) + "."
+    return ", ".join(parts) + copy_note(record, "vi") + "."
+
+
+def copy_note(record: NoticeRecord, language: str) -> str:
+    """Where the transcribed copy came from: " (bản sao từ Báo X, https://…, truy cập ngày …)"."""
+    provenance = record.provenance
+    if provenance is None or not (provenance.publisher or provenance.source_url):
+        return ""
+    if language == "vi":
+        return f" ({provenance.citation_text()})"
+    where = ", ".join(p for p in (provenance.publisher, provenance.source_url) if p)
+    return f" (copy from {where}" + (f", retrieved {provenance.retrieved}" if provenance.retrieved else "") + ")"
 
 
 def english_citation(record: NoticeRecord, url: str, accessed: str) -> str:
@@ -55,7 +66,7 @@ def english_citation(record: NoticeRecord, url: str, accessed: str) -> str:
     parts.append(record.issued_date or "undated")
     parts.append(f"“{record.title}” [in Vietnamese]")
     parts.append(f"{SITE_NAME_EN}, {url} (accessed {accessed})")
-    return ", ".join(parts) + "."
+    return ", ".join(parts) + copy_note(record, "en") + "."
 
 
 def _bibtex_escape(value: str) -> str:
@@ -122,7 +133,7 @@ def json_ld(record: NoticeRecord, url: str, modified: str) -> dict[str, Any]:
         "legislationLegalForce": "NotInForce",
         "citation": [c.label for c in record.cited_documents] or None,
         "about": [m.label for m in record.measures] or None,
-        "isBasedOn": record.source.file,
+        "isBasedOn": (record.provenance.source_url if record.provenance else None) or record.source.file,
         "dateModified": modified,
         "license": LICENSE,
         "encoding": {"@type": "LegislationObject", "legislationLegalValue": "UnofficialLegalValue",

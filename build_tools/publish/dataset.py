@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from . import templates
 from .citation import SITE_NAME
 from .notice_pages import page_url
+from .oxcgrt_pages import DATASET_FILE
+from .province_days import days_from_records, write_csv
 from .records import CSV_FIELDS, NoticeRecord, csv_row
 
 
@@ -28,16 +30,19 @@ def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
         if key in ("citation", "clues", "cites"):
             continue
         if key == "measures":
-            value = [{**{k: v for k, v in m.items() if k != "evidence"},
+            # the coded measures are in each notice's own JSON and, province by day, in oxcgrt-provinces.csv
+            value = [{**{k: v for k, v in m.items() if k not in ("evidence", "records")},
                       "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]} for m in value]
         row[key] = value
     return row
 
 
 def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:
-    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row."""
+    """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row;
+    ``data/oxcgrt-provinces.csv``: each OxCGRT indicator's level per province and day (issue 18)."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
+    write_csv(days_from_records(records), site_dir / DATASET_FILE)
     with open(data_dir / "notices.json", "w", encoding="utf-8", newline="\n") as json_file, \
             open(data_dir / "notices.csv", "w", encoding="utf-8", newline="") as csv_file:
         writer = csv.DictWriter(csv_file, fieldnames=CSV_FIELDS, lineterminator="\n")

@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
+from markupsafe import Markup
+
 from ..data_files import load_yaml
 from .notice_pages import quoted, shorten, vn_date, write_page, yaml_json
+from .oxcgrt_pages import (DATASET_LINK, METHOD_PAGE, TIMELINE_HEADING, comparison_pages, province_timeline_section,
+                           tag_measures_html)
+from .province_days import ProvinceDay, by_province, days_from_records
 from ..model import Citation, MeasureTag
 from .records import CitedDocument, NoticeRecord
 from ..text import escape_markdown, slugify, toc_slug
@@ -168,7 +173,10 @@ def month_anchor(month: str) -> str:
 # --- pages -----------------------------------------------------------------------
 
 
-def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
+def province_pages(records: list[NoticeRecord], days: dict[str, list[ProvinceDay]] | None = None) -> Iterator[Page]:
+    """Every province's pages (with its OxCGRT timeline from ``days``, province code → rows) and the index."""
+    days = days or {}
+    notice_pages = {record.id: record.page for record in records}
     groups: dict[str, list[NoticeRecord]] = defaultdict(list)
     for record in records:
         if record.province:
@@ -179,7 +187,7 @@ def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
         members = groups.get(code, [])
         if members:
             rows.append((province["name"], f"tinh/{code}", len(members)))
-            yield from _province_detail(province, newest_first(members))
+            yield from _province_detail(province, newest_first(members), days.get(code, []), notice_pages)
         else:
             empty.append(province["name"])
     national = [r for r in records if r.scope == "national"]
@@ -197,18 +205,23 @@ def province_pages(records: list[NoticeRecord]) -> Iterator[Page]:
     yield Page("tinh/index", TITLES["provinces"], body)
 
 
-def _province_detail(province: dict[str, Any], members: list[NoticeRecord]) -> list[Page]:
+def _province_detail(province: dict[str, Any], members: list[NoticeRecord], days: list[ProvinceDay] = (),
+                     notice_pages: dict[str, str] | None = None) -> list[Page]:
     measure_counts = Counter((m.code, m.label) for r in members for m in r.measures)
     issuers = Counter(r.issuer.name for r in members if r.issuer)
     signers = Counter(r.signer.name for r in members if r.signer and r.signer.name)
     cited = Counter((c.key, c.label) for r in members for c in r.cited_documents)
+    timeline = province_timeline_section(
+        days, lambda notice: page_href((notice_pages or {}).get(notice, "index")), province["name"],
+        page_href(METHOD_PAGE), DATASET_LINK)
     return paginate(
         f"tinh/{province['code']}", province["name"], members, "index/province.html.j2", count=len(members),
         measures=[(label, measure_province_link(code, province["code"], province["name"], n), n)
                   for (code, label), n in measure_counts.most_common()],
         issuers=[(name, f"co-quan/{slugify(name)}", n) for name, n in issuers.most_common(20)],
         signers=[(name, f"nguoi-ky/{slugify(name)}", n) for name, n in signers.most_common(20)],
-        cited=[(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)])
+        cited=[(label, f"van-ban-dan-chieu/{key}", n) for (key, label), n in cited.most_common(10)],
+        timeline=Markup(timeline), timeline_heading=TIMELINE_HEADING)
 
 
 def measure_label(measure: dict[str, Any]) -> str:
@@ -260,6 +273,7 @@ class EvidenceLine(NamedTuple):
     href: str  # ``@/notices/…#muc-2``: the evidence's paragraph
     label: str  # ``Thông báo 12/TB-UBND, 01/09/2020``
     quote: str  # the evidence sentence, shortened ("" when none)
+    coded: Markup  # the tag's coded OxCGRT measures: levels, scope, dates (oxcgrt_pages.tag_measures_html)
 
 
 def evidence_line(record: NoticeRecord, tag: MeasureTag) -> EvidenceLine:
@@ -267,7 +281,8 @@ def evidence_line(record: NoticeRecord, tag: MeasureTag) -> EvidenceLine:
     first = tag.evidence[0] if tag.evidence else None
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
     quote = shorten(quoted(first.text), EVIDENCE_LENGTH) if first and first.text else ""
-    return EvidenceLine(page_href(record.page, first.anchor if first else None), label, quote)
+    return EvidenceLine(page_href(record.page, first.anchor if first else None), label, quote,
+                        Markup(tag_measures_html(tag)))
 
 
 class ProvinceGroup(NamedTuple):
@@ -401,7 +416,7 @@ class MonthCell(NamedTuple):
     count: int
 
 
-def matrix_page(records: list[NoticeRecord]) -> list[Page]:
+def matrix_page(records: list[NoticeRecord], days: list[ProvinceDay] | None = None) -> list[Page]:
     """Provinces × measures: each cell counts notices and links to them on the measure's page."""
     counts: dict[tuple[str, str], int] = Counter()
     present = {}
@@ -419,7 +434,7 @@ def matrix_page(records: list[NoticeRecord]) -> list[Page]:
                   counts[(code, m["code"])]) if counts.get((code, m["code"])) else None for m in taxonomy]
         rows.append(MatrixRow(present[code], "tinh/" + code, cells))
     pages = [Page("so-sanh/index", TITLES["matrix"],
-                  render_body("index/matrix.html.j2", measures=columns, rows=rows), dict(WIDE))]
+                  render_body("index/matrix.html.j2", measures=columns, rows=rows, levels=bool(days)), dict(WIDE))]
     years = sorted({date_of(r)[:4] for r in records if r.province and date_of(r)})
     pages.append(Page("so-sanh/thang", TITLES["matrix_months"], render_body("index/matrix_years.html.j2",
                                                                                years=years)))
@@ -428,6 +443,10 @@ def matrix_page(records: list[NoticeRecord]) -> list[Page]:
         pages.append(Page(f"so-sanh/thang-{year}", TITLES["matrix_year"].format(year=year),
                           render_body("index/matrix_months.html.j2", year=year, months=months, rows=month_rows),
                           dict(WIDE)))
+    notice_pages = {record.id: record.page for record in records}
+    for path, title, html in comparison_pages(days or [], page_href, lambda code: "tinh/" + code,
+                                              lambda notice: notice_pages.get(notice, "index")):
+        pages.append(Page(path, title, Rendered(html, []), dict(WIDE)))
     return pages
 
 
@@ -468,21 +487,22 @@ def home_page(records: list[NoticeRecord], rejected: int, day: str | None = None
                        provinces_with=len({r.province.code for r in records if r.province}),
                        provinces_all=len(provinces()),
                        measures_with=len({m.code for r in records for m in r.measures}),
-                       latest=newest_first(records)[:10])
+                       latest=newest_first(records)[:10], dataset_link=DATASET_LINK, method_page=METHOD_PAGE)
     return Page("index", SITE["site_name"], body)
 
 
 def all_index_pages(records: list[NoticeRecord], rejected: int = 0, day: str | None = None) -> Iterator[Page]:
     """Every index page, made one facet at a time so they can be written as they come."""
     yield home_page(records, rejected, day)
-    yield from province_pages(records)
+    days = days_from_records(records)  # each indicator's OxCGRT level per province and day
+    yield from province_pages(records, by_province(days))
     yield from measure_pages(records)
     yield from time_pages(records)
     for facet in SITE["facets"]:
         yield from grouped_pages(records, facet["folder"], facet["title"], field_reader(facet["field"]),
                                  facet["column"])
     yield from cited_pages(records)
-    yield from matrix_page(records)
+    yield from matrix_page(records, days)
 
 
 def field_reader(path: str) -> Callable[[NoticeRecord], Any]:

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import yaml
 from markupsafe import Markup
 
-from . import citation, templates
+from . import citation, sources, templates
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
 from ..text import escape_markdown, escape_with_bold, html_with_marks
@@ -85,7 +85,8 @@ def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = 
         deadlines=tuple(meta.deadlines), places=tuple(meta.places), measures=tuple(meta.measures),
         overridden=dict(meta.overridden), cited_documents=cited_documents(meta.cites),
         source=SourceRecord(source.name, source.sha256, source.size, source.format, source.encoding),
-        aliases=tuple(notice.aliases), unknown_fields=tuple(notice.unknown_fields),
+        aliases=tuple(notice.aliases), provenance=meta.provenance, copies=tuple(notice.copies),
+        unknown_fields=tuple(notice.unknown_fields),
         ocr_quality=ocr_quality_record(summary.ocr_quality), ocr_repairs=summary.ocr_repairs, words=summary.words,
         description=summary.description)
     if complete:
@@ -242,7 +243,8 @@ def notice_page(notice: Notice, record: NoticeRecord, related: Any = None) -> tu
         r=record, cite=record.citation, header=document.header_lines, title_lines=document.title_lines,
         signature=document.signature_lines, recipients=document.recipients, body=Markup(body_html(document)),
         related=Markup(related.html if related is not None else ""),
-        changes=document.changes + notice.raw.changes, original_view=original_view_name(notice))
+        changes=document.changes + notice.raw.changes, original_view=original_view_name(notice),
+        sources=sources.page_sources(record, notice), framing=document.framing)
     return markdown, {"body": body}
 
 
@@ -295,7 +297,9 @@ def full_record(record: NoticeRecord) -> dict[str, Any]:
     full["measures"] = [
         {**{k: v for k, v in m.items() if k != "evidence"},
          "evidence": [{"text": shorten(e["text"]), "anchor": e.get("anchor")} for e in m.get("evidence", [])[:1]],
-         "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")]}
+         "anchors": [e.get("anchor") for e in m.get("evidence", []) if e.get("anchor")],
+         "records": [{**c, "evidence": {**c["evidence"], "text": shorten(c["evidence"]["text"])}}
+                     for c in m.get("records", [])]}
         for m in data["measures"]]
     full["cites"] = [{**c, "sentence": shorten(c["sentence"]) if c.get("sentence") else c.get("sentence")}
                      for c in data["cites"]]
@@ -328,6 +332,8 @@ def downloads(notice: Notice, record: NoticeRecord) -> dict[str, bytes]:
         f"{record.id}.bib": record.citation.bibtex.encode("utf-8"),
         f"{record.id}.csl.json": record.citation.csl.encode("utf-8"),
     }
+    files.update(sources.original_page(notice))  # a saved web page, as text: nothing in it can run
+    files.update(sources.copy_downloads(notice))  # the other copies of the same document, as received
     view = original_view_name(notice)
     if view:
         files[view] = "\ufeff".encode("utf-8") + notice.raw.text.encode("utf-8")  # the BOM tells browsers UTF-8

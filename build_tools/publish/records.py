@@ -12,7 +12,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..model import Citation, Clue, Deadline, DocNumber, Issuer, MeasureTag, Place, Province, Signer
+from ..copies import CopyRef
+from ..model import Citation, Clue, Deadline, DocNumber, Issuer, MeasureTag, Place, Province, Provenance, Signer
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class NoticeRecord:
     cited_documents: tuple[CitedDocument, ...]
     source: SourceRecord
     aliases: tuple[str, ...]
+    provenance: Provenance | None  # where this copy was found (curator's sidecar or the saved page)
+    copies: tuple[CopyRef, ...]  # other copies of the same document (number, issuer, date), merged here
     unknown_fields: tuple[str, ...]
     ocr_quality: OcrQualityRecord | None
     ocr_repairs: int
@@ -164,6 +167,10 @@ CSV_COLUMNS: tuple[tuple[str, Callable[[NoticeRecord, str], str]], ...] = (
     ("deadlines", lambda r, url: joined(d.date for d in r.deadlines)),
     ("places", lambda r, url: joined(sorted({p.name for p in r.places}))),
     ("aliases", lambda r, url: joined(r.aliases)),
+    ("source_url", lambda r, url: (r.provenance.source_url or "") if r.provenance else ""),
+    ("publisher", lambda r, url: (r.provenance.publisher or "") if r.provenance else ""),
+    ("retrieved", lambda r, url: (r.provenance.retrieved or "") if r.provenance else ""),
+    ("copies", lambda r, url: joined(c.file for c in r.copies)),
 )
 CSV_FIELDS = tuple(name for name, _ in CSV_COLUMNS)
 

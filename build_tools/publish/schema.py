@@ -25,12 +25,15 @@ from .. import model
 from . import records
 
 DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
-DATE_FIELDS = {"issued_date", "meeting_date", "citation.date", "deadline.date"}
+DATE_FIELDS = {"issued_date", "meeting_date", "citation.date", "deadline.date", "coded_measure.start",
+               "coded_measure.end"}
 DEF_NAMES = {model.DocNumber: "number", model.Issuer: "issuer", model.Province: "province", model.Signer: "signer",
              model.Citation: "citation", model.Deadline: "deadline", model.Place: "place",
              model.MeasureTag: "measure", model.Evidence: "evidence", model.Clue: "clue",
+             model.Measure: "coded_measure", model.MeasurePlace: "measure_place",
              records.SourceRecord: "source", records.OcrQualityRecord: "ocr_quality",
-             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts"}
+             records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts",
+             model.Provenance: "provenance", records.CopyRef: "copy"}
 CONSTRAINTS: dict[str, dict[str, Any]] = {
     "id": {"minLength": 1},
     "scope": {"enum": ["provincial", "national", None]},
@@ -52,10 +55,18 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "place.kind": {"enum": ["huyện", "thị xã", "thành phố", "quận"]},
     "place.offset": {"minimum": 0},
     "measure.oxcgrt": {"pattern": "^(C[1-8]|E[1-2]|H[1-8]|V[1-4])$"},
+    "coded_measure.oxcgrt": {"pattern": "^(C[1-8]|E[1-4]|H[1-8]|V[1-4])$"},
+    "coded_measure.level": {"minimum": 0, "maximum": 5},
+    "coded_measure.scope": {"enum": ["general", "targeted"]},
+    "coded_measure.direction": {"enum": ["impose", "relax"]},
+    "coded_measure.end_rule": {"enum": ["date", "duration", "until-further-notice", None]},
+    "measure_place.name": {"minLength": 1},
     "evidence.text": {"minLength": 1},
     "clue.confidence": {"minimum": 0, "maximum": 1},
     "source.sha256": {"pattern": "^[0-9a-f]{64}$"},
     "source.size": {"minimum": 0},
+    "provenance.retrieved": {"pattern": DATE["pattern"], "format": "date"},
+    "provenance.source_url": {"pattern": "^https?://"},
 }
 # The dataset row's own additions, and what it leaves out of a part.
 EXTRA_PROPERTIES = {"": {"url": {"type": "string"}},

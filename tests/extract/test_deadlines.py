@@ -40,3 +40,39 @@ def test_anchor_and_task():
 
 def test_dates_without_a_cue_are_not_deadlines():
     assert deadlines(document(body=["Ngày 01/12/2021, trong ngày 28/11 có 29 ca; từ ngày 01/12 đến 05/12."]), 2021) == []
+
+
+# --- the period a measure is in force ---------------------------------------------------------
+
+from build_tools.extract.deadlines import measure_period  # noqa: E402
+
+
+def period(text, year=2021, issued="2021-07-15"):
+    found = measure_period(text, year, issued)
+    return (found.value.start, found.value.end, found.value.end_rule) if found else None
+
+
+def test_start_and_duration_count_the_first_day():
+    assert period("từ 0 giờ ngày 17/7/2021, trong 14 ngày") == ("2021-07-17", "2021-07-30", "duration")
+    assert period("trong thời gian 2 tuần kể từ ngày 01/8/2021") == ("2021-08-01", "2021-08-14", "duration")
+
+
+def test_end_written_in_the_ways_notices_write_it():
+    assert period("đến hết ngày 22/8/2021") == (None, "2021-08-22", "date")
+    assert period("từ 12 giờ ngày 19/7 đến 0 giờ ngày 2/8/2021") == ("2021-07-19", "2021-08-01", "date")
+    assert period("từ 6 giờ ngày 23/8/2021 đến 24 giờ ngày 06/9/2021") == ("2021-08-23", "2021-09-06", "date")
+    assert period("cho đến khi có thông báo mới") == (None, None, "until-further-notice")
+    assert period("kể từ ngày ký") == ("2021-07-15", None, None)
+
+
+def test_dates_without_a_period_cue_are_not_the_measures():
+    assert period("theo Công văn số 12/UBND ngày 12/7/2021") is None
+    assert period("hoàn thành trong 3 ngày") is None  # a duration without a start is a task's
+
+
+def test_more_ways_of_writing_the_end():
+    assert period("áp dụng tới hết ngày 15/8/2021") == (None, "2021-08-15", "date")
+    assert period("kéo dài 14 ngày kể từ 0 giờ ngày 20/7/2021") == ("2021-07-20", "2021-08-02", "duration")
+    assert period("cho tới khi có thông báo mới") == (None, None, "until-further-notice")
+    assert period("từ ngày 17 tháng 7 năm 2021 đến hết ngày 31 tháng 7 năm 2021") == ("2021-07-17", "2021-07-31", "date")
+    assert period("Chậm nhất đến ngày 10/8/2021, hoàn thành báo cáo") is None  # a task's deadline

@@ -1,0 +1,234 @@
+"""Set apart the source's framing of a copy: what a newspaper or portal says around a notice.
+
+A reprint opens with the journalist's lead ("(Báo X) - UBND tỉnh vừa ban hành Công văn số
+… về …"), a photo caption ("… Ảnh: NAME"), "Báo X xin giới thiệu toàn văn …", and may end
+with a by-line ("Theo Báo X", "PV"); a saved portal page keeps "Ngày đăng", "Lượt xem",
+attachment links, the portal's attribute rows ("Số ký hiệu | 24/CT-UBND") and lists of other
+documents. None of this is the document: it is kept apart (``CleanDocument.framing``),
+shown apart on the page, and left out of the clean text, the measures and the signer.
+The lead and the attribute rows are still clues for extraction (extract/reprint.py).
+Every line set apart is a ``Change``, so the original stays complete.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
+from ..model import Change
+
+LEAD_WINDOW = 8  # a lead is among the first content lines
+INTRO_WINDOW = 8  # the "toàn văn" line follows the lead within a few lines
+CAPTION_MAX = 250  # a caption is one short line
+
+
+@functools.lru_cache(maxsize=None)
+def _vocabulary() -> dict:
+    return load_yaml("framing.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _vocabulary()[key]))
+
+
+@functools.lru_cache(maxsize=None)
+def _type_words() -> str:
+    words = load_yaml("doc_types.yml")["citation_words"]
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def lead_pattern() -> re.Pattern[str]:
+    """"… vừa ban hành <type> số <number> …" in folded text."""
+    verbs = "|".join(f"(?:{v})" for v in _vocabulary()["lead_verbs"])
+    dated = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_openers"])
+    dated_verbs = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_verbs"])
+    modifiers = "|".join(f"(?:{m})" for m in _vocabulary()["urgency_words"])
+    return re.compile(rf"(?:(?:{verbs})|^(?:{dated})[^.]{{0,160}}?\b(?:{dated_verbs}))\s+(?P<type>{_type_words()})"
+                      rf"(?:\s+(?:{modifiers}))?\s+(?:so\s*:?\s*)(?=\d)")
+
+
+def is_lead(line: str) -> bool:
+    return bool(lead_pattern().search(fold(line)))
+
+
+def is_intro(line: str) -> bool:
+    return bool(_patterns("intro_markers").search(fold(line.strip())))
+
+
+def _starts_capital(text: str) -> bool:
+    """Captions, buttons and credits start a line of their own; a wrapped line of a sentence
+    ("chia sẻ.", "hình ảnh:") starts in lower case."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
+def is_caption(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= CAPTION_MAX and _starts_capital(stripped) and \
+        bool(_patterns("captions").search(fold(stripped)))
+
+
+def is_credit(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 80 and bool(_patterns("credits").search(fold(stripped)))
+
+
+def is_portal_furniture(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 160 and _starts_capital(stripped) and \
+        bool(_patterns("portal_furniture").search(fold(stripped)))
+
+
+def is_portal_trailer(line: str) -> bool:
+    return bool(_patterns("portal_trailers").search(fold(line.strip().rstrip(":"))))
+
+
+# A table row: "label | value" (a saved page's table) or "label<TAB>value". "Label: value" in
+# running text is not taken: PDF signature stamps read "Người ký: <certificate holder>".
+_ATTRIBUTE = re.compile(r"^\s*\|?\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t)\s*(?P<value>\S.*?)\s*\|?\s*$")
+
+
+def attribute_pairs(line: str) -> list[tuple[str, str]]:
+    """(field, value) pairs of a portal's attribute row: "Số ký hiệu | 24/CT-UBND", or several
+    pairs on one row ("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021")."""
+    if not _ATTRIBUTE.match(line):
+        return []
+    labels = _vocabulary()["portal_attributes"]
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+", line) if c.strip()]
+    pairs, index = [], 0
+    while index + 1 < len(cells):
+        field = labels.get(fold(cells[index]).strip().rstrip(":").strip())
+        if field and not labels.get(fold(cells[index + 1]).strip().rstrip(":").strip()):
+            pairs.append((field, cells[index + 1]))
+            index += 2
+        else:
+            index += 1
+    return pairs
+
+
+def attribute_row(line: str) -> tuple[str, str] | None:
+    """The first (field, value) pair of a portal's attribute row, or None."""
+    pairs = attribute_pairs(line)
+    return pairs[0] if pairs else None
+
+
+def _is_short_name(line: str) -> bool:
+    """A by-line: two to five capitalised words, nothing else ("Minh Anh", "NGỌC TÚ")."""
+    words = line.strip().split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not re.search(r"[\d.;:,]", line)
+
+
+@dataclass
+class Framing:
+    lines: list[int]  # indices of the lines set apart
+    reprint: bool  # a lead or a "toàn văn" line was found
+
+
+def find_framing(lines: list[str]) -> Framing:
+    apart: set[int] = set()
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for i in content:
+        if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]):
+            apart.add(i)
+    trailer = next((i for i in content if is_portal_trailer(lines[i])), None)
+    if trailer is not None:
+        apart.update(i for i in content if i >= trailer)
+    remaining = [i for i in content if i not in apart]
+    before_document = remaining[:_document_start(lines, remaining[:LEAD_WINDOW])]
+    lead = next((i for i in before_document if is_lead(lines[i])), None)
+    intro_from = remaining.index(lead) if lead is not None else 0
+    intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
+    opening_end = intro if intro is not None else lead
+    if opening_end is not None:
+        apart.update(i for i in content if i <= opening_end)
+    reprint = lead is not None or intro is not None
+    if not reprint:
+        apart.update(_page_heading(lines, [i for i in content if i not in apart]))
+    if reprint:
+        apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
+    return Framing(sorted(apart), reprint)
+
+
+def _document_start(lines: list[str], candidates: list[int]) -> int:
+    """Position (in ``candidates``) of the first line of a document's own header or type line:
+    a lead can only come before it ("… đã ban hành Quyết định số …" below a header is the
+    notice's own sentence)."""
+    from .layout import is_header_cell
+    from .structure import is_document_type_line
+
+    for position, index in enumerate(candidates):
+        if is_header_cell(lines[index]) and not is_lead(lines[index]) or is_document_type_line(lines[index]):
+            return position
+    return len(candidates)
+
+
+HEADING_WINDOW = 3  # a site's heading and a line or two of its own sit above the document
+
+
+def _page_heading(lines: list[str], remaining: list[int]) -> list[int]:
+    """A website's heading above the document's own header ("Chỉ thị 24/CT-UBND năm 2021 về
+    …" on a legal-text site): short lines followed by a two-column header."""
+    from .layout import header_zone, is_header_cell
+
+    for count in range(1, HEADING_WINDOW + 1):
+        if count >= len(remaining) or any(len(lines[i]) > 300 for i in remaining[:count]):
+            return []
+        if not _looks_like_site_heading(lines[remaining[count - 1]]):  # part of the header, not above it
+            return []
+        if header_zone(lines[remaining[count]:]) is not None:
+            return remaining[:count]
+    return []
+
+
+def _looks_like_site_heading(line: str) -> bool:
+    """A site's heading names the document in sentence case: "Chỉ thị 24/CT-UBND năm 2021 về …",
+    "Công văn số 1034/UBND-KGVX về …"; never in capitals (an issuing body) nor "Số: …" (the number line)."""
+    from .layout import is_header_cell
+
+    stripped = line.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    capitals = letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    folded = fold(stripped)
+    labelled = re.search(r"\bso\s*:", folded)
+    names_type = re.match(rf"^(?:{_type_words()})\b", folded)
+    return bool(names_type) and not capitals and not labelled and not is_header_cell(stripped)
+
+
+def _closing_credits(lines: list[str], remaining: list[int]) -> list[int]:
+    """By-lines and "Theo …" lines at the end of a reprint; a name under a signer's title is
+    the signer, not a by-line."""
+    credits = []
+    for position in range(len(remaining) - 1, -1, -1):
+        index = remaining[position]
+        line = lines[index]
+        previous = lines[remaining[position - 1]].strip() if position else ""
+        if is_credit(line):
+            credits.append(index)
+            continue
+        under_title = previous.isupper() or previous.startswith("(") or previous.endswith(":")
+        if _is_short_name(line) and not under_title and not line.strip().isupper() or (
+                _is_short_name(line) and previous and not under_title and len(previous) > 60):
+            credits.append(index)
+            continue
+        break
+    return credits
+
+
+def split_framing(text: str) -> tuple[str, list[str], list[Change]]:
+    """(text of the document, framing lines, changes): framing lines are removed from the text."""
+    lines = text.split("\n")
+    framing = find_framing(lines)
+    if not framing.lines:
+        return text, [], []
+    apart = set(framing.lines)
+    changes = [Change("framing", "source-framing", lines[i].strip(), "",
+                      "words of the newspaper or portal around the document, kept apart", line=i + 1)
+               for i in framing.lines]
+    kept = [line for i, line in enumerate(lines) if i not in apart]
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return "\n".join(kept), [lines[i].strip() for i in framing.lines], changes

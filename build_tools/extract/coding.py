@@ -1,0 +1,354 @@
+"""Coding an ordered measure on the OxCGRT codebook: its level, its direction, its scope.
+
+Everything this module knows about Vietnamese wording is data: the codebook and the general
+phrasing of direction, scope and period in ``data/oxcgrt.yml``, the level rules of each measure
+beside its triggers in ``data/measures.yml``. The functions take one sentence (or clause),
+folded, and never look at a whole notice; ``measures.py`` decides which sentences are orders.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..data_files import load_yaml
+from ..model import Clue, Found, MeasurePlace
+from .province import candidates, district_mentions
+from .textutil import UPPER, compile_folded, fold, squeeze
+
+# --- the codebook --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str  # "C6"
+    name: str  # "Stay at home requirements"
+    column: str  # "C6M_Stay at home requirements"
+    flag: bool  # has a "<id>M_Flag" column
+    relaxed: int | None  # the level a reopening leaves
+    levels: dict[int, dict[str, str]]  # level → {en, vi}
+    numeric: bool = False  # OxCGRT records an amount, not a level
+
+    @property
+    def flag_column(self) -> str:
+        return self.column.split("_", 1)[0] + "_Flag"
+
+    @property
+    def notice_column(self) -> str:
+        return self.column.split("_", 1)[0] + "_Notice"
+
+    def label(self, level: int | None) -> str:
+        return (self.levels.get(level) or {}).get("vi", "") if level is not None else ""
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    code: str  # "chi-thi-16"
+    name: str
+    pattern: re.Pattern
+    measures: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    indicators: dict[str, Indicator]
+    order: tuple[str, ...]
+    limits: tuple[tuple[int | None, int], ...]  # C4: (at most N people, level)
+    shorthand: tuple[Shorthand, ...]
+    shorthand_target: re.Pattern
+    relaxation: re.Pattern
+    relaxation_negated: re.Pattern
+    shorthand_lift: re.Pattern
+    general: re.Pattern
+    targeted: re.Pattern | None
+    subdistrict: re.Pattern
+    place_not_scope: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def codebook() -> Codebook:
+    data = load_yaml("oxcgrt.yml")
+    indicators = {}
+    for key, entry in data["indicators"].items():
+        indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
+                                    {int(k): v for k, v in (entry.get("levels") or {}).items()},
+                                    bool(entry.get("numeric")))
+    limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
+    shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
+                                re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])
+    kinds = sorted(data["subdistrict_kinds"], key=len, reverse=True)
+    word = rf"(?:[{UPPER}][\w'’]*|\d+[A-Za-z]?)"
+    subdistrict = re.compile(
+        rf"(?<![\w])(?P<kind>(?i:{'|'.join(re.escape(k) for k in kinds)}))\s*:?\s+"
+        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|và|\bvà\b)\s*{word}(?:\s+{word}){{0,3}})*)",
+    )
+    return Codebook(
+        indicators=indicators,
+        order=tuple(data["order"]),
+        limits=limits,
+        shorthand=shorthand,
+        shorthand_target=re.compile(r"\b(?:" + "|".join(data["shorthand_target"]) + r")\b"),
+        relaxation=compile_folded(data["relaxation"]),
+        relaxation_negated=re.compile(data["relaxation_negated"]),
+        shorthand_lift=re.compile(data["shorthand_lift"]),
+        general=compile_folded(data["general"]),
+        targeted=compile_folded(data.get("targeted") or []),
+        subdistrict=subdistrict,
+        place_not_scope=re.compile(data["place_not_scope"]),
+    )
+
+
+# --- level rules (measures.yml) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LevelRules:
+    default: int | None
+    rules: tuple[tuple[int, re.Pattern], ...] = ()
+    groups: tuple[re.Pattern, ...] = ()
+    by_count: tuple[int, ...] = ()
+    after_groups: tuple[tuple[int, re.Pattern], ...] = ()
+    relaxed: tuple[tuple[int, re.Pattern], ...] = ()
+    limit: bool = False
+
+
+@dataclass(frozen=True)
+class CodedRule:
+    """What measures.yml says about coding one taxonomy entry."""
+
+    code: str
+    indicator: str | None
+    levels: LevelRules | None
+    expands: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _rule_list(items: list[dict] | None) -> tuple[tuple[int, re.Pattern], ...]:
+    return tuple((int(item["level"]), compile_folded(item["when"])) for item in items or [])
+
+
+@functools.lru_cache(maxsize=1)
+def coded_rules() -> dict[str, CodedRule]:
+    found = {}
+    for entry in load_yaml("measures.yml")["measures"]:
+        spec = entry.get("levels")
+        levels = None
+        if spec is not None:
+            levels = LevelRules(
+                default=spec.get("default"),
+                rules=_rule_list(spec.get("rules")),
+                groups=tuple(compile_folded(patterns) for patterns in (spec.get("groups") or {}).values()),
+                by_count=tuple(spec.get("by_count") or ()),
+                after_groups=_rule_list(spec.get("rules_after_groups")),
+                relaxed=_rule_list(spec.get("relaxed")),
+                limit=bool(spec.get("limit")),
+            )
+        found[entry["code"]] = CodedRule(entry["code"], entry.get("oxcgrt"), levels, entry.get("expands"))
+    return found
+
+
+# --- words folding confuses ("đóng cửa" / "động của") ------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _homographs() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = load_yaml("measures.yml").get("homographs") or {}
+    return tuple((folded, tuple(spellings)) for folded, spellings in table.items())
+
+
+def homographs_agree(folded: str, lowered: str | None, start: int, end: int) -> bool:
+    """Whether a match at folded[start:end] means what the pattern means: a homograph the match
+    starts with has one of its intended spellings in ``lowered`` (the text lowercased, same
+    offsets). Patterns put the verb first, so the start is where a confusion matters. Without
+    the lowercased text, every match agrees."""
+    if lowered is None or len(lowered) != len(folded):
+        return True
+    for word, spellings in _homographs():
+        if folded.startswith(word, start) and (start + len(word) >= len(folded)
+                                               or not folded[start + len(word)].isalnum()):
+            if lowered[start:start + len(word)] not in spellings:
+                return False
+    return True
+
+
+def first_agreeing(pattern, folded: str, lowered: str | None):
+    """The first match of ``pattern`` whose homographs agree (see ``homographs_agree``)."""
+    for match in pattern.finditer(folded):
+        if homographs_agree(folded, lowered, match.start(), match.end()):
+            return match
+    return None
+
+
+# --- level and direction ----------------------------------------------------------------------
+
+_PEOPLE = re.compile(
+    r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|khong\s+nhieu\s+hon\s+)?"
+    r"\s*(?P<n>\d{1,3}(?:[.,]\d{3})*)\s*(?P<unit>nguoi|khach)(?P<more>\s+tro\s+len)?")
+
+
+def gathering_limit(folded: str) -> int | None:
+    """The largest gathering a sentence allows: "không quá 10 người" → 10, "từ 10 người trở lên"
+    (forbidden) → 9, "dưới 30 người" → 29; the smallest when it names several."""
+    limits = []
+    for match in _PEOPLE.finditer(folded):
+        cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
+        count = int(re.sub(r"[.,]", "", match.group("n")))
+        if match.group("more") or cue in ("duoi", "tu"):
+            if not (match.group("more") or cue == "duoi"):
+                continue
+            count -= 1
+        elif not cue:
+            continue
+        limits.append(max(count, 0))
+    return min(limits) if limits else None
+
+
+def level_of_limit(limit: int) -> int:
+    for at_most, level in codebook().limits:
+        if at_most is None or limit <= at_most:
+            return level
+    return 1
+
+
+def is_relaxation(folded: str, until: int | None = None) -> bool:
+    """The clause lifts or eases a measure, and does not say it is still not lifted ("vẫn chưa
+    được phép hoạt động trở lại"); with ``until``, only a relaxation that starts before that
+    offset (the end of the measure's words) counts."""
+    book = codebook()
+    for match in book.relaxation.finditer(folded):
+        if until is not None and match.start() >= until:
+            break
+        if not book.relaxation_negated.search(folded[max(0, match.start() - 30):match.start()]):
+            return True
+    return False
+
+
+def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
+    """The codebook level the clause gives this measure: the first rule that matches, group
+    counts, the default; for a relaxation the indicator's relaxed level unless a gathering
+    limit or a `relaxed` rule says otherwise."""
+    spec = rule.levels
+    if spec is None:
+        return None
+    if spec.limit:
+        limit = gathering_limit(folded)
+        if limit is not None:
+            return level_of_limit(limit)
+    if relaxed:
+        for level, pattern in spec.relaxed:
+            if first_agreeing(pattern, folded, lowered):
+                return level
+        indicator = codebook().indicators.get(rule.indicator or "")
+        if indicator is not None and indicator.relaxed is not None:
+            return indicator.relaxed
+    for level, pattern in spec.rules:
+        if first_agreeing(pattern, folded, lowered):
+            return level
+    if spec.groups:
+        named = sum(1 for pattern in spec.groups if pattern.search(folded))
+        if named and spec.by_count:
+            return spec.by_count[min(named, len(spec.by_count)) - 1]
+    for level, pattern in spec.after_groups:
+        if first_agreeing(pattern, folded, lowered):
+            return level
+    return spec.default
+
+
+def shorthand_in(folded: str) -> Found[Shorthand] | None:
+    """The national directive a sentence applies as a regime ("theo Chỉ thị 16/CT-TTg"); of two
+    ("chuyển từ Chỉ thị 16 sang Chỉ thị 15"), the one after "sang"."""
+    book = codebook()
+    named = sorted(((m.start(), item) for item in book.shorthand for m in item.pattern.finditer(folded)),
+                   key=lambda pair: pair[0])
+    if not named:
+        return None
+    chosen = named[0]
+    target = book.shorthand_target.search(folded) if len(named) > 1 else None
+    if target:
+        chosen = next((pair for pair in named if pair[0] > target.start()), named[0])
+    position, item = chosen
+    return Found(item, Clue("shorthand:" + item.code, folded[position:position + 30], 0.8))
+
+
+# --- scope and places --------------------------------------------------------------------------
+
+
+def _districts(sentence: str, folded: str, province: str | None) -> list[tuple[int, int, MeasurePlace]]:
+    """(start, end, place) of each district named, resolved in the issuing province."""
+    found = []
+    for mention in district_mentions(sentence, folded):
+        options = candidates(mention)
+        in_issuing = [d for d in options if d.province == province]
+        if in_issuing:
+            chosen = in_issuing[0]
+        elif (mention.kind or mention.in_list) and len({d.province for d in options}) == 1 and province is None:
+            chosen = options[0]
+        else:
+            continue
+        found.append((mention.start, mention.end, MeasurePlace(chosen.name, chosen.kind, chosen.province, True)))
+    return found
+
+
+def _subdistricts(sentence: str, province: str | None, covered: list[tuple[int, int]]) -> list[tuple[int, MeasurePlace]]:
+    found = []
+    for match in codebook().subdistrict.finditer(sentence):
+        if any(a <= match.start("names") < b for a, b in covered):
+            continue
+        kind = match.group("kind").lower()
+        for name_match in re.finditer(r"[^,;]+", re.sub(r"\s+và\s+", ", ", match.group("names"))):
+            name = squeeze(name_match.group()).strip()
+            if not name or (len(name) > 1 and name.isupper() and not name.isdigit()):
+                continue  # "Tổ COVID": an acronym is not a place name
+            if kind in ("tổ", "khu") and not name[0].isdigit():
+                continue  # "tổ", "khu" alone name a unit only with a number
+            found.append((match.start(), MeasurePlace(name, kind, province, False)))
+    return found
+
+
+def places_in(sentence: str, province: str | None) -> list[MeasurePlace]:
+    """Districts (resolved to the gazetteer, in the issuing province) and units below them that
+    ``sentence`` names, in order, once each."""
+    folded = fold(sentence)
+    districts = _districts(sentence, folded, province)
+    covered = [(start, end) for start, end, _ in districts]
+    places = sorted([(start, place) for start, _, place in districts] + _subdistricts(sentence, province, covered),
+                    key=lambda pair: pair[0])
+    not_scope = codebook().place_not_scope
+    places = [(start, place) for start, place in places
+              if not not_scope.search(folded[max(0, start - 30):start])]
+    unique: dict[tuple[str, str], MeasurePlace] = {}
+    for _, place in places:
+        unique.setdefault((place.kind, place.name), place)
+    return list(unique.values())
+
+
+def _general_cue(folded: str, sentence: str) -> bool:
+    """"toàn tỉnh", "trên địa bàn tỉnh" …; not "trên địa bàn thành phố Hạ Long" (a city is a district)."""
+    for match in codebook().general.finditer(folded):
+        rest = sentence[match.end():match.end() + 3].lstrip()
+        if rest[:1].isupper():
+            continue
+        return True
+    return False
+
+
+def names_whole_province(sentence: str) -> bool:
+    """"toàn tỉnh", "trên địa bàn tỉnh", "các huyện còn lại" …: the sentence speaks of the whole province."""
+    return _general_cue(fold(sentence), sentence)
+
+
+def scope_of(sentence: str, province: str | None,
+             inherited: tuple[MeasurePlace, ...] = ()) -> Found[tuple[str, tuple[MeasurePlace, ...]]]:
+    """("general" | "targeted", places): named places below the province make a measure
+    targeted unless the sentence also says "toàn tỉnh"; a zone drawn around cases ("khu vực
+    phong tỏa") is targeted without a name; a lead-in's places ("Đối với huyện X:") carry over."""
+    folded = fold(sentence)
+    if _general_cue(folded, sentence):
+        return Found(("general", ()), Clue("scope-general", sentence[:80], 0.8))
+    places = tuple(places_in(sentence, province)) or inherited
+    if places:
+        return Found(("targeted", places), Clue("scope-places", ", ".join(p.name for p in places), 0.8))
+    book = codebook()
+    if book.targeted is not None and book.targeted.search(folded):
+        return Found(("targeted", ()), Clue("scope-zone", sentence[:80], 0.7))
+    return Found(("general", ()), Clue("scope-default", "", 0.6))

@@ -1,0 +1,252 @@
+"""HTML pieces for the OxCGRT views: a province's timeline section, the comparison of provinces
+by level for a chosen month, and the level/scope/dates line of a coded measure on measure pages.
+
+Pure functions over the province-day rows (``province_days``) and the records' coded measures;
+every text that comes from a notice is escaped. The page writers (indexes/publish) place them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from html import escape
+from typing import Any, Callable, Iterable, Sequence
+
+from ..extract.coding import codebook
+from .province_days import Cell, ProvinceDay
+from .timeline_svg import PALETTE, colour, legend_html, timeline_svg
+
+SCOPE_VI = {"general": "toàn tỉnh", "targeted": "có mục tiêu"}
+
+
+def shade_class(level: int, maximum: int) -> str:
+    """``ox0`` … ``ox5``: the colour of a level as a class (oxcgrt.css), so tables stay small."""
+    return f"ox{PALETTE.index(colour(level, maximum))}"
+
+
+def _vi_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def period_text(measure: Any) -> str:
+    """"17/07/2021–30/07/2021", "từ 17/07/2021, đến khi có thông báo mới", "" when nothing is stated."""
+    measure = _as_dict(measure)
+    start, end = _vi_date(measure.get("start")), _vi_date(measure.get("end"))
+    if measure.get("end_rule") == "until-further-notice":
+        return (f"từ {start}, " if start else "") + "đến khi có thông báo mới"
+    if start and end:
+        return f"{start}–{end}"
+    if start:
+        return f"từ {start}"
+    if end:
+        return f"đến hết {end}"
+    return ""
+
+
+def _as_dict(measure: Any) -> dict[str, Any]:
+    """A coded measure as a dict, whether it comes from the dataset JSON or is a ``model.Measure``."""
+    if isinstance(measure, dict):
+        return measure
+    from ..extract.measures import measure_json
+
+    return measure_json(measure)
+
+
+def measure_summary(measure: Any) -> str:
+    """One coded measure as a line of HTML: indicator, level (of the maximum), scope with places,
+    period, and "nới lỏng" for a relaxation."""
+    measure = _as_dict(measure)
+    indicator = codebook().indicators.get(measure["oxcgrt"])
+    parts = [f'<span class="oxcgrt-code">{escape(measure["oxcgrt"])}</span>']
+    if measure.get("level") is not None and indicator is not None and indicator.levels:
+        maximum = max(indicator.levels)
+        parts.append(f'<span class="oxl {shade_class(measure["level"], maximum)}">'
+                     f'mức {escape(str(measure["level"]))}/{maximum}</span> {escape(indicator.label(measure["level"]))}')
+    scope = SCOPE_VI.get(measure.get("scope", ""), "")
+    places = ", ".join(p.get("name", "") for p in measure.get("places") or [])
+    if scope:
+        parts.append(escape(scope + (f": {places}" if places else "")))
+    period = period_text(measure)
+    if period:
+        parts.append(escape(period))
+    if measure.get("direction") == "relax":
+        parts.append("nới lỏng")
+    return " · ".join(parts)
+
+
+def tag_measures_html(tag: Any) -> str:
+    """The coded measures of one tag of one notice as one short line for its entry on the measure's
+    page ("" if none): each indicator at its strictest level, then the scope, places and period
+    of the strictest measure (a national directive stands for several indicators at once)."""
+    records = [_as_dict(r) for r in ((tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ()))
+                                     or [])]
+    if not records:
+        return ""
+    strictest: dict[str, dict[str, Any]] = {}
+    for measure in records:
+        current = strictest.get(measure["oxcgrt"])
+        if current is None or (measure.get("level") or 0) > (current.get("level") or 0):
+            strictest[measure["oxcgrt"]] = measure
+    book = codebook()
+    badges = []
+    for indicator, measure in sorted(strictest.items(), key=lambda item: _order_key(item[0])):
+        spec = book.indicators.get(indicator)
+        level = measure.get("level")
+        if level is None or spec is None or not spec.levels:
+            badges.append(escape(indicator))
+            continue
+        badges.append(f'<span class="oxl {shade_class(level, max(spec.levels))}">{escape(indicator)} {level}</span>')
+    top = max(records, key=lambda m: m.get("level") or 0)
+    places = [p.get("name", "") for p in top.get("places") or []]
+    scope = SCOPE_VI.get(top.get("scope", ""), "")
+    if places:
+        scope += ": " + ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
+    tail = " · ".join(part for part in (escape(scope), escape(period_text(top)),
+                                        "nới lỏng" if top.get("direction") == "relax" else "") if part)
+    return f'<br><span class="oxcgrt-line">{" ".join(badges)}{" · " + tail if tail else ""}</span>'
+
+
+def _order_key(indicator: str) -> int:
+    order = codebook().order
+    return order.index(indicator) if indicator in order else len(order)
+
+
+TIMELINE_HEADING = "Mức biện pháp theo OxCGRT"
+
+
+def province_timeline_section(days: Sequence[ProvinceDay], notice_href: Callable[[str], str],
+                              province_name: str, method_href: str, data_href: str) -> str:
+    """The body of a province page's "Mức biện pháp theo OxCGRT" section ("" when no measure is
+    coded); the page writer puts ``TIMELINE_HEADING`` above it."""
+    svg = timeline_svg(days, notice_href, f"Mức biện pháp theo OxCGRT tại {province_name}, theo ngày")
+    if not svg:
+        return ""
+    return (f"<p>Mỗi hàng là một chỉ số của OxCGRT; mỗi đoạn là một khoảng thời gian cùng mức, do một văn bản "
+            f"đặt (bấm vào để mở văn bản). Viền gạch: chỉ áp dụng ở một số nơi. "
+            f'<a href="{escape(method_href, quote=True)}">Cách tính</a> · '
+            f'<a href="{escape(data_href, quote=True)}">Dữ liệu tỉnh – ngày (CSV)</a>.</p>'
+            f'<div class="oxcgrt-timeline-wrap">{svg}</div>' + legend_html())
+
+
+def months_of(days: Iterable[ProvinceDay]) -> list[str]:
+    return sorted({day.date.strftime("%Y-%m") for day in days})
+
+
+def month_levels(days: Iterable[ProvinceDay], month: str) -> dict[str, dict[str, Cell]]:
+    """province code → indicator → the strictest cell of that month (with the notice that set it)."""
+    found: dict[str, dict[str, Cell]] = defaultdict(dict)
+    for day in days:
+        if day.date.strftime("%Y-%m") != month:
+            continue
+        cells = found[day.province]
+        for indicator, cell in day.cells.items():
+            current = cells.get(indicator)
+            if cell.level is not None and (current is None or current.level is None or cell.level > current.level):
+                cells[indicator] = cell
+            elif current is None:
+                cells[indicator] = cell
+    return found
+
+
+def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Callable[[str], str],
+                     notice_href: Callable[[str], str]) -> str:
+    """Provinces × indicators for ``month``: each cell the strictest level in force that month,
+    coloured by level, linked to the notice that set it; empty where the archive does not know."""
+    book = codebook()
+    indicators = [i for i in book.order if not book.indicators[i].numeric]
+    levels = month_levels(days, month)
+    names = {day.province: day.province_name for day in days}
+    head = "".join(f'<th scope="col" title="{escape(book.indicators[i].name, quote=True)}">{escape(i)}</th>'
+                   for i in indicators)
+    rows = []
+    for province in sorted(levels, key=lambda code: names.get(code, code)):
+        if all(cell.level is None for cell in levels[province].values()):
+            continue  # nothing known for this province this month
+        cells = []
+        for indicator in indicators:
+            cell = levels[province].get(indicator, Cell(None))
+            if cell.level is None:
+                cells.append('<td class="oxcgrt-unknown"></td>')
+                continue
+            maximum = max(book.indicators[indicator].levels)
+            text = escape(str(cell.level)) + ("" if cell.general or not cell.level else "*")
+            if cell.notice_id:
+                text = f'<a href="{escape(notice_href(cell.notice_id), quote=True)}">{text}</a>'
+            cells.append(f'<td class="{shade_class(cell.level, maximum)}">{text}</td>')
+        rows.append(f'<tr><th scope="row"><a href="{escape(province_href(province), quote=True)}">'
+                    f'{escape(names.get(province, province))}</a></th>{"".join(cells)}</tr>')
+    if not rows:
+        return ""
+    return (f'<div class="oxcgrt-compare-wrap"><table class="oxcgrt-compare"><thead><tr><th scope="col">Tỉnh</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
+            '<p class="oxcgrt-note">Số: mức nghiêm nhất có hiệu lực trong tháng; * chỉ ở một số nơi; '
+            'ô trống: kho chưa có văn bản cho chỉ số này.</p>')
+
+
+def month_links(months: Sequence[str], current: str, href: Callable[[str], str]) -> str:
+    """Links to the other months' comparison pages, the current one in bold."""
+    items = []
+    for month in months:
+        label = f"{month[5:]}/{month[:4]}"
+        items.append(f"<strong>{label}</strong>" if month == current
+                     else f'<a href="{escape(href(month), quote=True)}">{label}</a>')
+    return '<p class="oxcgrt-months">' + " · ".join(items) + "</p>"
+
+
+def default_month(days: Sequence[ProvinceDay]) -> str | None:
+    """The month with the most provinces at a non-zero level (the comparison's opening view)."""
+    counts: dict[str, set[str]] = defaultdict(set)
+    for day in days:
+        if any(cell.level for cell in day.cells.values()):
+            counts[day.date.strftime("%Y-%m")].add(day.province)
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda month: len(counts[month]))
+
+
+def first_day(month: str) -> dt.date:
+    return dt.date(int(month[:4]), int(month[5:7]), 1)
+
+
+COMPARISON_FOLDER = "so-sanh"
+DATASET_FILE = "data/oxcgrt-provinces.csv"  # in the built site
+DATASET_LINK = "@file/" + DATASET_FILE  # resolved by the build like the other data links
+METHOD_PAGE = "phuong-phap-oxcgrt"
+
+
+def comparison_page_path(month: str) -> str:
+    """``so-sanh/muc-2021-08``: the comparison by level for one month."""
+    return f"{COMPARISON_FOLDER}/muc-{month}"
+
+
+def comparison_pages(days: Sequence[ProvinceDay], href: Callable[[str], str], province_page: Callable[[str], str],
+                     notice_page: Callable[[str], str]) -> list[tuple[str, str, str]]:
+    """(docs path, title, HTML body) of the comparison by level: one page per month of the dataset,
+    each linking to the others, and ``so-sanh/muc`` opening on the month most provinces had measures.
+    ``href(docs path)`` makes a link; ``province_page(code)``/``notice_page(id)`` give docs paths."""
+    by_month: dict[str, list[ProvinceDay]] = defaultdict(list)  # one pass over the rows, not one per month
+    for day in days:
+        by_month[day.date.strftime("%Y-%m")].append(day)
+    months = sorted(by_month)
+    if not months:
+        return []
+    pages = []
+    intro = ("<p>Mức biện pháp của từng tỉnh theo bộ mã OxCGRT, mỗi tháng một bảng: mỗi ô là mức nghiêm nhất có "
+             "hiệu lực trong tháng, tô màu theo mức, nhấn vào để mở văn bản đã đặt mức đó. "
+             f'<a href="{escape(href(METHOD_PAGE), quote=True)}">Cách tính</a> · '
+             f'<a href="{DATASET_LINK}">dữ liệu tỉnh – ngày (CSV)</a>.</p>')
+    for month in months:
+        table = comparison_table(by_month[month], month, lambda code: href(province_page(code)),
+                                 lambda notice: href(notice_page(notice)))
+        body = (intro + month_links(months, month, lambda m: href(comparison_page_path(m)))
+                + (table or "<p>Chưa có văn bản nào đặt mức cho tháng này.</p>"))
+        pages.append((comparison_page_path(month), f"So sánh mức biện pháp các tỉnh, tháng {month[5:]}/{month[:4]}",
+                      body))
+    opening = default_month(days) or months[-1]
+    chooser = (intro + "<p>Chọn tháng:</p>" + month_links(months, "", lambda m: href(comparison_page_path(m)))
+               + f'<p>Tháng có nhiều tỉnh áp dụng biện pháp nhất: <a href="'
+               f'{escape(href(comparison_page_path(opening)), quote=True)}">{opening[5:]}/{opening[:4]}</a>.</p>')
+    pages.append((f"{COMPARISON_FOLDER}/muc", "So sánh mức biện pháp các tỉnh (OxCGRT)", chooser))
+    return pages

@@ -1,0 +1,281 @@
+"""The province-day dataset: each indicator's OxCGRT level in each province on each day,
+computed from the coded measures of the notices in force (``data/oxcgrt-provinces.csv``).
+
+Rules (the method page, docs/phuong-phap-oxcgrt.md, says the same for readers):
+
+- A measure is in force from its stated start (else its notice's date) through its stated
+  end; "cho đến khi có thông báo mới", or no end, keeps it until it is replaced.
+- Measures take effect in order of start, then of their notice's date: a measure for the
+  whole province (general) replaces every earlier one of its indicator in that province; a
+  targeted measure replaces the earlier one for the same place (district or commune).
+- A province's value on a day is the strictest level in force anywhere in it; the flag is
+  1 when that level applies to the whole province, 0 when only to named places (OxCGRT's
+  convention); the notice column names the notice that set it.
+- Before any notice of the archive sets an indicator for a province the cell is empty (not
+  known); once set, a day on which nothing is in force any more is 0.
+
+Pure functions: records in, rows out. Work is linear in provinces × days × indicators, plus
+sorting the measures once.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from ..extract.coding import Indicator, codebook
+from ..model import Measure
+
+COUNTRY = ("Vietnam", "VNM")
+JURISDICTION = "STATE_TOTAL"
+GENERAL = "*"
+
+
+@dataclass(frozen=True)
+class NoticeMeasures:
+    """What the dataset needs of one notice."""
+
+    notice_id: str
+    province: str  # province code
+    province_name: str
+    gso: str | None
+    issued: str | None  # ISO date of the notice
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One coded measure placed in time."""
+
+    indicator: str
+    level: int
+    places: tuple[str, ...]  # place keys, or (GENERAL,)
+    start: dt.date
+    end: dt.date | None
+    issued: dt.date
+    notice_id: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    level: int | None  # None: not known (no notice has set it yet)
+    general: bool = False
+    notice_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvinceDay:
+    province: str
+    province_name: str
+    gso: str | None
+    date: dt.date
+    cells: dict[str, Cell]
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def place_keys(measure: Measure) -> tuple[str, ...]:
+    if measure.scope == "general" or not measure.places:
+        return (GENERAL,) if measure.scope == "general" else ("zone:" + (measure.evidence.anchor or ""),)
+    return tuple(f"{place.kind}:{place.name}" for place in measure.places)
+
+
+def entries(notice: NoticeMeasures) -> list[Entry]:
+    """The notice's measures placed in time; of several on one indicator and place, the strictest."""
+    issued = _date(notice.issued)
+    strictest: dict[tuple[str, tuple[str, ...], dt.date, dt.date | None], Entry] = {}
+    for measure in notice.measures:
+        start = _date(measure.start) or issued
+        if measure.level is None or start is None:
+            continue  # no level (H4) or no date at all: cannot be placed in time
+        end = _date(measure.end)
+        if end is not None and end < start:
+            continue
+        entry = Entry(measure.oxcgrt, measure.level, place_keys(measure), start, end, issued or start, notice.notice_id)
+        key = (entry.indicator, entry.places, entry.start, entry.end)
+        if key not in strictest or strictest[key].level < entry.level:
+            strictest[key] = entry
+    return list(strictest.values())
+
+
+def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = None,
+                  last: dt.date | None = None) -> Iterator[ProvinceDay]:
+    """One row per province of the archive per day, from that province's first measure to the last
+    day its notices speak of (a start, the day after an end, a notice's date) — or to ``last`` when
+    given; provinces in code order. Beyond that span the archive knows nothing of the province."""
+    by_province: dict[str, list[Entry]] = defaultdict(list)
+    names: dict[str, tuple[str, str | None]] = {}
+    for notice in notices:
+        placed = entries(notice)
+        if placed:
+            by_province[notice.province].extend(placed)
+            names[notice.province] = (notice.province_name, notice.gso)
+    if not by_province:
+        return
+    all_entries = [e for placed in by_province.values() for e in placed]
+    first = first or min(e.start for e in all_entries)
+    indicators = [i for i in codebook().order if not codebook().indicators[i].numeric]
+    for province in sorted(by_province):
+        name, gso = names[province]
+        ordered = sorted(by_province[province], key=_order)
+        spoken = max(max(e.start, e.end + dt.timedelta(days=1) if e.end else e.start, e.issued) for e in ordered)
+        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last or spoken, indicators)
+
+
+def _order(entry: Entry) -> tuple:
+    return entry.start, entry.issued, entry.notice_id, entry.places != (GENERAL,)
+
+
+def _sweep(province: str, name: str, gso: str | None, ordered: list[Entry], first: dt.date, last: dt.date,
+           indicators: list[str]) -> Iterator[ProvinceDay]:
+    """Day by day: apply the measures starting that day, drop those that ended, and recompute an
+    indicator's cell only on days its measures change."""
+    active: dict[str, dict[str, Entry]] = {indicator: {} for indicator in indicators}
+    cells: dict[str, Cell] = {indicator: Cell(None) for indicator in indicators}
+    expiry: dict[str, dt.date | None] = {indicator: None for indicator in indicators}  # earliest end in force
+    seen: set[str] = set()
+    position = 0
+    day = first
+    while day <= last:
+        changed: set[str] = set()
+        while position < len(ordered) and ordered[position].start <= day:
+            entry = ordered[position]
+            _apply(active, entry)
+            seen.add(entry.indicator)
+            changed.add(entry.indicator)
+            position += 1
+        for indicator in indicators:
+            ends = expiry.get(indicator)
+            if ends is not None and ends < day:
+                active[indicator] = {k: e for k, e in active[indicator].items() if e.end is None or e.end >= day}
+                changed.add(indicator)
+        for indicator in changed:
+            if indicator not in cells:
+                continue
+            table = active[indicator]
+            cells[indicator] = _cell(table, indicator in seen)
+            expiry[indicator] = min((e.end for e in table.values() if e.end is not None), default=None)
+        yield ProvinceDay(province, name, gso, day, dict(cells))
+        day += dt.timedelta(days=1)
+
+
+def _apply(active: dict[str, dict[str, Entry]], entry: Entry) -> None:
+    table = active.setdefault(entry.indicator, {})
+    if entry.places == (GENERAL,):
+        table.clear()
+    for key in entry.places:
+        table[key] = entry
+
+
+def _cell(in_force: dict[str, Entry], seen: bool) -> Cell:
+    if not in_force:
+        return Cell(0 if seen else None)
+    top = max(in_force.values(), key=lambda e: (e.level, e.places == (GENERAL,), e.issued))
+    return Cell(top.level, top.places == (GENERAL,), top.notice_id)
+
+
+# --- OxCGRT's layout ---------------------------------------------------------------------------
+
+
+def header() -> list[str]:
+    columns = ["CountryName", "CountryCode", "RegionName", "RegionCode", "Jurisdiction", "Date"]
+    for indicator in _indicators():
+        columns.append(indicator.column)
+        if indicator.flag:
+            columns.append(indicator.flag_column)
+        columns.append(indicator.notice_column)
+    return columns
+
+
+def _indicators() -> list[Indicator]:
+    book = codebook()
+    return [book.indicators[i] for i in book.order if not book.indicators[i].numeric]
+
+
+def row(day: ProvinceDay) -> list[str]:
+    values = [COUNTRY[0], COUNTRY[1], day.province_name, f"VN_{day.gso}" if day.gso else day.province,
+              JURISDICTION, day.date.strftime("%Y%m%d")]
+    for indicator in _indicators():
+        cell = day.cells.get(indicator.id, Cell(None))
+        values.append("" if cell.level is None else str(cell.level))
+        if indicator.flag:
+            values.append("" if not cell.level else ("1" if cell.general else "0"))
+        values.append(cell.notice_id or "")
+    return values
+
+
+def to_csv(days: Iterable[ProvinceDay]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header())
+    for day in days:
+        writer.writerow(row(day))
+    return out.getvalue()
+
+
+def field_of(value: Any, name: str, default: Any = None) -> Any:
+    """A field of a record, whether it is a dict (dataset JSON) or a typed record (attributes)."""
+    if isinstance(value, dict):
+        return value.get(name, default)
+    return getattr(value, name, default)
+
+
+def notice_measures(record: Any) -> NoticeMeasures | None:
+    """What the dataset needs of a published record (a dataset dict or a typed record); None
+    without a province."""
+    province = field_of(record, "province")
+    code = field_of(province, "code") if province else None
+    if not code:
+        return None
+    measures = []
+    for tag in field_of(record, "measures") or ():
+        for item in field_of(tag, "records") or ():
+            measures.append(item if isinstance(item, Measure) else measure_from_dict(item))
+    return NoticeMeasures(field_of(record, "id", ""), code, field_of(province, "name", code),
+                          field_of(province, "gso"),
+                          field_of(record, "issued_date") or field_of(record, "meeting_date"), tuple(measures))
+
+
+def days_from_records(records: Iterable[Any]) -> list[ProvinceDay]:
+    """The province-day rows of an archive, from its dataset records."""
+    return list(province_days(found for found in map(notice_measures, records) if found is not None))
+
+
+def by_province(days: Iterable[ProvinceDay]) -> dict[str, list[ProvinceDay]]:
+    """The rows of each province, in date order."""
+    found: dict[str, list[ProvinceDay]] = defaultdict(list)
+    for day in days:
+        found[day.province].append(day)
+    return dict(found)
+
+
+def write_csv(days: Iterable[ProvinceDay], path) -> int:
+    """Write ``data/oxcgrt-provinces.csv``; returns the number of rows."""
+    from pathlib import Path
+
+    rows = list(days)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(to_csv(rows), encoding="utf-8")
+    return len(rows)
+
+
+def measure_from_dict(item: dict) -> Measure:
+    from ..model import Evidence, MeasurePlace
+
+    evidence = item.get("evidence") or {}
+    return Measure(
+        oxcgrt=item["oxcgrt"], level=item.get("level"), scope=item.get("scope", "general"),
+        places=tuple(MeasurePlace(p["name"], p["kind"], p.get("province"), p.get("in_gazetteer", True))
+                     for p in item.get("places") or []),
+        start=item.get("start"), end=item.get("end"),
+        evidence=Evidence(evidence.get("text", ""), evidence.get("anchor")),
+        direction=item.get("direction", "impose"), end_rule=item.get("end_rule"), rule=item.get("rule", ""))

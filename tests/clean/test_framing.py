@@ -1,0 +1,76 @@
+"""The source's framing set apart (build_tools/clean/framing.py): a reprint's lead, captions,
+"toàn văn" line and by-lines; a portal's furniture, attribute rows and lists of other documents."""
+from __future__ import annotations
+
+from build_tools.clean import clean_text
+from build_tools.clean.framing import attribute_row, split_framing
+
+DOCUMENT = ("CHỈ THỊ\nVề tăng cường phòng, chống dịch\n\n1. Các sở, ngành thực hiện nghiêm thông điệp 5K.\n"
+            "2. Tạm dừng các hoạt động tập trung đông người./.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Tám\n")
+
+
+def test_lead_caption_and_intro_are_framing():
+    text = ("Gia Lai: Tăng cường phòng dịch\n\n(Báo Gia Lai) - UBND tỉnh vừa ban hành Chỉ thị số 09/CT-UBND ngày "
+            "4/5/2021 về tăng cường phòng, chống dịch.\n\nNgười dân khai báo y tế. Ảnh: HỒNG THI\n\n"
+            "Báo Gia Lai xin giới thiệu toàn văn Chỉ thị:\n\n" + DOCUMENT + "\nTheo Báo Gia Lai\n")
+    document = clean_text(text)
+    assert document.framing[0] == "Gia Lai: Tăng cường phòng dịch"
+    assert any("vừa ban hành" in line for line in document.framing)
+    assert "Người dân khai báo y tế. Ảnh: HỒNG THI" in document.framing
+    assert "Theo Báo Gia Lai" in document.framing
+    assert "vừa ban hành" not in document.body_text and "Ảnh:" not in document.body_text
+    assert document.title_lines[0] == "CHỈ THỊ"
+    assert document.signature_lines[-1] == "Lê Văn Tám"  # the signer's name is not a by-line
+    assert any(c.stage == "framing" and c.kind == "source-framing" for c in document.changes)
+
+
+def test_by_line_after_the_signer_is_framing_not_the_signer():
+    text = ("UBND tỉnh Hà Nam vừa có Công văn số 1234/UBND-VX ngày 5/8/2021 về phòng dịch.\n\n"
+            "Theo đó, các địa phương tăng cường kiểm soát người ra vào địa bàn, xử lý nghiêm vi phạm.\n\nMinh Anh\n")
+    document = clean_text(text)
+    assert "Minh Anh" in document.framing
+    assert document.signature_lines == []
+
+
+def test_notice_quoting_an_issued_document_below_its_header_is_not_framed():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 88/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nam, ngày 2 tháng 3 năm 2021\n\nTHÔNG BÁO\nVề phòng dịch\n\n"
+            "Ngày 1/3/2021, UBND tỉnh đã ban hành Quyết định số 77/QĐ-UBND về cách ly y tế.\n")
+    document = clean_text(text)
+    assert document.framing == []
+    assert "đã ban hành Quyết định số 77/QĐ-UBND" in document.body_text
+
+
+def test_portal_furniture_and_other_documents_are_framing():
+    text = ("Ngày đăng: 12/08/2021 08:01 | Lượt xem: 137\n" + DOCUMENT + "\nTệp đính kèm: 09-CT-UBND.pdf\n"
+            "Các văn bản khác\nQuyết định số 1102/QĐ-UBND ngày 03/6/2021 về việc thành lập khu cách ly\n")
+    kept, framing, _ = split_framing(text)
+    assert "1102/QĐ-UBND" not in kept and "Lượt xem" not in kept and "Tệp đính kèm" not in kept
+    assert framing[0].startswith("Ngày đăng") and framing[-1].startswith("Quyết định số 1102")
+
+
+def test_attribute_rows_are_table_rows_only():
+    assert attribute_row("Số ký hiệu | 24/CT-UBND |") == ("number", "24/CT-UBND")
+    assert attribute_row("Người ký\tNguyễn Văn A") == ("signer", "Nguyễn Văn A")
+    assert attribute_row("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ") is None  # a PDF signature stamp
+    assert attribute_row("Nơi nhận | Như trên") is None
+
+
+def test_official_texts_have_no_framing():
+    """The Công báo corpus (201 official PDF texts) and the seeds: nothing is set apart."""
+    from pathlib import Path
+
+    from build_tools.clean.normalise import normalise
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "source_texts").glob("*.txt")) + sorted(Path("/work/shared/corpora/congbao").glob("*.txt"))
+    for path in files:
+        text, _ = normalise(path.read_text(encoding="utf-8"))
+        assert split_framing(text)[1] == [], path.name
+
+
+def test_attribute_row_with_several_pairs():
+    from build_tools.clean.framing import attribute_pairs
+
+    assert attribute_pairs("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021 |") == \
+        [("number", "45/KH-UBND"), ("issued_date", "22/02/2021")]

@@ -1,0 +1,166 @@
+"""Measure coding on the OxCGRT codebook: every indicator's level rules, direction, scope,
+national shorthand, homographs. Sentences are written from the codebook's definitions."""
+import pytest
+
+from build_tools.extract.coding import codebook, gathering_limit, homographs_agree, level_of_limit, places_in
+from build_tools.extract.measures import measure_tags
+from build_tools.extract.textutil import fold
+
+from .helpers import document
+
+
+def coded(text, province="lang-son", year=2021, issued="2021-07-15"):
+    tags = measure_tags(document(body=text.split(" | ")), province, year, issued)
+    return {r.oxcgrt: r for t in tags for r in t.records}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Cho học sinh các cấp nghỉ học từ ngày 05/5/2021.", "C1", 3),
+    ("Học sinh mầm non, tiểu học tạm nghỉ học từ ngày 20/7/2021.", "C1", 2),
+    ("Học sinh các cấp đi học trực tiếp trở lại từ ngày 15/11/2021.", "C1", 1),
+    ("Tạm dừng hoạt động karaoke, vũ trường, quán bar.", "C2", 2),
+    ("Dừng hoạt động các cơ sở sản xuất, kinh doanh không thiết yếu.", "C2", 3),
+    ("Cho phép nhà hàng hoạt động trở lại, không quá 50% công suất.", "C2", 1),
+    ("Không tổ chức các lễ hội, sự kiện tập trung đông người.", "C3", 2),
+    ("Hạn chế tổ chức các hội nghị, sự kiện không cần thiết.", "C3", 1),
+    ("Không tập trung quá 10 người ngoài phạm vi công sở.", "C4", 4),
+    ("Không tụ tập từ 3 người trở lên nơi công cộng.", "C4", 4),
+    ("Tổ chức đám cưới không quá 30 người.", "C4", 3),
+    ("Các sự kiện được tổ chức với không quá 500 người.", "C4", 2),
+    ("Các sự kiện ngoài trời được phép tổ chức với không quá 2.000 người.", "C4", 1),
+    ("Tạm dừng hoạt động vận tải hành khách công cộng bằng xe buýt.", "C5", 2),
+    ("Xe buýt chỉ được chở không quá 50% số ghế.", "C5", 1),
+    ("Người dân chỉ ra khỏi nhà khi thật sự cần thiết.", "C6", 2),
+    ("Người dân ở yên tại chỗ, tuyệt đối không ra khỏi nhà.", "C6", 3),
+    ("Khuyến cáo người dân hạn chế ra khỏi nhà.", "C6", 1),
+    ("Phong tỏa tạm thời thôn Nà Pàn.", "C6", 3),
+    ("Thành lập chốt kiểm soát tại các cửa ngõ ra vào tỉnh.", "C7", 2),
+    ("Khuyến cáo người dân không đi đến các tỉnh khác khi không cần thiết.", "C7", 1),
+    ("Tạm dừng xuất nhập cảnh qua các cửa khẩu.", "C8", 4),
+    ("Ngăn chặn nhập cảnh trái phép qua đường mòn, lối mở.", "C8", 3),
+    ("Người nhập cảnh phải cách ly tập trung.", "C8", 2),
+    ("Kiểm tra y tế, đo thân nhiệt người nhập cảnh.", "C8", 1),
+    ("Hỗ trợ người lao động mất việc theo Nghị quyết 68/NQ-CP.", "E1", 1),
+    ("Hỗ trợ người lao động 50% tiền lương.", "E1", 2),
+    ("Giãn nợ, giảm lãi cho khách hàng bị ảnh hưởng.", "E2", 1),
+    ("Đẩy mạnh tuyên truyền về phòng, chống dịch.", "H1", 2),
+    ("Tổ chức xét nghiệm diện rộng cho toàn bộ người dân.", "H2", 3),
+    ("Xét nghiệm cho người về từ vùng dịch.", "H2", 2),
+    ("Khẩn trương truy vết các trường hợp tiếp xúc.", "H3", 2),
+    ("Bắt buộc đeo khẩu trang nơi công cộng.", "H6", 3),
+    ("Đeo khẩu trang khi ra khỏi nhà.", "H6", 4),
+    ("Khuyến khích đeo khẩu trang.", "H6", 1),
+    ("Yêu cầu đeo khẩu trang tại nơi làm việc.", "H6", 2),
+    ("Tiêm vắc xin cho người từ 18 tuổi trở lên.", "H7", 5),
+    ("Ưu tiên tiêm vắc xin cho người cao tuổi, người có bệnh nền.", "H7", 2),
+    ("Cấm thăm người cao tuổi tại các cơ sở bảo trợ xã hội.", "H8", 3),
+    ("Hạn chế thăm người cao tuổi tại cơ sở nuôi dưỡng.", "H8", 2),
+])
+def test_each_indicator_and_level(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_every_indicator_of_the_dataset_has_a_rule_and_a_case():
+    from build_tools.extract.coding import coded_rules
+    ruled = {rule.indicator for rule in coded_rules().values() if rule.levels}
+    assert set(codebook().order) <= ruled
+
+
+def test_health_investment_has_no_level():
+    assert coded("Bổ sung trang thiết bị, máy thở cho các cơ sở điều trị.")["H4"].level is None
+
+
+def test_relaxation_lowers_the_level_and_says_so():
+    record = coded("Gỡ bỏ phong tỏa đối với thôn Bắc Lệ từ ngày 12/8/2021.")["C6"]
+    assert (record.level, record.direction, record.start) == (0, "relax", "2021-08-12")
+    assert coded("Người dân không được ra khỏi nhà.")["C6"].direction == "impose"
+
+
+def test_national_shorthand_expands_over_the_places_named():
+    found = coded("Thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg tại huyện Hữu Lũng từ 0 giờ ngày 17/7/2021, "
+                  "trong 14 ngày.")
+    assert {k: r.level for k, r in found.items()} == {"C2": 3, "C3": 2, "C4": 4, "C5": 2, "C6": 2, "C7": 2}
+    c6 = found["C6"]
+    assert (c6.scope, [p.name for p in c6.places], c6.start, c6.end) == ("targeted", ["Hữu Lũng"], "2021-07-17",
+                                                                         "2021-07-30")
+    assert c6.rule == "shorthand:chi-thi-16"
+    changed = coded("Chuyển từ Chỉ thị 16/CT-TTg sang Chỉ thị 15/CT-TTg từ ngày 10/6/2021.")
+    assert set(changed) == {"C2", "C3", "C4"} and changed["C4"].level == 4
+
+
+def test_a_provincial_directive_numbered_16_is_not_the_prime_ministers():
+    assert coded("Tiếp tục thực hiện Chỉ thị số 16/CT-UBND của UBND tỉnh.") == {}
+
+
+def test_a_lead_in_lends_places_and_period_to_its_items():
+    found = coded("Đối với huyện Cao Lộc, từ 0 giờ ngày 20/8/2021 đến hết ngày 03/9/2021: | "
+                  "- Không tập trung quá 10 người.")
+    assert (found["C4"].scope, found["C4"].places[0].name, found["C4"].end) == ("targeted", "Cao Lộc", "2021-09-03")
+
+
+def test_scope_general_words_win_and_a_city_is_a_place():
+    assert coded("Tạm dừng karaoke trên địa bàn tỉnh, trừ huyện Hữu Lũng.")["C2"].scope == "general"
+    city = coded("Tạm dừng karaoke trên địa bàn thành phố Lạng Sơn.")["C2"]
+    assert city.scope == "targeted" and city.places[0].kind == "thành phố"
+
+
+def test_communes_are_kept_as_written():
+    places = places_in("Phong tỏa thôn Nà Pàn, xã Hoàng Đồng và các xã: Tân Thành, Minh Hòa.", "lang-son")
+    assert [(p.kind, p.name, p.in_gazetteer) for p in places] == [
+        ("thôn", "Nà Pàn", False), ("xã", "Hoàng Đồng", False), ("xã", "Tân Thành", False), ("xã", "Minh Hòa", False)]
+    assert places_in("Kiện toàn Tổ COVID cộng đồng và Xã hội hóa.", "lang-son") == []
+
+
+def test_homographs_folding_confuses_are_not_measures():
+    assert "C2" not in coded("Nâng cao hiệu quả hoạt động của trung tâm y tế.")
+    assert "C2" not in coded("Tăng cường sử dụng dịch vụ công trực tuyến.")
+    text = "hoạt động của"
+    assert not homographs_agree(fold(text), text, 5, len(text))
+
+
+def test_gathering_limits():
+    assert gathering_limit(fold("không quá 10 người")) == 10
+    assert gathering_limit(fold("từ 10 người trở lên")) == 9
+    assert gathering_limit(fold("tối đa 1.000 người")) == 1000
+    assert gathering_limit(fold("có 20 người mắc")) is None
+    assert [level_of_limit(n) for n in (2, 10, 11, 100, 101, 1000, 1001)] == [4, 4, 3, 3, 2, 2, 1]
+
+
+def test_narrated_and_assessment_sentences_are_not_coded():
+    assert coded("Trong tuần qua, các địa phương đã phong tỏa 5 khu dân cư.") == {}
+    assert coded("Tình hình dịch bệnh cơ bản được kiểm soát, số ca mắc mới giảm.") == {}
+
+
+def test_items_under_the_regime_take_its_places_and_period():
+    doc = document(body=["Áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg đối với huyện Việt Yên kể từ 12 giờ "
+                         "ngày 18/5/2021, trong thời gian 14 ngày.",
+                         "Trong thời gian giãn cách xã hội, yêu cầu:",
+                         "1. Học sinh các cấp học tạm dừng đến trường."])
+    c1 = {r.oxcgrt: r for t in measure_tags(doc, "bac-giang", 2021, "2021-05-18") for r in t.records}["C1"]
+    assert (c1.scope, [p.name for p in c1.places], c1.start, c1.end) == ("targeted", ["Việt Yên"], "2021-05-18",
+                                                                         "2021-05-31")
+
+
+def test_places_people_come_from_or_examples_are_not_the_scope():
+    assert places_in("Người từ huyện Hữu Lũng về phải xét nghiệm.", "lang-son") == []
+    assert places_in("Tránh tình trạng trả kết quả muộn như ở xã Hội Hoan.", "lang-son") == []
+    assert [p.name for p in places_in("Các huyện biên giới như Cao Lộc, Lộc Bình tăng cường kiểm soát.",
+                                      "lang-son")] == ["Cao Lộc", "Lộc Bình"]
+
+
+def test_a_lead_in_takes_places_from_its_own_sentence_and_the_rest_of_the_province_is_general():
+    doc = document(body=["Dịch bùng phát tại thành phố Lạng Sơn. Chủ tịch UBND tỉnh yêu cầu:",
+                         "1. Đối với các huyện còn lại:", "a) Dừng hoạt động karaoke, quán bar."])
+    c2 = {r.oxcgrt: r for t in measure_tags(doc, "lang-son", 2021, "2021-07-15") for r in t.records}["C2"]
+    assert (c2.scope, c2.places) == ("general", ())
+
+
+def test_measures_listed_for_a_resolution_128_level_apply_where_the_notice_puts_that_level():
+    doc = document(body=["Xác định cấp độ dịch: huyện Hữu Lũng cấp độ 3 (vùng cam); huyện Chi Lăng cấp độ 2.",
+                         "Đối với các địa bàn cấp độ 3:",
+                         "a) Tạm dừng hoạt động karaoke, quán bar.",
+                         "Đối với các địa bàn cấp độ 2:",
+                         "a) Nhà hàng phục vụ không quá 50% công suất."])
+    records = [r for t in measure_tags(doc, "lang-son", 2021, "2021-11-01") for r in t.records if r.oxcgrt == "C2"]
+    by_level = {r.level: [p.name for p in r.places] for r in records}
+    assert by_level == {2: ["Hữu Lũng"], 1: ["Chi Lăng"]}

@@ -1,0 +1,88 @@
+"""The province-day dataset: replacement, end dates, flags, notice ids, OxCGRT's layout."""
+import csv
+import datetime as dt
+import io
+
+from build_tools.model import Evidence, Measure, MeasurePlace
+from build_tools.publish.province_days import NoticeMeasures, header, notice_measures, province_days, to_csv
+
+
+def measure(indicator, level, start=None, end=None, places=(), scope=None):
+    return Measure(oxcgrt=indicator, level=level, scope=scope or ("targeted" if places else "general"),
+                   places=tuple(MeasurePlace(p, "huyện", "lang-son") for p in places), start=start, end=end,
+                   evidence=Evidence("…", "doan-1"))
+
+
+def notice(notice_id, issued, *measures, province="lang-son"):
+    return NoticeMeasures(notice_id, province, "Lạng Sơn", "20", issued, tuple(measures))
+
+
+def by_date(days, indicator):
+    return {d.date.isoformat(): d.cells[indicator] for d in days}
+
+
+def test_later_general_replaces_earlier_and_end_dates_end():
+    days = list(province_days([
+        notice("a", "2021-07-15", measure("C6", 2, "2021-07-17", "2021-07-30")),
+        notice("b", "2021-07-19", measure("C6", 3, "2021-07-20", places=["Hữu Lũng"])),
+        notice("c", "2021-08-01", measure("C6", 1, "2021-08-02")),
+    ], last=dt.date(2021, 8, 3)))
+    c6 = by_date(days, "C6")
+    assert c6["2021-07-17"].level == 2 and c6["2021-07-17"].general and c6["2021-07-17"].notice_id == "a"
+    assert c6["2021-07-20"].level == 3 and not c6["2021-07-20"].general and c6["2021-07-20"].notice_id == "b"
+    assert c6["2021-08-01"].level == 3  # the targeted measure has no end: still in force
+    assert c6["2021-08-02"].level == 1 and c6["2021-08-02"].notice_id == "c"  # a general one replaces it
+    assert by_date(days, "C1")["2021-07-17"].level is None  # never set: unknown, not 0
+
+
+def test_an_ended_measure_leaves_zero_and_targeted_replaces_same_place_only():
+    days = list(province_days([
+        notice("a", "2021-07-01", measure("C4", 4, "2021-07-01", "2021-07-03")),
+        notice("b", "2021-07-01", measure("C2", 3, "2021-07-01", places=["Chi Lăng"]),
+               measure("C2", 2, "2021-07-01", places=["Cao Lộc"])),
+        notice("c", "2021-07-02", measure("C2", 1, "2021-07-02", places=["Chi Lăng"])),
+    ], last=dt.date(2021, 7, 4)))
+    assert by_date(days, "C4")["2021-07-04"].level == 0
+    c2 = by_date(days, "C2")
+    assert (c2["2021-07-01"].level, c2["2021-07-01"].notice_id) == (3, "b")
+    assert (c2["2021-07-02"].level, c2["2021-07-02"].notice_id) == (2, "b")  # Cao Lộc still closed
+
+
+def test_start_defaults_to_the_notice_date_and_levels_without_value_are_skipped():
+    days = list(province_days([notice("a", "2021-07-10", measure("H6", 3), measure("H4", None))]))
+    assert [d.date.isoformat() for d in days] == ["2021-07-10"]
+    assert days[0].cells["H6"].level == 3 and "H4" not in days[0].cells
+
+
+def test_csv_uses_oxcgrt_columns():
+    text = to_csv(province_days([notice("a", "2021-07-17", measure("C6", 2, "2021-07-17", "2021-07-18"))]))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {"CountryCode", "RegionName", "RegionCode", "Jurisdiction", "Date", "C6M_Stay at home requirements",
+            "C6M_Flag", "C6M_Notice", "C8EV_International travel controls", "H6M_Facial Coverings"} <= set(rows[0])
+    assert "C8EV_Flag" not in header()
+    first = rows[0]
+    assert (first["CountryCode"], first["RegionName"], first["RegionCode"], first["Jurisdiction"], first["Date"]) == \
+        ("VNM", "Lạng Sơn", "VN_20", "STATE_TOTAL", "20210717")
+    assert (first["C6M_Stay at home requirements"], first["C6M_Flag"], first["C6M_Notice"]) == ("2", "1", "a")
+    assert first["C1M_School closing"] == "" and first["C1M_Flag"] == ""
+
+
+def test_records_from_dataset_dicts():
+    record = {"id": "x", "issued_date": "2021-07-01", "province": {"code": "lang-son", "name": "Lạng Sơn", "gso": "20"},
+              "measures": [{"code": "gatherings", "records": [
+                  {"oxcgrt": "C4", "level": 4, "scope": "targeted", "start": None, "end": None,
+                   "places": [{"name": "Chi Lăng", "kind": "huyện", "province": "lang-son", "in_gazetteer": True}],
+                   "evidence": {"text": "…", "anchor": "doan-2"}}]}]}
+    found = notice_measures(record)
+    assert found.measures[0].places[0].name == "Chi Lăng" and found.issued == "2021-07-01"
+    assert notice_measures({"id": "y", "province": None, "measures": []}) is None
+
+
+def test_typed_records_read_like_dicts():
+    from types import SimpleNamespace
+    from build_tools.model import MeasureTag, Province
+    tag = MeasureTag("stay-at-home", "…", "C6", (), records=(measure("C6", 2, "2021-07-17"),))
+    record = SimpleNamespace(id="t", province=Province("lang-son", "Lạng Sơn", "20"), issued_date="2021-07-15",
+                             meeting_date=None, measures=(tag,))
+    found = notice_measures(record)
+    assert (found.province, found.gso, found.measures[0].level) == ("lang-son", "20", 2)

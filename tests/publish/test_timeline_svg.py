@@ -1,0 +1,35 @@
+"""Province timelines: one bar per run of days, each a link to its notice, escaped, no script."""
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from build_tools.model import Evidence, Measure
+from build_tools.publish.province_days import NoticeMeasures, province_days
+from build_tools.publish.timeline_svg import colour, steps, timeline_svg
+
+
+def days():
+    m1 = Measure("C6", 2, "general", (), "2021-07-17", "2021-07-30", Evidence("…", "doan-1"))
+    m2 = Measure("C6", 0, "general", (), "2021-08-01", None, Evidence("…", "doan-1"))
+    notices = [NoticeMeasures('a"<x>', "lang-son", "Lạng Sơn", "20", "2021-07-15", (m1,)),
+               NoticeMeasures("b", "lang-son", "Lạng Sơn", "20", "2021-07-31", (m2,))]
+    return list(province_days(notices, last=dt.date(2021, 8, 5)))
+
+
+def test_steps_are_runs_of_equal_days():
+    runs = steps(days(), "C6")
+    assert [(s.level, s.first.isoformat(), s.last.isoformat()) for s in runs] == [
+        (2, "2021-07-17", "2021-07-30"), (0, "2021-07-31", "2021-07-31"), (0, "2021-08-01", "2021-08-05")]
+
+
+def test_svg_is_well_formed_links_each_step_and_escapes():
+    svg = timeline_svg(days(), lambda notice: f"../../notices/{notice}/", "Lạng Sơn <b>")
+    root = ET.fromstring(svg)  # well-formed XML: the id with quotes and brackets is escaped
+    links = [a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+    assert links == ['../../notices/a"<x>/', "../../notices/b/"]
+    assert "<script" not in svg and "Lạng Sơn &lt;b&gt;" in svg
+    assert "C6 Stay at home requirements" in svg and "C1 " not in svg  # only indicators the archive sets
+
+
+def test_colour_scale_runs_from_light_to_dark():
+    assert colour(0, 3) == "#eeeeee" and colour(3, 3) == "#b30000" and colour(None, 3) == "#ffffff"
+    assert timeline_svg([], lambda n: n, "x") == ""
