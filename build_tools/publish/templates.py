@@ -144,3 +144,9 @@ def render_body(name: str, **context: Any) -> Rendered:
     toc = Toc()
     text = render(name, toc=toc, **context)
     return Rendered(text[:-1] if text.endswith("\n") else text, toc.entries)
+
+
+def call_macro(name: str, macro: str, *args: Any) -> str:
+    """A macro of a template (``oxcgrt/_oxcgrt.html.j2``) for a piece placed inside a page or an SVG;
+    its quotes written as the index pages write them."""
+    return respell_quotes(str(getattr(template(name).module, macro)(*args)), "html")
