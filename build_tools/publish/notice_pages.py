@@ -161,7 +161,8 @@ def marked_text(block) -> Markup:
 
 def body_html(document: CleanDocument) -> str:
     """The body's blocks, one a line, each with its stable anchor (``templates/notice_body.html.j2``)."""
-    return templates.render_body("notice_body.html.j2", blocks=document.blocks, marked=marked_text).html
+    blocks = [(block.kind, block.anchor, block.level, marked_text(block)) for block in document.blocks]
+    return templates.render_body("notice_body.html.j2", blocks=blocks).html
 
 
 def body_toc(document: CleanDocument) -> list[list]:
