@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..data_files import load_yaml
 from .notice_pages import quoted, shorten, vn_date, write_page, yaml_json
 from .oxcgrt_pages import (DATASET_LINK, METHOD_PAGE, TIMELINE_HEADING, comparison_pages, province_timeline_section,
-                           tag_measures_html)
+                           coded_line)
 from .province_days import ProvinceDay, by_province, days_from_records
 from ..model import Citation, MeasureTag
 from .records import CitedDocument, NoticeRecord
@@ -273,7 +273,7 @@ class EvidenceLine(NamedTuple):
     href: str  # ``@/notices/…#muc-2``: the evidence's paragraph
     label: str  # ``Thông báo 12/TB-UBND, 01/09/2020``
     quote: str  # the evidence sentence, shortened ("" when none)
-    coded: Markup  # the tag's coded OxCGRT measures: levels, scope, dates (oxcgrt_pages.tag_measures_html)
+    coded: Any  # the tag's coded OxCGRT measures: levels, scope, dates (oxcgrt_pages.coded_line), or None
 
 
 def evidence_line(record: NoticeRecord, tag: MeasureTag) -> EvidenceLine:
@@ -281,8 +281,7 @@ def evidence_line(record: NoticeRecord, tag: MeasureTag) -> EvidenceLine:
     first = tag.evidence[0] if tag.evidence else None
     label = short_name(record) + (f", {vn_date(date_of(record))}" if date_of(record) else "")
     quote = shorten(quoted(first.text), EVIDENCE_LENGTH) if first and first.text else ""
-    return EvidenceLine(page_href(record.page, first.anchor if first else None), label, quote,
-                        Markup(tag_measures_html(tag)))
+    return EvidenceLine(page_href(record.page, first.anchor if first else None), label, quote, coded_line(tag))
 
 
 class ProvinceGroup(NamedTuple):

@@ -78,12 +78,19 @@ def measure_summary(measure: Any) -> str:
 
 def tag_measures_html(tag: Any) -> str:
     """The coded measures of one tag of one notice as one short line for its entry on the measure's
-    page ("" if none): each indicator at its strictest level, then the scope, places and period
-    of the strictest measure (a national directive stands for several indicators at once)."""
+    page ("" if none): see ``coded_line``."""
+    line = coded_line(tag)
+    return call_macro(MACROS, "tag_measures", *line) if line else ""
+
+
+def coded_line(tag: Any) -> tuple[list[tuple[str, int | None, str | None]], str] | None:
+    """What that line shows (None if nothing is coded): each indicator at its strictest level
+    (indicator, level, shade), then the scope, places and period of the strictest measure (a
+    national directive stands for several indicators at once)."""
     records = [_as_dict(r) for r in ((tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ()))
                                      or [])]
     if not records:
-        return ""
+        return None
     strictest: dict[str, dict[str, Any]] = {}
     for measure in records:
         current = strictest.get(measure["oxcgrt"])
@@ -105,7 +112,7 @@ def tag_measures_html(tag: Any) -> str:
         scope += ": " + ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
     tail = " · ".join(part for part in (scope, period_text(top), "nới lỏng" if top.get("direction") == "relax" else "")
                       if part)
-    return call_macro(MACROS, "tag_measures", badges, tail)
+    return badges, tail
 
 
 def _order_key(indicator: str) -> int:

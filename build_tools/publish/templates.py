@@ -113,6 +113,8 @@ def environment() -> jinja2.Environment:
         change_label=change_labels.label, confidence_text=change_labels.confidence_text,
         source_format=change_labels.source_format, unknown=SITE["unknown"], site=SITE, titles=SITE["titles"])
     # The index pages' shared pieces, as ``m.heading(…)``: loaded once, not imported on every render.
+    # (in this order: a module sees the globals there are when it is made; ``m`` calls ``ox``)
+    env.globals["ox"] = env.get_template("oxcgrt/_oxcgrt.html.j2").module  # the OxCGRT pieces, likewise
     env.globals["m"] = env.get_template("index/_macros.html.j2").module
     return env
 
