@@ -62,6 +62,35 @@ class SourceFile:
     encoding: str  # detected encoding of the bytes, e.g. "utf-8", "utf-8-sig", "tcvn3"
 
 
+@dataclass(frozen=True)
+class OcrWord:
+    """One word as OCR read it: where it is in the text and on the page, and how sure the engine was."""
+
+    offset: int  # into the OCR text (``RawNotice.text``)
+    text: str
+    confidence: float  # the engine's word confidence, 0-100
+    page: int  # 1-based
+    box: tuple[int, int, int, int]  # left, top, width, height in pixels of the page image read
+    in_stamp: bool = False  # under the stamp or the signature
+
+
+@dataclass(frozen=True)
+class OcrReading:
+    """How a scan was read: engine, model, settings and every word with its confidence."""
+
+    engine: str  # "Tesseract 5.3.0"
+    model: str  # "vie (tessdata 4.1.0)"
+    settings: str  # the settings the cache is keyed on
+    pages: int
+    mean_confidence: float  # mean word confidence, 0-100
+    page_sizes: tuple[tuple[int, int], ...]  # pixels of each page image read
+    words: tuple[OcrWord, ...] = ()
+    dropped: tuple[str, ...] = ()  # page numbers and running headers left out of the text
+
+    def low_confidence_words(self, below: float) -> list[OcrWord]:
+        return [word for word in self.words if word.confidence < below]
+
+
 @dataclass
 class RawNotice:
     """Output of ingest: decoded text exactly as received, plus curator overrides."""
@@ -72,6 +101,7 @@ class RawNotice:
     problems: list[Problem] = field(default_factory=list)
     overrides: dict[str, Any] = field(default_factory=dict)
     page: dict[str, str] = field(default_factory=dict)  # a saved page's title, canonical_url, site_name, published
+    ocr: OcrReading | None = None  # set when the text was read from a scan
 
 
 @dataclass(frozen=True)

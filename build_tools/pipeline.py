@@ -320,6 +320,9 @@ def run_pipeline(source_dir: Path, workers: int | None = None, registry_path: Pa
             cache_dir = None
     if cache_dir is None or not os.access(cache_dir, os.W_OK):  # the text of each notice must wait somewhere
         temporary = cache_dir = Path(tempfile.mkdtemp(prefix="archive-store-"))
+    from .ingest.ocr import prefetch
+
+    prefetch(paths, pool)  # scans' pages through OCR in the pool first: one scan may have hundreds
     processed = process_all(paths, source_dir, cache_dir, pool)
     registry = Registry.load(registry_path or source_dir / REGISTRY_NAME)
     notices, problems = assign_ids(processed, registry, today)

@@ -55,6 +55,9 @@ def escape_markdown(text: str) -> str:
     return neutralise_line_starts(escape_inline(text))
 
 
+UNSURE_NOTE = "OCR không chắc"  # notes of words OCR read with low confidence (not repaired)
+
+
 def _marked(text: str, bold, marks, escape) -> str:
     """Escape ``text`` piece by piece, wrapping bold spans in ``<strong>`` and repaired words in a titled ``<span>``.
 
@@ -71,7 +74,8 @@ def _marked(text: str, bold, marks, escape) -> str:
         piece = escape(text[start:end])
         note = next((n for s, e, n in marks if s <= start and end <= e), None)
         if note is not None:
-            piece = f'<span class="ocr-fix" title="{html.escape(note, quote=True)}">{piece}</span>'
+            kind = "ocr-unsure" if note.startswith(UNSURE_NOTE) else "ocr-fix"
+            piece = f'<span class="{kind}" title="{html.escape(note, quote=True)}">{piece}</span>'
         if any(s <= start and end <= e for s, e in bold):
             piece = f"<strong>{piece}</strong>"
         pieces.append(piece)

@@ -46,7 +46,8 @@ def write_bad_corpus(folder: Path) -> dict[str, str]:
     put("trong.txt", b"", "error")
     put("khoang trang.txt", b"  \n\t \r\n", "error")
     put("nhi phan.txt", bytes(range(256)) * 40, "error")
-    put("anh.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "skipped")
+    put("anh.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "error")  # a page image (a scan), but damaged
+    put("anh.gif", b"GIF89a" + os.urandom(64), "skipped")  # not a format notices come in
     put("hong giua.txt", good[:3000] + b"\xff\xfe\xfa" + good[3000:], "published")
     put("rat dai.txt", (good + b"\n\n") * (10_000_000 // len(good) + 1), "error")  # no notice is 10 MB
     put("ban goc.txt", other, "published")

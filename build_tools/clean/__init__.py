@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..change_labels import repair_note
-from ..model import Change, CleanDocument, RawNotice
+from ..model import Change, CleanDocument, OcrReading, RawNotice
+from ..text import UNSURE_NOTE
 from .framing import split_framing
 from .layout import recover_header, recover_tail
 from .normalise import normalise
@@ -32,8 +34,78 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
     return marks
 
 
-def clean_text(text: str) -> CleanDocument:
-    """Clean decoded text; every change is kept on the returned document."""
+def word_confidences(original: str, text: str, reading: OcrReading | None) -> list[float | None] | None:
+    """The OCR engine's confidence for each word token of ``text`` (the normalised OCR text),
+    None for a token it did not read as one word. Normalising only drops or edits a few
+    tokens, so the tokens of the two texts are aligned as sequences."""
+    if reading is None or not reading.words:
+        return None
+    import bisect
+    import difflib
+
+    from .ocr import SPLIT
+
+    starts = [word.offset for word in reading.words]
+    original_tokens, original_confidence = [], []
+    for match in SPLIT.finditer(original):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        word = reading.words[k] if k >= 0 else None
+        inside = word is not None and match.start() < word.offset + len(word.text)
+        original_tokens.append(match.group())
+        original_confidence.append(word.confidence if inside else None)
+    tokens = SPLIT.findall(text)
+    confidences: list[float | None] = [None] * len(tokens)
+    matcher = difflib.SequenceMatcher(None, original_tokens, tokens, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            confidences[block.b + k] = original_confidence[block.a + k]
+    return confidences
+
+
+def unsure_marks(text: str, confidences: list[float | None], changes: list[Change]
+                 ) -> dict[int, list[tuple[int, int, str]]]:
+    """Words OCR read with low confidence that the repair left as they were: line → (start, end,
+    note), so the page can mark them for a reader to check against the scan."""
+    from ..vietnamese.syllables import is_syllable
+    from .ocr import SPLIT, get_lexicon
+
+    below = get_lexicon().params["ocr_unsure_word"]
+    changed_lines = {(c.line, c.after) for c in changes if c.stage == "ocr"}
+    marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    line, line_start = 1, 0
+    position = 0
+    for j, match in enumerate(SPLIT.finditer(text)):
+        while True:
+            newline = text.find("\n", position, match.start())
+            if newline < 0:
+                break
+            line, line_start, position = line + 1, newline + 1, newline + 1
+        position = match.start()
+        confidence = confidences[j] if j < len(confidences) else None
+        word = match.group()
+        if confidence is None or confidence >= below or (line, word) in changed_lines:
+            continue
+        if len(word) < 2 and not is_syllable(word):
+            continue
+        note = f"{UNSURE_NOTE} (độ tin cậy {confidence:.0f}/100): so với bản quét"
+        marks[line].append((match.start() - line_start, match.end() - line_start, note))
+    return marks
+
+
+def unsure_syllables(text: str, reading: OcrReading) -> int:
+    """Valid syllables of the OCR text that Tesseract read with low confidence."""
+    from ..vietnamese.syllables import is_syllable
+    from .ocr import SPLIT, get_lexicon
+
+    below = get_lexicon().params["ocr_unsure_word"]
+    return sum(1 for word in reading.words if word.confidence < below
+               for token in SPLIT.findall(word.text) if is_syllable(token))
+
+
+def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
+    """Clean decoded text; every change is kept on the returned document. ``ocr``: how the text
+    was read from a scan, whose word confidences guide the OCR repair."""
+    original = text
     text, changes = normalise(text)
     text, framing, framing_changes = split_framing(text)
     changes.extend(framing_changes)
@@ -44,9 +116,19 @@ def clean_text(text: str) -> CleanDocument:
     quality, flagged, marks = None, [], {}
     from .ocr import repair_ocr
 
-    repaired = repair_ocr(text)
+    confidences = word_confidences(original, text, ocr)
+    repaired = repair_ocr(text, confidences=confidences)
     marks = repair_marks(text, repaired.changes)
     text, quality, flagged = repaired.text, repaired.quality, list(repaired.flagged)
+    if confidences is not None:
+        unsure = unsure_marks(text, confidences, repaired.changes)
+        for line, spans in unsure.items():
+            marks.setdefault(line, []).extend(spans)
+        # doubtful words of a scan: non-syllables, and syllables OCR read with low confidence;
+        # after the repair: those flagged, and low-confidence words left as read
+        quality = replace(quality,
+                          suspicious_before=quality.suspicious_before + unsure_syllables(original, ocr),
+                          suspicious_after=quality.suspicious_after + sum(map(len, unsure.values())))
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)
@@ -56,4 +138,4 @@ def clean_text(text: str) -> CleanDocument:
 
 
 def clean_notice(raw: RawNotice) -> CleanDocument:
-    return clean_text(raw.text)
+    return clean_text(raw.text, raw.ocr)

@@ -40,19 +40,111 @@ def _type_words() -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
 
 
+def _alternatives(key: str) -> str:
+    return "|".join(f"(?:{p})" for p in _vocabulary()[key])
+
+
 @functools.lru_cache(maxsize=None)
-def lead_pattern() -> re.Pattern[str]:
-    """"… vừa ban hành <type> số <number> …" in folded text."""
-    verbs = "|".join(f"(?:{v})" for v in _vocabulary()["lead_verbs"])
-    dated = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_openers"])
-    dated_verbs = "|".join(f"(?:{v})" for v in _vocabulary()["dated_lead_verbs"])
-    modifiers = "|".join(f"(?:{m})" for m in _vocabulary()["urgency_words"])
-    return re.compile(rf"(?:(?:{verbs})|^(?:{dated})[^.]{{0,160}}?\b(?:{dated_verbs}))\s+(?P<type>{_type_words()})"
-                      rf"(?:\s+(?:{modifiers}))?\s+(?:so\s*:?\s*)(?=\d)")
+def reference_pattern() -> re.Pattern[str]:
+    """A document named by its number, in folded text: "Công điện khẩn số 09/CĐ-UBND"."""
+    return re.compile(rf"\b(?P<type>{_type_words()})(?:\s+(?:{_alternatives('urgency_words')}))?"
+                      rf"\s+(?:so\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
+
+
+# A document number written without "số" ("Chỉ thị 11/CT-UBND", "Kết luận 150-KL/TU"): digits, then
+# a slash or hyphen and a letter code; "Chỉ thị 16" alone is not one.
+NUMBER_SHAPE = r"\d{1,5}(?:/(?:19|20)\d{2})?\s?[/-]\s?[a-z]{1,6}[/-]"
+
+
+@functools.lru_cache(maxsize=None)
+def _verb_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<adverb>(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+$")
+
+
+@functools.lru_cache(maxsize=None)
+def _citation_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives('citation_cues')})\s+$")
+
+
+# What ends the words before a plain verb when they name a document, not an issuer:
+# "Quyết định số 12/QĐ-UBND ban hành …", "Quyết định ban hành …".
+_AFTER_DOCUMENT = re.compile(r"(?:\d[\w/.-]*|\bso)\s*$")
+
+
+@dataclass(frozen=True)
+class LeadReference:
+    """Where a lead names its document: the type's words (folded), where the number starts,
+    and where the words announcing it start (the verb, or the reference itself)."""
+
+    type_words: str
+    number_at: int
+    announced_at: int
+    headline: bool = False  # named at the line's start, no verb: a headline (or a site's heading)
+
+
+def lead_reference(folded: str) -> LeadReference | None:
+    """The document a lead reports, in a folded line: "<who> vừa ban hành <type> số …",
+    "Ngày …, UBND tỉnh ban hành <type> số …", or a headline that opens with it ("Công điện khẩn
+    số 09/CĐ-UBND của UBND tỉnh …"). A reference after "Căn cứ", "Thực hiện" is a citation."""
+    for match in reference_pattern().finditer(folded):
+        before = folded[:match.start()]
+        if not before.strip(" -–—:\"'(") and _is_headline(folded, match):
+            return LeadReference(match.group("type"), match.end(), match.start(), headline=True)
+        verb = _verb_pattern().search(before)
+        if verb is None or _citation_cue().search(before[:verb.start()]):
+            continue
+        if verb.group("adverb") or not _plain_verb_after_document(before[:verb.start()]):
+            return LeadReference(match.group("type"), match.end(), verb.start())
+    return None
+
+
+def _is_headline(folded: str, match: re.Match) -> bool:
+    """A line that opens with a document named by number and goes on to say what it is
+    ("Kế hoạch số 36/KH-UBND ngày … của UBND tỉnh … về …"); not a header's number line
+    ("Luật số: 69/2020/QH14", "Số: 24/CT-UBND | Sơn La, ngày …")."""
+    rest = folded[match.end():]
+    return ":" not in match.group(0) and "|" not in rest and "\t" not in rest and len(rest.split()) >= 4
+
+
+def _plain_verb_after_document(before: str) -> bool:
+    words = re.sub(r"[^\w/.-]+", " ", before).rstrip()
+    return bool(_AFTER_DOCUMENT.search(words) or re.search(rf"\b(?:{_type_words()})$", words))
+
+
+@functools.lru_cache(maxsize=None)
+def _announcement() -> re.Pattern[str]:
+    """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
+    return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
+                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:so\s*:?\s*\d|{NUMBER_SHAPE}))")
+
+
+def announcement_at(line: str) -> int:
+    """Where the announcement's verb starts in the line (its end when there is none)."""
+    match = _announcement().search(fold(line))
+    return match.start() if match else len(line)
+
+
+def announced_type(line: str) -> str | None:
+    match = _announcement().search(fold(line))
+    return match.group("type") if match else None
+
+
+def followed_reference(line: str, type_words: str) -> LeadReference | None:
+    """The next sentence after an announcement naming a document of the announced type by number."""
+    folded = fold(line)
+    wanted = _type_name(type_words)
+    for match in reference_pattern().finditer(folded):
+        if _type_name(match.group("type")) == wanted and not _citation_cue().search(folded[:match.start()]):
+            return LeadReference(match.group("type"), match.end(), match.start())
+    return None
+
+
+def _type_name(type_words: str) -> str | None:
+    return {fold(w): name for w, name in load_yaml("doc_types.yml")["citation_words"].items()}.get(type_words)
 
 
 def is_lead(line: str) -> bool:
-    return bool(lead_pattern().search(fold(line)))
+    return lead_reference(fold(line)) is not None
 
 
 def is_intro(line: str) -> bool:
@@ -89,7 +181,26 @@ def is_portal_trailer(line: str) -> bool:
 
 # A table row: "label | value" (a saved page's table) or "label<TAB>value". "Label: value" in
 # running text is not taken: PDF signature stamps read "Người ký: <certificate holder>".
-_ATTRIBUTE = re.compile(r"^\s*\|?\s*(?P<label>[^|\t:]{2,30}?)\s*(?:\||\t)\s*(?P<value>\S.*?)\s*\|?\s*$")
+_ATTRIBUTE = re.compile(r"^\s*\|?\s*(?P<label>[^|\t:]{2,30}?)\s*:?\s*(?:\||\t)\s*(?P<value>\S.*?)\s*\|?\s*$")
+# "Label: value" rows, taken only inside a record of several such rows (colon_record).
+_COLON_ATTRIBUTE = re.compile(r"^\s*(?P<label>[^|\t:]{2,30}?)\s*:\s*(?P<value>\S.*?)\s*$")
+RECORD_FIELDS = {"number", "issued_date", "doc_type", "issuer"}  # what makes rows a document's record
+
+
+def colon_pair(line: str) -> tuple[str, str] | None:
+    """(field, value) of a "Label: value" row whose label is a record's, or None."""
+    match = _COLON_ATTRIBUTE.match(line)
+    if not match:
+        return None
+    field = _vocabulary()["portal_attributes"].get(fold(match.group("label")).strip())
+    return (field, match.group("value")) if field else None
+
+
+def colon_record(lines: list[str]) -> bool:
+    """Two or more "Label: value" rows naming the number, date, type or issuer: a portal's
+    record of the document. One row alone ("Người ký: …" in a PDF's signature stamp) is not."""
+    fields = {pair[0] for pair in map(colon_pair, lines) if pair}
+    return len(fields & RECORD_FIELDS) >= 2
 
 
 def attribute_pairs(line: str) -> list[tuple[str, str]]:
@@ -131,15 +242,19 @@ class Framing:
 def find_framing(lines: list[str]) -> Framing:
     apart: set[int] = set()
     content = [i for i, line in enumerate(lines) if line.strip()]
+    record = colon_record([lines[i] for i in content])
     for i in content:
-        if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]):
+        if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]) or \
+                record and colon_pair(lines[i]):
             apart.add(i)
     trailer = next((i for i in content if is_portal_trailer(lines[i])), None)
     if trailer is not None:
         apart.update(i for i in content if i >= trailer)
     remaining = [i for i in content if i not in apart]
-    before_document = remaining[:_document_start(lines, remaining[:LEAD_WINDOW])]
-    lead = next((i for i in before_document if is_lead(lines[i])), None)
+    window = remaining[:LEAD_WINDOW]
+    before_document = remaining[:_document_start(lines, window)]
+    # Above the document's own header a line naming it is a site's heading, not a reprint's headline.
+    lead = _lead_line(lines, before_document, headlines=len(before_document) == len(window))
     intro_from = remaining.index(lead) if lead is not None else 0
     intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
     opening_end = intro if intro is not None else lead
@@ -151,6 +266,20 @@ def find_framing(lines: list[str]) -> Framing:
     if reprint:
         apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
     return Framing(sorted(apart), reprint)
+
+
+def _lead_line(lines: list[str], candidates: list[int], headlines: bool = True) -> int | None:
+    """The line of the lead: one naming its document, or the line after an announcement
+    without a number that names a document of that type."""
+    announced = None
+    for index in candidates:
+        reference = lead_reference(fold(lines[index]))
+        if reference is not None and (headlines or not reference.headline):
+            return index
+        if announced and followed_reference(lines[index], announced):
+            return index
+        announced = announced_type(lines[index]) or announced
+    return None
 
 
 def _document_start(lines: list[str], candidates: list[int]) -> int:

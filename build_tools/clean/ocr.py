@@ -44,7 +44,8 @@ import yaml
 
 from ..model import Change, OcrQuality
 from ..vietnamese.fold import unmarked as fold
-from .syllables import has_vietnamese_mark, is_syllable, is_vietnamese_letter, letter_parts, strip_tone
+from ..vietnamese.syllables import (general_frequency, has_vietnamese_mark, is_syllable, is_vietnamese_letter,
+                                    letter_parts, strip_tone)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -212,6 +213,11 @@ class Lexicon:
             elif not syllable and count >= params["min_acronym_count"]:
                 self.acronym_index.setdefault(fold(word), []).append(word)
         self.mark_cost = params["mark_cost"]
+        # letter confusions learned from Tesseract on generated scans: cheaper than a generic mark
+        self.bands = list(confusions.get("bands", ()))
+        self.letter_costs = {(observed, intended): min(cost, params["mark_cost"] * mark_distance(observed, intended))
+                             for observed, intended, cost in confusions.get("letters", ())
+                             if fold(observed) == fold(intended)}
         self.rules = _compile_rules(confusions)
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
@@ -336,7 +342,7 @@ class Lexicon:
             for other in self.fold_index.get(fold(lower), ()):
                 if other != lower and len(other) == len(lower) and strip_tone(other) != own \
                         and is_syllable(other):
-                    found[other] = self.mark_cost * mark_distance(lower, other)
+                    found[other] = self.marks_cost(lower, other)
             limit = self.params["real_word_max_rule_cost"]
             for start, end, replacement, rule_cost, _label in self.rule_matches(lower):
                 if rule_cost <= limit:
@@ -344,12 +350,29 @@ class Lexicon:
                     for other in self.fold_index.get(fold(variant), ()):
                         if other == lower or len(other) != len(variant) or not is_syllable(other):
                             continue
-                        cost = rule_cost + self.mark_cost * mark_distance(variant, other)
+                        cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
                             found[other] = cost
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def error_rate(self, confidence: float) -> float | None:
+        """How often Tesseract's word at this confidence is wrong (learned bands), or None."""
+        for band in self.bands:
+            if band["from"] <= confidence < band["to"]:
+                return band["rate"]
+        return None
+
+    def marks_cost(self, observed: str, intended: str) -> float:
+        """Channel cost of the marks that differ between two same-length spellings: the learned
+        cost of each letter confusion where there is one, else ``mark_cost`` per mark."""
+        total = 0.0
+        for x, y in zip(observed, intended):
+            if x != y:
+                learned = self.letter_costs.get((x, y))
+                total += learned if learned is not None else self.mark_cost * mark_distance(x, y)
+        return total
 
     def rule_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
         """Every place a confusion rule applies: ``(start, end, replacement, cost, label)``."""
@@ -401,14 +424,36 @@ class Lexicon:
             for i, factor in enumerate(left_factors):
                 value = factor * right_factors[i]
                 total += value
-                if value > best_value and (left_seen[i] or right_seen[i]):
+                # the word pairs on both sides must favour it (neither argues against it)
+                if value > best_value and (left_seen[i] or right_seen[i]) \
+                        and min(factor, right_factors[i]) >= self.params["side_min_factor"]:
                     best, best_value = i, value
             if best >= 0:
-                result = (self.alternatives(word)[best][0], best_value, best_value / total)
+                ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
+                if not (left_seen[best] and right_seen[best]):
+                    # seen beside one neighbour only: weaker evidence, the ratio counts for less
+                    ratio = best_value / self.params["one_side_discount"]
+                result = (self.alternatives(word)[best][0], ratio, best_value / total)
         if len(self._decisions) > 200_000:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def keep_valid_pcont(self, word: str) -> float:
+        """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
+        frequency in general Vietnamese says (``lạ`` is common, ``thòi`` rare), at least the floor
+        ``unknown_valid_count`` gives."""
+        zipf = general_frequency(word)
+        general = 10 ** (zipf - 9) * self.params["general_weight"] if zipf is not None else 0.0
+        return max(self.pcont_unknown_valid, general)
+
+    def _general_prior(self, word: str, other: str) -> float:
+        """How much less common ``other`` is than ``word`` in general Vietnamese (at most 1): legal
+        word pairs alone would take "khó dự báo" for "kho dự trữ"."""
+        ours, theirs = general_frequency(word), general_frequency(other)
+        if ours is None or theirs is None:
+            return 1.0
+        return min(1.0, 10 ** (theirs - ours))
 
     def _records(self, word: str) -> tuple[tuple, ...]:
         """The alternatives of ``word`` with what the language model needs about them."""
@@ -493,7 +538,7 @@ class Lexicon:
         if found is not None:
             return found
         best: dict[str, tuple[float, str]] = {}
-        mark_cost = self.mark_cost
+        marks_cost = self.marks_cost
         indexes = [self.fold_index, self.acronym_index] if style == "upper" else [self.fold_index]
 
         def offer(variant: str, cost: float, how: str) -> None:
@@ -502,7 +547,7 @@ class Lexicon:
                 for word in index.get(folded, ()):
                     if len(word) != len(variant) or word == lower:
                         continue
-                    total = cost + mark_cost * mark_distance(variant, word)
+                    total = cost + marks_cost(variant, word)
                     if total < best.get(word, (math.inf, ""))[0]:
                         best[word] = (total, how)
 
@@ -567,7 +612,7 @@ class Lexicon:
         if not found:
             return None, 0.0, -math.inf, []
         pcont_right = self.p_cont(right)
-        keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.pcont_unknown_valid
+        keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.keep_valid_pcont(word)
         scores = []
         for candidate, cost, _how in found:
             value = (-cost + math.log(self.p_next(left, candidate))
@@ -660,8 +705,20 @@ def _compile_rules(confusions: dict[str, Any]) -> list[tuple[re.Pattern[str], st
 
 
 def load_confusions(directory: Path = DATA_DIR) -> dict[str, Any]:
+    """The confusion rules and parameters, with what was learned from Tesseract on generated
+    scans (``tesseract.yml``: letter confusions, confidence thresholds) when it is there."""
     with open(directory / "confusions.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        confusions = yaml.safe_load(handle)
+    learned_file = directory / "tesseract.yml"
+    if learned_file.is_file():
+        with open(learned_file, encoding="utf-8") as handle:
+            learned = yaml.safe_load(handle) or {}
+        confusions["letters"] = learned.get("letters") or []
+        confusions["bands"] = learned.get("bands") or []
+        for key in ("ocr_confident_word", "ocr_unsure_word"):
+            if key in learned:
+                confusions["params"][key] = learned[key]
+    return confusions
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:
@@ -733,8 +790,14 @@ def restore_case(original: str, word: str) -> str:
     return word
 
 
-def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
-    """Repair OCR errors in ``text`` (NFC); see the module docstring."""
+def repair_ocr(text: str, lexicon: Lexicon | None = None,
+               confidences: list[float | None] | None = None) -> OcrResult:
+    """Repair OCR errors in ``text`` (NFC); see the module docstring.
+
+    ``confidences``: the OCR engine's confidence (0-100) for each word token, when known. A
+    valid syllable read with at least ``ocr_confident_word`` is left alone; a word in the
+    lexicon read with less than ``ocr_unsure_word`` is a repair candidate with the evidence
+    a noisy text needs."""
     lex = lexicon or get_lexicon()
     parts = SPLIT.split(text)
     words = parts[1::2]
@@ -756,9 +819,12 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
                 kinds[j] = SKIP
             elif kind == LATIN and _foreign_context(words, initial_kinds, j):
                 kinds[j] = SKIP
+    unsure = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
+    # a valid syllable the lexicon lacks is still a word of the language: it changes only on
+    # the evidence a clean text needs, however noisy the text around it
     unknown_margin = math.log(real_ratio * lex.params["unknown_valid_factor"])
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
@@ -790,9 +856,10 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
                 if decision is None and not noisy:
                     continue
                 token = words[j]
+                needed = min(unsure.get(j, real_ratio), real_ratio)
                 if decision is not None and decision[1] >= (
-                        name_ratio if token[:1].isupper() and not token.isupper() and left not in BOUNDARIES
-                        else real_ratio):
+                        needed * lex.name_factor if token[:1].isupper() and not token.isupper()
+                        and left not in BOUNDARIES else needed):
                     new, _ratio, confidence = decision
                     reason = ("valid word, but the word pairs on both sides favour a word one OCR "
                               "confusion away overwhelmingly")
@@ -868,22 +935,51 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None) -> OcrResult:
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
 
 
-def word_errors(hypothesis: str, reference: str) -> tuple[int, int, list[tuple[str, str]]]:
-    """Word errors of ``hypothesis`` against ``reference`` (case-sensitive letter tokens).
+def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float | None] | None
+                       ) -> dict[int, float]:
+    """Use the OCR engine's word confidences. A valid syllable read at least
+    ``ocr_confident_word`` sure becomes ``KNOWN`` (never changed). For the other lexicon words
+    the evidence a replacement needs follows from how often Tesseract is wrong at that
+    confidence (learned from generated scans, ``tesseract.yml``): the word-pair ratio must
+    lift those odds of an error to ``ocr_target_odds``. Returns position → ratio needed."""
+    needed: dict[int, float] = {}
+    if not confidences or len(confidences) != len(kinds):
+        return needed
+    confident, doubtful = lex.params["ocr_confident_word"], lex.params["ocr_unsure_word"]
+    for j, confidence in enumerate(confidences):
+        if confidence is None:
+            continue
+        if confidence >= confident and kinds[j] in (KNOWN_ALTS, UNKNOWN_VALID):
+            kinds[j] = KNOWN
+        elif kinds[j] == KNOWN_ALTS:
+            rate = lex.error_rate(confidence)
+            if rate is not None:
+                odds = max(rate, 1e-4) / max(1 - rate, 1e-4)
+                needed[j] = min(lex.real_ratio, max(lex.floor, lex.params["ocr_target_odds"] / odds))
+            elif confidence < doubtful:
+                needed[j] = lex.floor
+    return needed
 
-    Returns ``(errors, reference words, [(hypothesis word, reference word), …])``;
-    tokens are aligned with difflib so an inserted or dropped word counts once.
+
+def word_errors(hypothesis: str, reference: str) -> tuple[int, int, list[tuple[str, str]]]:
+    """Word errors of ``hypothesis`` against ``reference`` (case-sensitive letter tokens): the
+    word-level edit distance (substitutions, insertions, deletions), as word error rate defines it.
+
+    Returns ``(errors, reference words, [(hypothesis word, reference word), …])``, "" for a word
+    missing on one side. For tests and benchmarks (rapidfuzz, a development requirement).
     """
-    import difflib
+    from rapidfuzz.distance import Levenshtein
 
     hyp, ref = SPLIT.findall(hypothesis), SPLIT.findall(reference)
-    errors, pairs = 0, []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, hyp, ref, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        errors += max(i2 - i1, j2 - j1)
-        pairs.extend(itertools.zip_longest(hyp[i1:i2], ref[j1:j2], fillvalue=""))
-    return errors, len(ref), pairs
+    pairs = []
+    for op in Levenshtein.editops(hyp, ref):
+        if op.tag == "replace":
+            pairs.append((hyp[op.src_pos], ref[op.dest_pos]))
+        elif op.tag == "delete":
+            pairs.append((hyp[op.src_pos], ""))
+        else:
+            pairs.append(("", ref[op.dest_pos]))
+    return len(pairs), len(ref), pairs
 
 
 def simulate_ocr_noise(text: str, rate: float = 0.027, seed: int = 0,

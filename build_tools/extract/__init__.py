@@ -24,7 +24,7 @@ from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import framing_fields
+from .reprint import framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -42,9 +42,12 @@ def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
     Raises ``OverrideError`` when the overrides cannot be applied (unknown key, wrong
     type, value not in a vocabulary, contradiction).
     """
-    meta = extract_fields(document)
+    meta = extract_fields(document, page)
     if page:
         use_page_title(meta, page)
+    if not (page or {}).get("site_name") and document.framing:
+        publisher = framing_publisher(document.framing)  # a reprint's dateline: a weak clue
+        page = dict(page or {}, site_name=publisher) if publisher else page
     meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta
 
@@ -70,7 +73,7 @@ def use_page_title(meta: Metadata, page: dict[str, str]) -> None:
             meta.clues["doc_type"] = clue
 
 
-def extract_fields(document: CleanDocument) -> Metadata:
+def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) -> Metadata:
     meta = Metadata(recipients=list(document.recipients))
     clues: dict[str, Clue] = {}
     body = document.body_text
@@ -153,7 +156,7 @@ def extract_fields(document: CleanDocument) -> Metadata:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
     if document.framing:
-        use_framing(meta, clues, document)
+        use_framing(meta, clues, document, page)
     meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
     if not meta.cites:
         clues.pop("cites", None)
@@ -167,10 +170,11 @@ def _is_own_number(cited: str | None, own: DocNumber | None) -> bool:
     return bool(cited and own) and fold(cited).replace(" ", "") == fold(own.text).replace(" ", "")
 
 
-def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument) -> None:
+def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
+                page: dict[str, str] | None = None) -> None:
     """Fill what the document itself does not say from the source's framing (a reprint's lead,
     a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
-    found = framing_fields(document.framing)
+    found = framing_fields(document.framing, page_date(page))
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
     if meta.doc_type is None:
@@ -189,7 +193,9 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument)
         meta.signer = Signer(found["signer"].value, None, None, None)
         clues["signer"] = found["signer"].clue
     if meta.province is None and meta.scope != "national":
-        decision = decide(framing_votes(document.framing, found))
+        page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
+        decision = decide(framing_votes(document.framing + page_lines, found)
+                          + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
         if decision:
             meta.province = gazetteer().province(decision.code)
             meta.scope = meta.scope or "provincial"

@@ -218,7 +218,7 @@ def is_relaxation(folded: str, until: int | None = None) -> bool:
     for match in book.relaxation.finditer(folded):
         if until is not None and match.start() >= until:
             break
-        if not book.relaxation_negated.search(folded[max(0, match.start() - 30):match.start()]):
+        if not book.relaxation_negated.search(folded[max(0, match.start() - 60):match.start()]):
             return True
     return False
 

@@ -13,8 +13,9 @@ import re
 from ..data_files import load_yaml
 from ..vietnamese.fold import fold
 from ..model import Clue, DocNumber, Found
-from ..clean.framing import attribute_pairs, is_lead, lead_pattern
-from .dates import find_dates
+from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pair, colon_record, followed_reference,
+                             lead_reference)
+from .dates import find_dates, make_date
 from .numbers import parse_number
 from .textutil import squeeze
 from .vocab import doc_types
@@ -24,34 +25,41 @@ ATTRIBUTE_CONFIDENCE = 0.8  # a portal's record of the document, typed by its ed
 _SUBJECT = re.compile(r"\b(?:ve viec|ve|v/v)\s+")
 
 
-def lead_lines(framing: list[str]) -> list[str]:
-    return [line for line in framing if is_lead(line)]
-
-
 def _type_entry(words: str) -> dict | None:
     name = {fold(w): t for w, t in load_yaml("doc_types.yml")["citation_words"].items()}.get(fold(words).strip())
     return doc_types().by_name.get(name) if name else None
 
 
-def lead_fields(framing: list[str]) -> dict[str, Found]:
-    """Type, number, issue date and subject named by the first lead of the framing."""
-    for line in lead_lines(framing):
+def lead_fields(framing: list[str], published: str | None = None) -> dict[str, Found]:
+    """Type, number, issue date and subject named by the first lead of the framing.
+
+    ``published`` is the page's own date (ISO), from which a year-less date in the lead
+    ("Chiều nay (22/9)") takes its year; without it such a date is not read."""
+    published = published or publication_date(framing)
+    announced, announcement = None, None
+    for line in framing:
         folded = fold(line)
-        match = lead_pattern().search(folded)
-        if not match:
+        reference = lead_reference(folded)
+        if reference is None and announced:
+            reference = followed_reference(line, announced)
+        if reference is None:
+            if announced_type(line):
+                announced, announcement = announced_type(line), line
             continue
         found: dict[str, Found] = {}
         clue = lambda rule, conf=LEAD_CONFIDENCE: Clue(rule, squeeze(line)[:300], conf)  # noqa: E731
-        number = parse_number(line[match.end():match.end() + 40])
+        number = parse_number(line[reference.number_at:reference.number_at + 40])
         if number:
             found["number"] = Found(number, clue("reprint-lead-number"))
-        entry = _type_entry(match.group("type"))
+        entry = _type_entry(reference.type_words)
         if entry:
             found["doc_type"] = Found(entry, clue("reprint-lead-type"))
-        date = _lead_date(line, folded, match)
+        date = _lead_date(line, folded, reference, published)
+        if date is None and announcement is not None:
+            date = _date_before(announcement, fold(announcement), announcement_at(announcement), published)
         if date:
             found["issued_date"] = Found(date, clue("reprint-lead-date"))
-        subject = _SUBJECT.search(folded, match.end())
+        subject = _SUBJECT.search(folded, reference.number_at)
         if subject:
             text = line[subject.start():].strip().rstrip(".:;, ")
             text = re.sub(r",?\s*(?:cu the|nhu sau)\s*$", "", text, flags=re.IGNORECASE).strip(" ,")
@@ -60,28 +68,102 @@ def lead_fields(framing: list[str]) -> dict[str, Found]:
     return {}
 
 
-def _lead_date(line: str, folded: str, match: re.Match) -> str | None:
-    """"… số 13417/UBND-VP ngày 22/9/2021 về …", or the lead's opening "Ngày 7 tháng 5 năm 2021, …"."""
-    window = folded[match.end():match.end() + 45]
-    subject = _SUBJECT.search(window)
-    after = re.search(r"\bngay\s+", window[:subject.start()] if subject else window)
+_AFTER_NUMBER = re.compile(r"^(?:(?!\b(?:ve|cua|v/v|tai)\b)[^,;]){1,30}?\s+ngay\s+")
+_CITED_NUMBER = re.compile(r"(?:\d[\w/.-]*|so\s*\d\S*)\s+ngay\s*$")
+_REFERENCE = re.compile(r"\bso\s*:?\s*\d")
+
+
+def _lead_date(line: str, folded: str, reference: LeadReference, published: str | None) -> str | None:
+    """"… số 13417/UBND-VP ngày 22/9/2021 về …"; else the date that opens the lead's clause
+    ("Ngày 7 tháng 5 năm 2021, UBND tỉnh đã ban hành …", "…, ngày 20/8/2021, UBND tỉnh … ban hành")."""
+    after = _AFTER_NUMBER.match(folded[reference.number_at:reference.number_at + 60])
     if after:
-        dates = [d for d in find_dates(line[match.end() + after.end() - 5:match.end() + after.end() + 30]) if d.has_year]
-        if dates:
-            return dates[0].iso
-    opening = re.match(r"^\W*(?:\([^)]*\)\s*[-–]\s*)?ngay\s+", folded)
-    if opening:
-        dates = [d for d in find_dates(line[:opening.end() + 30]) if d.has_year]
-        if dates:
+        start = reference.number_at + after.end() - 5
+        dates = lead_dates(line[start:start + 35], fold(line[start:start + 35]), published)
+        if dates and dates[0][1] <= 6:
+            return dates[0][0]
+    return _date_before(line, folded, reference.announced_at, published)
+
+
+def _date_before(line: str, folded: str, end: int, published: str | None) -> str | None:
+    """The last date before ``end`` that is not a cited document's ("số 1099/CĐ-TTg ngày 9/8/2021")
+    and with no other document named between it and ``end``."""
+    chosen = None
+    for iso, start, stop in lead_dates(line[:end], folded[:end], published):
+        if _CITED_NUMBER.search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
+            continue
+        chosen = iso
+    return chosen
+
+
+def _day_words() -> str:
+    return "|".join(sorted((w for w in load_yaml("framing.yml")["day_words"]), key=len, reverse=True))
+
+
+_YEARLESS_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _yearless() -> re.Pattern[str]:
+    if "p" not in _YEARLESS_CACHE:
+        _YEARLESS_CACHE["p"] = re.compile(rf"\b(?:{_day_words()})\s*\(?\s*(\d{{1,2}})\s*([/-])\s*(\d{{1,2}})"
+                                          rf"(?!\s*[/-]\s*\d|\d)")
+    return _YEARLESS_CACHE["p"]
+
+
+def lead_dates(text: str, folded: str, published: str | None) -> list[tuple[str, int, int]]:
+    """(ISO date, start, end) of the dates in a lead: with their year, and year-less ones after a
+    day word ("Chiều 15-8", "hôm nay (22/9)") when the page's own date gives the year."""
+    found = [(d.iso, d.start, d.end) for d in find_dates(text, folded) if d.has_year]
+    if published:
+        for match in _yearless().finditer(folded):
+            if any(s <= match.start(1) < e for _, s, e in found):
+                continue
+            iso = year_from_page(int(match.group(1)), int(match.group(3)), published)
+            if iso:
+                found.append((iso, match.start(1), match.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def year_from_page(day: int, month: int, published: str) -> str | None:
+    """A day and month reported by a page dated ``published``: that year, or the year before
+    when the day would fall after the page's date (a page of 2 January reporting "ngày 30/12")."""
+    year, page_month, page_day = (int(p) for p in published[:10].split("-"))
+    if (month, day) > (page_month, page_day):
+        year -= 1
+    return make_date(day, month, year)
+
+
+def publication_date(framing: list[str]) -> str | None:
+    """The page's own date from a time stamp line of its framing ("Thứ Tư, 22/09/2021 - 15:30",
+    "Ngày đăng: 03/08/2021"), or None."""
+    words = "|".join(sorted(load_yaml("framing.yml")["timestamp_words"], key=len, reverse=True))
+    for line in framing:
+        folded = fold(line.strip())
+        if len(folded) > 70:
+            continue
+        dates = [d for d in find_dates(line, folded) if d.has_year]
+        if len(dates) != 1:
+            continue
+        rest = folded[:dates[0].start] + " " + folded[dates[0].end:]
+        if re.fullmatch(rf"(?:\s|[\d:,.()|+/-]|\b(?:{words})\b|[ap]m|h)*", rest):
             return dates[0].iso
     return None
+
+
+def page_date(page: dict[str, str] | None) -> str | None:
+    """The page's publication date (ISO) from its metadata, when it is a date."""
+    value = (page or {}).get("published") or ""
+    match = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+    return make_date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
 
 
 def attribute_fields(framing: list[str]) -> dict[str, Found]:
     """The portal's record of the document: number, issue date, type, signer, subject."""
     found: dict[str, Found] = {}
+    record = colon_record(framing)
     for line in framing:
-        for field, value in attribute_pairs(line):
+        pairs = attribute_pairs(line) or ([colon_pair(line)] if record and colon_pair(line) else [])
+        for field, value in pairs:
             if field not in found:
                 value_found = attribute_value(field, value, Clue(f"portal-attribute-{field}", squeeze(line),
                                                                  ATTRIBUTE_CONFIDENCE))
@@ -108,9 +190,9 @@ def attribute_value(field: str, value: str, clue: Clue) -> Found | None:
     return None
 
 
-def framing_fields(framing: list[str]) -> dict[str, Found]:
+def framing_fields(framing: list[str], published: str | None = None) -> dict[str, Found]:
     """Attribute rows first (the portal's record), then the lead, field by field."""
-    fields = lead_fields(framing)
+    fields = lead_fields(framing, published)
     fields.update(attribute_fields(framing))
     return fields
 
@@ -119,3 +201,65 @@ def number_type(number: DocNumber) -> dict | None:
     from .doctype import type_from_number
 
     return type_from_number(number)
+
+
+def headline_votes(lines: list[str]) -> list:
+    """Votes for the province a headline or dateline opens with: its first one to four
+    capitalised words are a province's name, followed by ":", a dash or a word in lower case."""
+    from .province import Vote
+    from .vocab import gazetteer
+
+    weight = load_yaml("framing.yml")["headline_vote_weight"]
+    votes = []
+    for line in lines:
+        words = list(re.finditer(r"[^\s,.;:()–—-]+", line[:80]))
+        if not words or words[0].start() > 2:
+            continue
+        run = []
+        for word in words[:4]:
+            if not word.group()[:1].isupper():
+                break
+            run.append(word)
+        for size in range(len(run), 0, -1):
+            code = gazetteer().lookup_name(line[run[0].start():run[size - 1].end()])
+            after = line[run[size - 1].end():]
+            if code and (re.match(r"\s*[:–—-]", after) or re.match(r"\s+[a-zà-ỹđ]", after)):
+                votes.append(Vote(code, weight, "headline", squeeze(line)[:120]))
+                break
+    return votes
+
+
+_DATELINE_NAME = re.compile(r"^\W{0,3}\((?P<name>[^()]{2,60})\)\s*[-–—]")
+_CREDIT_NAME = re.compile(r"^\(?\s*theo\s+(?P<name>.{2,60}?)\s*\)?\s*$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$")
+
+
+def framing_publisher(framing: list[str]) -> str | None:
+    """The newspaper or site a reprint names in its dateline or closing credit, as written
+    ("Báo Quảng Trị", "Baonghean.vn", "Báo Thanh Niên"), or None."""
+    words = "|".join(load_yaml("framing.yml")["publisher_words"])
+    for line in framing:
+        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(line.strip())
+        if not match:
+            continue
+        name = squeeze(match.group("name")).strip(" .")
+        if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
+            return name[:1].upper() + name[1:]
+    return None
+
+
+def issuer_row_votes(found: dict[str, Found]) -> list:
+    """The portal's issuer row ends with the province's name without a unit word ("Sở Y tế
+    Tây Ninh", "Thành ủy Cần Thơ"): its last one to four words, when they are a province's name."""
+    from .province import Vote
+    from .vocab import gazetteer
+
+    issuer = found.get("issuer")
+    if issuer is None:
+        return []
+    words = issuer.value.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        code = gazetteer().lookup_name(" ".join(words[-size:]))
+        if code and all(w[:1].isupper() for w in words[-size:]):
+            return [Vote(code, load_yaml("framing.yml")["headline_vote_weight"], "issuer-row", issuer.value)]
+    return []

@@ -102,7 +102,7 @@ def read_notice(path: Path, source_dir: Path | None = None) -> RawNotice:
                                              "again if text is missing") for note in document.notes]
     overrides, override_problems = read_overrides(path, display_name)
     return RawNotice(source, document.text, list(document.changes), problems + override_problems, overrides,
-                     dict(document.page))
+                     dict(document.page), document.ocr)
 
 
 def _fix_for(reason: str) -> str:
@@ -111,11 +111,13 @@ def _fix_for(reason: str) -> str:
     if "empty" in lowered or "whitespace" in lowered:
         return "remove the file or replace it with the notice's text"
     if "binary" in lowered:
-        return "convert the file to text (.txt, .md, .pdf with a text layer, .docx or a saved .html page)"
+        return "convert the file to text (.txt, .md, .pdf, .docx or a saved .html page) or a page image (.png, .jpg, .tif)"
     if "page has no text" in lowered or "html page" in lowered:
         return "the saved page holds no notice text: save its attachment (the PDF or scan) instead, or paste the text as .txt"
-    if "scan" in lowered or "text layer" in lowered:
-        return "run OCR on the scan and add the text as a .txt file"
+    if "tesseract" in lowered:
+        return "install Debian's tesseract-ocr and tesseract-ocr-vie (scripts/build.sh does it as root)"
+    if "ocr" in lowered or "scan" in lowered or "text layer" in lowered:
+        return "check the scan opens and shows the notice; add its text as a .txt file if OCR cannot read it"
     if "encrypted" in lowered or "password" in lowered:
         return "remove the password (print to PDF again) or add the text as a .txt file"
     if "corrupt" in lowered or ".doc" in lowered:

@@ -4,7 +4,7 @@ Provincial notices reach us as UTF-8, UTF-16, Windows-1258, the legacy font
 encodings TCVN3 (ABC, ``.VnTime``) and VNI (``VNI-Times``), and as *mojibake*
 (UTF-8 read as Windows-1252 and saved again). The bytes do not say which, so
 each plausible reading is **scored**: the right one is the reading whose
-accented words are real Vietnamese syllables (see ``data/encodings/``).
+accented words are real Vietnamese syllables (``vietnamese/syllables.py``).
 
 Every edit is recorded as a ``Change`` of stage "decode"; files that cannot be
 text (empty, binary) come back with ``text=""`` and a reason in ``problems``.
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..data_files import DATA_DIR, load_yaml
+from ..vietnamese.syllables import is_vietnamese_syllable
 from ..model import Change
 
 STAGE = "decode"
@@ -37,8 +38,6 @@ MAX_CONTROL_SHARE = 0.05
 # NULs beyond this share of the sample mean a binary file even if it is valid UTF-8.
 MAX_STRAY_NUL_SHARE = 0.005
 
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-STOP_TONES = frozenset("\u0301\u0323")  # the only tones a stop final (c, ch, p, t) takes
 _TEXT_CONTROLS = b"\t\n\r\x0b\x0c\x1a\x1b"
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS) + b"\x7f"
 _WORD_SEPARATORS = re.compile(r"[\s\-/\u2010-\u2015]+")
@@ -174,52 +173,6 @@ def _tell_pattern(name: str) -> re.Pattern[str]:
 
 
 # --- what Vietnamese looks like ------------------------------------------------
-
-
-@functools.lru_cache(maxsize=None)
-def _syllable_rules() -> dict:
-    rules = load_yaml("encodings/syllables.yml")
-    return {
-        "onsets": sorted(rules["onsets"], key=len, reverse=True),
-        "rhymes": frozenset(rules["rhymes"]),
-        "stop_finals": tuple(rules["stop_finals"]),
-        "spelling": rules["spelling"],
-    }
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def is_vietnamese_syllable(word: str) -> bool:
-    """Whether ``word`` can be one written Vietnamese syllable (phonotactics, one tone, sane case).
-
-    Mixed case such as ``ChÊp`` fails on purpose: it is how TCVN3 text looks
-    when read as Windows-1252.
-    """
-    word = unicodedata.normalize("NFC", word)
-    if not (word.islower() or word.isupper() or word == word.capitalize()):
-        return False
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [mark for mark in decomposed if mark in TONE_MARKS]
-    if len(tones) > 1:
-        return False
-    toneless = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
-    rules = _syllable_rules()
-    for onset in rules["onsets"] + [""]:
-        rhyme = toneless[len(onset):]
-        if toneless.startswith(onset) and rhyme in rules["rhymes"] and _spelling_allows(onset, rhyme):
-            if rhyme.endswith(rules["stop_finals"]) and not (tones and tones[0] in STOP_TONES):
-                continue
-            return True
-    return False
-
-
-def _spelling_allows(onset: str, rhyme: str) -> bool:
-    """c/k, g/gh, ng/ngh, qu, gi: the onset's spelling depends on the vowel after it."""
-    rule = _syllable_rules()["spelling"].get(onset)
-    if not rule:
-        return True
-    if "only_before" in rule and rhyme[0] not in rule["only_before"]:
-        return False
-    return not ("never_before" in rule and rhyme[0] in rule["never_before"])
 
 
 def score_text(text: str) -> Score:

@@ -15,12 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Change
+from ..model import Change, OcrReading
 from .decode import decode_bytes, fix_unicode_text, normalise_line_endings, replace_nul_characters
 
 PAGE_BREAK = "\f"
 TEXT_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html"}
+IMAGE_FORMATS = {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, or an encrypted .docx
 
 
@@ -35,6 +36,7 @@ class Document:
     problems: list[str] = field(default_factory=list)
     page: dict = field(default_factory=dict)  # a saved web page's own clues (ingest/html.py PageClues)
     notes: list[str] = field(default_factory=list)  # what a reading library warned about (text still read)
+    ocr: OcrReading | None = None  # how a scan was read (ingest/ocr.py)
 
     @property
     def is_notice_format(self) -> bool:
@@ -65,11 +67,12 @@ def library_messages(logger_name: str):
 def read_document(path: Path) -> Document:
     """Read one notice file by its extension; never raises."""
     suffix = path.suffix.lower()
-    fmt = TEXT_FORMATS.get(suffix) or HTML_SUFFIXES.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
+    fmt = (TEXT_FORMATS.get(suffix) or HTML_SUFFIXES.get(suffix) or {".pdf": "pdf", ".docx": "docx"}.get(suffix)
+           or IMAGE_FORMATS.get(suffix))
     if fmt is None:
         return Document("", "unknown", "none", [],
                         [f"unsupported file extension {suffix or '(none)'!r}: expected .txt, .md, .pdf, .docx, "
-                         ".html or .htm"])
+                         ".html, .htm or a scan (.png, .jpg, .tif)"])
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -80,37 +83,59 @@ def read_document(path: Path) -> Document:
         return read_docx(data)
     if fmt == "html":
         return read_saved_page(data)
+    if fmt == "image":
+        return read_scanned(data, "image")
     decoded = decode_bytes(data)
     return Document(decoded.text, fmt, decoded.encoding, list(decoded.changes), list(decoded.problems))
 
 
 def read_pdf(data: bytes) -> Document:
-    """Text layer of a PDF, pages separated by form feeds; a scan without text is a problem."""
-    from pypdf import PdfReader  # imported here: only PDF sources pay for it
+    """Text layer of a PDF, pages separated by form feeds; a scan without a usable text layer is
+    read by OCR."""
+    from .ocr import has_usable_text
 
     if not data.strip():
         return Document("", "pdf", "none", [], ["empty file"])
-    with library_messages("pypdf") as messages:
-        document = _read_pdf_text(PdfReader, data)
-    notes = list(dict.fromkeys(messages))  # pypdf repeats itself once per page
-    if document.problems:  # not read: what pypdf said explains why
+    text, problem, notes = pdf_text_layer(data)
+    if problem:  # not read: what pypdf said explains why
         said = "; ".join(notes)
-        return replace(document, problems=[f"{problem} (the PDF reader said: {said})" if said else problem
-                                           for problem in document.problems])
-    return replace(document, notes=[f"PDF reader: {note}" for note in notes])
+        return Document("", "pdf", "none", [], [f"{problem} (the PDF reader said: {said})" if said else problem])
+    if not has_usable_text(text):
+        return read_scanned(data, "pdf")
+    return replace(_extracted_document(text, "pdf", "pdf-text-layer"), notes=[f"PDF reader: {note}" for note in notes])
 
 
-def _read_pdf_text(PdfReader, data: bytes) -> Document:
+def pdf_text_layer(data: bytes) -> tuple[str | None, str | None, list[str]]:
+    """(text layer with form feeds between pages, None, what pypdf warned about) or
+    (None, why it cannot be read, what pypdf said)."""
+    from pypdf import PdfReader  # imported here: only PDF sources pay for it
+
+    with library_messages("pypdf") as messages:
+        text, problem = _read_pdf_text(PdfReader, data)
+    return text, problem, list(dict.fromkeys(messages))  # pypdf repeats itself once per page
+
+
+def _read_pdf_text(PdfReader, data: bytes) -> tuple[str | None, str | None]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _unlock_without_password(reader):
-            return Document("", "pdf", "none", [], ["encrypted PDF (needs a password): cannot read its text"])
-        pages = [page.extract_text() or "" for page in reader.pages]
+            return None, "encrypted PDF (needs a password): cannot read its text"
+        return PAGE_BREAK.join(page.extract_text() or "" for page in reader.pages), None
     except Exception as error:  # noqa: BLE001 - pypdf raises many types on damaged files
-        return Document("", "pdf", "none", [], [f"corrupt or unreadable PDF ({type(error).__name__}: {error})"])
-    if not any(page.strip() for page in pages):
-        return Document("", "pdf", "pdf-text-layer", [], ["no text layer (scanned PDF): run OCR first"])
-    return _extracted_document(PAGE_BREAK.join(pages), "pdf", "pdf-text-layer")
+        return None, f"corrupt or unreadable PDF ({type(error).__name__}: {error})"
+
+
+def read_scanned(data: bytes, kind: str) -> Document:
+    """A scanned PDF or a page image, read by OCR (``ingest/ocr.py``)."""
+    from .ocr import read_scan
+
+    fmt = "pdf" if kind == "pdf" else "image"
+    if not data.strip():
+        return Document("", fmt, "none", [], ["empty file"])
+    result = read_scan(data, kind)
+    if result.problems:
+        return Document("", fmt, "ocr", [], result.problems, ocr=result.reading)
+    return Document(result.text, fmt, "ocr", [], [], ocr=result.reading)
 
 
 def _unlock_without_password(reader) -> bool:

@@ -16,6 +16,7 @@ comes out.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -70,11 +71,19 @@ def page_clues(tree: etree._Element) -> PageClues:
     if site is None and title_text and " - " in title_text:
         site = title_text.rsplit(" - ", 1)[1].strip() or None
     return PageClues(title=title_text, canonical_url=(canonical[0].strip() if canonical else None) or meta("og:url"),
-                     site_name=site, published=meta("article:published_time", "date", "dc.date", "DC.date.issued"))
+                     site_name=site, published=meta("article:published_time", "date", "dc.date", "DC.date.issued")
+                     or _time_element(tree))
+
+
+def _time_element(tree: etree._Element) -> str | None:
+    """The first <time datetime="2021-09-16"> of the page: its date of posting."""
+    found = tree.xpath("//time/@datetime")
+    return found[0].strip() if found and found[0].strip() else None
 
 
 def main_content(markup: str, tree: etree._Element, extractor: str = EXTRACTOR) -> etree._Element:
-    """The element holding the page's main content, by the chosen library."""
+    """The element holding the page's main content, by the chosen library (the page's body
+    when the library finds nothing: then ``content.getroottree() is tree.getroottree()``)."""
     if extractor == "readability-lxml":
         from readability import Document
 
@@ -105,22 +114,67 @@ def _body(tree: etree._Element) -> etree._Element:
 PRESERVED = "\x00"  # marks a line of preformatted text: its runs of spaces are column gaps
 
 
-def to_lines(element: etree._Element) -> list[str]:
+def to_lines(element: etree._Element, breaks: bool = False) -> list[str]:
+    """The element's text as lines. ``breaks``: the element is a library's output, whose line
+    breaks inside a text stand for the blocks of the page it flattened (a portal's label and
+    value in separate <div>s come out as "label\nvalue"), so they are kept as lines; in a quoted
+    block (a <pre> it kept) the runs of spaces stay too, they are a header's column gaps."""
     lines: list[str] = [""]
-    _walk(element, lines)
-    return [line[1:].rstrip() if line.startswith(PRESERVED)
-            else " ".join(line.split()) if "\t" not in line else line.strip() for line in lines]
+    _walk(element, lines, breaks)
+    lines = [line[1:].rstrip() if line.startswith(PRESERVED)
+             else " ".join(line.split()) if "\t" not in line else line.strip() for line in lines]
+    return join_label_lines(lines)
+
+
+def _add_text(lines: list[str], text: str, breaks: bool, preformatted: bool = False) -> None:
+    if not breaks or "\n" not in text:
+        lines[-1] += text
+        return
+    first, *rest = text.split("\n")
+    lines[-1] += first
+    for part in rest:
+        lines.append(PRESERVED + part if preformatted and "  " in part.strip() else part)
+
+
+@functools.lru_cache(maxsize=None)
+def _attribute_labels() -> frozenset[str]:
+    from ..data_files import load_yaml
+
+    return frozenset(load_yaml("framing.yml")["portal_attributes"])
+
+
+def join_label_lines(lines: list[str]) -> list[str]:
+    """A portal's record laid out as a label on one line and its value on the next (<dt>/<dd>,
+    <div>s) becomes one row "label | value |", the way its tables come out."""
+    from ..vietnamese.fold import fold
+
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        label = fold(line.strip().rstrip(":").strip())
+        after = index + 1
+        while after < len(lines) and after <= index + 2 and not lines[after].strip():
+            after += 1  # a block's blank line between the label and its value
+        following = lines[after].strip() if after < len(lines) else ""
+        if label in _attribute_labels() and following and fold(following.rstrip(":").strip()) not in _attribute_labels():
+            joined.append(f"{line.strip().rstrip(':').strip()} | {following} |")
+            index = after + 1
+            continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 def _tag(element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-def _walk(element, lines: list[str]) -> None:
+def _walk(element, lines: list[str], breaks: bool = False, quoted: bool = False) -> None:
     tag = _tag(element)
     if tag in SKIPPED or not isinstance(element.tag, str):
         if element.tail and isinstance(element.tag, str) is False:
-            lines[-1] += element.tail
+            _add_text(lines, element.tail, breaks)
         return
     if tag == "table":
         _table(element, lines)
@@ -134,12 +188,13 @@ def _walk(element, lines: list[str]) -> None:
         lines.append("")
     elif tag in BLOCKS:
         _new_line(lines)
+    quoted = quoted or tag == "blockquote"
     if element.text:
-        lines[-1] += element.text
+        _add_text(lines, element.text, breaks, quoted)
     for child in element:
-        _walk(child, lines)
+        _walk(child, lines, breaks, quoted)
         if child.tail:
-            lines[-1] += child.tail
+            _add_text(lines, child.tail, breaks, quoted)
     if tag in BLOCKS:
         _new_line(lines)
 
@@ -207,7 +262,8 @@ def read_html(markup: str, extractor: str | None = None) -> PageText:
         return PageText("", PageClues(), extractor, ["not a readable HTML page"])
     clues = page_clues(tree)
     content = main_content(markup, tree, extractor)
-    lines = to_lines(content)
+    from_library = extractor == "trafilatura" and content.getroottree() is not tree.getroottree()
+    lines = to_lines(content, breaks=from_library)
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     problems = [] if text else ["the page has no text (a scan or a page of links only): save the attachment instead"]

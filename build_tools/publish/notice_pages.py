@@ -20,6 +20,7 @@ from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
 from ..text import escape_markdown, escape_with_bold, html_with_marks
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
+from .scan_images import scan_files, scan_record
 
 UNKNOWN = load_yaml("site.yml")["unknown"]
 
@@ -91,6 +92,8 @@ def notice_record(notice: NoticeHead, page: str, site_url: str = "", day: str = 
         description=summary.description)
     if complete:
         record = with_citation(replace(record, clues=dict(meta.clues)), site_url, day)
+        if isinstance(notice, Notice):
+            record = replace(record, scan=scan_record(notice))
     return record
 
 
@@ -98,7 +101,7 @@ def complete_record(record: NoticeRecord, notice: Notice, site_url: str, day: st
     """A record made with ``complete=False``, with its clues and citation texts added."""
     if record.citation is not None:
         return record
-    return with_citation(replace(record, clues=dict(notice.meta.clues)), site_url, day)
+    return with_citation(replace(record, clues=dict(notice.meta.clues), scan=scan_record(notice)), site_url, day)
 
 
 def with_citation(record: NoticeRecord, site_url: str, day: str) -> NoticeRecord:
@@ -335,6 +338,7 @@ def downloads(notice: Notice, record: NoticeRecord) -> dict[str, bytes]:
     }
     files.update(sources.original_page(notice))  # a saved web page, as text: nothing in it can run
     files.update(sources.copy_downloads(notice))  # the other copies of the same document, as received
+    files.update(scan_files(notice))  # a scan: the original file as it came, and its page images
     view = original_view_name(notice)
     if view:
         files[view] = "\ufeff".encode("utf-8") + notice.raw.text.encode("utf-8")  # the BOM tells browsers UTF-8

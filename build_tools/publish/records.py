@@ -39,6 +39,17 @@ class OcrQualityRecord:
 
 
 @dataclass(frozen=True)
+class ScanRecord:
+    """How a notice read from a scan was read, and the files that show the scan."""
+
+    engine: str  # "Tesseract 5.3.0"
+    model: str  # "vie (vie.traineddata)"
+    mean_confidence: float  # mean word confidence, 0-100
+    pages: tuple[str, ...]  # page images offered beside the text (nguon/<id>.trang-1.jpg …)
+    original: str  # the scan as it came (nguon/<id>.pdf)
+
+
+@dataclass(frozen=True)
 class CitedDocument:
     """One document a notice cites (its first, full mention), for lists and cited-document pages."""
 
@@ -102,6 +113,7 @@ class NoticeRecord:
     description: str
     clues: Mapping[str, Clue] | None = field(default=None, compare=False)
     citation: CitationTexts | None = field(default=None, compare=False)
+    scan: ScanRecord | None = field(default=None, compare=False)  # set with the citation, for scans
 
     @property
     def date(self) -> str | None:
@@ -111,7 +123,7 @@ class NoticeRecord:
     def to_json(self) -> dict[str, Any]:
         """The record as JSON-ready data, fields in declaration order; ``clues``/``citation`` only when known."""
         data = plain(self)
-        for name in ("clues", "citation"):
+        for name in ("clues", "citation", "scan"):
             if data[name] is None:
                 del data[name]
         return data

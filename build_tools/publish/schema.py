@@ -33,7 +33,8 @@ DEF_NAMES = {model.DocNumber: "number", model.Issuer: "issuer", model.Province: 
              model.Measure: "coded_measure", model.MeasurePlace: "measure_place",
              records.SourceRecord: "source", records.OcrQualityRecord: "ocr_quality",
              records.CitedDocument: "cited_document", records.CitationTexts: "citation_texts",
-             model.Provenance: "provenance", records.CopyRef: "copy"}
+             model.Provenance: "provenance", records.CopyRef: "copy",
+             records.ScanRecord: "scan"}
 CONSTRAINTS: dict[str, dict[str, Any]] = {
     "id": {"minLength": 1},
     "scope": {"enum": ["provincial", "national", None]},

@@ -14,10 +14,12 @@ byte-order mark, so no server or page charset can garble them):
   to it plus, under the ``""`` key, its commonest completions of the same kind (words
   complete to words, pairs to pairs) with their top ``completion_postings`` postings, so
   a half-typed word also costs one file.
-- ``p/<n>.js``: a common term (df > ``page_size``) keeps only its ``page_size``
-  highest-impact postings in its entry (``[df, variants, top, n]``); the rest is
-  here. A word the reader finished loads it (exact results); a completion of a
-  half-typed word does not, which bounds what a keystroke costs.
+- ``p/p-<term>.js``: a common term (df > ``page_size``) keeps only its ``page_size``
+  highest-impact postings in its entry (``[df, variants, top, 1]``); the rest is
+  here. A query's own words and pairs load it (exact results); a completion of a
+  half-typed word does not, which bounds what a keystroke costs. The manifest lists
+  these terms (``rests``), so the browser loads the rest beside the term's shard, not
+  after it: one round of files fewer per keystroke.
 - ``d/<bucket>/<n>.js``: one notice: link, title, metadata and its paragraphs
   (raw deflate + base85; the browser inflates them with ``DecompressionStream``) for
   snippets, closeness and phrase checks, loaded only for the results shown.
@@ -56,8 +58,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .encoding import encode_number, encode_numbers, safe_name
-from ..vietnamese.fold import fold, nfc
-from .tokenize import pair_counts, variant_counts
+from ..vietnamese.fold import fold, fold_chars, nfc
+from .tokenize import pair_counts_of, variant_counts
 
 INDEX_VERSION = 1
 IMPACT_LEVELS = 31  # one base-32 digit
@@ -122,8 +124,8 @@ def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
     fields = [f for f in [doc.title, doc.number, doc.doc_type, doc.issuer, doc.province, *doc.names] if f]
     body_counts = variant_counts("\n".join(text for _, text in paragraphs))
     head_counts = variant_counts("\n".join(fields))
-    body_pairs = _sum_pairs(text for _, text in paragraphs)
-    head_pairs = _sum_pairs(fields)
+    body_pairs = pair_counts_of(text for _, text in paragraphs)  # a pair never spans two paragraphs or fields
+    head_pairs = pair_counts_of(fields)
     terms: dict[str, list] = {}
     folds: dict[str, str] = {}
     for counts, weight in ((body_counts, 1), (head_counts, head_weight), (body_pairs[0], 1), (head_pairs[0], head_weight)):
@@ -131,7 +133,7 @@ def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
     cases = []
     for titled, cased in (body_pairs[1:], head_pairs[1:]):
         for variant, count in cased.items():
-            cases.append((_fold_pair(variant, folds), variant, titled.get(variant, 0), count))
+            cases.append((folds[variant], variant, titled.get(variant, 0), count))  # folded with every pair
     text = json.dumps(paragraphs, ensure_ascii=False, separators=(",", ":")).encode()
     record = {
         "u": doc.url, "t": nfc(doc.title), "n": doc.number, "p": doc.province,
@@ -143,17 +145,12 @@ def prepare(doc: SearchDoc, head_weight: int = 3) -> PreparedDoc:
                        text_bytes=len(doc.title.encode()) + sum(len(t.encode()) for _, t in paragraphs), record=record)
 
 
-def _fold_pair(variant: str, folds: dict[str, str]) -> str:
-    """fold() of a word or an "a b" pair, cached for the notice."""
-    term = folds.get(variant)
-    if term is None:
-        term = folds[variant] = fold(variant)
-    return term
-
-
 def _count_terms(terms: dict[str, list], counts: Counter, weight: int, folds: dict[str, str]) -> None:
+    variants = [v for v in counts if v not in folds]
+    if variants:  # one fold for all of them (they are NFC and hold no newline): every word and pair of every notice
+        folds.update(zip(variants, fold_chars("\n".join(variants)).split("\n")))
     for variant, count in counts.items():
-        term = _fold_pair(variant, folds)
+        term = folds[variant]
         entry = terms.get(term)
         if entry is None:
             terms[term] = [count * weight, variant]
@@ -171,15 +168,6 @@ def pack_text(data: bytes) -> str:
 
 def unpack_text(packed: str) -> bytes:
     return zlib.decompress(base64.b85decode(packed), -15)
-
-
-def _sum_pairs(texts: Iterable[str]) -> tuple[Counter, Counter, Counter]:
-    """Adjacent pairs of each text (a pair never spans two paragraphs or two fields), summed."""
-    total = (Counter(), Counter(), Counter())
-    for text in texts:
-        for into, counts in zip(total, pair_counts(text)):
-            into.update(counts)
-    return total
 
 
 class _Postings:
@@ -335,13 +323,13 @@ class IndexWriter:
         norms = array("d", (layout.k1 * (1 - layout.b + layout.b * n / average) for n in self.lengths))
         entries: dict[str, list] = {}
         completion_tops: dict[str, str] = {}
-        rest_files = 0
+        rests: list[str] = []
         for term in sorted(self.terms):
             encoded = _encode_term(term, self.terms.pop(term), norms, layout)  # pop: free memory as we go
             if encoded.rest is not None:
-                encoded.entry.append(rest_files)
-                self._write(f"p/{rest_files}.js", _script(f"p:{rest_files}", encoded.rest))
-                rest_files += 1
+                encoded.entry.append(1)
+                self._write(rest_path(term), _script(f"p:{term}", encoded.rest))
+                rests.append(term)
             if encoded.completion_top is not None:
                 completion_tops[term] = encoded.completion_top
             entries[term] = encoded.entry
@@ -354,9 +342,10 @@ class IndexWriter:
             "completions": layout.completions, "prefixWeight": layout.prefix_weight,
             "phraseChecks": layout.phrase_checks, "proximityChecks": layout.proximity_checks, "docBucket": layout.doc_bucket, "searchPage": self.search_page,
             "layout": asdict(layout), "split": sorted(split), "shards": sorted(shards),
+            "rests": "\n".join(rests),  # terms with a p/ file, one string: 3,700 terms at 20,000 notices
         }
         self._write("manifest.js", _script("manifest", manifest))
-        return {"docs": count, "terms": len(entries), "shards": len(shards), "rest_files": rest_files,
+        return {"docs": count, "terms": len(entries), "shards": len(shards), "rest_files": len(rests),
                 "files": self._files, "bytes": self._bytes, "largest_file_bytes": self._largest,
                 "text_bytes": self.text_bytes,
                 "ratio": round(self._bytes / self.text_bytes, 3) if self.text_bytes else None}
@@ -373,6 +362,11 @@ class IndexWriter:
 
 
 # --- terms ---------------------------------------------------------------------
+
+
+def rest_path(term: str) -> str:
+    """Where a common term's other postings are: named by the term, so the browser knows it before the shard."""
+    return f"p/p-{safe_name(term)}.js"
 
 
 def _impacts(postings: _Postings, norms: array, layout: Layout) -> list[int]:
@@ -474,16 +468,19 @@ def _mark_preferred(variants: list[str], postings: _Postings) -> list[str]:
 def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
     variants, remap = _variant_order(postings)
     masks = _remapped_masks(postings, remap) if remap is not None else None
-    impacts = _impacts(postings, norms, layout)
-    written = None if is_pair(term) else impacts  # a pair scores its idf: adjacency, not frequency, is its news
     docs = postings.docs
     df = len(docs)
+    pair = is_pair(term)
+    ranked = df > min(layout.completion_postings, layout.page_size)
+    # A pair scores its idf (adjacency, not frequency, is its news): its impacts only choose its top postings,
+    # so most pairs, seen in a few notices, need none computed.
+    impacts = _impacts(postings, norms, layout) if ranked or not pair else None
+    written = None if pair else impacts
     # 0 stands for "one form only": every notice holding the term then holds the same form, so its
     # accents could not rank one notice above another; the forms are stored only when they differ.
     if postings.cases and len(variants) > 1:
         variants = _mark_preferred(variants, postings)
     stored_variants = 0 if len(variants) < 2 else variants
-    ranked = df > min(layout.completion_postings, layout.page_size)
     by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []
     completion_top = None
     if df > layout.completion_postings:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .encoding import decode_numbers, safe_name, shard_key
 from ..vietnamese.fold import fold, has_diacritics
-from .index import PREFERRED, completion_order, day_number, is_pair, unpack_text
+from .index import PREFERRED, completion_order, day_number, is_pair, rest_path, unpack_text
 from .tokenize import Query, QueryWord, parse_query, tokens, word_sequence
 
 
@@ -88,7 +88,7 @@ class IndexReader:
         """(doc, impact, mask) of a term; only the top postings for a completion of a half-typed word."""
         chunks = [entry[2]]
         if len(entry) == 4 and all_pages:
-            chunks.append(self._cached(f"p/{entry[3]}.js"))
+            chunks.append(self._cached(rest_path(term)))
         return [posting for chunk in chunks
                 for posting in decode_postings(chunk, not is_pair(term), isinstance(entry[1], list) and len(entry[1]) > 1,
                                                self.manifest["levels"])]

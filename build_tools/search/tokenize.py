@@ -53,29 +53,61 @@ def _is_capitals(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+KEPT, CAPITALS, TITLED = 1, 2, 4  # a word's flags: short enough to index, ALL CAPS, written as a name syllable
+WORD_SPLIT = re.compile(r"([^\W_]+)")  # split() gives gap, word, gap, word, …, gap
+
+
+class _Cache(dict):
+    """A value computed on first sight (``rule``), then looked up at C speed; bounded against OCR debris."""
+
+    def __init__(self, rule, limit: int = 400_000):
+        super().__init__()
+        self._rule, self._limit = rule, limit
+
+    def __missing__(self, key: str) -> int:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._rule(key)
+        return value
+
+
+_FLAGS = _Cache(lambda word: ((len(word) <= MAX_TERM_LENGTH) * KEPT | _is_capitals(word) * CAPITALS
+                              | _is_titled(word) * TITLED))  # a name syllable is never ALL CAPS
+_GAPS = _Cache(lambda gap: KEPT | CAPITALS | TITLED if PAIR_GAP.fullmatch(gap) else 0)  # a pair's gap keeps every flag
+
+
 def pair_counts(text: str) -> tuple[Counter, Counter, Counter]:
     """Adjacent word pairs of ``text`` as accented lowercase "a b": (all, written as a name, written in mixed case).
 
     The last two counts let the index tell names ("Vân Đồn") from ordinary words
     ("văn đơn") for accent-free queries; ALL CAPS headings vote for neither.
     """
-    counts, titled, cased = Counter(), Counter(), Counter()
-    for run in PAIR_BREAK.split(nfc(text)):
-        words = WORD.findall(run)
+    return pair_counts_of((text,))
+
+
+def pair_counts_of(texts) -> tuple[Counter, Counter, Counter]:
+    """``pair_counts`` summed over several texts; a pair never spans two of them.
+
+    Two consecutive words pair when only spaces, "-" or "/" stand between them (``PAIR_GAP``).
+    Counting every pair of every notice was most of what the index cost to build, so this works
+    on whole lists: words' flags and gaps are looked up in caches, lowercase is one call per text.
+    """
+    every: list[str] = []
+    titled: list[str] = []
+    cased: list[str] = []
+    for text in texts:
+        parts = WORD_SPLIT.split(nfc(text))
+        words = parts[1::2]
         if len(words) < 2:
             continue
-        lower = WORD.findall(lower_same_length(run))
-        if len(lower) != len(words):  # lowercasing changed what counts as a letter: word by word then
-            lower = [lower_same_length(word) for word in words]
-        kept = [len(word) <= MAX_TERM_LENGTH for word in words]
-        capitals = [_is_capitals(word) for word in words]
-        names = [_is_titled(word) for word in words]  # a name syllable is never ALL CAPS
-        pairs = [(f"{a} {b}", capitals[i] and capitals[i + 1], names[i] and names[i + 1])
-                 for i, (a, b) in enumerate(zip(lower, lower[1:])) if kept[i] and kept[i + 1]]
-        counts.update(pair for pair, _, _ in pairs)
-        cased.update(pair for pair, both_capitals, _ in pairs if not both_capitals)
-        titled.update(pair for pair, _, name in pairs if name)
-    return counts, titled, cased
+        lower = lower_same_length("\0".join(words)).split("\0")  # one character for one: same words
+        flags = [_FLAGS[word] for word in words]
+        both = [a & b & _GAPS[gap] for a, b, gap in zip(flags, flags[1:], parts[2:-1:2])]
+        pairs = [(f"{a} {b}", x) for a, b, x in zip(lower, lower[1:], both) if x & KEPT]
+        every.extend(pair for pair, _ in pairs)
+        cased.extend(pair for pair, x in pairs if not x & CAPITALS)
+        titled.extend(pair for pair, x in pairs if x & TITLED)
+    return Counter(every), Counter(titled), Counter(cased)
 
 
 def tokens(text: str) -> list[str]:

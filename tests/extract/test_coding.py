@@ -164,3 +164,73 @@ def test_measures_listed_for_a_resolution_128_level_apply_where_the_notice_puts_
     records = [r for t in measure_tags(doc, "lang-son", 2021, "2021-11-01") for r in t.records if r.oxcgrt == "C2"]
     by_level = {r.level: [p.name for p in r.places] for r in records}
     assert by_level == {2: ["Hữu Lũng"], 1: ["Chi Lăng"]}
+
+
+# The general classes behind the rules (verbs of stopping, allowing, objects per indicator),
+# each tried on wording that is in no fixture.
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Nghiêm cấm kinh doanh dịch vụ xông hơi trên địa bàn tỉnh.", "C2", 2),  # a ban stops a sector
+    ("Các cửa hàng chỉ được bán thuốc, lương thực và hàng hóa thiết yếu.", "C2", 2),
+    ("Mở lại các siêu thị từ ngày 01/10/2021.", "C2", 1),  # reopening verb before its object
+    ("Chỉ các cửa hàng thiết yếu được phép mở cửa.", "C2", 3),
+    ("Dừng đón trẻ tại các nhóm trẻ, lớp mẫu giáo; ngừng cho học sinh tiểu học đến trường.", "C1", 2),
+    ("Tạm hoãn đại hội chi bộ, hội thi văn nghệ quần chúng.", "C3", 2),
+    ("Hội chợ xuân được tổ chức trở lại từ ngày 10/3/2022.", "C3", 1),
+    ("Không để xảy ra tình trạng tổ chức hoạt động tập trung đông người trên 20 người.", "C4", 3),
+    ("Ngừng tụ tập chơi thể thao theo nhóm ở nơi công cộng.", "C4", 3),
+    ("Khôi phục lại hoạt động vận chuyển hành khách bằng taxi.", "C5", 1),
+    ("Người dân chỉ được ra ngoài 02 lần/tuần.", "C6", 3),
+    ("Không cho phương tiện ra vào xã Mai Pha.", "C7", 2),
+    ("Ngừng việc di chuyển của người dân giữa các huyện.", "C7", 2),
+    ("Tránh đi đến các tỉnh đang có dịch.", "C7", 1),
+    ("Những người trở về từ nước ngoài phải cách ly.", "C8", 2),
+    ("Tạm dừng qua lại ở một số cửa khẩu phụ.", "C8", 3),
+    ("Hỗ trợ 2.000.000 đồng cho mỗi hộ nghèo.", "E1", 1),
+    ("Báo chí mở chuyên trang về phòng, chống dịch COVID-19.", "H1", 2),
+    ("Rà soát, lập danh sách người đến từ vùng dịch để giám sát sức khỏe.", "H3", 1),
+])
+def test_general_classes_on_unseen_wording(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_a_visitor_limit_is_not_a_gathering_limit():
+    assert "C4" not in coded("Hạn chế người vào thăm tại cơ sở dưỡng lão, tối đa 2 người mỗi lượt.")
+    assert coded("Cho phép hoạt động thể thao trong nhà với số người tham gia không quá 20 người.")["C4"].level == 3
+
+
+def test_the_name_viet_nam_is_not_a_report_on_the_past_year():
+    assert "C8" in coded("Người nhập cảnh vào Việt Nam qua cửa khẩu phải cách ly tập trung.")
+    assert coded("Năm qua, tỉnh đã tạm dừng nhiều lễ hội.") == {}
+
+
+def test_praise_and_complaints_are_not_orders():
+    assert coded("Biểu dương lực lượng làm nhiệm vụ tại các chốt kiểm soát.") == {}
+    assert coded("Nhiều người dân vẫn chủ quan, không đeo khẩu trang.") == {}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Học sinh trung học phổ thông học trực tiếp tại trường từ ngày 03/01/2022.", "C1", 1),  # teaching in class: reopening
+    ("Tạm dừng dạy học trực tiếp đối với học sinh tiểu học.", "C1", 2),  # …unless stopped
+    ("Mỗi gia đình chỉ được hai người đi chợ mỗi tuần.", "C6", 3),
+    ("Người muốn vào tỉnh phải có giấy xét nghiệm âm tính.", "C7", 2),
+    ("Không hạn chế việc di chuyển giữa các xã trong huyện.", "C7", 0),
+    ("Dừng tiếp nhận các chuyến bay quốc tế đến sân bay.", "C8", 4),
+    ("Cơ sở bảo trợ xã hội không cho người thân vào thăm.", "H8", 3),
+    ("Nhân viên trên các tàu khách phải đeo khẩu trang.", "H6", 2),
+])
+def test_more_general_rules_on_unseen_wording(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_relief_during_a_closure_does_not_order_the_closure():
+    assert "C2" not in coded("Giảm tiền thuê ki-ốt cho tiểu thương trong thời gian phải tạm dừng kinh doanh.")
+
+
+def test_a_sentence_opening_with_an_order_verb_is_an_order():
+    assert coded("Đình chỉ việc đến trường của học sinh tiểu học.")["C1"].level == 2
+    assert coded("Lập chốt kiểm soát tại các lối vào thị trấn.")["C7"].level == 2
+
+
+def test_a_sentence_opening_with_a_date_and_telling_what_was_done_is_a_report():
+    assert coded("Ngày 02/8/2021, huyện đã tạm dừng các tuyến xe buýt.") == {}
+    assert coded("Từ ngày 02/8/2021, tạm dừng các tuyến xe buýt.")["C5"].level == 2

@@ -112,3 +112,97 @@ def test_number_naming_only_a_provincial_body_is_a_letter():
 
     assert type_from_number(parse_number("1234/UBND"))["name"] == "Công văn"
     assert type_from_number(parse_number("30/2021/QH15")) is None  # a law: no type code, not a letter
+
+
+def test_plain_verb_after_citations_names_the_reported_document():
+    found = lead_fields(["Căn cứ Nghị quyết số 128/NQ-CP ngày 11/10/2021 của Chính phủ, ngày 14/10/2021 UBND tỉnh "
+                         "Lào Cai ban hành Hướng dẫn số 402/HD-UBND về thích ứng an toàn."])
+    assert found["number"].value.text == "402/HD-UBND"
+    assert found["issued_date"].value == "2021-10-14"  # not the cited resolution's date
+
+
+def test_announcement_without_number_then_the_document_named():
+    found = lead_fields(["Sáng 3-10-2021, Ban Chỉ đạo tỉnh đã có thông báo gửi các huyện về việc nới lỏng.",
+                         "Cụ thể, Thông báo số 77/TB-BCĐ do Phó Trưởng ban thường trực ký nêu rõ các điều kiện."])
+    assert found["number"].value.text == "77/TB-BCĐ"
+    assert found["issued_date"].value == "2021-10-03"
+
+
+def test_headline_naming_the_document_is_a_lead_but_a_number_line_is_not():
+    from build_tools.clean.framing import is_lead
+
+    assert is_lead("Chỉ thị số 05/CT-UBND ngày 9/4/2021 của UBND tỉnh Yên Bái về tăng cường phòng dịch")
+    assert not is_lead("Luật số: 69/2020/QH14")
+    assert not is_lead("Quyết định số 12/QĐ-UBND | Cà Mau, ngày 3 tháng 5 năm 2021 |")
+
+
+def test_yearless_lead_date_takes_its_year_from_the_page_date():
+    lead = "(BLC) - Tối qua (30/12), UBND tỉnh vừa ban hành Công điện số 3/CĐ-UBND về kiểm soát dịch."
+    assert "issued_date" not in lead_fields([lead])  # no page date: the year is not guessed
+    assert lead_fields([lead], published="2022-01-01")["issued_date"].value == "2021-12-30"
+    stamped = lead_fields(["Thứ Bảy, 01/01/2022 08:00", lead])
+    assert stamped["issued_date"].value == "2021-12-30"
+
+
+def test_publication_date_only_from_a_time_stamp_line():
+    from build_tools.extract.reprint import publication_date
+
+    assert publication_date(["Cập nhật lúc 10:20, 18/07/2021"]) == "2021-07-18"
+    assert publication_date(["Tính đến ngày 18/07/2021 toàn tỉnh có 12 ca"]) is None
+
+
+def test_colon_rows_count_only_as_a_record():
+    found = attribute_fields(["Số hiệu văn bản: 3512/QĐ-UBND", "Loại văn bản: Quyết định", "Người ký duyệt: Lò Văn A"])
+    assert found["number"].value.text == "3512/QĐ-UBND" and found["signer"].value == "Lò Văn A"
+    assert attribute_fields(["Người ký: Ủy ban nhân dân tỉnh Sơn La", "Thời gian ký: 24.07.2021"]) == {}
+
+
+def test_headline_opening_with_a_province_votes_for_it():
+    from build_tools.extract.reprint import headline_votes
+
+    assert [v.province for v in headline_votes(["Gia Lai siết chặt kiểm soát tại các chốt"])] == \
+        [v.province for v in headline_votes(["GIA LAI - Chiều 2-8, tỉnh …"])] != []
+    assert headline_votes(["Người dân Gia Lai ở yên tại nhà"]) == []
+
+
+def test_number_written_without_so_in_a_lead_but_not_a_bare_type():
+    found = lead_fields(["(BYB) - Chủ tịch UBND tỉnh vừa ký Quyết định 977/QĐ-UBND về thành lập khu cách ly."])
+    assert found["number"].value.text == "977/QĐ-UBND"
+    assert lead_fields(["UBND tỉnh vừa ban hành Chỉ thị 16 mới về giãn cách."]) == {}
+
+
+def test_site_heading_above_the_header_is_not_a_reprint_headline():
+    from build_tools.clean.framing import find_framing
+
+    lines = ["Quyết định 88/QĐ-UBND năm 2021 về cách ly y tế tại huyện Mèo Vạc tỉnh Hà Giang", "",
+             "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HÀ GIANG\tĐộc lập - Tự do - Hạnh phúc",
+             "Số: 88/QĐ-UBND\tHà Giang, ngày 4 tháng 6 năm 2021", "", "QUYẾT ĐỊNH", "Điều 1. Cách ly.", "",
+             "CHỦ TỊCH", "", "Nguyễn Văn Sơn"]
+    framing = find_framing(lines)
+    assert not framing.reprint and 11 not in framing.lines
+
+
+def test_publisher_from_a_reprints_dateline_or_credit():
+    from build_tools.extract.reprint import framing_publisher
+
+    assert framing_publisher(["(Báo Yên Bái) - UBND tỉnh vừa ban hành Công văn số 1/UBND-VX về phòng dịch."]) == "Báo Yên Bái"
+    assert framing_publisher(["Ảnh: Hà Linh", "Theo báo Lao Động"]) == "Báo Lao Động"
+    assert framing_publisher(["(YBO) - UBND tỉnh vừa ban hành Công văn số 1/UBND-VX."]) is None  # initials: not read
+    meta = extract(clean_text("(Báo Yên Bái) - UBND tỉnh Yên Bái vừa ban hành Công văn số 1/UBND-VX ngày 2/3/2021 "
+                              "về phòng dịch.\n\nTheo đó, các huyện kiểm soát chặt người từ vùng dịch.\n"))
+    assert meta.provenance.publisher == "Báo Yên Bái" and "publisher" in meta.provenance.from_page
+
+
+def test_time_stamp_below_the_article_gives_the_year():
+    meta = extract(clean_text("Sáng 4-6, UBND tỉnh Ninh Bình có Văn bản số 777/UBND-VP về kiểm soát dịch.\n\n"
+                              "Theo đó, các huyện kiểm tra chặt người đến từ vùng dịch.\n\nMinh Đức\n\n"
+                              "Cập nhật lúc: 04/06/2021 20:15\n"))
+    assert (meta.number.text, meta.issued_date) == ("777/UBND-VP", "2021-06-04")
+
+
+def test_issuer_row_naming_a_province_without_unit_word():
+    from build_tools.extract.reprint import issuer_row_votes
+
+    votes = issuer_row_votes(attribute_fields(["Số ký hiệu | 9/HD-SGDĐT |", "Cơ quan ban hành | Sở Giáo dục Cà Mau |"]))
+    assert len(votes) == 1 and votes[0].rule == "issuer-row"
+    assert issuer_row_votes(attribute_fields(["Cơ quan ban hành | Sở Y tế |"])) == []

@@ -89,7 +89,7 @@ def test_pdf_in_a_legacy_font_is_converted(tmp_path, font):
     assert squash(document.text) == original
 
 
-def test_scanned_pdf_without_text_layer_is_a_problem(tmp_path, font):
+def test_blank_scanned_pdf_is_read_by_ocr_and_reported_empty(tmp_path, font):
     from fpdf import FPDF
     from PIL import Image
 
@@ -101,7 +101,8 @@ def test_scanned_pdf_without_text_layer_is_a_problem(tmp_path, font):
     pdf.output(str(tmp_path / "scan.pdf"))
     document = read_document(tmp_path / "scan.pdf")
     assert document.text == ""
-    assert document.problems == ["no text layer (scanned PDF): run OCR first"]
+    assert document.encoding == "ocr" and document.ocr is not None and document.ocr.pages == 1
+    assert document.problems == ["no text found by OCR (blank pages, or not a document)"]
 
 
 def test_pdf_locked_with_a_password_is_a_problem(tmp_path, font):
@@ -237,13 +238,21 @@ def test_zip_without_a_word_document_is_a_problem(tmp_path):
 # --- anything else ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["notice.doc", "scan.jpg", "README"])
+@pytest.mark.parametrize("name", ["notice.doc", "scan.bin", "README"])
 def test_unknown_extension_is_a_problem(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"whatever")
     document = read_document(path)
     assert document.text == ""
     assert document.problems and "extension" in document.problems[0]
+
+
+def test_image_that_is_not_an_image_is_a_problem(tmp_path):
+    path = tmp_path / "scan.jpg"
+    path.write_bytes(b"whatever")
+    document = read_document(path)
+    assert document.text == "" and document.format == "image"
+    assert document.problems and "unreadable image" in document.problems[0]
 
 
 def test_unreadable_path_is_a_problem(tmp_path):

@@ -105,3 +105,37 @@ def test_a_browsers_saved_assets_are_not_notices(tmp_path):
     (tmp_path / "other_files").mkdir()
     (tmp_path / "other_files" / "note.txt").write_text("Thông báo", encoding="utf-8")  # no page beside it
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["other_files/note.txt", "trang.html"]
+
+
+def test_a_record_of_label_and_value_blocks_becomes_rows():
+    """Portals lay their record out as <div>s or <dt>/<dd>: the library gives "label\\nvalue"."""
+    page = read_html("<html><body><div class='main'><h2>Văn bản</h2>"
+                     "<div><span>Số/Ký hiệu:</span></div><div>07/KH-SGDĐT</div>"
+                     "<dl><dt>Ngày ban hành</dt><dd>11/11/2021</dd><dt>Người ký</dt><dd>Phạm Văn B</dd></dl>"
+                     "<p>Kế hoạch dạy học trực tiếp trở lại cho học sinh trung học phổ thông trên địa bàn "
+                     "tỉnh sau thời gian học trực tuyến kéo dài vì dịch bệnh.</p></div></body></html>")
+    assert "Số/Ký hiệu | 07/KH-SGDĐT |" in page.text
+    assert "Ngày ban hành | 11/11/2021 |" in page.text and "Người ký | Phạm Văn B |" in page.text
+
+
+def test_a_preformatted_header_inside_the_content_keeps_its_columns():
+    page = read_html("<html><body><div><h1>Công văn về tiêm chủng</h1><pre>\n"
+                     "UBND TỈNH NAM ĐỊNH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Số: 88/UBND-VP              Nam Định, ngày 3 tháng 9 năm 2021\n</pre>"
+                     "<p>Kính gửi: các sở, ngành. UBND tỉnh yêu cầu tổ chức tiêm chủng an toàn cho người dân "
+                     "trên địa bàn, báo cáo kết quả hằng ngày về Sở Y tế.</p></div></body></html>")
+    meta = extract(clean_notice_text(page.text))
+    assert (meta.number.text, meta.issued_date) == ("88/UBND-VP", "2021-09-03")
+
+
+def clean_notice_text(text: str):
+    from build_tools.clean import clean_text
+
+    return clean_text(text)
+
+
+def test_page_date_from_a_time_element():
+    page = read_html("<html><body><article><time datetime='2021-09-16T08:00'>16/09</time>"
+                     "<p>Ngày 15/9, UBND tỉnh ban hành Kế hoạch số 5/KH-UBND về tiêm chủng cho người dân.</p>"
+                     "</article></body></html>")
+    assert page.clues.published.startswith("2021-09-16")

@@ -53,3 +53,13 @@ def test_evidence_and_deadlines_are_quoted_without_list_markers(seed_site):
     assert quotes and deadlines
     for text in quotes + deadlines:
         assert not re.match(r"\s*[-–—+•·*]\s", text), text
+
+
+def test_the_ocr_figure_says_what_it_counts(seed_site):
+    """Issue 14 (6): "0.0% từ nghi vấn sau sửa" while real-word errors stayed. The figure counts
+    non-syllables (and, for a scan, words OCR read with low confidence): the page says so."""
+    html = seed_site.page(seed_site.record("003")).read_text(encoding="utf-8")
+    assert "Chất lượng OCR" in html
+    assert "Từ nghi vấn: chữ không phải âm tiết tiếng Việt" in html
+    assert "chữ đọc sai thành một chữ có nghĩa khác thì không đếm được" in html
+    assert "đọc bằng OCR" not in html  # seed 003 is text, not a scan: no scan badge

@@ -86,3 +86,17 @@ def test_typed_records_read_like_dicts():
                              meeting_date=None, measures=(tag,))
     found = notice_measures(record)
     assert (found.province, found.gso, found.measures[0].level) == ("lang-son", "20", 2)
+
+
+def test_the_csv_has_a_gzip_copy_with_the_same_bytes(tmp_path):
+    import gzip
+
+    from build_tools.publish.province_days import write_csv
+
+    notice = NoticeMeasures("lang-son-2021-ct-1", "lang-son", "Lạng Sơn", "20", "2021-07-15", (
+        Measure("C6", 2, "general", (), "2021-07-17", "2021-07-30", Evidence("…", "doan-1")),))
+    target = tmp_path / "data" / "oxcgrt-provinces.csv"
+    rows = write_csv(province_days([notice]), target)
+    packed = (tmp_path / "data" / "oxcgrt-provinces.csv.gz").read_bytes()
+    assert rows > 0 and gzip.decompress(packed) == target.read_bytes()
+    assert packed == (write_csv(province_days([notice]), target), (tmp_path / "data" / "oxcgrt-provinces.csv.gz").read_bytes())[1]

@@ -169,3 +169,15 @@ def test_typing_completes_only_the_last_word(confusable):
     assert ids(confusable.query("huu lu"))[0] == "ls-huu-lung"
     assert ids(confusable.query("huu lu", {"prefix": False})) == []
     assert ids(confusable.query("hu lung")) == [], "only the word being typed is a prefix"
+
+
+def test_common_terms_rest_pages_are_named_by_term_and_listed(two_layouts):
+    """The browser loads a common term's rest beside its shard: the manifest must list every one."""
+    from build_tools.search.index import rest_path
+
+    _, tiny = two_layouts
+    listed = set(tiny.manifest["rests"].split("\n"))
+    with_rest = {term for key in tiny.shards for term, entry in tiny.shard(key).items()
+                 if term and len(entry) == 4}
+    assert with_rest and listed == with_rest
+    assert all((tiny.directory / rest_path(term)).exists() for term in listed)

@@ -99,3 +99,24 @@ def test_index_terms_are_the_tokens_the_browser_sees(text):
     for variant, count in variant_counts(text).items():
         indexed[fold(variant)] += count
     assert indexed == Counter(tokens(text))
+
+
+from build_tools.search.tokenize import pair_counts, pair_counts_of  # noqa: E402
+
+
+def test_pairs_are_adjacent_words_with_their_case_votes():
+    every, titled, cased = pair_counts("Huyện Vân Đồn, tỉnh Quảng Ninh - HUYỆN VÂN ĐỒN; vận-động/tốt")
+    assert every == Counter({"huyện vân": 2, "vân đồn": 2, "tỉnh quảng": 1, "quảng ninh": 1,
+                             "vận động": 1, "động tốt": 1, "ninh huyện": 1})
+    assert titled["vân đồn"] == 1 and titled["quảng ninh"] == 1 and "tỉnh quảng" not in titled
+    assert cased["vân đồn"] == 1  # the ALL CAPS heading votes for neither reading
+    assert "đồn tỉnh" not in every  # a comma ends the phrase
+
+
+@given(st.lists(st.text(alphabet="aăbĐđ ÂÊ-/.,\n_x\u0301", max_size=40), max_size=4))
+def test_pairs_of_several_texts_are_their_sum_and_never_span_two(texts):
+    summed = (Counter(), Counter(), Counter())
+    for text in texts:
+        for into, counts in zip(summed, pair_counts(text)):
+            into.update(counts)
+    assert pair_counts_of(texts) == summed

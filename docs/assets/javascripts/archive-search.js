@@ -239,6 +239,7 @@
       manifestPromise = load('manifest', 'manifest.js').then(function (data) {
         data.splitSet = new Set(data.split);
         data.shardSet = new Set(data.shards);
+        data.restSet = new Set(data.rests ? data.rests.split('\n') : []);
         if (location.protocol !== 'file:') version = '?v=' + data.build;
         return data;
       }, function (error) { manifestPromise = null; throw error; });
@@ -290,18 +291,19 @@
    */
   function decodePostings(text, withImpacts, withMasks, levels) {
     var values = decodeNumbers(text);
-    var docs = [], impacts = [], masks = withMasks ? [] : null;
-    var doc = 0;
-    for (var i = 0; i < values.length;) {
+    var size = values.length;  // at least one number per posting: typed arrays filled in place, then cut
+    var docs = new Int32Array(size), impacts = new Uint8Array(size), masks = withMasks ? new Int32Array(size) : null;
+    var doc = 0, n = 0;
+    for (var i = 0; i < values.length; n++) {
       var value = values[i++];
       var flagged = false;
       if (withMasks) { flagged = (value & 1) === 1; value = Math.floor(value / 2); }
       doc += value;
-      docs.push(doc);
-      impacts.push(withImpacts ? values[i++] : levels);
-      if (masks) masks.push(flagged ? values[i++] : 1);
+      docs[n] = doc;
+      impacts[n] = withImpacts ? values[i++] : levels;
+      if (masks) masks[n] = flagged ? values[i++] : 1;
     }
-    return {docs: Int32Array.from(docs), impacts: Uint8Array.from(impacts), masks: masks ? Int32Array.from(masks) : null};
+    return {docs: docs.subarray(0, n), impacts: impacts.subarray(0, n), masks: masks ? masks.subarray(0, n) : null};
   }
 
   // Decoded postings, keyed by the entry they came from (a completion's copy is a different
@@ -318,12 +320,15 @@
     var top = decodedTops.get(stored);
     if (!top) { top = decodePostings(stored[2], withImpacts, withMasks, meta.levels); decodedTops.set(stored, top); }
     if (stored.length < 4 || !allPages) return Promise.resolve([top]);
-    return load('p:' + stored[3], 'p/' + stored[3] + '.js').then(function (text) {
-      var rest = decodedRests.get(stored[3]);
-      if (!rest) { rest = decodePostings(text, withImpacts, withMasks, meta.levels); decodedRests.set(stored[3], rest); }
+    return loadRest(term).then(function (text) {
+      var rest = decodedRests.get(term);
+      if (!rest) { rest = decodePostings(text, withImpacts, withMasks, meta.levels); decodedRests.set(term, rest); }
       return [top, rest];
     });
   }
+
+  /** The other postings of a common term (index.rest_path): named by the term, so they load beside its shard. */
+  function loadRest(term) { return load('p:' + term, 'p/p-' + safeName(term) + '.js'); }
 
   function completionOrder(a, b) {
     return (b[1][0] - a[1][0]) || (codePoints(a[0]) - codePoints(b[0])) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -353,6 +358,7 @@
 
   /** Everything a word needs loaded: its expansions with their decoded postings. */
   function prepareWord(word, meta) {
+    if (meta.restSet.has(word.term)) loadRest(word.term).catch(function () {});  // beside the shard, not after it
     return expansions(word, meta).then(function (list) {
       return Promise.all(list.map(function (e) {
         return termPostings(e.term, e.stored, e.allPages, meta).then(function (chunks) { e.chunks = chunks; return e; });
@@ -456,22 +462,31 @@
 
   /** base85 → bytes; a last group of k characters carries k - 1 bytes (padded with "~"). */
   function decode85(text) {
-    var out = new Uint8Array(Math.floor(text.length / 5) * 4 + 4);
+    var size = text.length;
+    var out = new Uint8Array(Math.floor(size / 5) * 4 + 4);
     var length = 0;
-    for (var i = 0; i < text.length; i += 5) {
-      var chunk = text.slice(i, i + 5);
+    for (var i = 0; i < size; i += 5) {
+      var left = size - i;
       var value = 0;
-      for (var j = 0; j < 5; j++) value = value * 85 + (j < chunk.length ? B85_VALUE[chunk.charCodeAt(j)] : 84);
-      var bytes = chunk.length === 5 ? 4 : chunk.length - 1;
-      for (var k = 0; k < bytes; k++) out[length++] = Math.floor(value / Math.pow(256, 3 - k)) % 256;
+      for (var j = 0; j < 5; j++) value = value * 85 + (j < left ? B85_VALUE[text.charCodeAt(i + j)] : 84);
+      var bytes = left >= 5 ? 4 : left - 1;  // a valid group is below 2^32, so >>> reads its bytes
+      for (var k = 3; k > 3 - bytes; k--) out[length++] = (value >>> (8 * k)) & 255;
     }
     return out.subarray(0, length);
   }
 
+  /**
+   * The notice's paragraphs from their packed text. The bytes are written straight into the
+   * DecompressionStream: going through a Blob's stream cost three to four times as much, and a
+   * keystroke inflates up to eight notices.
+   */
   function inflate(packed) {
     if (typeof DecompressionStream === 'undefined') return Promise.resolve([]);
-    var stream = new Blob([decode85(packed)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Response(stream).text().then(JSON.parse);
+    var stream = new DecompressionStream('deflate-raw');
+    var writer = stream.writable.getWriter();
+    writer.write(decode85(packed)).catch(function () {});
+    writer.close().catch(function () {});
+    return new Response(stream.readable).text().then(JSON.parse);
   }
 
   /** Metadata and [anchor, text] paragraphs of one notice. */
@@ -615,14 +630,60 @@
     return spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
   }
 
-  /** Per paragraph, computed once per notice: its terms and its words with offsets. */
-  function paragraphTerms(item) {
-    if (!item.terms) {
-      var folded = foldedParagraphs(item);
-      item.terms = folded.map(termSpans);
-      item.words = folded.map(wordTokens);
+  /**
+   * Paragraph ``index`` of a notice tokenised once, when first needed: its terms and its words
+   * with offsets. Only the paragraphs that may answer a query are tokenised (``bestParagraph``
+   * and ``proximityOf`` look for the query's terms as substrings first): a keystroke reads up to
+   * eight notices of 10 KB, and tokenising all of them with Unicode regular expressions was
+   * most of its time.
+   */
+  function paragraphTerms(item, index) {
+    if (!item.terms) { item.terms = []; item.words = []; }
+    if (!item.terms[index]) {
+      var folded = foldedParagraphs(item)[index];
+      item.terms[index] = termSpans(folded);
+      item.words[index] = wordTokens(folded);
     }
     return item;
+  }
+
+  /** Whether every query word occurs in a folded text as a substring (a cheap necessary condition). */
+  function holdsAll(folded, words) {
+    for (var i = 0; i < words.length; i++) if (folded.indexOf(words[i].term) < 0) return false;
+    return true;
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+  /** Per pair of the query, a pattern every paragraph holding it side by side matches (an upper bound). */
+  function pairPatterns(query) {
+    if (!query.pairPatterns) {
+      query.pairPatterns = query.pairs.map(function (pair) {
+        var parts = pair.term.split(' ');
+        return new RegExp(escapeRegExp(parts[0]) + '[\\s\\/-]+' + escapeRegExp(parts[1]));
+      });
+    }
+    return query.pairPatterns;
+  }
+
+  /**
+   * The most a paragraph can score in ``bestParagraph``, from substring tests only: a word that
+   * is not a substring is not a term of it, a pair whose pattern does not match is not side by side.
+   */
+  function scoreBound(folded, query, weights) {
+    var bound = 0;
+    var all = true;
+    query.words.forEach(function (word, i) {
+      if (folded.indexOf(word.term) < 0) { all = false; return; }
+      bound += (weights[i] || 1) * (word.accented ? 2.5 : 1);
+    });
+    if (bound === 0 || query.words.length < 2) return bound;
+    pairPatterns(query).forEach(function (pattern, p) {
+      if (pattern.test(folded)) bound += 1000 + (query.pairs[p].accented ? 100 : 0);
+    });
+    if (all) bound += 100;
+    query.phrases.forEach(function (phrase) { if (holdsAll(folded, phrase)) bound += 5000; });
+    return bound;
   }
 
   function hasPhrase(sequence, phrase) {
@@ -697,12 +758,31 @@
   function bestParagraph(item, query, weights) {
     var best = null;
     var folded = foldedParagraphs(item);
-    item.paragraphs.forEach(function (p, index) {
+    var order = [];
+    folded.forEach(function (f, index) {
+      var bound = scoreBound(f, query, weights);
+      if (bound > 0) order.push([bound, index]);
+    });
+    order.sort(function (x, y) { return (y[0] - x[0]) || (x[1] - y[1]); });
+    // Paragraphs in order of what they could score; stop when none left could beat the best
+    // (the earlier paragraph wins a tie, as when every paragraph was scored in order).
+    for (var o = 0; o < order.length; o++) {
+      var bound = order[o][0], index = order[o][1];
+      if (best && (bound < best.score || (bound === best.score && index > best.index))) break;
+      var scored = scoreParagraph(item, index, query, weights);
+      if (scored && (!best || scored.score > best.score || (scored.score === best.score && index < best.index))) best = scored;
+    }
+    return best;
+  }
+
+  /** bestParagraph's score of one paragraph, with its anchor, text and the spans to highlight (null: no match). */
+  function scoreParagraph(item, index, query, weights) {
+    var folded = foldedParagraphs(item);
+    var p = item.paragraphs[index];
+    {
       var text = p[1];
-      var quick = query.words.some(function (w) { return folded[index].indexOf(w.term) >= 0; });
-      if (!quick) return;
-      var spans = matchSpans(paragraphTerms(item).terms[index], query.words);
-      if (!spans.length) return;
+      var spans = matchSpans(paragraphTerms(item, index).terms[index], query.words);
+      if (!spans.length) return null;
       var seen = new Set();
       var score = 0;
       spans.forEach(function (s) {
@@ -725,9 +805,8 @@
           query.phrases.forEach(function (phrase) { if (hasPhrase(sequence, phrase)) score += 5000; });
         }
       }
-      if (!best || score > best.score) best = {anchor: p[0], text: text, spans: spans, score: score};
-    });
-    return best;
+      return {anchor: p[0], text: text, spans: spans, score: score, index: index};
+    }
   }
 
   /** Cut ``text`` to about SNIPPET_CHARS around its first match; offsets follow the cut. */
@@ -788,74 +867,119 @@
     var words = query.words.map(function (w, i) { return cachedMatches(w, preparedWords[i], meta); });
     var pairs = query.pairs.map(function (p, i) { return cachedMatches(p, preparedPairs[i], meta); });
     var smallest = words.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; });
-    var keys = [];
-    var anyWhole = false;
     var candidates = smallest.docs;
+    // One pass over the candidates fills typed arrays (a keystroke may have 20,000 of them:
+    // no object per candidate); key objects are made only for the notices the page may show.
+    var docs = new Int32Array(candidates.length);
+    var values = new Float64Array(candidates.length);
+    var kept = new Uint8Array(candidates.length);  // 1: every word as typed; 2: a pair through a completion
+    var count = 0;
+    var anyWhole = false;
     for (var c = 0; c < candidates.length; c++) {
       var d = candidates[c];
       if (allow && !allow(d)) continue;
       var all = true;
       for (var w = 0; w < words.length && all; w++) all = words[w].seen[d] === 1;
       if (!all) continue;
-      var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
+      var adjacent = 0, completed = 0, evidence = 0, whole = 1, total = 0;
       for (var p = 0; p < pairs.length; p++) {
         var pm = pairs[p];
         if (!pm.seen[d]) continue;
-        if (pm.own[d]) key.adjacent++; else key.completed++;
-        key.evidence += pm.evidence[d];
-        key.total += pm.score[d];
+        if (pm.own[d]) adjacent++; else completed++;
+        evidence += pm.evidence[d];
+        total += pm.score[d];
       }
       for (w = 0; w < words.length; w++) {
         var wm = words[w];
-        if (!wm.own[d]) key.whole = 0;
-        key.evidence += wm.evidence[d];
-        key.total += wm.score[d];
+        if (!wm.own[d]) whole = 0;
+        evidence += wm.evidence[d];
+        total += wm.score[d];
       }
-      if (key.whole) anyWhole = true;
-      keys.push(key);
+      if (whole) anyWhole = true;
+      docs[count] = d;
+      values[count] = keyValue(adjacent, completed, evidence, whole, total);
+      kept[count] = whole | (completed ? 2 : 0);
+      count++;
     }
-    if (query.words.length > 1 && anyWhole) keys = keys.filter(function (k) { return k.whole || k.completed; });
-    return {keys: bestFirst(keys, need), count: keys.length};
+    if (query.words.length > 1 && anyWhole) {  // see reader.rank_key
+      var n = 0;
+      for (var i = 0; i < count; i++) {
+        if (!kept[i]) continue;
+        docs[n] = docs[i]; values[n] = values[i]; n++;
+      }
+      count = n;
+    }
+    var threshold = -Infinity;
+    if (count > need * 2) {
+      var sorted = values.slice(0, count).sort();
+      threshold = sorted[count - need];
+    }
+    var keys = [];
+    for (var k = 0; k < count; k++) {
+      if (values[k] < threshold) continue;
+      keys.push(keyOf(docs[k], words, pairs));
+    }
+    return {keys: keys.sort(byKey), count: count};
   }
 
   /**
-   * The ``need`` best keys in byKey order (all of them when there are few). A keystroke
-   * must not sort 20,000 notices: one number per key that orders like byKey before
-   * closeness is known (integers first, BM25 below 10,000) picks them with a native sort.
+   * One number that orders notices like byKey before closeness is known (integers first, BM25
+   * below 10,000), so the page's keys are picked with one native sort of numbers.
    */
-  function bestFirst(keys, need) {
-    if (keys.length <= need * 2) return keys.sort(byKey);
-    var values = new Float64Array(keys.length);
-    for (var i = 0; i < keys.length; i++) {
-      var k = keys[i];
-      values[i] = (((k.adjacent * 256 + k.completed) * 256 + k.evidence) * 2 + k.whole) * 1e4 + Math.min(k.total, 9999);
-      k.value = values[i];
+  function keyValue(adjacent, completed, evidence, whole, total) {
+    return (((adjacent * 256 + completed) * 256 + evidence) * 2 + whole) * 1e4 + Math.min(total, 9999);
+  }
+
+  /** The rank key of one notice (reader.rank_key). */
+  function keyOf(d, words, pairs) {
+    var key = {doc: d, adjacent: 0, completed: 0, evidence: 0, whole: 1, total: 0, proximity: 0};
+    for (var p = 0; p < pairs.length; p++) {
+      var pm = pairs[p];
+      if (!pm.seen[d]) continue;
+      if (pm.own[d]) key.adjacent++; else key.completed++;
+      key.evidence += pm.evidence[d];
+      key.total += pm.score[d];
     }
-    values.sort();
-    var threshold = values[values.length - need];
-    return keys.filter(function (k) { return k.value >= threshold; }).sort(byKey);
+    for (var w = 0; w < words.length; w++) {
+      var wm = words[w];
+      if (!wm.own[d]) key.whole = 0;
+      key.evidence += wm.evidence[d];
+      key.total += wm.score[d];
+    }
+    return key;
   }
 
   var CLOSE_WORDS = 6;  // words allowed between query words that still stand "close together"
 
-  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
-  /** Title and paragraphs as word sequences and as token sequences, computed once per notice. */
-  function sequencesOf(item) {
-    if (!item.sequences) {
-      paragraphTerms(item);
-      var title = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
-      item.sequences = [title].concat(item.paragraphs.map(function (p, i) {
-        var kept = item.terms[i].filter(function (t) { return termLength(t[2]); });
-        return {words: item.words[i].map(function (t) { return t[2]; }),
-                tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
-      }));
+  /** Text ``index`` of a notice (0: the title, then its paragraphs) as words and as terms, computed once. */
+  function sequenceOf(item, index) {
+    if (!item.sequences) item.sequences = [];
+    if (!item.sequences[index]) {
+      if (index === 0) {
+        item.sequences[0] = {words: wordSequence(item.doc.t), tokens: tokens(item.doc.t).map(function (term, j) { return [j, j, term]; })};
+      } else {
+        paragraphTerms(item, index - 1);
+        var kept = item.terms[index - 1].filter(function (t) { return termLength(t[2]); });
+        item.sequences[index] = {words: item.words[index - 1].map(function (t) { return t[2]; }),
+                                 tokens: kept.map(function (t, j) { return [j, j, t[2]]; })};
+      }
     }
-    return item.sequences;
+    return item.sequences[index];
   }
 
+  /** Title and paragraphs (title first) that hold every query word as a substring, tokenised. */
+  function sequencesOf(item, words) {
+    if (item.foldedTitle === undefined) item.foldedTitle = fold(item.doc.t);
+    var folded = [item.foldedTitle].concat(foldedParagraphs(item));
+    var out = [];
+    for (var i = 0; i < folded.length; i++) if (holdsAll(folded[i], words)) out.push(sequenceOf(item, i));
+    return out;
+  }
+
+  /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
   function proximityOf(item, query) {
     var words = query.words;
-    var sequences = sequencesOf(item);
+    var sequences = sequencesOf(item, words);
     if (query.chained && sequences.some(function (s) { return hasPhrase(s.words, query.ordered); })) return 3;
     var best = 0;
     for (var i = 0; i < sequences.length && best < 2; i++) {
@@ -893,11 +1017,9 @@
     var pool = docs.slice(0, meta.phraseChecks);
     var batch = 24;
     function holdsPhrases(item) {
-      var sequences = [wordSequence(item.doc.t)].concat(foldedParagraphs(item).map(function (f) {
-        return f.match(WORD) || [];
-      }));
+      var texts = [fold(item.doc.t)].concat(foldedParagraphs(item));
       return query.phrases.every(function (phrase) {
-        return sequences.some(function (s) { return hasPhrase(s, phrase); });
+        return texts.some(function (f) { return holdsAll(f, phrase) && hasPhrase(f.match(WORD) || [], phrase); });
       });
     }
     function next() {
@@ -965,6 +1087,11 @@
         var weights = prepared.map(function (list) {
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
+        if (!parsed.phrases.length) {
+          // Closeness re-ranks notices within the page only, so the page's notices are known now:
+          // load them all in one round (byProximity reads some of them, finish all of them).
+          ranked.keys.slice(0, limit).forEach(function (k) { notice(k.doc, meta).catch(function () {}); });
+        }
         return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
           var docs = keys.map(function (k) { return k.doc; });
           var totals = new Map(keys.map(function (k) { return [k.doc, k.total]; }));
@@ -1178,6 +1305,8 @@
     } catch (error) { /* some file:// setups refuse URL changes; the search still works */ }
   }
 
+  var FIRST_SCREEN = 8;  // results a cold search page shows before the rest of its first page
+
   /** The full search page (tim-kiem): query, filters kept in the URL so a search can be shared. */
   function mountSearchPage() {
     var host = document.getElementById('archive-search-page');
@@ -1228,25 +1357,38 @@
       var filterValues = {limit: limit, prefix: !finished};
       SEARCH_PARAMS.forEach(function (key) { if (now[key]) filterValues[key] = now[key]; });
       var anyFilter = SEARCH_PARAMS.some(function (key) { return now[key]; });
+      host.setAttribute('data-state', 'searching');
       if (!now.q.trim() && !anyFilter) {
         list.textContent = '';
         more.hidden = true;
         status.textContent = 'Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc.';
-        return;
+        host.setAttribute('data-state', 'done');
+        return Promise.resolve();
       }
       status.textContent = 'Đang tìm…';
-      query(now.q, filterValues).then(function (results) {
+      // An empty page (opened from a shared address) first shows a screenful: each result reads
+      // its notice's file, and twenty of them on a cold page took longer than a reader should wait.
+      var first = !list.children.length && limit > FIRST_SCREEN
+        ? query(now.q, Object.assign({}, filterValues, {limit: FIRST_SCREEN})).then(function (results) {
+          if (mine === generation && !list.children.length) show(results, false);
+        }, function () {}) : Promise.resolve();
+      return first.then(function () { return query(now.q, filterValues); }).then(function (results) {
         if (mine !== generation) return;
-        list.textContent = '';
-        results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
-        status.textContent = results.length
-          ? (results.totalExact ? '' : 'Ít nhất ') + results.total + ' kết quả'
-          : 'Không tìm thấy văn bản nào.';
-        more.hidden = !results.more;
+        show(results, true);
       }, function (error) {
         if (mine !== generation) return;
         status.textContent = errorText(error);
+        host.setAttribute('data-state', 'done');
       });
+    }
+    function show(results, complete) {
+      list.textContent = '';
+      results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
+      status.textContent = results.length
+        ? (results.totalExact ? '' : 'Ít nhất ') + results.total + ' kết quả'
+        : 'Không tìm thấy văn bản nào.';
+      more.hidden = !complete || !results.more;
+      if (complete) host.setAttribute('data-state', 'done');
     }
     var timer = null;
     input.addEventListener('input', function () {
@@ -1257,7 +1399,11 @@
     form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); limit = 20; run(true); });
     more.addEventListener('click', function () { limit += 20; run(true); });
 
-    manifest().then(columns).then(function (cols) {
+    // A shared address's query runs at once: the filter controls need columns.js (450 KB at 20,000
+    // notices), which the query itself needs only when a filter is set. Until the controls exist,
+    // current() reads the filters from the address, so the results are the same.
+    var started = run(true);
+    started.then(manifest).then(columns).then(function (cols) {
       var facets = cols.facets;
       var years = facets.years.map(function (y) { return [String(y), String(y)]; });
       var choices = {
@@ -1284,7 +1430,6 @@
         run(true);
       });
       filters.appendChild(reset);
-      run(true);
     }, function (error) { status.textContent = errorText(error); });
   }
 

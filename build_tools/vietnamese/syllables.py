@@ -1,9 +1,10 @@
 """Is a token a possible Vietnamese syllable? Onset + rhyme + at most one tone.
 
-The phonotactic tables (onsets, rhymes, spelling rules) live in
-``build_tools/data/ocr/syllables.yml``; this module only reads them. It also
-splits letters into their parts (base letter, hat, tone, stroke) so that the OCR
-repair can count how many diacritics two spellings differ by.
+The one phonotactic table of the project (onsets, rhymes, spelling rules) lives in
+``build_tools/data/syllables.yml``; this module only reads it. Used by the decoder (which
+reading of the bytes gives Vietnamese: ``is_vietnamese_syllable``), the OCR repair and the
+scan reader. It also splits letters into their parts (base letter, hat, tone, stroke) so
+that the OCR repair can count how many diacritics two spellings differ by.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "ocr" / "syllables.yml"
+DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.yml"
 
 # Combining marks as NFD writes them.
 TONE_MARKS = {"\u0301": "sac", "\u0300": "huyen", "\u0309": "hoi", "\u0303": "nga", "\u0323": "nang"}
@@ -148,3 +149,34 @@ def is_vietnamese_letter(ch: str) -> bool:
 def has_vietnamese_mark(token: str) -> bool:
     """True if the token holds a letter that only Vietnamese writes (ă, ơ, ự, đ, …)."""
     return any(not ch.isascii() and is_vietnamese_letter(ch) for ch in token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_vietnamese_syllable(word: str) -> bool:
+    """One written syllable in a sane case (lower, upper or capitalised), any Unicode form.
+
+    Mixed case such as ``ChÊp`` fails on purpose: it is how TCVN3 text looks when read as
+    Windows-1252, which is what the decoder must tell apart.
+    """
+    word = unicodedata.normalize("NFC", word)
+    if not (word.islower() or word.isupper() or word == word.capitalize()):
+        return False
+    return is_syllable(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    path = DATA.parent / "syllable_frequencies.tsv"
+    table: dict[str, float] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                word, zipf = line.rstrip("\n").split("\t")
+                table[word] = float(zipf)
+    return table
+
+
+def general_frequency(word: str) -> float | None:
+    """Zipf frequency (log10 per billion words) of a syllable in general Vietnamese text, None
+    when the list (``data/syllable_frequencies.tsv``, from wordfreq) does not have it."""
+    return _frequencies().get(word.lower())

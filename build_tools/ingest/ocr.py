@@ -1,0 +1,671 @@
+"""Scans → text: page images through Tesseract (Vietnamese model), read with the page's layout.
+
+    reading = read_scan(data, "pdf")   # OcrResult(text, reading: OcrReading, problems)
+
+Page images come from pypdfium2 (PDF pages rendered at ``DPI``) or Pillow (PNG, JPEG,
+multi-page TIFF; photos turned upright by their EXIF orientation). Before Tesseract sees a
+page, coloured ink is dropped: the red stamp and the blue signature sit over the signer block
+and only add garbage, while printed text is black (``drop_colour_ink``). Tesseract is driven
+through pytesseract's TSV output, so every word comes with its box and confidence.
+
+Layout, by geometry rather than by Tesseract's block order:
+
+* words are grouped into visual rows (words of one row overlap vertically);
+* a row is cut into segments where a gap is wider than ``COLUMN_GAP`` line heights;
+* a run of rows that has a column gap and no row crossing it is a two-column zone (the
+  header: issuing body and number | motto and date; the foot: recipients | signer):
+  the left column is read first, then the right one;
+* page numbers (a lone number at the top or bottom of a page) and running headers (a top or
+  bottom row repeated on other pages) are dropped and listed in ``OcrReading.dropped``.
+
+Each page's result is cached in ``cache_dir()`` keyed on the file's hash, the page and the
+OCR settings (engine version, model file, render resolution, page segmentation), never on
+this code's version: OCR takes seconds a page. ``prefetch`` reads the uncached pages of many
+files in the build's process pool and prints progress on long runs.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import os
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..vietnamese.syllables import is_syllable
+from ..model import OcrReading, OcrWord
+
+LANG = "vie"
+# how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
+PREPARATION = "native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white"
+DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
+PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
+COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
+EDGE = 0.08  # share of the page height at the top and bottom where page furniture sits
+STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signature are its debris
+COLOUR_INK = 30  # red or blue this far above the other channels: stamp or pen ink (print is grey)
+SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.I)
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Vietnamese model is not installed."""
+
+
+@dataclass
+class OcrResult:
+    text: str
+    reading: OcrReading | None
+    problems: list[str]
+
+
+# --- settings and cache ----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def engine() -> tuple[str, str, str]:
+    """(engine name and version, model description, model file hash) or OcrUnavailable."""
+    try:
+        import pytesseract
+
+        version = str(pytesseract.get_tesseract_version()).split()[0]
+        languages = pytesseract.get_languages(config="")
+    except Exception as error:  # noqa: BLE001 - missing binary, broken install
+        raise OcrUnavailable(f"Tesseract is not installed ({type(error).__name__})") from error
+    if LANG not in languages:
+        raise OcrUnavailable(f"Tesseract's Vietnamese model ({LANG}.traineddata) is not installed")
+    model_file = _model_file()
+    digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:12] if model_file else "unknown"
+    return f"Tesseract {version}", f"{LANG} ({model_file.name if model_file else LANG})", digest
+
+
+def _model_file() -> Path | None:
+    for folder in (os.environ.get("TESSDATA_PREFIX"), "/usr/share/tesseract-ocr/5/tessdata",
+                   "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"):
+        if folder and (Path(folder) / f"{LANG}.traineddata").is_file():
+            return Path(folder) / f"{LANG}.traineddata"
+    return None
+
+
+def settings_key() -> str:
+    """What the OCR of a page depends on besides its bytes."""
+    name, _model, digest = engine()
+    return f"{name}|{LANG}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
+
+
+def cache_dir() -> Path | None:
+    """``$ARCHIVE_OCR_CACHE`` or ``.cache/ocr`` in the project; None when it cannot be written."""
+    folder = Path(os.environ.get("ARCHIVE_OCR_CACHE") or Path(__file__).resolve().parents[2] / ".cache" / "ocr")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def _entry(file_hash: str, page: int) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{file_hash}|{page}|{settings_key()}".encode()).hexdigest()
+    return folder / f"{key}.json"
+
+
+def _cached(file_hash: str, page: int) -> dict | None:
+    entry = _entry(file_hash, page)
+    if entry is None or not entry.is_file():
+        return None
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _store(file_hash: str, page: int, result: dict) -> None:
+    entry = _entry(file_hash, page)
+    if entry is None:
+        return
+    temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(entry)
+    except OSError:
+        pass
+
+
+# --- page images -------------------------------------------------------------------------
+
+
+def page_count(data: bytes, kind: str) -> int:
+    if kind == "pdf":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+        try:
+            return len(document)
+        finally:
+            document.close()
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return getattr(image, "n_frames", 1)
+
+
+def page_image(data: bytes, kind: str, index: int, dpi: int = DPI):
+    """Page ``index`` (0-based) as an RGB Pillow image; PDF pages rendered at ``dpi``."""
+    from PIL import Image, ImageOps
+
+    if kind == "pdf":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+        try:
+            page = document[index]
+            native = _scanned_image(page) if dpi >= DPI else None
+            return native or page.render(scale=dpi / 72).to_pil().convert("RGB")
+        finally:
+            document.close()
+    image = Image.open(io.BytesIO(data))
+    image.seek(index)
+    frame = ImageOps.exif_transpose(image.copy()) if index == 0 else image.copy()
+    return frame.convert("RGB")
+
+
+def _scanned_image(page):
+    """The page's one image at its own resolution, when the page is a scan (one image covering
+    it): resampling a 150-dpi scan to 300 dpi costs Tesseract words. None otherwise."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+        if len(images) != 1:
+            return None
+        left, bottom, right, top = images[0].get_bounds()
+        width, height = page.get_size()
+        if (right - left) < 0.9 * width or (top - bottom) < 0.9 * height:
+            return None
+        image = images[0].get_bitmap(render=False).to_pil().convert("RGB")
+        return image if image.width >= 0.9 * width * 150 / 72 else None  # under 150 dpi: render instead
+    except Exception:  # noqa: BLE001 - unusual image formats: rendering the page always works
+        return None
+
+
+def drop_colour_ink(image):
+    """The page in grey with red and blue ink (stamp, signature) lifted to paper, and the box of
+    that ink (None when there is none).
+
+    Each pixel takes the lighter of its red and blue channels: red ink is light in the red
+    channel, blue ink in the blue one, while black print is dark in both, also where a stamp
+    covers it (a mask would erase the letters under the stamp with it).
+    """
+    from PIL import ImageChops, ImageFilter
+
+    red, green, blue = image.split()
+    grey = ImageChops.lighter(red, blue)
+    reddish = ImageChops.darker(ImageChops.subtract(red, green), ImageChops.subtract(red, blue))
+    bluish = ImageChops.darker(ImageChops.subtract(blue, red), ImageChops.subtract(blue, green))
+    colour = ImageChops.lighter(reddish, bluish)
+    # coloured pixels are ink of a stamp or a pen, never print; print under the ink stays dark
+    mask = ImageChops.darker(colour.point(lambda v: 255 if v > COLOUR_INK else 0),
+                             grey.point(lambda v: 255 if v > 110 else 0))
+    grey.paste(255, mask=mask)
+    strong = colour.point(lambda v: 255 if v > 60 else 0)
+    solid = strong.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(9))  # specks are no stamp
+    return grey, solid.getbbox()
+
+
+# --- one page ------------------------------------------------------------------------------
+
+
+def ocr_page(image) -> dict:
+    """Tesseract on one page image: its words (text, confidence, box), the page size and the
+    box of the stamp and signature ink."""
+    import pytesseract
+
+    grey, ink_box = drop_colour_ink(image)
+    data = pytesseract.image_to_data(grey, lang=LANG, config=f"--oem 1 --psm {PSM}",
+                                     output_type=pytesseract.Output.DICT)
+    words = []
+    for k, text in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", (text or "").strip())
+        confidence = float(data["conf"][k])
+        if not text or confidence < 0:
+            continue
+        words.append({"text": text, "conf": round(confidence, 1),
+                      "box": [data["left"][k], data["top"][k], data["width"][k], data["height"][k]],
+                      "line": [data["block_num"][k], data["par_num"][k], data["line_num"][k]]})
+    return {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words}
+
+
+def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) -> dict:
+    """One page's OCR, from the cache or computed and stored."""
+    file_hash = file_hash or hashlib.sha256(data).hexdigest()
+    cached = _cached(file_hash, index)
+    if cached is not None:
+        return cached
+    result = ocr_page(page_image(data, kind, index))
+    _store(file_hash, index, result)
+    return result
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    words: list[dict]
+    top: int
+    bottom: int
+
+    @property
+    def height(self) -> int:
+        return max(1, self.bottom - self.top)
+
+    def segments(self, gap: float) -> list[list[dict]]:
+        ordered = sorted(self.words, key=lambda w: w["box"][0])
+        pieces = [[ordered[0]]]
+        for word in ordered[1:]:
+            previous = pieces[-1][-1]
+            if word["box"][0] - (previous["box"][0] + previous["box"][2]) > gap:
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        return pieces
+
+
+def skew_slope(lines: Iterable[list[dict]]) -> float:
+    """The page's skew as a slope (pixels down per pixel right): the median over Tesseract's
+    lines of four words or more of the slope of their word bottoms."""
+    slopes = []
+    for members in lines:
+        if len(members) < 4:
+            continue
+        xs = [w["box"][0] + w["box"][2] / 2 for w in members]
+        ys = [w["box"][1] + w["box"][3] for w in members]
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread)
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def rows_of(words: list[dict]) -> list[Row]:
+    """Words grouped into visual rows: Tesseract's lines merged when they share most of their
+    height, heights measured square to the text (a skewed scan's lines climb across the page)."""
+    lines: dict[tuple, list[dict]] = {}
+    for word in words:
+        lines.setdefault(tuple(word["line"]), []).append(word)
+    slope = skew_slope(lines.values())
+    units = []
+    for members in lines.values():
+        tops = [w["box"][1] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
+        bottoms = [w["box"][1] + w["box"][3] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
+        units.append(Row(list(members), int(statistics.median(tops)), int(statistics.median(bottoms))))
+    units.sort(key=lambda r: (r.top, min(w["box"][0] for w in r.words)))
+    rows: list[Row] = []
+    for unit in units:
+        for row in reversed(rows[-3:]):
+            overlap = min(row.bottom, unit.bottom) - max(row.top, unit.top)
+            if overlap > 0.5 * min(row.height, unit.height):
+                row.words.extend(unit.words)
+                row.top, row.bottom = min(row.top, unit.top), max(row.bottom, unit.bottom)
+                break
+        else:
+            rows.append(unit)
+    return rows
+
+
+def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True) -> list[list[list[dict]]]:
+    """Rows as lists of segments in reading order; a two-column zone gives its left column's
+    rows first, then its right column's.
+
+    Official documents have columns in two places only: the header, above the first row of
+    running text on the first page, and the foot (recipients | signer), below the last one on
+    the last page. A gap inside a row of running text (a word too faint to read) is no column.
+    """
+    if not rows:
+        return []
+    height = statistics.median(r.height for r in rows)
+    gap = COLUMN_GAP * height
+    pieces = [row.segments(gap) for row in rows]
+    # the zone is decided on words read with some confidence: specks and stamp debris between
+    # the columns must not join them
+    solid = [Row(kept, row.top, row.bottom).segments(gap) if kept else []
+             for row in rows for kept in [[w for w in row.words if w["conf"] >= SOLID_CONFIDENCE]]]
+    spans = [(min(w["box"][0] for seg in row for w in seg), max(w["box"][0] + w["box"][2] for seg in row for w in seg))
+             if row else None for row in solid]
+    known = [span for span in spans if span]
+    width = (max(x1 for _, x1 in known) - min(x0 for x0, _ in known)) if known else 0
+    running = [j for j, span in enumerate(spans) if span and len(solid[j]) == 1 and span[1] - span[0] > 0.6 * width]
+    first_running = running[0] if running else len(rows)
+    last_running = running[-1] if running else -1
+    out: list[list[list[dict]]] = []
+    k = 0
+    foot = last_running + 1 if last_page and (last_running >= 0 or not first_page) else len(rows)
+    while k < len(rows):
+        if k == foot:  # the foot (recipients | signer) runs to the end of the page
+            out.extend(_foot_columns(pieces[k:], solid[k:]))
+            break
+        columns_allowed = first_page and k < first_running
+        if len(solid[k]) < 2 or not columns_allowed:
+            out.append(pieces[k])
+            k += 1
+            continue
+        # a split row: the gutter is its widest gap; extend the zone while rows do not cross it
+        left_end, right_start = _widest_gap(solid[k])
+        zone = [k]
+        j = k + 1
+        while j < len(rows):
+            if not solid[j]:
+                zone.append(j)
+                j += 1
+                continue
+            x0 = min(w["box"][0] for seg in solid[j] for w in seg)
+            x1 = max(w["box"][0] + w["box"][2] for seg in solid[j] for w in seg)
+            if len(solid[j]) >= 2:
+                a, b = _widest_gap(solid[j])
+                if a < right_start and b > left_end:
+                    left_end, right_start = max(left_end, a), min(right_start, b)
+                    zone.append(j)
+                    j += 1
+                    continue
+                break
+            if x1 <= right_start or x0 >= (left_end + right_start) / 2:  # in one column
+                zone.append(j)
+                j += 1
+                continue
+            break
+        gutter = (left_end + right_start) / 2
+        left_rows, right_rows = [], []
+        for index in zone:
+            left = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 < gutter]
+            right = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 >= gutter]
+            if left:
+                left_rows.append([sorted(left, key=lambda w: w["box"][0])])
+            if right:
+                right_rows.append([sorted(right, key=lambda w: w["box"][0])])
+        out.extend(left_rows)
+        out.append([])  # a blank line between the two columns
+        out.extend(right_rows)
+        out.append([])
+        k = j
+    return out
+
+
+def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]]) -> list[list[list[dict]]]:
+    """The foot's rows, left column (recipients) first, then the right one (signer): the gutter
+    is the middle of the rows' widest gaps, or, when no row holds both columns, the middle of
+    the foot's text; stains and signature strokes may cross it."""
+    gaps = sorted((a + b) / 2 for a, b in (_widest_gap(row) for row in solid if len(row) >= 2))
+    boxes = [w["box"] for row in solid for segment in row for w in segment]
+    if not boxes:
+        return pieces
+    gutter = gaps[len(gaps) // 2] if gaps else (min(b[0] for b in boxes) + max(b[0] + b[2] for b in boxes)) / 2
+    left_rows, right_rows = [], []
+    for row in pieces:
+        words = [w for segment in row for w in segment]
+        left = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 < gutter), key=lambda w: w["box"][0])
+        right = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter), key=lambda w: w["box"][0])
+        if left:
+            left_rows.append([left])
+        if right:
+            right_rows.append([right])
+    if not left_rows or not right_rows:
+        return pieces
+    return left_rows + [[]] + right_rows + [[]]
+
+
+def _widest_gap(segments: list[list[dict]]) -> tuple[int, int]:
+    """(right edge before, left edge after) of the widest gap between segments of a row."""
+    best = (0, 0)
+    for a, b in zip(segments, segments[1:]):
+        end = max(w["box"][0] + w["box"][2] for w in a)
+        start = min(w["box"][0] for w in b)
+        if start - end > best[1] - best[0]:
+            best = (end, start)
+    return best
+
+
+def _spaced_rows(rows: list[list[list[dict]]]) -> set[int]:
+    """Rows with clearly more space above them than the page's usual line spacing (half a line
+    height more): the title after the header, the body after the title. Rows read after a column
+    zone's separator are left out: their order is not the page's vertical order."""
+    spans = []
+    for index, row in enumerate(rows):
+        words = [w for segment in row for w in segment]
+        if words:
+            spans.append((index, statistics.median(w["box"][1] for w in words),
+                          statistics.median(w["box"][1] + w["box"][3] for w in words)))
+        else:
+            spans.append(None)
+    gaps, heights = [], []
+    for previous, current in zip(spans, spans[1:]):
+        if previous and current:
+            gaps.append(current[1] - previous[2])
+            heights.append(current[2] - current[1])
+    if not gaps:
+        return set()
+    usual, height = statistics.median(gaps), statistics.median(heights)
+    return {current[0] for previous, current in zip(spans, spans[1:])
+            if previous and current and current[1] - previous[2] > usual + 0.5 * height}
+
+
+def _row_text(row: list[list[dict]]) -> str:
+    return " ".join(w["text"] for segment in row for w in segment)
+
+
+def _is_edge(row_words: list[dict], height: int) -> bool:
+    top = min(w["box"][1] for w in row_words)
+    bottom = max(w["box"][1] + w["box"][3] for w in row_words)
+    return bottom < EDGE * height or top > (1 - EDGE) * height
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+_DUST = "_ˆ`˜¯¨'‘’|~›‹"  # marks print never puts at a word's edge: dust read as a character
+_PUNCTUATION = set(".,;:!?-–—()[]\"“”/%…+*«»")
+
+
+def _without_dust(word: dict) -> dict:
+    """The word without dust glued to its ends (``UBND_`` → ``UBND``); "" for a word that is
+    all dust (no letter or digit and not print punctuation)."""
+    text = word["text"].strip(_DUST)
+    if not any(ch.isalnum() for ch in text) and not (text and set(text) <= _PUNCTUATION):
+        text = ""
+    return word if text == word["text"] else {**word, "text": text}
+
+
+def _speck(word: dict) -> bool:
+    """A mark with at most one letter or digit that the engine is unsure of: dust, not a word."""
+    return word["conf"] < SOLID_CONFIDENCE and sum(ch.isalnum() for ch in word["text"]) <= 1
+
+
+def _stamp_debris(word: dict, ink: list[int] | None) -> bool:
+    """A low-confidence token under the stamp or signature that is no Vietnamese word."""
+    if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_box(word["box"], ink):
+        return False
+    letters = re.sub(r"[^\w]|\d", "", word["text"])
+    return not (letters and is_syllable(letters))
+
+
+def _in_box(box: list[int], ink: list[int] | None) -> bool:
+    if not ink:
+        return False
+    x, y, w, h = box
+    return x < ink[2] and x + w > ink[0] and y < ink[3] and y + h > ink[1]
+
+
+# --- a whole scan ----------------------------------------------------------------------------
+
+
+def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
+    """Text of all pages (form feed between pages), its words with offsets, and what was dropped."""
+    laid_out = []
+    edge_counts: dict[str, int] = {}
+    for page in pages:
+        words = [w for w in map(_without_dust, page["words"])
+                 if w["text"] and not _stamp_debris(w, page.get("ink")) and not _speck(w)]
+        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1)
+        laid_out.append(rows)
+        for row in rows:
+            flat = [w for segment in row for w in segment]
+            if flat and _is_edge(flat, page["size"][1]):
+                key = _furniture_key(_row_text(row))
+                edge_counts[key] = edge_counts.get(key, 0) + 1
+    parts: list[str] = []
+    found: list[OcrWord] = []
+    dropped: list[str] = []
+    offset = 0
+    for number, (page, rows) in enumerate(zip(pages, laid_out), 1):
+        if number > 1:  # the page break on a line of its own: cleaning drops lines that hold one
+            parts.append("\f\n")
+            offset += 2
+        lines: list[str] = []
+        spaced = _spaced_rows(rows)
+        for index, row in enumerate(rows):
+            flat = [w for segment in row for w in segment]
+            text = _row_text(row)
+            if index in spaced and lines and lines[-1] != "":  # extra space above: a new block
+                lines.append("")
+                parts.append("\n")
+                offset += 1
+            if flat and _is_edge(flat, page["size"][1]) and (
+                    _PAGE_NUMBER.match(text) or (len(pages) > 1 and edge_counts[_furniture_key(text)] > 1)):
+                dropped.append(f"trang {number}: {text}")
+                continue
+            if not flat:
+                if lines and lines[-1] != "":
+                    lines.append("")
+                    parts.append("\n")
+                    offset += 1
+                continue
+            position = 0
+            pieces = []
+            for k, word in enumerate(flat):
+                if k:
+                    pieces.append(" ")
+                    position += 1
+                found.append(OcrWord(offset + position, word["text"], float(word["conf"]), number,
+                                     tuple(word["box"]), _in_box(word["box"], page.get("ink"))))
+                pieces.append(word["text"])
+                position += len(word["text"])
+            line = "".join(pieces)
+            lines.append(line)
+            parts.append(line + "\n")
+            offset += len(line) + 1
+    return "".join(parts), found, dropped
+
+
+def read_scan(data: bytes, kind: str) -> OcrResult:
+    """OCR every page of a scanned PDF (``kind="pdf"``) or image file (``"image"``); never raises."""
+    try:
+        name, model, _digest = engine()
+    except OcrUnavailable as error:
+        return OcrResult("", None, [f"scan needs OCR, but {error}"])
+    try:
+        count = page_count(data, kind)
+    except Exception as error:  # noqa: BLE001 - damaged images and PDFs raise many types
+        return OcrResult("", None, [f"corrupt or unreadable {'PDF' if kind == 'pdf' else 'image'} "
+                                    f"({type(error).__name__}: {error})"])
+    file_hash = hashlib.sha256(data).hexdigest()
+    pages = []
+    try:
+        for index in range(count):
+            pages.append(read_page(data, kind, index, file_hash))
+    except Exception as error:  # noqa: BLE001 - a page Tesseract or the renderer cannot read
+        return OcrResult("", None, [f"OCR failed on page {len(pages) + 1} ({type(error).__name__}: {error})"])
+    text, words, dropped = assemble(pages)
+    mean = statistics.fmean(w.confidence for w in words) if words else 0.0
+    reading = OcrReading(name, model, settings_key(), count, round(mean, 1),
+                         tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped))
+    if not words:
+        return OcrResult("", reading, ["no text found by OCR (blank pages, or not a document)"])
+    return OcrResult(text, reading, [])
+
+
+# --- many files, in the pool ---------------------------------------------------------------
+
+
+def scan_kind(path: Path, data: bytes | None = None) -> str | None:
+    """"image" or "pdf" when the file must be read by OCR, else None."""
+    suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    if suffix == ".pdf":
+        from .formats import pdf_text_layer
+
+        text, _problem, _notes = pdf_text_layer(data if data is not None else path.read_bytes())
+        return "pdf" if text is not None and not has_usable_text(text) else None
+    return None
+
+
+def has_usable_text(text: str) -> bool:
+    """A text layer worth reading: some letters on an average page (not only a stamp's caption)."""
+    pages = max(1, text.count("\f") + 1)
+    return sum(ch.isalpha() for ch in text) >= 40 * pages
+
+
+def _page_task(task: tuple[str, str, int, str]) -> int:
+    path, kind, index, file_hash = task
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # one Tesseract per core, not several threads each
+    read_page(Path(path).read_bytes(), kind, index, file_hash)
+    return index
+
+
+def prefetch(paths: Iterable[Path], pool=None, progress: Callable[[str], None] | None = None) -> int:
+    """OCR the uncached pages of every scan among ``paths`` (in ``pool`` when given), printing
+    "OCR 12/240 trang, còn khoảng 3 phút" now and then on long runs. Returns pages read."""
+    candidates = [path for path in paths if path.suffix.lower() in (*IMAGE_SUFFIXES, ".pdf")]
+    if not candidates:
+        return 0
+    try:
+        engine()
+    except OcrUnavailable:
+        return 0  # each scan is reported when it is read
+    tasks = []
+    for path in candidates:
+        try:
+            data = path.read_bytes()
+            kind = scan_kind(path, data)
+            if kind is None:
+                continue
+            file_hash = hashlib.sha256(data).hexdigest()
+            tasks += [(str(path), kind, index, file_hash) for index in range(page_count(data, kind))
+                      if _cached(file_hash, index) is None]
+        except Exception:  # noqa: BLE001 - unreadable files are reported when they are read
+            continue
+    if not tasks:
+        return 0
+    say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
+    start, last = time.monotonic(), 0.0
+    results: Iterable = (pool.map(_page_task, tasks) if pool is not None else map(_page_task, tasks))
+    for done, _ in enumerate(results, 1):
+        now = time.monotonic()
+        if done == len(tasks) or now - last > 10 or done == 1:
+            last = now
+            say(progress_line(done, len(tasks), now - start))
+    return len(tasks)
+
+
+def progress_line(done: int, total: int, elapsed: float) -> str:
+    """"OCR 12/240 trang, còn khoảng 3 phút" (seconds when less than a minute is left)."""
+    left = elapsed / done * (total - done) if done else 0.0
+    if done >= total:
+        return f"OCR {done}/{total} trang, xong sau {_duration(elapsed)}"
+    return f"OCR {done}/{total} trang, còn khoảng {_duration(left)}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} giây"
+    return f"{round(seconds / 60)} phút"

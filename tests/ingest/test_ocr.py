@@ -1,0 +1,245 @@
+"""Scans: layout rules on word boxes (no engine), then real Tesseract on generated scans,
+through the pipeline from a two-page scanned PDF to a notice with text and metadata."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image
+
+from benchmarks.scan_generator import LEVELS, compose, missing_glyphs, save_pdf, save_tiff, scan, truth_text
+from build_tools.clean import clean_text, word_confidences
+from build_tools.clean.ocr import word_errors
+from build_tools.ingest import ocr
+from build_tools.ingest.formats import read_document
+from build_tools.model import OcrReading, OcrWord
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr not installed")
+
+
+def word(text, x, y, w=None, h=40, conf=95.0, line=(1, 1, 1)):
+    return {"text": text, "conf": conf, "box": [x, y, w or 24 * len(text), h], "line": list(line)}
+
+
+def row_words(texts, x, y, line):
+    out = []
+    for text in texts.split():
+        out.append(word(text, x, y, line=line))
+        x += 24 * len(text) + 20
+    return out
+
+
+# --- layout ------------------------------------------------------------------------------
+
+
+def test_header_columns_are_read_left_then_right():
+    # Tesseract puts both columns of a row on one line; the gap between them is the gutter
+    words = (row_words("ỦY BAN NHÂN DÂN", 300, 200, (1, 1, 1)) + row_words("CỘNG HÒA XÃ HỘI", 1300, 200, (1, 1, 1))
+             + row_words("TỈNH SƠN LA", 340, 260, (1, 1, 2)) + row_words("Độc lập - Tự do", 1350, 260, (1, 1, 2))
+             + row_words("Số: 12/CT-UBND", 330, 330, (1, 1, 3))
+             + row_words("Sơn La, ngày 5 tháng 8 năm 2021", 1250, 330, (1, 1, 3))
+             + row_words("CHỈ THỊ về việc phòng chống dịch trên toàn tỉnh", 700, 450, (2, 1, 1)))
+    page = {"size": [2480, 3508], "ink": None, "words": words}
+    text, found, dropped = ocr.assemble([page])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:3] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 12/CT-UBND"]
+    assert lines[3:6] == ["CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "Sơn La, ngày 5 tháng 8 năm 2021"]
+    assert lines[6].startswith("CHỈ THỊ")
+    assert not dropped
+    for item in found:  # every word's offset points at it in the text
+        assert text[item.offset:item.offset + len(item.text)] == item.text
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    pages = []
+    for number in (1, 2, 3):
+        words = row_words("Tỉnh ủy Quảng Ninh báo cáo", 800, 60, (1, 1, 1))
+        if number > 1:
+            words.append(word(str(number), 1230, 140, line=(2, 1, 1)))
+        words += row_words("Nội dung của trang này là văn bản chính", 300, 900, (3, 1, 1))
+        pages.append({"size": [2480, 3508], "ink": None, "words": words})
+    text, _found, dropped = ocr.assemble(pages)
+    assert "Quảng Ninh báo cáo" not in text and "\n2\n" not in text
+    assert text.count("Nội dung của trang") == 3 and text.count("\f\n") == 2
+    assert any(line.endswith(": 2") for line in dropped) and len(dropped) == 5
+
+
+def test_stamp_debris_and_specks_are_left_out_but_words_under_the_stamp_stay():
+    ink = [1400, 2000, 1900, 2400]
+    words = [word("TM.", 1500, 2100, conf=80), word("ỦY", 1600, 2100, conf=85),
+             word("MNỨ", 1500, 2200, conf=12, line=(1, 1, 2)), word("nghiệp", 1600, 2300, conf=20, line=(1, 1, 3)),
+             word("_", 300, 2300, conf=20, line=(1, 1, 3))]
+    text, found, _ = ocr.assemble([{"size": [2480, 3508], "ink": ink, "words": words}])
+    assert "MNỨ" not in text and "_" not in text
+    assert "TM. ỦY" in text and "nghiệp" in text
+    assert all(item.in_stamp for item in found)
+
+
+def test_colour_ink_is_lifted_and_black_print_under_it_kept():
+    image = Image.new("RGB", (200, 100), "white")
+    image.paste((205, 30, 40), (20, 20, 120, 80))  # stamp ink
+    image.paste((0, 0, 0), (50, 40, 60, 60))  # print under the stamp
+    image.paste((30, 50, 170), (150, 20, 190, 40))  # signature ink
+    grey, box = ocr.drop_colour_ink(image)
+    assert grey.getpixel((30, 30)) == 255 and grey.getpixel((160, 30)) == 255
+    assert grey.getpixel((55, 50)) == 0
+    assert box is not None and box[0] <= 25 and box[2] >= 185
+
+
+def test_progress_line_says_pages_and_time_left():
+    assert ocr.progress_line(12, 240, 36.0) == "OCR 12/240 trang, còn khoảng 11 phút"
+    assert ocr.progress_line(2, 4, 10.0) == "OCR 2/4 trang, còn khoảng 10 giây"
+    assert ocr.progress_line(4, 4, 70.0) == "OCR 4/4 trang, xong sau 1 phút"
+
+
+def test_text_layer_with_only_a_caption_is_not_usable():
+    assert not ocr.has_usable_text("Đã ký\f\f")
+    assert ocr.has_usable_text("Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện nghiêm" * 2)
+
+
+def test_generator_fonts_cover_vietnamese():
+    spec = compose(1, "heldout")
+    for style in ("regular", "bold", "italic", "bolditalic"):
+        assert missing_glyphs(truth_text(spec) + "ủỉộẫỵ", style) == set()
+
+
+# --- confidences into the repair ------------------------------------------------------------
+
+
+def _reading(text: str, confidence: dict[str, float]) -> OcrReading:
+    words, offset = [], 0
+    for token in text.split(" "):
+        words.append(OcrWord(offset, token, confidence.get(token, 96.0), 1, (0, 0, 1, 1)))
+        offset += len(token) + 1
+    return OcrReading("Tesseract", "vie", "test", 1, 90.0, ((10, 10),), tuple(words))
+
+
+def test_confident_valid_syllables_are_left_alone_and_unsure_ones_repaired(monkeypatch):
+    from build_tools.clean.ocr import get_lexicon
+
+    # the thresholds are learned from generated scans (data/ocr/tesseract.yml); here a fixed one
+    monkeypatch.setitem(get_lexicon().params, "ocr_confident_word", 90)
+    text = "Giao UBND tình chỉ đạo các sở, ngành triển khai trên địa bàn tỉnh."
+    assert [c.after for c in clean_text(text).changes if c.stage == "ocr"] == ["tỉnh"]  # no confidences
+    sure = clean_text(text, _reading(text, {}))
+    assert not [c for c in sure.changes if c.stage == "ocr"]
+    unsure = clean_text(text, _reading(text, {"tình": 20.0}))
+    assert [(c.before, c.after) for c in unsure.changes if c.stage == "ocr"] == [("tình", "tỉnh")]
+
+
+def test_word_confidences_follow_tokens_through_normalisation():
+    text = "Ủy ban nhân dân tỉnh\n7\n\fchỉ đạo"
+    reading = _reading(text.replace("\n", " ").replace("\f", ""), {"chỉ": 40.0})
+    confidences = word_confidences(text, "Ủy ban nhân dân tỉnh\n\nchỉ đạo", reading)
+    assert confidences is not None and len(confidences) == 7 and confidences[5] == 40.0
+
+
+# --- real Tesseract ---------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def ocr_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_OCR_CACHE", str(tmp_path / "ocr-cache"))
+    return tmp_path / "ocr-cache"
+
+
+def two_page_spec():
+    for seed in range(20):
+        spec = compose(seed, "heldout", paragraphs=7)
+        scan(spec, "clean")
+        if spec.pages == 2:
+            return spec
+    raise AssertionError("no two-page notice among 20 seeds")
+
+
+@pytest.fixture(scope="module")
+def scanned_source(tmp_path_factory):
+    """A generated two-page scanned PDF in a source folder, with its notice's truth, and one
+    OCR cache for the tests that read it (each page is read once)."""
+    root = tmp_path_factory.mktemp("scan")
+    spec = two_page_spec()
+    source = root / "source"
+    source.mkdir()
+    level = LEVELS["good"]
+    save_pdf(scan(spec, level), source / "ban-quet.pdf", level.dpi)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ARCHIVE_OCR_CACHE", str(root / "ocr-cache"))
+    yield spec, source, root
+    patch.undo()
+
+
+@needs_tesseract
+def test_two_page_scanned_pdf_builds_into_a_notice(scanned_source):
+    """CI's end-to-end scan: a generated two-page scanned PDF through the whole pipeline."""
+    from build_tools.pipeline import load_notice, run_pipeline
+
+    spec, source, root = scanned_source
+    result = run_pipeline(source, workers=1, registry_path=root / "permalinks.yml", cache_dir=root / "store")
+    try:
+        assert len(result.notices) == 1, [p.describe() for p in result.problems]
+        notice = load_notice(result.notices[0])
+    finally:
+        result.close()
+    reading = notice.raw.ocr
+    assert notice.source.format == "pdf" and notice.source.encoding == "ocr"
+    assert reading.pages == 2 and reading.engine.startswith("Tesseract") and reading.mean_confidence > 80
+    errors, words, residual = word_errors(notice.raw.text, truth_text(spec))
+    assert errors / words < 0.03, residual
+    body = notice.document.body_text
+    assert all(paragraph.split()[-1] in body for paragraph in spec.paragraphs[1:])
+    meta = notice.meta
+    assert meta.province is not None and meta.province.name == spec.province
+    assert meta.number is not None and meta.number.text == spec.number
+    assert meta.issued_date == spec.iso_date
+    assert meta.signer is not None and meta.signer.name == spec.signer_name
+    assert list((root / "ocr-cache").glob("*.json")), "pages are cached"
+
+
+@needs_tesseract
+def test_scanned_pdf_becomes_a_page_with_text_metadata_and_the_scan(scanned_source):
+    """The site: the notice's page shows the text, the OCR badge and the scan's pages, and
+    offers the original PDF; page images are small enough for the USB edition."""
+    from build_tools.publish.site import BuildOptions, build_site
+
+    spec, source, root = scanned_source
+    site = root / "site"
+    build_site(BuildOptions(source=source, out=site, cache=root / "site-cache", registry=root / "site-permalinks.yml"))
+    pages = [p for p in site.rglob("index.html") if "ban-quet" in p.read_text(encoding="utf-8")
+             and "đọc bằng OCR" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    assert spec.province in html and spec.number in html and spec.signer_name in html
+    assert "Tesseract" in html and "độ tin cậy trung bình" in html
+    images = sorted(site.rglob("*.trang-*.jpg"))
+    assert len(images) == 2 and all(image.name in html for image in images)
+    assert all(image.stat().st_size < 200_000 for image in images)
+    originals = [p for p in site.rglob("*.pdf") if p.read_bytes() == (source / "ban-quet.pdf").read_bytes()]
+    assert originals and originals[0].name in html
+
+
+@needs_tesseract
+def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
+    spec = compose(3, "heldout", paragraphs=2)
+    pages = scan(spec, "clean")
+    save_tiff(pages, tmp_path / "notice.tif", 300)
+    pages[0].convert("RGB").save(tmp_path / "page.jpg", quality=80, dpi=(300, 300))
+    tiff = read_document(tmp_path / "notice.tif")
+    assert tiff.problems == [] and tiff.format == "image" and tiff.ocr.pages == len(pages)
+    jpeg = read_document(tmp_path / "page.jpg")
+    assert jpeg.problems == [] and jpeg.ocr.pages == 1
+    assert spec.signer_name.split()[-1] in tiff.text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in jpeg.text
+
+
+def test_low_confidence_words_left_as_read_are_marked_and_counted():
+    from build_tools.text import UNSURE_NOTE, html_with_marks
+
+    text = "Các sở, ngành triển khai thực hiện nghiêm túc chỉ đạo của tỉnh."
+    document = clean_text(text, _reading(text, {"nghiêm": 30.0}))
+    marks = [mark for block in document.blocks for mark in block.marks]
+    assert len(marks) == 1 and marks[0][2].startswith(UNSURE_NOTE)
+    block = document.blocks[0]
+    start, end, _ = marks[0]
+    assert block.text[start:end] == "nghiêm"
+    assert document.ocr_quality.suspicious_after == 1  # what the page calls doubtful after repair
+    assert 'class="ocr-unsure"' in html_with_marks(block.text, block.bold, block.marks)

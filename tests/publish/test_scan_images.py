@@ -1,0 +1,23 @@
+"""Page images of a scan for its notice page: screen-sized, small enough for the USB edition."""
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from benchmarks.scan_generator import LEVELS, compose, save_pdf, save_tiff, scan
+from build_tools.publish.scan_images import JPEG_QUALITY, SCREEN_WIDTH, page_jpegs
+
+
+def test_pdf_and_tiff_pages_become_small_screen_jpegs(tmp_path):
+    spec = compose(5, "heldout", paragraphs=2)
+    pages = scan(spec, LEVELS["good"])
+    save_pdf(pages, tmp_path / "scan.pdf", 200)
+    save_tiff(pages, tmp_path / "scan.tif", 200)
+    for path, kind in ((tmp_path / "scan.pdf", "pdf"), (tmp_path / "scan.tif", "image")):
+        jpegs = page_jpegs(path.read_bytes(), kind)
+        assert len(jpegs) == len(pages)
+        for data in jpegs:
+            image = Image.open(io.BytesIO(data))
+            assert image.format == "JPEG" and image.width <= SCREEN_WIDTH and image.height > image.width
+            assert len(data) < 150_000, f"{len(data)} bytes at quality {JPEG_QUALITY}"
