@@ -94,6 +94,9 @@ def broken_words(read: str, repaired: str, truth: str) -> int:
     return sum(1 for j, i in matched.items() if after[j] != reference[i])
 
 
+MISSES: list[str] = []  # the fields read wrong, printed under the table
+
+
 def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
     from build_tools.clean import clean_text
     from build_tools.extract import extract
@@ -102,6 +105,11 @@ def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
     province = meta.province is not None and meta.province.name == spec.province
     number = meta.number is not None and meta.number.text == spec.number
     date = meta.issued_date == spec.iso_date
+    for right, name, want, got in ((province, "province", spec.province, meta.province and meta.province.name),
+                                   (number, "number", spec.number, meta.number and meta.number.text),
+                                   (date, "date", spec.iso_date, meta.issued_date)):
+        if not right:
+            MISSES.append(f"{name}: {want!r} read as {got!r}")
     return province, number, date
 
 
@@ -205,6 +213,8 @@ def main() -> None:
     print(f"false repairs on clean text (the truth texts above + clean seeds 000-002, 004): {changes} in {words} "
           f"words = {1e4 * changes / words:.2f} per 10,000")
     print(seed_003(lexicon))
+    for miss in MISSES:
+        print(f"  wrong field: {miss}")
     print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed; "
           "prov/number/date: notices whose province, number and "
           "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (publish/scan_images.py); s/page: our reading "

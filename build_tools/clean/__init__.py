@@ -129,6 +129,13 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
         quality = replace(quality,
                           suspicious_before=quality.suspicious_before + unsure_syllables(original, ocr),
                           suspicious_after=quality.suspicious_after + sum(map(len, unsure.values())))
+        from .ocr_fields import repair_fields
+
+        unrepaired = text
+        text, field_changes = repair_fields(text, confidences)  # number symbols, dates: scans only
+        for line, spans in repair_marks(unrepaired, field_changes).items():
+            marks.setdefault(line, []).extend(spans)
+        repaired = replace(repaired, changes=[*repaired.changes, *field_changes])
     changes.extend(repaired.changes)
     header, title, blocks, recipients, signature, structure_changes = structure(text, marks)
     changes.extend(structure_changes)

@@ -52,23 +52,28 @@ def structure(text: str) -> tuple[list[str], int]:
 
 
 def test_seed_003_word_error_rate_and_no_correct_word_broken(seed_003):
-    """Seed 003 is another engine's OCR, never trained on. The target is 0.5 %; since a valid word
-    changes only when the word pairs on both sides favour the change (issue 14: "khó dự báo"), two
-    repairs whose one side is punctuation are no longer made: 0.52 % (18 of 3,485)."""
+    """Seed 003 is another engine's OCR, a held-out test never trained on (target 0.5 %). Until the
+    issue-17 follow-up the repair held rules seed 003 had suggested ({U}->tr for "ừên", r->n for
+    "rửi", ...) and a lexicon counted with the clean seeds: 0.52 %. With only generic letter-shape
+    rules and a lexicon from the Công báo corpus alone, it measures 1.26 % (44 of 3,485), and one
+    correct word is broken ("tỉnh" -> "tính", a real-word repair the seed-free lexicon favours).
+    That is the honest held-out figure; the bound below is it, not the target."""
     raw, result, reference = seed_003
     before, words, _ = word_errors(raw, reference)
     after, _, residual = word_errors(result.text, reference)
     assert before / words > 0.02  # the fixture really differs from the raw OCR
-    assert after / words < 0.0055, residual
+    assert after <= 44, residual
+    assert after < before / 2  # the repair still more than halves the other engine's errors
     broken = [(r, o) for r, o, f in zip(SPLIT.findall(raw), SPLIT.findall(result.text), SPLIT.findall(reference))
               if r == f and o != f]
-    assert broken == []
+    assert len(broken) <= 1, broken
 
 
 def test_seed_003_typical_repairs(seed_003):
+    """Repairs the generic rules make on another engine's OCR (li->h, ni->m, marks by the lexicon)."""
     _raw, result, _reference = seed_003
     pairs = {(c.before, c.after) for c in result.changes}
-    for pair in [("tỉrửi", "tỉnh"), ("ừên", "trên"), ("ƯBND", "UBND"), ("nlianh", "nhanh"),
+    for pair in [("nlianh", "nhanh"), ("bệnli", "bệnh"), ("nhiệni", "nhiệm"), ("ƯBND", "UBND"),
                  ("thầm", "thẩm"), ("Realtứne", "Realtime"), ("vỊ", "vị")]:
         assert pair in pairs
     assert "nhiều tỉnh, thành phố" in result.text
@@ -148,10 +153,13 @@ def test_valid_syllables_the_language_does_not_use_are_still_repaired():
 
 @pytest.mark.parametrize("prefix", CLEAN_SEEDS)
 def test_clean_seeds_unchanged(prefix):
+    """The seeds are not counted in the lexicon (they are tests): a clean seed is left exactly as
+    it is; a word the Công báo never uses may be flagged for a reader ("kit"), never changed."""
     text = read(seed(prefix))
     result = repair_ocr(text)
     assert result.changes == [] and result.text == text
-    assert result.quality.suspicious_before == 0
+    assert result.quality.suspicious_before <= 1
+    assert all(flag["word"].isascii() for flag in result.flagged), result.flagged
 
 
 def test_acronyms_numbers_and_foreign_words_untouched():
@@ -165,9 +173,11 @@ def test_real_word_needs_overwhelming_context():
     # a clean text: "tình" is right where the pairs allow it, and nothing is noisy
     clean = "Trong tình hình mới, các tình nguyện viên tham gia phòng, chống dịch của tỉnh."
     assert repair_ocr(clean).text == clean
-    noisy = "Giao ƯBND tình chi đạo các sở, ngành triến khai thầm định ừên địa bàn tỉrửi."
+    noisy = "Giao ƯBND tình chi đạo các sở, ngành triến khai thầm định trên địa bàn tỉnli."
     repaired = repair_ocr(noisy).text
-    assert "UBND tỉnh chỉ đạo" in repaired and "thẩm định trên địa bàn tỉnh" in repaired
+    assert "UBND tỉnh chỉ đạo" in repaired and "trên địa bàn tỉnh." in repaired
+    # "thầm định" (a valid word) is no longer changed here: with seed 003's rules removed, this text
+    # has too few non-words to count as noisy, and a valid word then needs overwhelming context
 
 
 def test_stray_vietnamese_letter_in_a_latin_word():

@@ -1,0 +1,254 @@
+"""OCR repair of the fields a scan must get right: the symbol of a document number and dates.
+
+The word repair (``ocr.py``) leaves a token glued to digits and slashes alone (``2540/CĐĐ-UBND``)
+and never touches digits. Here, on text read by OCR only:
+
+* each part of a number's symbol is checked against the type codes (``data/doc_types.yml``) and
+  issuer codes (``data/issuers.yml``); a part that is neither is replaced by the one known code
+  it is cheapest to have been misread from (letter shapes of ``data/ocr/confusions.yml``
+  ``code_letters``, a doubled letter), when that is cheap enough for Tesseract's confidence in it;
+* a date written in words or figures whose day, month or year holds a letter shaped like a digit
+  (``O3``, ``2O21``, ``l5``) gets the digit back, only when the result is a valid date.
+
+Every edit is a ``model.Change`` (stage ``ocr``), like every other repair.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from ..model import Change
+
+_LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
+# a state number (123/TB-UBND, 12/2021/QĐ-UBND) or a Party one (25-KL/TU); the symbol part is
+# matched loosely (OCR may have put any letter or a digit-shaped letter in it)
+# the separator after the digits may be misread (113:TB/TU), and a speck glued after the symbol
+# read as "_" or "~" (2668/HD-UBND_)
+_NUMBER = re.compile(
+    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/))"
+    rf"(?P<symbol>[{_LETTERS}0-9]+(?:[-/][{_LETTERS}0-9]+)*)(?P<junk>[_~]+)?(?![\w-])")
+_PART = re.compile(r"[^-/]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _shapes() -> tuple[dict[tuple[str, str], float], dict[str, str]]:
+    """(letter-shape substitution costs for codes, digit-shaped letters → digit) from confusions.yml."""
+    from .ocr import load_confusions
+
+    data = load_confusions()
+    costs = {}
+    for observed, intended, cost in data.get("code_letters", []):
+        costs[(observed, intended)] = float(cost)
+    digits = {}
+    for digit, shapes in data.get("digit_shapes", {}).items():
+        for shape in str(shapes):
+            digits[shape] = str(digit)
+    return costs, digits
+
+
+@functools.lru_cache(maxsize=1)
+def known_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """(type codes, issuer codes): the literal codes a number's symbol is made of."""
+    from ..extract.vocab import doc_types, load_yaml
+
+    types = set(doc_types().by_code) | set(doc_types().by_party_code)
+    data = load_yaml("issuers.yml")
+    issuers = set()
+    for entry in [*data["central"], *data["provincial"]]:
+        for code in entry.get("codes", []):
+            code = str(code).replace("\\d*", "")
+            if re.fullmatch(rf"[{_LETTERS}]+", code):
+                issuers.add(code)
+    return frozenset(types), frozenset(issuers)
+
+
+def _is_known(part: str) -> bool:
+    """Spelt exactly as a type or issuer code (QĐ, not QD: a scan prints the Đ), or an issuer
+    code with a number (QH15)."""
+    from ..extract.vocab import issuers
+
+    types, codes = known_codes()
+    return part in types or part in codes or (any(ch.isdigit() for ch in part) and issuers().by_code(part) is not None)
+
+
+def misread_cost(observed: str, intended: str) -> float:
+    """Cheapest way OCR could have written ``observed`` for ``intended``: a letter-shape
+    substitution or a doubled letter costs 1 (or its listed cost), any other edit 2."""
+    costs, _ = _shapes()
+    rows, cols = len(observed), len(intended)
+    table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        doubled = i > 1 and observed[i - 1] == observed[i - 2]
+        table[i][0] = table[i - 1][0] + (1.0 if doubled else 2.0)
+    for j in range(1, cols + 1):
+        table[0][j] = table[0][j - 1] + 2.0
+    for i in range(1, rows + 1):
+        a = observed[i - 1]
+        doubled = i > 1 and a == observed[i - 2]
+        for j in range(1, cols + 1):
+            b = intended[j - 1]
+            substitute = 0.0 if a == b else costs.get((a, b), 2.0)
+            table[i][j] = min(table[i - 1][j - 1] + substitute,
+                              table[i - 1][j] + (1.0 if doubled else 2.0),  # an extra letter
+                              table[i][j - 1] + 2.0)  # a letter lost
+    return table[rows][cols]
+
+
+def best_code(part: str, first: bool, confidence: float | None, sure: float) -> tuple[str, float] | None:
+    """The known code ``part`` was most likely misread from, with its cost, or None.
+
+    The first part of a symbol may be a type or an issuer code (2279/UBND-VX); later parts are
+    issuer codes. Cost 1 (one shape confusion or doubled letter) is enough on its own; cost 2
+    only when Tesseract was unsure of the word. A tie between two codes is left alone."""
+    if _is_known(part) or len(part) < 2:
+        return None
+    types, issuers = known_codes()
+    pool = (types | issuers) if first else issuers
+    limit = 2.0 if confidence is not None and confidence < sure else 1.0
+    scored = sorted((misread_cost(part, code), code) for code in pool if abs(len(code) - len(part)) <= 1)
+    if not scored or scored[0][0] > limit:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1], scored[0][0]
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def repair_symbols(text: str, confidence_at) -> tuple[str, list[Change]]:
+    """Number symbols repaired part by part; ``confidence_at(offset)``: Tesseract's confidence
+    in the word at that offset (None if unknown)."""
+    return _apply(text, _symbol_edits(text, confidence_at))
+
+
+def _symbol_edits(text: str, confidence_at) -> list[tuple[int, str, str, str, float]]:
+    from .ocr import get_lexicon
+
+    sure = get_lexicon().params["ocr_unsure_word"]
+    edits: list[tuple[int, str, str, str, float]] = []  # offset, before, after, reason, confidence
+    for match in _NUMBER.finditer(text):
+        start, parts_ok, found_edits = match.start("symbol"), True, []
+        for k, part in enumerate(_PART.finditer(match.group("symbol"))):
+            offset = start + part.start()
+            found = best_code(part.group(), k == 0, confidence_at(offset), sure)
+            if found is None:
+                parts_ok = parts_ok and _is_known(part.group())
+                continue
+            code, cost = found
+            found_edits.append((offset, part.group(), code,
+                                f"number symbol: {part.group()!r} is no type or issuer code; "
+                                f"{code!r} misread (shape cost {cost:.0f})", 0.9 if cost <= 1 else 0.7))
+        first = _PART.match(match.group("symbol"))
+        sep = match.group("sep")
+        if sep not in "/-" and first and (_is_known(first.group()) or found_edits):
+            edits.append((match.start("sep"), sep, "-", f"number: {sep!r} between the digits and the type "
+                          "code is a misread hyphen (Party form 25-KL/TU)", 0.8))
+        edits += found_edits
+        if match.group("junk") and parts_ok:
+            edits.append((match.start("junk"), match.group("junk"), "",
+                          "number: a speck read as a letter glued after a known symbol", 0.8))
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, str, str, str, float]]) -> tuple[str, list[Change]]:
+    """Edits (offset, before, after, reason, confidence; in order, not overlapping) applied and recorded."""
+    changes: list[Change] = []
+    pieces, last = [], 0
+    for offset, before, after, reason, confidence in edits:
+        pieces.append(text[last:offset] + after)
+        last = offset + len(before)
+        changes.append(Change("ocr", "ocr-repair", before, after, reason, offset=offset,
+                              line=_line_of(text, offset), confidence=confidence))
+    pieces.append(text[last:])
+    return "".join(pieces), changes
+
+
+_DIGITISH = r"[0-9OoQDlI|!iSsBZzGgq]"
+_WORD_DATE = re.compile(
+    rf"(?P<pre>ngày\s+)(?P<d>{_DIGITISH}{{1,2}})(?P<m1>\s+tháng\s+)(?P<m>{_DIGITISH}{{1,2}})"
+    rf"(?P<y1>\s+năm\s+)(?P<y>{_DIGITISH}{{4}})(?!\w)", re.IGNORECASE)
+_FIGURE_DATE = re.compile(
+    rf"(?<![\w/])(?P<d>{_DIGITISH}{{1,2}})(?P<m1>/)(?P<m>{_DIGITISH}{{1,2}})(?P<y1>/)(?P<y>{_DIGITISH}{{4}})(?![\w/])")
+
+
+def _as_digits(field: str) -> str | None:
+    _, digits = _shapes()
+    out = "".join(ch if ch.isdigit() else digits.get(ch, "") for ch in field)
+    return out if len(out) == len(field) else None
+
+
+def _valid_date(day: str, month: str, year: str) -> bool:
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return 1945 <= int(year) <= 2100
+
+
+def repair_dates(text: str) -> tuple[str, list[Change]]:
+    """Digit-shaped letters inside a date's day, month and year put back, when the date is valid."""
+    changes: list[Change] = []
+    edits: list[tuple[int, int, str]] = []
+    for pattern in (_WORD_DATE, _FIGURE_DATE):
+        for match in pattern.finditer(text):
+            fields = [match.group(name) for name in ("d", "m", "y")]
+            if all(field.isdigit() for field in fields) or not any(ch.isdigit() for ch in "".join(fields)):
+                continue
+            digits = [_as_digits(field) for field in fields]
+            if None in digits or not _valid_date(*digits):
+                continue
+            for name, field, fixed in zip(("d", "m", "y"), fields, digits):
+                if field != fixed:
+                    edits.append((match.start(name), match.end(name), fixed))
+    last, pieces = 0, []
+    for start, end, fixed in sorted(set(edits)):
+        if start < last:
+            continue
+        before = text[start:end]
+        pieces.append(text[last:start] + fixed)
+        last = end
+        changes.append(Change("ocr", "ocr-repair", before, fixed,
+                              f"date: letters shaped like digits in {before!r}; the date is valid with {fixed!r}",
+                              offset=start, line=_line_of(text, start), confidence=0.9))
+    pieces.append(text[last:])
+    return "".join(pieces), changes
+
+
+def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[str, list[Change]]:
+    """Dates then number symbols of an OCR text (``confidences``: per word token, as for the
+    word repair). Date repairs keep lengths, so every offset points into ``text`` as received."""
+    from .ocr import SPLIT
+
+    tokens = [(m.start(), m.end()) for m in SPLIT.finditer(text)]
+    starts = [start for start, _ in tokens]
+
+    def confidence_at(offset: int) -> float | None:
+        import bisect
+
+        k = bisect.bisect_right(starts, offset) - 1
+        if confidences is None or k < 0 or k >= len(confidences) or tokens[k][1] <= offset:
+            return None
+        return confidences[k]
+
+    text, date_changes = repair_dates(text)  # digit for letter: offsets do not move
+    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text))
+    text, changes = _apply(text, edits)
+    return text, date_changes + changes
+
+
+# a speck read as a quote, comma or stop at the start of an all-capitals line ("THÀNH PHỐ HÀ NỘI)
+_SPECK_HEADING = re.compile(r"^(?P<speck>[\"“”'‘’`,.·])(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
+
+
+def _heading_specks(text: str) -> list[tuple[int, str, str, str, float]]:
+    """A lone mark before a heading in capitals, with no closing mark on the line: a speck."""
+    edits = []
+    for match in _SPECK_HEADING.finditer(text):
+        line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
+        if line.upper() == line:
+            edits.append((match.start(), match.group("speck"), "",
+                          "a speck read as a mark before a heading in capitals", 0.8))
+    return edits

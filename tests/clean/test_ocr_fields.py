@@ -1,0 +1,90 @@
+"""OCR repair of number symbols and dates (scans only), every edit recorded."""
+from __future__ import annotations
+
+from build_tools.clean import clean_text
+from build_tools.clean.ocr_fields import misread_cost, repair_dates, repair_fields, repair_symbols
+from build_tools.extract import extract
+from build_tools.model import OcrReading, OcrWord
+
+UNSURE = 30.0
+
+
+def _no_confidence(offset):
+    return None
+
+
+def test_a_doubled_letter_in_a_type_code_is_repaired_and_recorded():
+    text = "Số: 2540/CĐĐ-UBND"
+    fixed, changes = repair_symbols(text, _no_confidence)
+    assert fixed == "Số: 2540/CĐ-UBND"
+    [change] = changes
+    assert (change.before, change.after, change.stage) == ("CĐĐ", "CĐ", "ocr")
+    assert text[change.offset:change.offset + len(change.before)] == "CĐĐ"
+
+
+def test_issuer_codes_and_party_numbers_get_their_marks_back():
+    fixed, _ = repair_symbols("12/2021/QD-UBNĐ và 25-KL/TƯ", _no_confidence)
+    assert fixed == "12/2021/QĐ-UBND và 25-KL/TU"
+
+
+def test_known_and_unlisted_codes_are_left_alone():
+    text = "2279/UBND-VX, 5/CT-TTg, 30/2021/QH15, 7/SYT-NVY, 12/KT-UBND, 3/UBND-TH"
+    assert repair_symbols(text, _no_confidence) == (text, [])
+
+
+def test_a_dearer_repair_needs_an_unsure_reading():
+    # KT is one non-shape edit from KH (cost 2) and from KL (a tie): never repaired
+    assert repair_symbols("12/KT-UBND", lambda offset: UNSURE)[1] == []
+    # QDD: a doubled letter and a lost stroke (cost 2): only when Tesseract was unsure
+    assert misread_cost("QDD", "QĐ") == 2
+    assert repair_symbols("12/QDD-UBND", _no_confidence)[1] == []
+    assert repair_symbols("12/QDD-UBND", lambda offset: UNSURE)[0] == "12/QĐ-UBND"
+
+
+def test_dates_get_digits_back_only_when_valid():
+    fixed, changes = repair_dates("Hà Nội, ngày O5 tháng l2 năm 2O21; hạn 3l/O2/2021")
+    assert fixed.startswith("Hà Nội, ngày 05 tháng 12 năm 2021")
+    assert "3l/O2/2021" in fixed  # 31 February does not exist: left alone
+    assert [c.after for c in changes] == ["05", "12", "2021"]
+    text = "ngày Oi tháng Sa năm nay, ngày 12 tháng 10 năm 2021"
+    assert repair_dates(text) == (text, [])
+
+
+def test_clean_text_repairs_fields_of_a_scan_only():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2540/CĐĐ-UBND\n\nAn Giang, ngày l5 tháng O8 năm 2021\n\n"
+            "CÔNG ĐIỆN\nVề việc tăng cường phòng, chống dịch COVID-19\n\nCác sở, ngành thực hiện ngay.\n")
+    typed = clean_text(text)  # typed text: no OCR confusions to expect
+    assert not [c for c in typed.changes if c.after in ("CĐ", "15", "08")]
+    words, offset = [], 0
+    for token in text.split():
+        offset = text.index(token, offset)
+        words.append(OcrWord(offset, token, 95.0, 1, (0, 0, 1, 1)))
+        offset += len(token)
+    reading = OcrReading("Tesseract", "vie", "test", 1, 95.0, ((10, 10),), tuple(words))
+    scanned = clean_text(text, reading)
+    pairs = [(c.before, c.after) for c in scanned.changes if c.stage == "ocr"]
+    assert ("CĐĐ", "CĐ") in pairs and ("l5", "15") in pairs and ("O8", "08") in pairs
+    meta = extract(scanned)
+    assert meta.number is not None and meta.number.text == "2540/CĐ-UBND"
+    assert meta.issued_date == "2021-08-15"
+
+
+def test_repair_fields_without_confidences_still_checks_codes():
+    assert repair_fields("Số: 2540/CĐĐ-UBND", None)[0] == "Số: 2540/CĐ-UBND"
+
+
+def test_a_misread_hyphen_and_a_glued_speck_around_a_known_symbol():
+    fixed, changes = repair_symbols("Số: 113:TB/TU và Số: 2668/HD-UBND_.", _no_confidence)
+    assert fixed == "Số: 113-TB/TU và Số: 2668/HD-UBND."
+    assert [(c.before, c.after) for c in changes] == [(":", "-"), ("_", "")]
+    # not a number: a time, a ratio, an unknown symbol
+    assert repair_symbols("lúc 10:30 ngày 5", _no_confidence)[1] == []
+    assert repair_symbols("mã 12.AB/CD_", _no_confidence)[1] == []
+
+
+def test_a_speck_before_a_heading_in_capitals_is_dropped():
+    fixed, changes = repair_fields('ỦY BAN NHÂN DÂN\n"THÀNH PHỐ HÀ NỘI\nSố: 12/KH-UBND\n', None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 12/KH-UBND\n"
+    assert [(c.before, c.after, c.line) for c in changes] == [('"', "", 2)]
+    text = '"Nhân dân là trung tâm", "KHẨN" và “CÔNG ĐIỆN”\n'
+    assert repair_fields(text, None) == (text, [])
