@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from . import templates
 from .citation import SITE_NAME
 from .notice_pages import page_url
 from .oxcgrt_pages import DATASET_FILE
@@ -59,33 +60,21 @@ def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: b
 
 def write_feed(records: list[NoticeRecord], added: dict[str, str], site_dir: Path, public_url: str,
                day: str, limit: int = 50) -> None:
-    """An Atom feed of the notices most recently added to the archive."""
-    from xml.sax.saxutils import escape
-
+    """An Atom feed of the notices most recently added to the archive (``templates/feed.xml.j2``)."""
     newest = sorted(records, key=lambda r: (added.get(r.id, ""), r.id), reverse=True)[:limit]
     base = public_url.rstrip("/") + "/"
-    entries = []
-    for record in newest:
-        url = base + page_url(record.page, True)
-        updated = (added.get(record.id) or day) + "T00:00:00Z"
-        entries.append(f"""  <entry>
-    <title>{escape(record.title)}</title>
-    <link href="{escape(url)}"/>
-    <id>{escape(url)}</id>
-    <updated>{updated}</updated>
-    <summary>{escape(record.description or '')}</summary>
-  </entry>""")
-    feed = f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
-  <title>{escape(citation_site_name())} — văn bản mới</title>
-  <link href="{escape(base)}"/>
-  <link rel="self" href="{escape(base)}feed.xml"/>
-  <id>{escape(base)}</id>
-  <updated>{day}T00:00:00Z</updated>
-{chr(10).join(entries)}
-</feed>
-"""
+    entries = [FeedEntry(record.title, base + page_url(record.page, True),
+                         (added.get(record.id) or day) + "T00:00:00Z", record.description or "")
+               for record in newest]
+    feed = templates.render("feed.xml.j2", base=base, day=day, entries=entries)
     (site_dir / "feed.xml").write_text(feed, encoding="utf-8")
+
+
+class FeedEntry(NamedTuple):
+    title: str
+    url: str
+    updated: str  # 2021-08-02T00:00:00Z
+    summary: str
 
 
 def citation_site_name() -> str:

@@ -5,7 +5,6 @@ page, the index pages and ``site/data/notices.json``, so counts and lists never 
 """
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 import re
@@ -13,20 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
-import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import citation, sources
-from .. import change_labels
+from . import citation, sources, templates
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
-from ..text import escape_html, escape_markdown, escape_with_bold, html_with_marks, slugify
-from .topics import topic_page
+from ..text import escape_markdown, escape_with_bold, html_with_marks
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from .scan_images import scan_files, scan_record
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 UNKNOWN = load_yaml("site.yml")["unknown"]
 
 
@@ -162,19 +157,15 @@ def vn_date(value: str | None) -> str:
 # --- Markdown ----------------------------------------------------------------------
 
 
-def block_html(block) -> str:
-    """One body block with its stable anchor (the visible § link is added by archive-page.js)."""
-    text = html_with_marks(block.text, block.bold, block.marks)
-    anchor = escape_html(block.anchor)
-    if block.kind == "heading":
-        return (f'<h3 id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Liên kết đến mục này">§</a>'
-                "</h3>")
-    classes = f"notice-{block.kind}" + (f" level-{block.level}" if block.level else "")
-    return f'<p id="{anchor}" class="{classes}">{text}</p>'
+def marked_text(block) -> Markup:
+    """A block's text as HTML: escaped piece by piece, bold spans and repaired words wrapped (``text.html_with_marks``)."""
+    return Markup(html_with_marks(block.text, block.bold, block.marks))
 
 
 def body_html(document: CleanDocument) -> str:
-    return "\n".join(block_html(b) for b in document.blocks)
+    """The body's blocks, one a line, each with its stable anchor (``templates/notice_body.html.j2``)."""
+    blocks = [(block.kind, block.anchor, block.level, marked_text(block)) for block in document.blocks]
+    return templates.render_body("notice_body.html.j2", blocks=blocks).html
 
 
 def body_toc(document: CleanDocument) -> list[list]:
@@ -191,22 +182,6 @@ def plain_body_markdown(document: CleanDocument) -> str:
         text = escape_with_bold(block.text, block.bold)
         lines.append(("### " + text) if block.kind == "heading" else text)
     return "\n\n".join(lines) + "\n"
-
-
-@functools.lru_cache(maxsize=None)
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    env.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
-    env.filters["vn_date"] = vn_date
-    env.filters["quoted"] = quoted
-    env.globals["slug"] = slugify
-    env.globals["topic_page"] = topic_page
-    env.globals["change_label"] = change_labels.label
-    env.globals["confidence_text"] = change_labels.confidence_text
-    env.globals["source_format"] = change_labels.source_format
-    env.globals["unknown"] = UNKNOWN
-    return env
 
 
 def citation_block(record: NoticeRecord, site_url: str, day: str) -> CitationTexts:
@@ -268,10 +243,10 @@ def notice_page(notice: Notice, record: NoticeRecord, related: Any = None) -> tu
     toc = body_toc(document) + (related.toc if related is not None else [])
     markdown = (f"---\n{yaml_json(page_front_matter(record, toc))}\n---\n\n# {escape_markdown(record.title)}"
                 "\n\n<!-- archive-part: body -->\n")
-    body = environment().get_template("notice.html.j2").render(
+    body = templates.render("notice.html.j2",
         r=record, cite=record.citation, header=document.header_lines, title_lines=document.title_lines,
         signature=document.signature_lines, recipients=document.recipients, body=Markup(body_html(document)),
-        related=Markup(related.html() if related is not None else ""),
+        related=Markup(related.html if related is not None else ""),
         changes=document.changes + notice.raw.changes, original_view=original_view_name(notice),
         sources=sources.page_sources(record, notice), framing=document.framing)
     return markdown, {"body": body}

@@ -1,19 +1,24 @@
 """HTML pieces for the OxCGRT views: a province's timeline section, the comparison of provinces
 by level for a chosen month, and the level/scope/dates line of a coded measure on measure pages.
 
-Pure functions over the province-day rows (``province_days``) and the records' coded measures;
-every text that comes from a notice is escaped. The page writers (indexes/publish) place them.
+Pure functions over the province-day rows (``province_days``) and the records' coded measures:
+they work out levels, shades and links; the markup is ``templates/oxcgrt/_oxcgrt.html.j2``
+(autoescaped). The page writers (indexes/publish) place them.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from html import escape
 from typing import Any, Callable, Iterable, Sequence
+
+from markupsafe import Markup
 
 from ..extract.coding import codebook
 from .province_days import Cell, ProvinceDay
+from .templates import SITE, call_macro
 from .timeline_svg import PALETTE, colour, legend_html, timeline_svg
+
+MACROS = "oxcgrt/_oxcgrt.html.j2"
 
 SCOPE_VI = {"general": "toàn tỉnh", "targeted": "có mục tiêu"}
 
@@ -59,31 +64,33 @@ def measure_summary(measure: Any) -> str:
     period, and "nới lỏng" for a relaxation."""
     measure = _as_dict(measure)
     indicator = codebook().indicators.get(measure["oxcgrt"])
-    parts = [f'<span class="oxcgrt-code">{escape(measure["oxcgrt"])}</span>']
+    summary = {"code": measure["oxcgrt"], "level": None, "shade": None, "maximum": None, "label": None}
     if measure.get("level") is not None and indicator is not None and indicator.levels:
         maximum = max(indicator.levels)
-        parts.append(f'<span class="oxl {shade_class(measure["level"], maximum)}">'
-                     f'mức {escape(str(measure["level"]))}/{maximum}</span> {escape(indicator.label(measure["level"]))}')
+        summary.update(level=measure["level"], shade=shade_class(measure["level"], maximum), maximum=maximum,
+                       label=indicator.label(measure["level"]))
     scope = SCOPE_VI.get(measure.get("scope", ""), "")
     places = ", ".join(p.get("name", "") for p in measure.get("places") or [])
-    if scope:
-        parts.append(escape(scope + (f": {places}" if places else "")))
-    period = period_text(measure)
-    if period:
-        parts.append(escape(period))
-    if measure.get("direction") == "relax":
-        parts.append("nới lỏng")
-    return " · ".join(parts)
+    summary.update(scope=scope + (f": {places}" if places else "") if scope else "", period=period_text(measure),
+                   relax=measure.get("direction") == "relax")
+    return call_macro(MACROS, "measure_summary", summary)
 
 
 def tag_measures_html(tag: Any) -> str:
     """The coded measures of one tag of one notice as one short line for its entry on the measure's
-    page ("" if none): each indicator at its strictest level, then the scope, places and period
-    of the strictest measure (a national directive stands for several indicators at once)."""
+    page ("" if none): see ``coded_line``."""
+    line = coded_line(tag)
+    return call_macro(MACROS, "tag_measures", *line) if line else ""
+
+
+def coded_line(tag: Any) -> tuple[list[tuple[str, int | None, str | None]], str] | None:
+    """What that line shows (None if nothing is coded): each indicator at its strictest level
+    (indicator, level, shade), then the scope, places and period of the strictest measure (a
+    national directive stands for several indicators at once)."""
     records = [_as_dict(r) for r in ((tag.get("records") if isinstance(tag, dict) else getattr(tag, "records", ()))
                                      or [])]
     if not records:
-        return ""
+        return None
     strictest: dict[str, dict[str, Any]] = {}
     for measure in records:
         current = strictest.get(measure["oxcgrt"])
@@ -95,17 +102,17 @@ def tag_measures_html(tag: Any) -> str:
         spec = book.indicators.get(indicator)
         level = measure.get("level")
         if level is None or spec is None or not spec.levels:
-            badges.append(escape(indicator))
+            badges.append((indicator, None, None))
             continue
-        badges.append(f'<span class="oxl {shade_class(level, max(spec.levels))}">{escape(indicator)} {level}</span>')
+        badges.append((indicator, level, shade_class(level, max(spec.levels))))
     top = max(records, key=lambda m: m.get("level") or 0)
     places = [p.get("name", "") for p in top.get("places") or []]
     scope = SCOPE_VI.get(top.get("scope", ""), "")
     if places:
         scope += ": " + ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
-    tail = " · ".join(part for part in (escape(scope), escape(period_text(top)),
-                                        "nới lỏng" if top.get("direction") == "relax" else "") if part)
-    return f'<br><span class="oxcgrt-line">{" ".join(badges)}{" · " + tail if tail else ""}</span>'
+    tail = " · ".join(part for part in (scope, period_text(top), "nới lỏng" if top.get("direction") == "relax" else "")
+                      if part)
+    return badges, tail
 
 
 def _order_key(indicator: str) -> int:
@@ -113,7 +120,7 @@ def _order_key(indicator: str) -> int:
     return order.index(indicator) if indicator in order else len(order)
 
 
-TIMELINE_HEADING = "Mức biện pháp theo OxCGRT"
+TIMELINE_HEADING = SITE["titles"]["oxcgrt_timeline"]
 
 
 def province_timeline_section(days: Sequence[ProvinceDay], notice_href: Callable[[str], str],
@@ -123,11 +130,7 @@ def province_timeline_section(days: Sequence[ProvinceDay], notice_href: Callable
     svg = timeline_svg(days, notice_href, f"Mức biện pháp theo OxCGRT tại {province_name}, theo ngày")
     if not svg:
         return ""
-    return (f"<p>Mỗi hàng là một chỉ số của OxCGRT; mỗi đoạn là một khoảng thời gian cùng mức, do một văn bản "
-            f"đặt (bấm vào để mở văn bản). Viền gạch: chỉ áp dụng ở một số nơi. "
-            f'<a href="{escape(method_href, quote=True)}">Cách tính</a> · '
-            f'<a href="{escape(data_href, quote=True)}">Dữ liệu tỉnh – ngày (CSV)</a>.</p>'
-            f'<div class="oxcgrt-timeline-wrap">{svg}</div>' + legend_html())
+    return call_macro(MACROS, "timeline_section", Markup(svg), method_href, data_href, Markup(legend_html()))
 
 
 def months_of(days: Iterable[ProvinceDay]) -> list[str]:
@@ -158,8 +161,6 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
     indicators = [i for i in book.order if not book.indicators[i].numeric]
     levels = month_levels(days, month)
     names = {day.province: day.province_name for day in days}
-    head = "".join(f'<th scope="col" title="{escape(book.indicators[i].name, quote=True)}">{escape(i)}</th>'
-                   for i in indicators)
     rows = []
     for province in sorted(levels, key=lambda code: names.get(code, code)):
         if all(cell.level is None for cell in levels[province].values()):
@@ -168,31 +169,22 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
         for indicator in indicators:
             cell = levels[province].get(indicator, Cell(None))
             if cell.level is None:
-                cells.append('<td class="oxcgrt-unknown"></td>')
+                cells.append(None)
                 continue
             maximum = max(book.indicators[indicator].levels)
-            text = escape(str(cell.level)) + ("" if cell.general or not cell.level else "*")
-            if cell.notice_id:
-                text = f'<a href="{escape(notice_href(cell.notice_id), quote=True)}">{text}</a>'
-            cells.append(f'<td class="{shade_class(cell.level, maximum)}">{text}</td>')
-        rows.append(f'<tr><th scope="row"><a href="{escape(province_href(province), quote=True)}">'
-                    f'{escape(names.get(province, province))}</a></th>{"".join(cells)}</tr>')
+            text = str(cell.level) + ("" if cell.general or not cell.level else "*")
+            cells.append((shade_class(cell.level, maximum), text,
+                          notice_href(cell.notice_id) if cell.notice_id else None))
+        rows.append((province_href(province), names.get(province, province), cells))
     if not rows:
         return ""
-    return (f'<div class="oxcgrt-compare-wrap"><table class="oxcgrt-compare"><thead><tr><th scope="col">Tỉnh</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>'
-            '<p class="oxcgrt-note">Số: mức nghiêm nhất có hiệu lực trong tháng; * chỉ ở một số nơi; '
-            'ô trống: kho chưa có văn bản cho chỉ số này.</p>')
+    return call_macro(MACROS, "comparison_table", [(i, book.indicators[i].name) for i in indicators], rows)
 
 
 def month_links(months: Sequence[str], current: str, href: Callable[[str], str]) -> str:
     """Links to the other months' comparison pages, the current one in bold."""
-    items = []
-    for month in months:
-        label = f"{month[5:]}/{month[:4]}"
-        items.append(f"<strong>{label}</strong>" if month == current
-                     else f'<a href="{escape(href(month), quote=True)}">{label}</a>')
-    return '<p class="oxcgrt-months">' + " · ".join(items) + "</p>"
+    return call_macro(MACROS, "month_links", [(f"{month[5:]}/{month[:4]}", None if month == current else href(month))
+                                              for month in months])
 
 
 def default_month(days: Sequence[ProvinceDay]) -> str | None:
@@ -233,20 +225,16 @@ def comparison_pages(days: Sequence[ProvinceDay], href: Callable[[str], str], pr
     if not months:
         return []
     pages = []
-    intro = ("<p>Mức biện pháp của từng tỉnh theo bộ mã OxCGRT, mỗi tháng một bảng: mỗi ô là mức nghiêm nhất có "
-             "hiệu lực trong tháng, tô màu theo mức, nhấn vào để mở văn bản đã đặt mức đó. "
-             f'<a href="{escape(href(METHOD_PAGE), quote=True)}">Cách tính</a> · '
-             f'<a href="{DATASET_LINK}">dữ liệu tỉnh – ngày (CSV)</a>.</p>')
+    intro = Markup(call_macro(MACROS, "comparison_intro", href(METHOD_PAGE), Markup(DATASET_LINK)))
     for month in months:
         table = comparison_table(by_month[month], month, lambda code: href(province_page(code)),
                                  lambda notice: href(notice_page(notice)))
-        body = (intro + month_links(months, month, lambda m: href(comparison_page_path(m)))
-                + (table or "<p>Chưa có văn bản nào đặt mức cho tháng này.</p>"))
-        pages.append((comparison_page_path(month), f"So sánh mức biện pháp các tỉnh, tháng {month[5:]}/{month[:4]}",
-                      body))
+        links = Markup(month_links(months, month, lambda m: href(comparison_page_path(m))))
+        pages.append((comparison_page_path(month), SITE["titles"]["oxcgrt_month"].format(month=month[5:], year=month[:4]),
+                      call_macro(MACROS, "comparison_page", intro, links, Markup(table) if table else None)))
     opening = default_month(days) or months[-1]
-    chooser = (intro + "<p>Chọn tháng:</p>" + month_links(months, "", lambda m: href(comparison_page_path(m)))
-               + f'<p>Tháng có nhiều tỉnh áp dụng biện pháp nhất: <a href="'
-               f'{escape(href(comparison_page_path(opening)), quote=True)}">{opening[5:]}/{opening[:4]}</a>.</p>')
-    pages.append((f"{COMPARISON_FOLDER}/muc", "So sánh mức biện pháp các tỉnh (OxCGRT)", chooser))
+    chooser = call_macro(MACROS, "comparison_chooser", intro,
+                         Markup(month_links(months, "", lambda m: href(comparison_page_path(m)))),
+                         href(comparison_page_path(opening)), f"{opening[5:]}/{opening[:4]}")
+    pages.append((f"{COMPARISON_FOLDER}/muc", SITE["titles"]["oxcgrt"], chooser))
     return pages

@@ -105,7 +105,7 @@ class NoticeTask:
 
     head: NoticeHead
     record: NoticeRecord  # made with complete=False
-    related: Any  # markup.Body or None
+    related: Any  # templates.Rendered (index_pages.related_sections) or None
     docs_dir: Path
     downloads_dir: Path
     directory_urls: bool
@@ -288,16 +288,18 @@ def _prepare(result: PipelineResult, options: BuildOptions, figures: dict[str, f
     pairs = records_for(result, public_url, day, complete=False)
     result.notices.clear()  # the heads with their metadata: the records now hold it
     records = [record for _, record in pairs]
-    pages, related = write_index_pages(result, records, docs_dir, directory_urls, day)
-    figures["indexes_seconds"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    staging = options.out.parent / f".{options.out.name}-extra"
-    if staging.exists():
-        shutil.rmtree(staging)
-    # the records and index sections stay alive until the end: keep the collector from walking them
-    # again and again while the pages are written (the typed records are twice the objects of dicts)
+    # the records stay alive until the end: keep the collector from walking them again and again
+    # while the index pages are made and the notices written (the typed records are twice the
+    # objects of dicts, and rendering the pages allocates as it goes)
     gc.freeze()
     try:
+        pages, related = write_index_pages(result, records, docs_dir, directory_urls, day)
+        figures["indexes_seconds"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        staging = options.out.parent / f".{options.out.name}-extra"
+        if staging.exists():
+            shutil.rmtree(staging)
+        gc.freeze()  # the index sections too
         search_stats = write_notices(pairs, related, docs_dir, staging, directory_urls, pool, public_url, day)
     finally:
         gc.unfreeze()

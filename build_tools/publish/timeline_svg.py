@@ -2,18 +2,18 @@
 one bar per run of days at the same level set by the same notice, each bar a link to that
 notice. No script, no library: the SVG is inline in the page, so it works from ``file://``.
 
-Pure functions: province-day rows (``province_days.ProvinceDay``) in, SVG text out. Every text
-that comes from data is escaped.
+Pure functions: province-day rows (``province_days.ProvinceDay``) in, SVG text out; the geometry
+is worked out here, the markup is ``templates/oxcgrt/_oxcgrt.html.j2`` (every text escaped).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from ..extract.coding import codebook
 from .province_days import Cell, ProvinceDay
+from .templates import call_macro
 
 # Sequential, colour-blind safe (light → dark as a level is stricter); index = level scaled to 0–5.
 PALETTE = ("#eeeeee", "#fee8c8", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
@@ -93,52 +93,51 @@ def timeline_svg(days: Sequence[ProvinceDay], link: Callable[[str], str], title:
     def x(date: dt.date) -> float:
         return LABEL_WIDTH + plot * (date - first).days / span
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="oxcgrt-timeline" viewBox="0 0 {WIDTH} {height}" '
-             f'width="100%" role="img" aria-labelledby="tl-title"><title id="tl-title">{escape(title)}</title>']
-    for month in _months(first, last):
-        left = x(month)
-        parts.append(f'<line x1="{left:.1f}" y1="{AXIS - 4}" x2="{left:.1f}" y2="{height - 4}" class="tl-grid" '
-                     f'stroke="#cccccc" stroke-width="0.5"/>')
-        parts.append(f'<text x="{left + 2:.1f}" y="{AXIS - 8}" font-size="10" fill="#555555">'
-                     f'{month.month:02d}/{month.year}</text>')
-    for index, indicator in enumerate(rows):
-        top = AXIS + index * ROW
-        name = book.indicators[indicator].name
-        maximum = _max_level(indicator)
-        parts.append(f'<text x="4" y="{top + BAR - 2}" font-size="11" fill="#222222">'
-                     f'{escape(indicator)} {escape(name)}</text>')
-        for step in steps(days, indicator):
-            if step.level is None:
-                continue
-            left, right = x(step.first), x(step.last + dt.timedelta(days=1))
-            scope = "toàn tỉnh" if step.general else ("có mục tiêu" if step.level else "")
-            label = (f"{indicator} mức {step.level}/{maximum}"
-                     f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
-                     f"{step.last.strftime('%d/%m/%Y')}" + (f" · văn bản {step.notice_id}" if step.notice_id else ""))
-            # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
-            # attributes keep it visible without the stylesheet)
-            pattern = ("" if step.general or not step.level
-                       else ' class="tl-t" stroke="#444" stroke-dasharray="2 1"')
-            rect = (f'<rect x="{left:.0f}" y="{top}" width="{max(right - left, 1):.0f}" height="{BAR}" '
-                    f'fill="{colour(step.level, maximum)}"{pattern}>'
-                    f'<title>{escape(label)}</title></rect>')
-            if step.notice_id:
-                rect = f'<a href="{escape(link(step.notice_id), quote=True)}">{rect}</a>'
-            parts.append(rect)
-    parts.append("</svg>")
-    return "".join(parts)
+    months = [(f"{x(month):.1f}", f"{x(month) + 2:.1f}", f"{month.month:02d}/{month.year}")
+              for month in _months(first, last)]
+    svg = {"width": WIDTH, "height": height, "title": title, "grid_top": AXIS - 4, "grid_bottom": height - 4,
+           "month_y": AXIS - 8, "bar": BAR, "months": months,
+           "rows": [_row(index, indicator, days, link) for index, indicator in enumerate(rows)]}
+    return call_macro("oxcgrt/_oxcgrt.html.j2", "timeline_svg", svg)
+
+
+def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable[[str], str]) -> dict[str, Any]:
+    """One indicator's row: its label and a bar per step with a level (position, colour, tooltip, link)."""
+    book = codebook()
+    first, last = days[0].date, days[-1].date
+    span = (last - first).days + 1
+    plot = WIDTH - LABEL_WIDTH - 10
+    top = AXIS + index * ROW
+    maximum = _max_level(indicator)
+
+    def x(date: dt.date) -> float:
+        return LABEL_WIDTH + plot * (date - first).days / span
+
+    bars = []
+    for step in steps(days, indicator):
+        if step.level is None:
+            continue
+        left, right = x(step.first), x(step.last + dt.timedelta(days=1))
+        scope = "toàn tỉnh" if step.general else ("có mục tiêu" if step.level else "")
+        label = (f"{indicator} mức {step.level}/{maximum}"
+                 f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
+                 f"{step.last.strftime('%d/%m/%Y')}" + (f" · văn bản {step.notice_id}" if step.notice_id else ""))
+        # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
+        # attributes keep it visible without the stylesheet)
+        bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": colour(step.level, maximum),
+                     "targeted": not (step.general or not step.level), "title": label,
+                     "href": link(step.notice_id) if step.notice_id else None})
+    return {"top": top, "text_y": top + BAR - 2, "indicator": indicator, "name": book.indicators[indicator].name,
+            "bars": bars}
 
 
 def legend_html(indicator: str | None = None) -> str:
     """The colour key. For one indicator, its levels with the codebook's words; for the whole
     timeline (each row scaled to its own indicator's levels), the scale from "no measure" to
     "the indicator's strictest level"."""
+    levels = []
     if indicator:
         maximum = _max_level(indicator)
-        items = [f'<span class="tl-key"><span class="tl-swatch ox{PALETTE.index(colour(level, maximum))}"></span>'
-                 f'{level} {escape(codebook().indicators[indicator].label(level))}</span>'
-                 for level in range(maximum + 1)]
-        return '<p class="tl-legend">' + " ".join(items) + "</p>"
-    swatches = "".join(f'<span class="tl-swatch ox{index}"></span>' for index in range(len(PALETTE)))
-    return (f'<p class="tl-legend">Màu: {swatches} từ không có biện pháp (mức 0) đến mức nghiêm nhất của chỉ số; '
-            'trắng: chưa có văn bản. Di chuột lên một đoạn để xem mức và văn bản.</p>')
+        levels = [(level, f"ox{PALETTE.index(colour(level, maximum))}", codebook().indicators[indicator].label(level))
+                  for level in range(maximum + 1)]
+    return call_macro("oxcgrt/_oxcgrt.html.j2", "legend", levels, len(PALETTE))

@@ -52,11 +52,13 @@ def test_notice_pages_link_earlier_and_later_notices_of_their_province(seed_site
 
 
 def test_long_lists_are_paginated():
-    records = [{"id": str(i)} for i in range(PAGE_SIZE * 2 + 5)]
-    pages = paginate("tinh/x", "X", records, lambda chunk, body: body.add("\n".join(r["id"] for r in chunk)))
+    rows = [(f"Cơ quan {i}", f"co-quan/{i}", 1) for i in range(PAGE_SIZE * 2 + 5)]
+    pages = paginate("tinh/x", "X", rows, "index/facet_index.html.j2", column="Cơ quan")
     assert [p.path for p in pages] == ["tinh/x", "tinh/x-trang-2", "tinh/x-trang-3"]
-    assert all(p.body.html().count("\n") < PAGE_SIZE + 20 for p in pages)
-    assert '<a href="@/tinh/x-trang-2">2</a>' in pages[0].body.html()
+    assert [p.title for p in pages] == ["X", "X (trang 2)", "X (trang 3)"]
+    assert all(p.body.html.count("\n") < PAGE_SIZE + 20 for p in pages)
+    assert '<a href="@/tinh/x-trang-2">2</a>' in pages[0].body.html
+    assert '<strong>2</strong>' in pages[1].body.html and "Cơ quan 404" in pages[2].body.html
 
 
 def visible_text(html: str) -> str:
