@@ -28,6 +28,7 @@ class Indicator:
     relaxed: int | None  # the level a reopening leaves
     levels: dict[int, dict[str, str]]  # level → {en, vi}
     numeric: bool = False  # OxCGRT records an amount, not a level
+    vi_name: str = ""  # "Yêu cầu ở nhà": the name readers see on the site's pages
 
     @property
     def flag_column(self) -> str:
@@ -72,7 +73,7 @@ def codebook() -> Codebook:
     for key, entry in data["indicators"].items():
         indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
                                     {int(k): v for k, v in (entry.get("levels") or {}).items()},
-                                    bool(entry.get("numeric")))
+                                    bool(entry.get("numeric")), entry.get("vi", ""))
     limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
     shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
                                 re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])

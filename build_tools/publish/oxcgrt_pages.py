@@ -178,7 +178,7 @@ def comparison_table(days: Sequence[ProvinceDay], month: str, province_href: Cal
         rows.append((province_href(province), names.get(province, province), cells))
     if not rows:
         return ""
-    return call_macro(MACROS, "comparison_table", [(i, book.indicators[i].name) for i in indicators], rows)
+    return call_macro(MACROS, "comparison_table", [(i, book.indicators[i].vi_name or book.indicators[i].name) for i in indicators], rows)
 
 
 def month_links(months: Sequence[str], current: str, href: Callable[[str], str]) -> str:

@@ -127,7 +127,7 @@ def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable
         bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": colour(step.level, maximum),
                      "targeted": not (step.general or not step.level), "title": label,
                      "href": link(step.notice_id) if step.notice_id else None})
-    return {"top": top, "text_y": top + BAR - 2, "indicator": indicator, "name": book.indicators[indicator].name,
+    return {"top": top, "text_y": top + BAR - 2, "indicator": indicator, "name": book.indicators[indicator].vi_name or book.indicators[indicator].name,
             "bars": bars}
 
 

@@ -27,7 +27,14 @@ def test_svg_is_well_formed_links_each_step_and_escapes():
     links = [a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a")]
     assert links == ['../../notices/a"<x>/', "../../notices/b/"]
     assert "<script" not in svg and "Lạng Sơn &lt;b&gt;" in svg
-    assert "C6 Stay at home requirements" in svg and "C1 " not in svg  # only indicators the archive sets
+    assert "C6 Yêu cầu ở nhà" in svg and "C1 " not in svg  # only indicators the archive sets, named in Vietnamese
+    assert "Stay at home" not in svg
+
+
+def test_every_indicator_has_a_vietnamese_name_for_the_pages():
+    from build_tools.extract.coding import codebook
+
+    assert all(indicator.vi_name for indicator in codebook().indicators.values())
 
 
 def test_colour_scale_runs_from_light_to_dark():
