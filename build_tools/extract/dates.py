@@ -8,27 +8,68 @@ and never read as a Gregorian date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found
 from .textutil import UPPER, WordPattern, fold, squeeze
 
 _NUMERIC = WordPattern(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2})(?![\d/])", extra="/.-")
 _VERBAL = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*,?\s*nam\s*((?:19|20)\d{2})(?!\d)")
 _YEARLESS = WordPattern(r"(\d{1,2})/(\d{1,2})(?![\d/]|[a-z%])", extra="/.")
-_LUNAR_AFTER = re.compile(r"^[^()]{0,12}am\s*lich")
 
 # "Quảng Ninh, ngày 17 tháng 01 năm 2022": a capitalised place of 1–5 words, a comma, a date.
 _DATE_LINE = re.compile(
     r"(?P<place>(?:[" + UPPER + r"][\w.'-]*\s*){1,5}),\s*(?:ng[àa]y\s*)?"
     r"(?P<date>\d{1,2}\s*(?:th[áa]ng|/|-|\.)\s*\d{1,2}\s*(?:,?\s*n[ăa]m|/|-|\.)\s*(?:19|20)\d{2})")
-_ADOPTED = re.compile(r"thong qua ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})")
-_MEETING_TITLE = re.compile(
-    r"(?:tai|trong)\s+(?:cac\s+)?(?:hoi nghi|cuoc hop|phien hop|buoi lam viec|ky hop|buoi hop)[^.;]{0,80}?ngay\s*$")
-_MEETING_OPENING = re.compile(r"^\W*(?:(?:sang|chieu|toi|trua)\s+)?ngay\s*$")
-_MEETING_WORDS = re.compile(r"\b(?:hop|hoi nghi|cuoc hop|phien hop|lam viec|nghe|thao luan|ket luan)\b")
+
+
+# --- the words around dates (data/dates.yml), compiled once ----------------------------
+
+
+def _words() -> dict:
+    return load_yaml("dates.yml")
+
+
+def _alternatives(words: list[str]) -> str:
+    """Folded words as one regex alternation, in the order the data gives them."""
+    return "|".join(re.escape(fold(w)) for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _lunar_marker() -> str:
+    return fold(_words()["lunar_marker"])
+
+
+@functools.lru_cache(maxsize=None)
+def _lunar_after() -> re.Pattern[str]:
+    return re.compile(r"^[^()]{0,12}" + r"\s*".join(map(re.escape, _lunar_marker().split())))
+
+
+@functools.lru_cache(maxsize=None)
+def _adopted() -> re.Pattern[str]:
+    return re.compile(re.escape(fold(_words()["adoption_phrase"]))
+                      + r" ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})")
+
+
+@functools.lru_cache(maxsize=None)
+def _meeting_title() -> re.Pattern[str]:
+    words = _words()["meeting_title"]
+    return re.compile(rf"(?:{_alternatives(words['prepositions'])})\s+(?:{re.escape(fold(words['quantifier']))}\s+)?"
+                      rf"(?:{_alternatives(words['meetings'])})[^.;]{{0,80}}?ngay\s*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _meeting_opening() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:(?:{_alternatives(_words()['meeting_opening']['times_of_day'])})\s+)?ngay\s*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _meeting_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives(_words()['meeting_opening']['activity_words'])})\b")
 
 
 @dataclass(frozen=True)
@@ -51,7 +92,7 @@ def make_date(day: int, month: int, year: int) -> str | None:
 
 def is_lunar(folded: str, end: int) -> bool:
     """A date followed by "Âm lịch" (inside the same brackets) is a lunar date."""
-    return bool(_LUNAR_AFTER.match(folded[end:end + 30]))
+    return bool(_lunar_after().match(folded[end:end + 30]))
 
 
 def find_dates(text: str, folded: str | None = None, default_year: int | None = None,
@@ -89,7 +130,7 @@ def _inside_lunar_brackets(folded: str, position: int) -> bool:
     if opening < 0 or folded.rfind(")", opening, position) >= 0:
         return False
     closing = folded.find(")", position)
-    return "am lich" in folded[opening:closing if closing >= 0 else position + 30]
+    return _lunar_marker() in folded[opening:closing if closing >= 0 else position + 30]
 
 
 def parse_date(text: str) -> str | None:
@@ -150,7 +191,7 @@ def issued_date(document: CleanDocument) -> Found[IssuedDate] | None:
             if found and _looks_like_date_line(text):
                 return Found(IssuedDate(found[1], found[0]), Clue(rule, text, confidence))
     for block in reversed(document.blocks[-8:]):
-        match = _ADOPTED.search(fold(block.text))
+        match = _adopted().search(fold(block.text))
         if match:
             iso = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if iso:
@@ -175,7 +216,7 @@ def meeting_date(document: CleanDocument) -> Found[str] | None:
     title = squeeze(" ".join(document.title_lines))
     folded = fold(title)
     for found in find_dates(title, folded):
-        if _MEETING_TITLE.search(folded[max(0, found.start - 120):found.start]):
+        if _meeting_title().search(folded[max(0, found.start - 120):found.start]):
             return Found(found.iso, Clue("meeting-phrase", title, 0.9))
     for block in document.blocks[:3]:
         text = block.text
@@ -184,8 +225,8 @@ def meeting_date(document: CleanDocument) -> Found[str] | None:
             before = folded[max(0, found.start - 120):found.start]
             sentence_end = folded.find(".", found.end)
             sentence = folded[found.end:sentence_end if sentence_end > 0 else len(folded)]
-            if _MEETING_OPENING.search(before) and _MEETING_WORDS.search(sentence):
+            if _meeting_opening().search(before) and _meeting_words().search(sentence):
                 return Found(found.iso, Clue("meeting-phrase", squeeze(text[:found.end + 120]), 0.85))
-            if _MEETING_TITLE.search(before):
+            if _meeting_title().search(before):
                 return Found(found.iso, Clue("meeting-phrase", squeeze(text[max(0, found.start - 80):found.end]), 0.8))
     return None

@@ -14,16 +14,51 @@ The names and patterns are in ``data/issuers.yml``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ..data_files import load_yaml
 from ..model import CleanDocument, DocNumber, Issuer, Signer
 from .doctype import adoption
 from .textutil import fold, is_all_caps, squeeze
 from .vocab import IssuerRule, gazetteer, issuers
 
-_MOTTO_SPLIT = re.compile(r"\s*(?:\||\t|\s{3,}|cộng hòa xã hội|cộng hoà xã hội|đảng cộng sản việt nam)", re.IGNORECASE)
-_CONSOLIDATED_PREFIX = re.compile(r"^van ban hop nhat\s*-\s*")
+
+
+def _words() -> dict:
+    return load_yaml("issuers.yml")["reading"]
+
+
+def _alternatives(words: list[str]) -> str:
+    """Words as one regex alternation, in the order the data gives them."""
+    return "|".join(map(re.escape, words))
+
+
+@functools.lru_cache(maxsize=None)
+def _motto_split() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:\||\t|\s{{3,}}|{_alternatives(_words()['motto_phrases'])})", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _consolidated_prefix() -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(fold(_words()['consolidated_prefix']))}\s*-\s*")
+
+
+@functools.lru_cache(maxsize=None)
+def _city() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_words']])})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _city_abbreviation() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _announce_verb() -> re.Pattern[str]:
+    verbs = _alternatives([fold(w) for w in _words()["announce_verbs"]])
+    return re.compile(rf"^[\s,]*(?:\(?[^)]{{0,40}}\)?\s*)?(?:{verbs})")
 
 
 @dataclass(frozen=True)
@@ -40,7 +75,7 @@ def _header_candidates(header_lines: list[str]) -> list[str]:
     """Header lines (and pairs of lines) that may name the issuing body, motto cut off."""
     lines = []
     for line in header_lines:
-        head = _MOTTO_SPLIT.split(line)[0]
+        head = _motto_split().split(line)[0]
         if head.strip():
             lines.append(squeeze(head))
     candidates = []
@@ -54,7 +89,7 @@ def _header_candidates(header_lines: list[str]) -> list[str]:
 
 
 def _match_header(text: str) -> tuple[IssuerRule, str | None] | None:
-    folded = _CONSOLIDATED_PREFIX.sub("", fold(text).strip(" .:*"))
+    folded = _consolidated_prefix().sub("", fold(text).strip(" .:*"))
     offset = len(fold(text).strip(" .:*")) - len(folded)
     original = text.strip(" .:*")[offset:]
     for rule in issuers().rules:
@@ -99,7 +134,7 @@ def from_header(document: CleanDocument) -> IssuerFinding | None:
         return None
     place = next((p for _, _, p, _ in found if p), None)
     _, rule, _, text = found[-1]
-    city = any(_CITY.search(fold(t)) or re.search(r"\btp\b", fold(t)) for _, _, _, t in found)
+    city = any(_city().search(fold(t)) or _city_abbreviation().search(fold(t)) for _, _, _, t in found)
     return IssuerFinding(rule, "issuer-line", text, 0.95, place, city)
 
 
@@ -122,8 +157,6 @@ def from_signature(signer: Signer | None, collective: bool) -> IssuerFinding | N
     return None
 
 
-_CITY = re.compile(r"\bthanh (uy|pho)\b")
-_ANNOUNCE_VERB = re.compile(r"^[\s,]*(?:\(?[^)]{0,40}\)?\s*)?(?:thong bao|ket luan|thong nhat ket luan)")
 
 
 def from_announcement(document: CleanDocument) -> IssuerFinding | None:
@@ -137,13 +170,13 @@ def from_announcement(document: CleanDocument) -> IssuerFinding | None:
             for match in rule.announce.finditer(folded):
                 commanded = folded[max(0, match.start() - 10):match.start()].endswith("thua lenh ") or \
                     match.group(0).startswith("thua lenh")
-                announces = _ANNOUNCE_VERB.match(folded[match.end():match.end() + 60])
+                announces = _announce_verb().match(folded[match.end():match.end() + 60])
                 if commanded or announces:
                     rank = 0 if commanded else 1
                     if best is None or rank < best[0]:
                         text = squeeze(block.text[max(0, match.start() - 10):match.end() + 40])
                         best = (rank, IssuerFinding(rule, "announcement", text, 0.85,
-                                                    explicit_city=bool(_CITY.search(match.group(0)))))
+                                                    explicit_city=bool(_city().search(match.group(0)))))
         if best:
             return best[1]
     return None

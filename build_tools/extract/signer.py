@@ -7,8 +7,10 @@ block was misplaced (into the recipients, or the end of the body) it is looked f
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
 from .textutil import LOWER, UPPER, fold, is_all_caps, normalise_symbols, squeeze
 
@@ -21,20 +23,35 @@ _CANONICAL = {"T/M": "T/M", "T/L": "T/L", "K/T": "K/T", "TUQ.": "TUQ.", "TM.": "
 _NAME_WORD = rf"[{UPPER}][{LOWER}]*"
 _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
 _CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,5}}$")
-_NOISE = re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|đã ký|ký tên|đóng dấu", re.IGNORECASE)
-_TITLE_WORDS = re.compile(
-    r"\b(chu tich|bi thu|truong ban|pho truong|giam doc|chanh van phong|thu tuong|chu nhiem|tong bi thu|"
-    r"uy vien|thuong truc|bo truong|thu truong|uy ban|quoc hoi|chinh phu|van phong|ban thuong vu|bo|so|cuc|"
-    r"vien|tong cuc|ngan hang|cong hoa|doc lap|dang cong san|tinh uy|thanh uy|huyen uy)\b")
+
+
+def _words() -> dict:
+    return load_yaml("signer.yml")
+
+
+def _alternatives(words: list[str]) -> str:
+    """Words as one regex alternation, in the order the data gives them."""
+    return "|".join(map(re.escape, words))
+
+
+@functools.lru_cache(maxsize=None)
+def _noise() -> re.Pattern[str]:
+    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + _alternatives(_words()["noise_phrases"]), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_words() -> re.Pattern[str]:
+    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['title_words']])})\b")
 
 
 def _canonical_authority(text: str) -> str:
     return _CANONICAL.get(re.sub(r"\s", "", text), re.sub(r"\s", "", text))
 
 
-# Syllables of titles and bodies, with their marks (so "TRƯỞNG" is a title, "TRƯƠNG" a family name).
-_TITLE_SYLLABLES = frozenset("phó chánh trưởng chủ tịch giám đốc nhiệm bộ sở viện cục ủy tướng tổng tòa án "
-                             "thủ ban".split())
+@functools.lru_cache(maxsize=None)
+def _title_syllables() -> frozenset[str]:
+    """Syllables of titles and bodies, with their marks (so "TRƯỞNG" is a title, "TRƯƠNG" a family name)."""
+    return frozenset(_words()["title_syllables"])
 
 
 def is_person_name(line: str) -> bool:
@@ -42,8 +59,8 @@ def is_person_name(line: str) -> bool:
     line = squeeze(line)
     if _NAME.match(line):
         return True
-    return bool(_CAPS_NAME.match(line)) and not _TITLE_WORDS.search(fold(line)) \
-        and not _TITLE_SYLLABLES & set(line.lower().split())
+    return bool(_CAPS_NAME.match(line)) and not _title_words().search(fold(line)) \
+        and not _title_syllables() & set(line.lower().split())
 
 
 def _person_name(line: str) -> str:
@@ -52,7 +69,7 @@ def _person_name(line: str) -> str:
 
 
 def _clean_lines(lines: list[str]) -> list[str]:
-    return [squeeze(normalise_symbols(line)) for line in lines if line.strip() and not _NOISE.search(line.strip())]
+    return [squeeze(normalise_symbols(line)) for line in lines if line.strip() and not _noise().search(line.strip())]
 
 
 def parse_signature(lines: list[str]) -> Signer | None:
@@ -122,9 +139,25 @@ def _following_caps(lines: list[str]) -> list[str]:
 
 # --- chairs ---------------------------------------------------------------------------------------
 
-_COMRADE = re.compile(rf"(?:đồng chí|Đồng chí|đ/c|Đ/c)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})")
-_CHAIR_BEFORE = re.compile(r"(chu tri|ket luan|chi dao) cua\s*$|do\s*$")
-_CHAIR_AFTER = re.compile(r"\b(chu tri|ket luan|phat bieu ket luan)\b")
+
+@functools.lru_cache(maxsize=None)
+def _comrade() -> re.Pattern[str]:
+    """"đồng chí <Name>", the word in lower case or capitalised."""
+    words = _alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
+    return re.compile(rf"(?:{words})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})")
+
+
+@functools.lru_cache(maxsize=None)
+def _chair_before() -> re.Pattern[str]:
+    words = _words()
+    verbs = _alternatives([fold(w) for w in words["chair_before_verbs"]])
+    return re.compile(rf"({verbs}) {re.escape(fold(words['chair_before_possessive']))}\s*$"
+                      rf"|{re.escape(fold(words['chair_before_agent']))}\s*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _chair_after() -> re.Pattern[str]:
+    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
 
 
 def chairs(document: CleanDocument) -> Found[list[str]] | None:
@@ -134,13 +167,13 @@ def chairs(document: CleanDocument) -> Found[list[str]] | None:
     evidence = ""
     for text in texts:
         folded = fold(text)
-        for match in _COMRADE.finditer(text):
+        for match in _comrade().finditer(text):
             name = match.group("name")
             before = folded[max(0, match.start() - 30):match.start()]
             after_end = min([i for i in (folded.find(";", match.end()), folded.find(".", match.end())) if i >= 0]
                             or [len(folded)])
             after = folded[match.end():min(after_end, match.end() + 260)]
-            if (_CHAIR_BEFORE.search(before) or _CHAIR_AFTER.search(after)) and name not in names:
+            if (_chair_before().search(before) or _chair_after().search(after)) and name not in names:
                 names.append(name)
                 evidence = evidence or squeeze(text[max(0, match.start() - 30):match.end() + 80])
     return Found(names, Clue("chair-phrase", evidence, 0.8)) if names else None
