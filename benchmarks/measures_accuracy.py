@@ -41,7 +41,7 @@ def load_items(path: Path = FIXTURE) -> list[dict]:
 def load_blind_sets(folder: Path = FIXTURES) -> dict[str, list[dict]]:
     """Each blind_N.yml is a split of its own, named blind-N."""
     sets = {}
-    for path in sorted(folder.glob("blind_*.yml")):
+    for path in sorted(folder.glob("blind_*.yml")) + sorted(folder.glob("heldout.yml")):  # heldout: the lead's blind set
         name = path.stem.replace("_", "-")
         items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
         for index, item in enumerate(items):
