@@ -1040,8 +1040,9 @@
   }
 
   /** Results with snippets; ``count`` says how many match in all ({total, exact, more}). */
-  function finish(numbers, scores, query, weights, meta, count) {
+  function finish(numbers, scores, query, weights, meta, count, timings) {
     return Promise.all(numbers.map(function (d) { return notice(d, meta); })).then(function (items) {
+      if (timings) stamp(timings, 'notices');
       var results = items.map(function (item, i) { return resultOf(numbers[i], scores[i], item, query, weights); });
       results.total = count.total;  // a lower bound when totalExact is false
       results.totalExact = count.exact;
@@ -1054,29 +1055,99 @@
     return {total: docs.length, exact: true, more: docs.length > shown};
   }
 
-  /** Search the archive; resolves with results, best first (see the header comment). */
+  /**
+   * Where the last query's time went, in ms from its start (performance.now): ``index`` when
+   * its term files were loaded and decoded, ``ranked`` when its notices were ranked, ``notices``
+   * when the page's notice files were in, ``done`` when its snippets were made. The benchmark
+   * reads them (benchmarks/search_bench.py); the page never does.
+   */
+  var lastTimings = {};
+
+  function stamp(timings, phase) { timings[phase] = Math.round((performance.now() - timings.start) * 10) / 10; }
+
+  /** Raised when a newer query made this one useless (``filters.signal`` aborted): no result is shown. */
+  function superseded() {
+    var error = new Error('search superseded by a newer query');
+    error.name = 'AbortError';
+    return error;
+  }
+
+  function checkSignal(signal) { if (signal && signal.aborted) throw superseded(); }
+
+  /**
+   * What a query means, as a string: its words (folded term, typed form, whether being typed),
+   * its phrases, filters and limit. Two texts that differ only in spacing or punctuation between
+   * words mean the same query, so the second gets the first's results without any work.
+   */
+  function queryKey(parsed, active, limit) {
+    var indexOf = new Map(parsed.ordered.map(function (w, i) { return [w, i]; }));
+    return JSON.stringify([
+      parsed.ordered.map(function (w) { return [w.form, w.prefix ? 1 : 0]; }),
+      parsed.pairs.map(function (p) { return p.form; }),
+      parsed.phrases.map(function (ph) { return ph.map(function (w) { return indexOf.get(w); }); }),
+      active, limit]);
+  }
+
+  // Results of the last queries (they never change for one index): a reader who deletes a
+  // letter and types it again, or adds a space that changes nothing, waits for nothing.
+  var resultCache = new Map();
+  var RESULT_CACHE_SIZE = 32;
+
+  function copyResults(results) {
+    return Object.assign(results.slice(), {total: results.total, totalExact: results.totalExact, more: results.more});
+  }
+
+  /**
+   * Search the archive; resolves with results, best first (see the header comment). A
+   * ``filters.signal`` (an AbortSignal) that is aborted stops the work before its next round of
+   * files, and the promise rejects with an AbortError: the header box aborts a keystroke's query
+   * when the next keystroke comes, so stale keystrokes neither load notices nor make snippets.
+   */
   function query(text, filters) {
     filters = filters || {};
     var limit = Math.max(1, parseInt(filters.limit, 10) || 20);
     var active = activeFilters(filters);
     var parsed = parseQuery(String(text || ''), filters.prefix);
+    var timings = {start: performance.now()};
+    lastTimings = timings;
+    var key = queryKey(parsed, active, limit);
+    var cached = resultCache.get(key);
+    if (cached) {
+      resultCache.delete(key);
+      resultCache.set(key, cached);
+      timings.cached = true;
+      stamp(timings, 'done');
+      return Promise.resolve(copyResults(cached));
+    }
+    return search(parsed, active, limit, filters.signal, timings).then(function (results) {
+      stamp(timings, 'done');
+      resultCache.set(key, results);
+      if (resultCache.size > RESULT_CACHE_SIZE) resultCache.delete(resultCache.keys().next().value);
+      return copyResults(results);
+    });
+  }
+
+  function search(parsed, active, limit, signal, timings) {
     var hasFilters = Object.keys(active).length > 0;
     return manifest().then(function (meta) {
       var wanted = hasFilters ? columns() : Promise.resolve(null);
       if (!parsed.words.length) {
         if (!hasFilters) return Object.assign([], {total: 0, totalExact: true, more: false});
         return wanted.then(function (cols) {
+          checkSignal(signal);
           var allow = filterPredicate(active, cols);
           var docs = [];
           for (var d = 0; d < meta.docs; d++) if (allow(d)) docs.push(d);
           docs.sort(function (x, y) { return (cols.date[y] - cols.date[x]) || (x - y); });
           var top = docs.slice(0, limit);
-          return finish(top, top.map(function () { return 0; }), null, [], meta, counted(docs, top.length));
+          return finish(top, top.map(function () { return 0; }), null, [], meta, counted(docs, top.length), timings);
         });
       }
       var words = Promise.all(parsed.words.map(function (w) { return prepareWord(w, meta); }));
       var pairs = Promise.all(parsed.pairs.map(function (p) { return prepareWord(p, meta); }));
       return Promise.all([words, pairs, wanted]).then(function (all) {
+        stamp(timings, 'index');
+        checkSignal(signal);
         var prepared = all[0];
         var cols = all[2];
         parsed.words.forEach(function (word, i) {
@@ -1087,12 +1158,14 @@
         var weights = prepared.map(function (list) {
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
+        stamp(timings, 'ranked');
         if (!parsed.phrases.length) {
           // Closeness re-ranks notices within the page only, so the page's notices are known now:
           // load them all in one round (byProximity reads some of them, finish all of them).
           ranked.keys.slice(0, limit).forEach(function (k) { notice(k.doc, meta).catch(function () {}); });
         }
         return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
+          checkSignal(signal);
           var docs = keys.map(function (k) { return k.doc; });
           var totals = new Map(keys.map(function (k) { return [k.doc, k.total]; }));
           var chosen = parsed.phrases.length ? checkPhrases(docs, parsed, meta, limit).then(function (found) {
@@ -1101,7 +1174,7 @@
                                 count: {total: ranked.count, exact: true, more: ranked.count > limit}});
           return chosen.then(function (picked) {
             var top = picked.docs;
-            return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count);
+            return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count, timings);
           });
         });
       });
@@ -1136,6 +1209,11 @@
     });
     if (at < result.snippet.length) node.appendChild(document.createTextNode(result.snippet.slice(at)));
     return node;
+  }
+
+  /** Everything a result list shows of its results: equal signatures draw the same list. */
+  function resultsSignature(results) {
+    return JSON.stringify(results.map(function (r) { return [r.href, r.title, r.number, r.province, r.date, r.snippet, r.highlights]; }));
   }
 
   function resultNode(result, id) {
@@ -1200,23 +1278,32 @@
       else input.removeAttribute('aria-activedescendant');
       if (items[index]) items[index].scrollIntoView({block: 'nearest'});
     }
+    var shown = null;  // what the list shows now (resultsSignature), so equal results are not drawn again
+    var controller = null;
     function run() {
       var text = input.value;
       var mine = ++generation;
+      if (controller) controller.abort();  // the previous keystroke's query: no notices, no snippets
+      controller = typeof AbortController === 'function' ? new AbortController() : null;
       more.href = fullSearchHref(text);
-      if (!text.trim()) { open(false); list.textContent = ''; return; }
-      query(text, {limit: 8}).then(function (results) {
+      if (!text.trim()) { open(false); list.textContent = ''; shown = null; return; }
+      query(text, {limit: 8, signal: controller ? controller.signal : undefined}).then(function (results) {
         if (mine !== generation) return;
-        list.textContent = '';
-        select(-1);
-        results.forEach(function (r, i) { list.appendChild(resultNode(r, listId + '-' + i)); });
-        status.textContent = results.length ? '' : 'Không tìm thấy văn bản nào.';
         more.textContent = !results.more ? advanced
           : results.totalExact ? 'Xem tất cả ' + results.total + ' kết quả' : 'Xem thêm kết quả';
+        var signature = resultsSignature(results);
+        if (signature !== shown) {
+          shown = signature;
+          list.textContent = '';
+          select(-1);
+          results.forEach(function (r, i) { list.appendChild(resultNode(r, listId + '-' + i)); });
+          status.textContent = results.length ? '' : 'Không tìm thấy văn bản nào.';
+        }
         open(true);
       }, function (error) {
-        if (mine !== generation) return;
+        if (mine !== generation || (error && error.name === 'AbortError')) return;
         list.textContent = '';
+        shown = null;
         status.textContent = errorText(error);
         open(true);
       });
@@ -1360,6 +1447,7 @@
       host.setAttribute('data-state', 'searching');
       if (!now.q.trim() && !anyFilter) {
         list.textContent = '';
+        shown = null;
         more.hidden = true;
         status.textContent = 'Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc.';
         host.setAttribute('data-state', 'done');
@@ -1381,9 +1469,14 @@
         host.setAttribute('data-state', 'done');
       });
     }
+    var shown = null;  // resultsSignature of the list on the page: equal results are not drawn again
     function show(results, complete) {
-      list.textContent = '';
-      results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
+      var signature = resultsSignature(results);
+      if (signature !== shown) {
+        shown = signature;
+        list.textContent = '';
+        results.forEach(function (r, i) { list.appendChild(resultNode(r, 'archive-search-page-' + i)); });
+      }
       status.textContent = results.length
         ? (results.totalExact ? '' : 'Ít nhất ') + results.total + ' kết quả'
         : 'Không tìm thấy văn bản nào.';
@@ -1444,6 +1537,7 @@
     tokens: tokens,
     parseQuery: parseQuery,
     loadedFiles: function () { return loadedFiles.slice(); },
+    lastTimings: function () { return Object.assign({}, lastTimings); },
     root: ROOT
   };
 
