@@ -224,7 +224,8 @@ def typing(context, url: str) -> dict:
         figures = page.evaluate(
             """async ([typed, limit]) => { const t0 = performance.now();
                 await window.archiveSearch.query(typed, {limit});
-                return {ms: performance.now() - t0, phases: window.archiveSearch.lastTimings()}; }""",
+                const phases = window.archiveSearch.lastTimings ? window.archiveSearch.lastTimings() : {};
+                return {ms: performance.now() - t0, phases}; }""",
             [TYPED[:i], DROPDOWN])
         cpu.append(_main_thread_ms(cdp) - before)
         times.append(figures["ms"])

@@ -976,11 +976,56 @@
     return out;
   }
 
+  // Per UTF-16 unit: 1 when it is a letter or digit ([\p{L}\p{N}], as WORD), 2 when not; 0: not known yet.
+  var WORD_UNIT = new Uint8Array(0x10000);
+  var WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+  /** Whether the character at ``at`` (or ending just before ``at``, ``before``) is a letter or digit. */
+  function isWordChar(text, at, before) {
+    var code = text.charCodeAt(at);
+    if (code >= 0xD800 && code <= 0xDFFF) {  // half of an astral character: read the whole of it
+      var point = before ? text.codePointAt(code >= 0xDC00 && at > 0 ? at - 1 : at) : text.codePointAt(at);
+      return WORD_CHAR.test(String.fromCodePoint(point));
+    }
+    var known = WORD_UNIT[code];
+    if (known === 0) known = WORD_UNIT[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
+  }
+
+  /**
+   * Whether a folded text's word sequence (``wordSequence``) holds the query's words as one run:
+   * each word whole (the last one begun, while typed), only characters that are not letters or
+   * digits between them (``hasPhrase`` over its words). A scan from each occurrence of the first
+   * word, with no tokenising: with a one-letter word being typed, every paragraph held the query's
+   * words as substrings, and tokenising them all was most of a keystroke's script time.
+   */
+  function holdsRun(folded, ordered) {
+    var first = ordered[0].term;
+    var lastWord = ordered[ordered.length - 1];
+    for (var at = folded.indexOf(first); at >= 0; at = folded.indexOf(first, at + 1)) {
+      if (at > 0 && isWordChar(folded, at - 1, true)) continue;
+      var pos = at + first.length;
+      var ok = true;
+      for (var i = 1; i < ordered.length && ok; i++) {
+        var gap = pos;
+        while (pos < folded.length && !isWordChar(folded, pos, false)) pos += folded.codePointAt(pos) > 0xFFFF ? 2 : 1;
+        ok = pos > gap && folded.startsWith(ordered[i].term, pos);
+        pos += ordered[i].term.length;
+      }
+      if (ok && (lastWord.prefix || pos >= folded.length || !isWordChar(folded, pos, false))) return true;
+    }
+    return false;
+  }
+
   /** 3: one text holds the words as one run; 2: within a short span; 1: all in one text; 0 (reader.proximity). */
   function proximityOf(item, query) {
     var words = query.words;
+    if (query.chained) {
+      if (item.foldedTitle === undefined) item.foldedTitle = fold(item.doc.t);
+      var run = function (f) { return holdsAll(f, words) && holdsRun(f, query.ordered); };
+      if (run(item.foldedTitle) || foldedParagraphs(item).some(run)) return 3;
+    }
     var sequences = sequencesOf(item, words);
-    if (query.chained && sequences.some(function (s) { return hasPhrase(s.words, query.ordered); })) return 3;
     var best = 0;
     for (var i = 0; i < sequences.length && best < 2; i++) {
       var span = shortestSpan(sequences[i].tokens, words);
@@ -1538,6 +1583,12 @@
     parseQuery: parseQuery,
     loadedFiles: function () { return loadedFiles.slice(); },
     lastTimings: function () { return Object.assign({}, lastTimings); },
+    // Whether text holds the query's words as one run, as proximityOf finds it (tests compare it
+    // with reader.proximity's word sequences).
+    holdsRun: function (text, queryText, prefix) {
+      var parsed = parseQuery(String(queryText), prefix);
+      return parsed.chained && holdsRun(fold(String(text)), parsed.ordered);
+    },
     root: ROOT
   };
 
