@@ -726,10 +726,9 @@
         if (!PAIR_GAP.test(folded.slice(toks[i][1], toks[i + 1][0]))) continue;
         spans.push([toks[i][0], toks[i][1], -1], [toks[i + 1][0], toks[i + 1][1], -1]);
         found.add(p);
-        var written = [lowerSameLength(text.slice(toks[i][0], toks[i][1])),
-          lowerSameLength(text.slice(toks[i + 1][0], toks[i + 1][1]))];
-        if (pair.accented && syllableFits(written[0], forms[0], false) &&
-            syllableFits(written[1], forms[1], pair.prefix)) exact.add(p);
+        if (!pair.accented || exact.has(p)) continue;  // the written forms matter only for typed accents
+        if (syllableFits(lowerSameLength(text.slice(toks[i][0], toks[i][1])), forms[0], false) &&
+            syllableFits(lowerSameLength(text.slice(toks[i + 1][0], toks[i + 1][1])), forms[1], pair.prefix)) exact.add(p);
       }
     });
     spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
