@@ -834,9 +834,20 @@
     return {snippet: snippet, highlights: highlights};
   }
 
-  function resultOf(number, score, item, query, weights) {
+  /**
+   * A notice of the page with the paragraph that answers the query (bestParagraph), made as soon
+   * as its file is in: the snippets of the first notices are made while the last ones still load.
+   */
+  function answerOf(number, query, weights, meta, signal) {
+    return notice(number, meta).then(function (item) {
+      var skip = !query || (signal && signal.aborted);  // a superseded query never shows it
+      return {item: item, best: skip ? null : bestParagraph(item, query, weights)};
+    });
+  }
+
+  function resultOf(number, score, answer) {
+    var item = answer.item, best = answer.best;
     var doc = item.doc;
-    var best = query ? bestParagraph(item, query, weights) : null;
     var cut = best ? trimSnippet(best.text, best.spans)
       : trimSnippet(item.paragraphs.length ? item.paragraphs[0][1] : '', []);
     var anchor = best ? best.anchor : null;
@@ -1045,8 +1056,9 @@
     if (start < 0 || start >= limit) return Promise.resolve(keys);
     var end = Math.min(keys.length, start + Math.min(meta.proximityChecks, limit - start));
     var checked = keys.slice(start, end);
-    return Promise.all(checked.map(function (k) { return notice(k.doc, meta); })).then(function (items) {
-      items.forEach(function (item, j) { checked[j].proximity = proximityOf(item, query); });
+    return Promise.all(checked.map(function (k) {  // each as soon as its notice is in
+      return notice(k.doc, meta).then(function (item) { k.proximity = proximityOf(item, query); });
+    })).then(function () {
       return keys.slice(0, start).concat(checked.sort(byKey), keys.slice(end));
     });
   }
@@ -1084,10 +1096,12 @@
   }
 
   /** Results with snippets; ``count`` says how many match in all ({total, exact, more}). */
-  function finish(numbers, scores, query, weights, meta, count, timings) {
-    return Promise.all(numbers.map(function (d) { return notice(d, meta); })).then(function (items) {
+  function finish(numbers, scores, query, weights, meta, count, timings, answers) {
+    return Promise.all(numbers.map(function (d) {
+      return (answers && answers.get(d)) || answerOf(d, query, weights, meta);
+    })).then(function (found) {
       if (timings) stamp(timings, 'notices');
-      var results = items.map(function (item, i) { return resultOf(numbers[i], scores[i], item, query, weights); });
+      var results = found.map(function (answer, i) { return resultOf(numbers[i], scores[i], answer); });
       results.total = count.total;  // a lower bound when totalExact is false
       results.totalExact = count.exact;
       results.more = count.more;  // a larger limit would return more
@@ -1102,7 +1116,8 @@
   /**
    * Where the last query's time went, in ms from its start (performance.now): ``index`` when
    * its term files were loaded and decoded, ``ranked`` when its notices were ranked, ``notices``
-   * when the page's notice files were in, ``done`` when its snippets were made. The benchmark
+   * when the page's notice files were in with their snippets (each made as its file came),
+   * ``done`` when the results were complete. The benchmark
    * reads them (benchmarks/search_bench.py); the page never does.
    */
   var lastTimings = {};
@@ -1164,6 +1179,7 @@
       return Promise.resolve(copyResults(cached));
     }
     return search(parsed, active, limit, filters.signal, timings).then(function (results) {
+      checkSignal(filters.signal);  // its snippets may have been skipped: neither shown nor kept
       stamp(timings, 'done');
       resultCache.set(key, results);
       if (resultCache.size > RESULT_CACHE_SIZE) resultCache.delete(resultCache.keys().next().value);
@@ -1203,10 +1219,17 @@
           return list.length ? idf(list[0].stored[0], meta) : 1;
         });
         stamp(timings, 'ranked');
+        var answers = null;
         if (!parsed.phrases.length) {
           // Closeness re-ranks notices within the page only, so the page's notices are known now:
-          // load them all in one round (byProximity reads some of them, finish all of them).
-          ranked.keys.slice(0, limit).forEach(function (k) { notice(k.doc, meta).catch(function () {}); });
+          // load them all in one round (byProximity reads some of them, finish all of them), and
+          // make each one's snippet as soon as it is in.
+          answers = new Map();
+          ranked.keys.slice(0, limit).forEach(function (k) {
+            var answer = answerOf(k.doc, parsed, weights, meta, signal);
+            answer.catch(function () {});
+            answers.set(k.doc, answer);
+          });
         }
         return byProximity(ranked.keys, parsed, meta, limit).then(function (keys) {
           checkSignal(signal);
@@ -1218,7 +1241,8 @@
                                 count: {total: ranked.count, exact: true, more: ranked.count > limit}});
           return chosen.then(function (picked) {
             var top = picked.docs;
-            return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count, timings);
+            return finish(top, top.map(function (d) { return totals.get(d); }), parsed, weights, meta, picked.count, timings,
+                          answers);
           });
         });
       });
