@@ -11,6 +11,8 @@ Generates its own corpus by recombining sentences of ``source_texts/*.txt`` and
 ``archive-search.js``, then measures in headless Chromium from ``file://``.
 Prints one JSON line per N. Targets: first results ≤ 300 ms on a cold page,
 later keystrokes ≤ 50 ms, ≤ 1.5 MB loaded for a two-word query, index ≤ text.
+The same phrase is also typed into the header box at a reader's pace (``box_*``: from each key's
+input event to its results shown, list drawing included; keystrokes overtaken by the next one).
 Each keystroke is given in wall-clock ms and in main-thread busy ms (``typing_cpu_*``, DevTools
 Protocol), with the machine's load average while the browser ran (``load_average_1min``, ``cpus``):
 on a shared machine the wall clock depends on the others' work, the main thread's time much less.
@@ -252,6 +254,58 @@ def typing(context, url: str) -> dict:
             "filtered_query_ms": round(filtered["ms"], 1), "phrase_query_ms": round(phrase["ms"], 1)}
 
 
+BOX_INTERVAL_MS = 120  # between keystrokes: a brisk typist (about 8 characters a second)
+
+RECORD_BOX = """
+window.__box = {typed: [], shown: []};
+document.addEventListener('input', function (event) {
+  if (event.target.classList && event.target.classList.contains('archive-search__input'))
+    window.__box.typed.push([event.target.value, performance.now()]);
+}, true);
+document.addEventListener('archive-search:shown', function (event) {
+  window.__box.shown.push([event.detail.text, performance.now(), event.detail.redrawn]);
+}, true);
+"""
+
+
+def typing_box(context, url: str) -> dict:
+    """TYPED typed into the header box itself, one key every BOX_INTERVAL_MS, as a reader types.
+
+    Per keystroke, from its input event to the moment the box showed that text's results (the
+    box's ``archive-search:shown`` event): what the reader waits for, list drawing included. A
+    keystroke whose query was overtaken by the next one is counted as superseded (the box stops
+    its work), and a keystroke whose results equal the list's is shown without drawing it again.
+    """
+    page = context.new_page()
+    page.add_init_script(RECORD_BOX)
+    page.goto(url)
+    page.wait_for_function("window.archiveSearch !== undefined")
+    box = page.locator(".archive-search__input")
+    box.focus()
+    page.wait_for_timeout(300)  # focusing loads the manifest, as for a reader
+    for char in TYPED:
+        page.keyboard.type(char)
+        page.wait_for_timeout(BOX_INTERVAL_MS)
+    page.wait_for_timeout(1000)
+    record = page.evaluate("window.__box")
+    page.close()
+    shown = {}
+    for text, at, redrawn in record["shown"]:
+        shown.setdefault(text, (at, redrawn))
+    waits, superseded, kept = [], 0, 0
+    for text, at in record["typed"]:
+        if text not in shown:
+            superseded += 1
+            continue
+        waits.append(shown[text][0] - at)
+        kept += not shown[text][1]
+    spread = _spread(waits) if waits else {"median": None, "p90": None, "max": None}
+    return {"box_keystrokes": len(record["typed"]), "box_shown_median_ms": spread["median"],
+            "box_shown_p90_ms": spread["p90"], "box_shown_max_ms": spread["max"],
+            "box_over_50_ms": sum(w > 50 for w in waits), "box_superseded": superseded, "box_list_kept": kept,
+            "box_ms": [round(w) for w in waits]}
+
+
 class LoadSampler:
     """The machine's 1-minute load average, sampled every second while the browser runs.
 
@@ -301,6 +355,7 @@ def measure_browser(page_path: Path, search_dir: Path) -> dict:
                    "cold_two_word_max_loaded_kb": max(c["loaded_kb"] for c in cold),
                    "cold_search_page": shared, "cold_two_word": cold}
             out.update(typing(context, url))
+            out.update(typing_box(context, url))
         finally:
             context.close()
     out.update(load.figures())  # while the browser ran

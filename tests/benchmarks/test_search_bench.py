@@ -17,6 +17,8 @@ def test_keystrokes_are_given_with_main_thread_time_phases_and_load(tmp_path, mo
     assert figures["typing_cpu_later_median_ms"] <= figures["typing_cpu_later_p90_ms"] <= figures["typing_cpu_later_max_ms"]
     first = figures["typing_phases"][0]  # the first keystroke loads, ranks, reads notices
     assert first["index"] <= first["ranked"] <= first["notices"] <= first["done"]
+    assert figures["box_keystrokes"] == keystrokes  # typed into the header box too
+    assert len(figures["box_ms"]) + figures["box_superseded"] == keystrokes and figures["box_ms"]
     load = figures["load_average_1min"]
     assert 0 <= load["min"] <= load["median"] <= load["max"] and figures["cpus"] >= 1
 
