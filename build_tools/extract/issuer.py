@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..data_files import load_yaml
 from ..model import CleanDocument, DocNumber, Issuer, Signer
 from .doctype import adoption
+from .signer import without_authority
 from .textutil import fold, is_all_caps, squeeze
 from .vocab import IssuerRule, gazetteer, issuers
 
@@ -53,6 +54,26 @@ def _city() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=None)
 def _city_abbreviation() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _person_title() -> re.Pattern[str]:
+    """"(phó) chủ tịch …": a signature line naming a person's office (folded)."""
+    words = _words()
+    titles = _alternatives([fold(w) for w in words["person_titles"]])
+    return re.compile(rf"({re.escape(fold(words['person_title_deputy']))} )?({titles})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _title_conclusion() -> re.Pattern[str]:
+    """"kết luận của", "ý kiến chỉ đạo của" right before the body's name in the title (folded)."""
+    words = _words()
+    return re.compile(rf"\b({_alternatives([fold(w) for w in words['title_conclusion_words']])}) "
+                      rf"{re.escape(fold(words['title_possessive']))}\s*$")
+
+
+def _command_phrase() -> str:
+    return fold(_words()["command_phrase"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -146,8 +167,8 @@ def from_signature(signer: Signer | None, collective: bool) -> IssuerFinding | N
     if not collective:
         targets += [line for line in signer.stack if line != signer.name]
     for target in targets:
-        folded = fold(re.sub(r"^(T/M|T/L|K/T|TM\.?|KT\.?|TL\.?|TUQ\.|Q\.)\s*", "", squeeze(target))).strip()
-        is_person = bool(re.match(r"(pho )?(chu tich|thu tuong|bo truong|chu nhiem|bi thu)\b", folded))
+        folded = fold(without_authority(squeeze(target))).strip()
+        is_person = bool(_person_title().match(folded))
         if collective == is_person:
             continue
         for rule in issuers().rules:
@@ -168,8 +189,9 @@ def from_announcement(document: CleanDocument) -> IssuerFinding | None:
             if rule.announce is None:
                 continue
             for match in rule.announce.finditer(folded):
-                commanded = folded[max(0, match.start() - 10):match.start()].endswith("thua lenh ") or \
-                    match.group(0).startswith("thua lenh")
+                command = _command_phrase()
+                commanded = folded[max(0, match.start() - 10):match.start()].endswith(command + " ") or \
+                    match.group(0).startswith(command)
                 announces = _announce_verb().match(folded[match.end():match.end() + 60])
                 if commanded or announces:
                     rank = 0 if commanded else 1
@@ -190,7 +212,7 @@ def from_title(document: CleanDocument) -> IssuerFinding | None:
         if rule.announce is None:
             continue
         for match in rule.announce.finditer(folded):
-            if re.search(r"\b(ket luan|y kien chi dao) cua\s*$", folded[max(0, match.start() - 25):match.start()]):
+            if _title_conclusion().search(folded[max(0, match.start() - 25):match.start()]):
                 return IssuerFinding(rule, "title", title, 0.75)
     return None
 

@@ -69,6 +69,18 @@ def _title_words() -> re.Pattern[str]:
     return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['title_words']])})\b")
 
 
+@functools.lru_cache(maxsize=None)
+def _leading_authority() -> re.Pattern[str]:
+    """Any prefix of the list at the start of a line, with the spaces after it (longest first)."""
+    prefixes = sorted({prefix.strip() for prefix in _authority_prefixes()}, key=lambda p: (-len(p), p))
+    return re.compile(r"^(" + "|".join(map(re.escape, prefixes)) + r")\s*")
+
+
+def without_authority(line: str) -> str:
+    """"KT. CHỦ TỊCH" → "CHỦ TỊCH": the line without its authority prefix."""
+    return _leading_authority().sub("", line)
+
+
 def _canonical_authority(text: str) -> str:
     written = re.sub(r"\s", "", text)
     return _canonical_forms().get(written, written)

@@ -73,3 +73,37 @@ def test_number_code_when_nothing_else_is_known():
 def test_joint_circular_names_every_body():
     issuer = joint_issuer(parse_number("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"))
     assert issuer.name.startswith("Viện kiểm sát nhân dân tối cao - Tòa án nhân dân tối cao - Bộ Công an")
+
+
+def test_the_words_issuer_reads_come_from_issuers_yml(monkeypatch):
+    """Person titles, "thừa lệnh" and "kết luận của" are data: change them and the reading follows."""
+    import copy
+
+    from build_tools.extract import issuer as module
+
+    words = copy.deepcopy(module._words())
+    cached = (module._person_title, module._title_conclusion)
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(module, "_words", lambda: words)
+    try:
+        assert module._person_title().match("pho chu tich ubnd") and module._command_phrase() == "thua lenh"
+        assert module._title_conclusion().search("ket luan cua ")
+        words.update(person_titles=["giám đốc"], person_title_deputy="phó", command_phrase="theo lệnh",
+                     title_conclusion_words=["ghi nhớ"])
+        for function in cached:
+            function.cache_clear()
+        assert module._person_title().match("pho giam doc so") and not module._person_title().match("chu tich")
+        assert module._command_phrase() == "theo lenh"
+        assert module._title_conclusion().search("ghi nho cua ") and not module._title_conclusion().search("ket luan cua ")
+    finally:
+        for function in cached:
+            function.cache_clear()
+
+
+def test_a_signature_line_loses_any_authority_prefix_of_structure_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract.signer import without_authority
+
+    for prefix in load_yaml("structure.yml")["authority_prefixes"]:
+        assert without_authority(prefix.strip() + " CHỦ TỊCH") == "CHỦ TỊCH", prefix
