@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
-from ..model import CleanDocument, Place
+from ..model import CleanDocument, Clue, Found, Place
 from .textutil import UPPER, WordPattern, fold, squeeze
 from .vocab import District, gazetteer
 
@@ -292,18 +292,10 @@ def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
 # --- decision ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProvinceDecision:
-    code: str
-    rule: str
-    text: str
-    confidence: float
-    scores: dict[str, float]
-
-
-def decide(votes: list[Vote]) -> ProvinceDecision | None:
-    """The province with the most weight, if it clearly leads; None when evidence is thin
-    (below one plain mention) or two provinces are close (unknown beats a guess)."""
+def decide(votes: list[Vote]) -> Found[str] | None:
+    """The code of the province with the most weight, if it clearly leads, with the strongest vote
+    for it as the clue; None when evidence is thin (below one plain mention) or two provinces are
+    close (unknown beats a guess)."""
     scores: dict[str, float] = defaultdict(float)
     district_weight: dict[str, float] = defaultdict(float)
     for vote in votes:
@@ -323,7 +315,7 @@ def decide(votes: list[Vote]) -> ProvinceDecision | None:
     confidence = min(0.99, 0.5 + 0.5 * (score - second) / (score + 1.0))
     if strongest.rule == "issuer-line":
         confidence = max(confidence, 0.97)
-    return ProvinceDecision(best, strongest.rule, strongest.text, round(confidence, 2), dict(scores))
+    return Found(best, Clue(strongest.rule, strongest.text, round(confidence, 2)))
 
 
 def province_votes(document: CleanDocument, body_text: str, issuer_place: str | None, date_place: str | None,
@@ -382,7 +374,13 @@ def framing_votes(framing: list[str], found: dict) -> list[Vote]:
 # --- places -------------------------------------------------------------------------------------
 
 
-def places(body_text: str, mentions: list[DistrictMention], province: str | None) -> list[Place]:
+def places(body_text: str, mentions: list[DistrictMention], province: str | None) -> Found[list[Place]] | None:
+    """Districts named in the body with the gazetteer's clue; None when it names none."""
+    found = place_list(body_text, mentions, province)
+    return Found(found, Clue("gazetteer", ", ".join(p.name for p in found), 0.8)) if found else None
+
+
+def place_list(body_text: str, mentions: list[DistrictMention], province: str | None) -> list[Place]:
     """Districts named in the body, once each, with their province.
 
     A name with a kind word or in a list is kept when only one province has it, or when
