@@ -98,3 +98,35 @@ def test_places_come_with_the_gazetteer_clue_and_none_without_any():
     found = find_places(body, district_mentions(body), "lang-son")
     assert (found.clue.rule, found.clue.text, found.clue.confidence) == ("gazetteer", "Hữu Lũng, Chi Lăng", 0.8)
     assert find_places("Không có địa danh.", [], "lang-son") is None
+
+
+# --- ambiguous abbreviations: trusted inside an organisation's name only --------------------------
+
+def test_an_ambiguous_abbreviation_counts_inside_an_organisation_name():
+    """"QN" is marked ambiguous in provinces_curated.yml: "Báo QN" names Quảng Ninh's newspaper."""
+    from build_tools.extract.vocab import gazetteer
+
+    assert gazetteer().abbreviations["QN"] == ("quang-ninh", True)
+    decision = decide_for(document(recipients=["UBND các huyện, thị xã, thành phố;", "Báo QN, Đài PT-TH QN;"]))
+    assert decision.value == "quang-ninh" and decision.clue.rule == "newspaper"
+    assert decide_for(document(recipients=["Công an HP;", "Lưu: VT."])).value == "hai-phong"
+
+
+def test_an_ambiguous_abbreviation_alone_or_after_other_words_is_never_read():
+    for body in ("Nhiều ca mắc tại QN và HN trong tuần qua.", "Báo cáo tình hình dịch tại HN.",
+                 "Báo cáo HN", "Theo QN, số ca tăng.", "Báo QNam đưa tin."):
+        assert decide_for(document(body=[body])) is None, body
+    assert decide_for(document(body=["Đài PT-TH tỉnh QN"])) is None  # a word between: not the name's end
+
+
+def test_the_organisation_heads_are_read_from_the_data(monkeypatch):
+    from build_tools.extract import province as module
+
+    real = module.load_yaml
+    module._abbreviated_organisation.cache_clear()
+    monkeypatch.setattr(module, "load_yaml", lambda name: dict(real(name), organisation_heads={"Nhà máy": "company"})
+                        if name == "place_context.yml" else real(name))
+    try:
+        assert [v.province for v in module.organisation_votes("Nhà máy QN; Báo HN")] == ["quang-ninh"]
+    finally:
+        module._abbreviated_organisation.cache_clear()
