@@ -334,3 +334,13 @@ def test_an_equal_query_is_answered_without_work_and_the_list_is_not_drawn_again
     assert page.evaluate("document.querySelector('.archive-search__result').dataset.kept") == "yes"
     box.fill("tập trung")  # other results: drawn again
     page.wait_for_function("!document.querySelector('.archive-search__result[data-kept]')")
+
+
+def test_the_ranking_cut_is_the_value_a_full_sort_gives(watched):
+    import random
+    rng = random.Random(7)
+    for count, need, spread in [(60, 25, 3), (1000, 25, 1000), (18000, 25, 40), (51, 25, 1), (500, 1, 10)]:
+        values = [float(rng.randrange(spread)) * 1e4 + rng.choice([0, 0.5]) for _ in range(count)]
+        found = watched.page.evaluate(
+            "([v, n]) => window.archiveSearch.nthLargest(Float64Array.from(v), v.length, n)", [values, need])
+        assert found == sorted(values)[count - need], (count, need, spread)
