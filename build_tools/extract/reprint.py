@@ -12,7 +12,7 @@ import re
 
 from ..data_files import load_yaml
 from ..vietnamese.fold import fold
-from ..model import Clue, DocNumber, Found
+from ..model import Clue, Found
 from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pair, colon_record, followed_reference,
                              lead_reference)
 from .dates import find_dates, make_date
@@ -195,12 +195,6 @@ def framing_fields(framing: list[str], published: str | None = None) -> dict[str
     fields = lead_fields(framing, published)
     fields.update(attribute_fields(framing))
     return fields
-
-
-def number_type(number: DocNumber) -> dict | None:
-    from .doctype import type_from_number
-
-    return type_from_number(number)
 
 
 def headline_votes(lines: list[str]) -> list:

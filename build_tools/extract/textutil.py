@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..vietnamese.fold import LOWER_CLASS, UPPER_CLASS, fold_chars, is_all_caps  # noqa: F401 (is_all_caps: re-exported)
 
@@ -123,6 +123,12 @@ def compile_folded(patterns: list[str] | tuple[str, ...], whole: bool = False) -
     if whole:
         return re.compile(rf"^(?:{body})$")
     return WordPattern(rf"(?:{body})(?![\w])")
+
+
+def alternatives(words: Iterable[str], folded: bool = False) -> str:
+    """Words of a vocabulary as one regex alternation, in the order the data gives them (folded
+    first when the pattern is matched on folded text)."""
+    return "|".join(re.escape(fold(word) if folded else word) for word in words)
 
 
 def squeeze(text: str) -> str:
