@@ -10,6 +10,21 @@ from ..data_files import load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
 
+# --- layout words that extraction reads too ------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def layout_words() -> dict[str, Any]:
+    """data/structure.yml: the number label ("Số"), the authentication heading, annex openers …"""
+    return load_yaml("structure.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def folded_number_label() -> str:
+    """"so": the label of a document's number, folded, for patterns on folded text."""
+    return re.escape(fold(layout_words()["number_label"]))
+
+
 # --- provinces and districts -------------------------------------------------------
 
 
