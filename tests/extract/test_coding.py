@@ -234,3 +234,101 @@ def test_a_sentence_opening_with_an_order_verb_is_an_order():
 def test_a_sentence_opening_with_a_date_and_telling_what_was_done_is_a_report():
     assert coded("Ngày 02/8/2021, huyện đã tạm dừng các tuyến xe buýt.") == {}
     assert coded("Từ ngày 02/8/2021, tạm dừng các tuyến xe buýt.")["C5"].level == 2
+
+
+# --- issue 18c: orders whose object is the subject, lifting, contingencies, statistics, amounts ---
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Hoạt động của các quán cà phê, quán giải khát được tạm dừng.", "C2", 2),
+    ("Các cửa hàng cắt tóc trên địa bàn tỉnh phải tạm đóng cửa.", "C2", 2),
+    ("Chỉ các cửa hàng xăng dầu, thuốc men được mở cửa; mọi cơ sở khác tạm dừng.", "C2", 3),
+    ("Các siêu thị chỉ mở cửa từ 6 giờ đến 20 giờ.", "C2", 1),
+    ("Việc học tập trực tiếp của học sinh tất cả các cấp học bị tạm dừng.", "C1", 3),
+    ("Các hội chợ, triển lãm không được tổ chức trong thời gian này.", "C3", 2),
+    ("Không tổ chức tiệc cưới, đám giỗ tập trung đông người.", "C4", 3),
+    ("Các tuyến xe khách liên tỉnh bị tạm dừng.", "C7", 2),
+    ("Dịch vụ xe ôm, taxi được khôi phục.", "C5", 1),
+])
+def test_object_as_subject(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Gỡ phong tỏa thôn Khòn Pổ.", "C6"),
+    ("Giải thể chốt kiểm soát tại ranh giới hai huyện.", "C7"),
+    ("Các chốt kiểm dịch trên các tuyến đường tỉnh được gỡ bỏ.", "C7"),
+    ("Dỡ bỏ lệnh phong tỏa khu phố 2.", "C6"),
+    ("Người nhập cảnh có chứng nhận đã khỏi bệnh không phải cách ly tập trung.", "C8"),
+])
+def test_lifting_lowers_the_level(text, indicator):
+    record = coded(text)[indicator]
+    assert record.direction == "relax"
+    assert record.level == codebook().indicators[indicator].relaxed
+
+
+def test_a_relaxation_word_then_a_stop_is_a_stop():
+    assert coded("Việc dạy học trực tiếp ở các trường trung học phổ thông được tạm dừng.")["C1"].direction == "impose"
+
+
+@pytest.mark.parametrize("text", [
+    "Xây dựng phương án đóng cửa các chợ khi số ca mắc tăng nhanh.",
+    "Trong trường hợp dịch bùng phát, phong tỏa các khu dân cư có ca bệnh.",
+    "Nếu tình hình dịch phức tạp thì cho học sinh nghỉ học.",
+    "Sẵn sàng kịch bản thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg.",
+    "Khi có yêu cầu, các huyện tạm dừng hoạt động vận tải hành khách.",
+    "Trường hợp cơ sở không bảo đảm điều kiện an toàn thì dừng hoạt động.",
+])
+def test_plans_and_contingencies_code_nothing_in_force(text):
+    assert coded(text) == {}
+
+
+def test_a_contingency_keeps_responsive_policies():
+    """Testing and tracing "khi phát hiện ca bệnh" are the policy in force."""
+    assert set(coded("Khi phát hiện ca bệnh, khẩn trương truy vết các trường hợp tiếp xúc gần.")) == {"H3"}
+
+
+def test_until_further_instruction_is_not_a_contingency():
+    assert coded("Tạm dừng hoạt động quán bar cho đến khi có chỉ đạo mới.")["C2"].end_rule == "until-further-notice"
+
+
+@pytest.mark.parametrize("text", [
+    "Trong tháng qua, lực lượng chức năng đã cách ly 120 trường hợp.",
+    "Lũy kế toàn tỉnh đã xét nghiệm 80.000 mẫu.",
+    "Theo thống kê, 300 cửa hàng đã tạm dừng hoạt động.",
+    "Toàn tỉnh hiện có 85 người cách ly tập trung.",
+])
+def test_statistics_are_not_orders(text):
+    assert coded(text) == {}
+
+
+def test_at_most_is_not_a_past_tense():
+    """"tối đa" folds to "toi da": not "đã" (a report)."""
+    assert coded("Lễ tang tổ chức gọn, tối đa 15 người.")["C4"].level == 3
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Hỗ trợ 4.000.000 đồng/người cho lao động bị chấm dứt hợp đồng.", 2),
+    ("Hỗ trợ một lần 1,2 triệu đồng cho lao động tự do.", 1),
+    ("Người lao động ngừng việc được hỗ trợ 150.000 đồng/người/ngày.", 2),
+])
+def test_income_support_level_from_flat_sum(text, level):
+    assert coded(text)["E1"].level == level
+
+
+def test_support_amount_reads_vietnamese_numbers():
+    from build_tools.extract.coding import support_amount
+    assert support_amount(fold("mức 3.710.000 đồng/người")) == 3_710_000
+    assert support_amount(fold("1,5 triệu đồng")) == 1_500_000
+    assert support_amount(fold("80.000 đồng/người/ngày")) == 2_400_000
+    assert support_amount(fold("không có số tiền")) is None
+
+
+def test_end_of_a_named_month():
+    record = coded("Học sinh tiếp tục học trực tuyến đến hết tháng 2 năm 2022.", issued="2022-01-20", year=2022)["C1"]
+    assert record.end == "2022-02-28"
+
+
+def test_a_named_border_gate_is_a_targeted_place():
+    record = coded("Tạm dừng nhập cảnh qua cửa khẩu quốc tế Chi Ma.")["C8"]
+    assert record.scope == "targeted" and [p.name for p in record.places] == ["Chi Ma"]
