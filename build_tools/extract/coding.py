@@ -63,6 +63,7 @@ class Codebook:
     relaxation_anywhere: re.Pattern | None
     relaxation_negated: re.Pattern
     relaxation_stopped_after: re.Pattern | None
+    new_obligation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
     shorthand_lift: re.Pattern
@@ -102,6 +103,7 @@ def codebook() -> Codebook:
         contingent=compile_folded(data.get("contingent") or []),
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
+        new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
@@ -224,11 +226,13 @@ def level_of_limit(limit: int) -> int:
     return 1
 
 
-def is_relaxation(folded: str, until: int | None = None) -> bool:
+def is_relaxation(folded: str, until: int | None = None, measure_start: int | None = None) -> bool:
     """The clause lifts or eases a measure, and does not say it is still not lifted ("vẫn chưa
     được phép hoạt động trở lại"); with ``until``, only a relaxation that starts before that
     offset (the end of the measure's words) counts, unless the measure is the subject of a
-    lifting verb ("Các chốt … được dỡ bỏ": ``relaxation_anywhere``)."""
+    lifting verb ("Các chốt … được dỡ bỏ": ``relaxation_anywhere``). With ``measure_start``, a
+    relaxation followed by a new obligation before the measure's words does not count ("… được hoạt
+    động trở lại, người bán phải đeo khẩu trang")."""
     book = codebook()
     if book.relaxation_anywhere is not None:
         for match in book.relaxation_anywhere.finditer(folded):
@@ -238,6 +242,9 @@ def is_relaxation(folded: str, until: int | None = None) -> bool:
         if until is not None and match.start() >= until:
             break
         if book.relaxation_stopped_after is not None and book.relaxation_stopped_after.search(folded[match.end():]):
+            continue
+        if (measure_start is not None and book.new_obligation is not None and match.end() <= measure_start
+                and book.new_obligation.search(folded, match.end(), measure_start)):
             continue
         if not book.relaxation_negated.search(folded[max(0, match.start() - 60):match.start()]):
             return True

@@ -312,18 +312,18 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             continue
         rule = measures().codes[code]
         spans = [(m.start(), m.end()) for m in rule.finditer(folded)] or [(0, len(folded))]
-        ends: dict[tuple[int, int], int] = {}
+        ends: dict[tuple[int, int], tuple[int, int]] = {}  # clause → (end, start) of its last trigger
         for start, end in spans:
             clause = next(c for c in clauses if c[0] <= start <= c[1])
-            ends[clause] = max(ends.get(clause, 0), end)
+            ends[clause] = max(ends.get(clause, (0, 0)), (end, start))
         indicator = codebook().indicators.get(coded.indicator)
-        for (low, high), trigger_end in ends.items():
+        for (low, high), (trigger_end, trigger_start) in ends.items():
             clause = folded[low:high]
             state = in_force(clause)
             if state == "planned" or (state == "contingent" and not (indicator and indicator.responsive)):
                 continue  # a plan, or an order for a situation that may come: not in force
             # a relaxation said after the measure ("…, trừ … cơ sở được phép hoạt động") is an exception
-            relaxed = is_relaxation(clause, until=trigger_end - low)
+            relaxed = is_relaxation(clause, until=trigger_end - low, measure_start=trigger_start - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
             current = found.get(coded.indicator)

@@ -332,3 +332,29 @@ def test_end_of_a_named_month():
 def test_a_named_border_gate_is_a_targeted_place():
     record = coded("Tạm dừng nhập cảnh qua cửa khẩu quốc tế Chi Ma.")["C8"]
     assert record.scope == "targeted" and [p.name for p in record.places] == ["Chi Ma"]
+
+
+def test_a_new_obligation_after_a_reopening_is_imposed():
+    found = coded("Siêu thị được mở cửa trở lại, nhân viên và khách hàng bắt buộc đeo khẩu trang.")
+    assert found["C2"].direction == "relax" and found["H6"].direction == "impose"
+
+
+def test_lifting_a_requirement_is_not_a_new_obligation():
+    assert coded("Bãi bỏ yêu cầu có giấy đi đường khi di chuyển giữa các huyện.")["C7"].level == 0
+
+
+def test_some_school_levels_back_while_others_stay_online():
+    found = coded("Học sinh lớp 12 đi học trực tiếp trở lại, các khối lớp còn lại tiếp tục học trực tuyến.")
+    assert found["C1"].level == 2
+
+
+def test_closing_hours_of_a_business():
+    assert coded("Các quán ăn chỉ được bán hàng đến 20 giờ mỗi ngày.")["C2"].level == 1
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Hỗ trợ tiền nước sinh hoạt cho hộ cận nghèo trong 2 tháng.", "E2"),
+    ("Đẩy mạnh tuyên truyền về tiêm vắc xin phòng COVID-19.", "H1"),
+])
+def test_what_a_sentence_is_about(text, indicator):
+    assert set(coded(text)) == {indicator}
