@@ -358,3 +358,33 @@ def test_closing_hours_of_a_business():
 ])
 def test_what_a_sentence_is_about(text, indicator):
     assert set(coded(text)) == {indicator}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Tạm ngừng đưa đón trẻ tại tất cả các trường mầm non.", "C1", 2),
+    ("Mọi hoạt động kinh doanh không thiết yếu trên địa bàn xã phải dừng, trừ cửa hàng thuốc.", "C2", 3),
+    ("Quán ăn chỉ được phục vụ theo hình thức mang đi.", "C2", 2),
+    ("Doanh nghiệp tổ chức cho công nhân làm việc luân phiên.", "C2", 1),
+    ("Các giải thể thao được tổ chức lại từ tháng sau.", "C3", 1),
+    ("Khôi phục các tuyến xe khách nội tỉnh.", "C5", 1),
+    ("Áp dụng giới nghiêm ban đêm trên địa bàn thị trấn.", "C6", 2),
+    ("Các chốt kiểm dịch trên quốc lộ dừng hoạt động kể từ ngày 15/10/2021.", "C7", 0),
+    ("Rút thôn Bản Piàng ra khỏi khu vực phong tỏa.", "C6", 0),
+    ("Người dân phải đeo khẩu trang khi đi ra đường.", "H6", 4),
+])
+def test_more_phrasings(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_no_longer_having_to_is_not_an_obligation():
+    assert coded("Người dân được ra ngoài, không còn phải dùng phiếu mua hàng.")["C6"].level == 0
+
+
+def test_the_rest_of_a_named_district_is_targeted():
+    record = coded("Các xã còn lại của huyện Bình Gia thực hiện theo Chỉ thị 19/CT-TTg.")["C4"]
+    assert record.scope == "targeted" and [p.name for p in record.places] == ["Bình Gia"]
+
+
+def test_an_extension_counts_its_days():
+    record = coded("Kéo dài giãn cách theo Chỉ thị 16/CT-TTg tại huyện Bắc Sơn thêm 5 ngày kể từ ngày 10/8/2021.")["C6"]
+    assert (record.start, record.end) == ("2021-08-10", "2021-08-14")
