@@ -2,9 +2,11 @@
 sentences of tests/fixtures/measures/sentences.yml.
 
 Every third item of sentences.yml is held out (``test``): rules are tuned on ``dev`` only.
-The blind sets (blind_1.yml, blind_2.yml, …) were each written after a round of tuning and
-scored once before any rule was changed; their first figures are recorded in the fixtures'
-README.md. Every split is printed. Run:
+Later dev sets (dev_4.yml, …) are splits of their own (``dev-4``), written to be tuned on. The
+blind sets (blind_1.yml, blind_2.yml, …) were each written after a round of tuning and scored
+once before any rule was changed; their first figures are recorded in the fixtures' README.md.
+Each split prints indicator precision and recall, level precision and recall (all indicators and
+per indicator), and scope, places, start and end accuracy. Every split is printed. Run:
 ``.venv/bin/python benchmarks/measures_accuracy.py [--errors SPLIT ...]`` (lists the items of
 those splits coded wrongly; default none).
 """
