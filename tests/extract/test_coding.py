@@ -388,3 +388,20 @@ def test_the_rest_of_a_named_district_is_targeted():
 def test_an_extension_counts_its_days():
     record = coded("Kéo dài giãn cách theo Chỉ thị 16/CT-TTg tại huyện Bắc Sơn thêm 5 ngày kể từ ngày 10/8/2021.")["C6"]
     assert (record.start, record.end) == ("2021-08-10", "2021-08-14")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Dịch vụ cắt tóc được mở lại từ thứ Hai tuần tới.", "C2", 1),
+    ("Doanh nghiệp được phép cho nhân viên làm việc tại nhà.", "C2", 1),
+    ("Xe buýt nội thành được tăng tần suất trở lại.", "C5", 1),
+    ("Mỗi hộ chỉ được đi chợ 5 ngày một lần.", "C6", 3),
+    ("Đề nghị nhân dân không đi du lịch, không về quê dịp Tết.", "C7", 1),
+    ("Bổ sung 200 giường điều trị cho bệnh viện dã chiến.", "H4", None),
+    ("Nhân viên phải đeo khẩu trang trong giờ làm việc.", "H6", 2),
+])
+def test_blind_8_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_support_to_closed_businesses_is_not_a_closure():
+    assert set(coded("Hỗ trợ 2 triệu đồng cho mỗi cơ sở phải tạm ngừng kinh doanh.")) == {"E1"}
