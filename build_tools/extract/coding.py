@@ -63,6 +63,7 @@ class Codebook:
     relaxation_anywhere: re.Pattern | None
     relaxation_negated: re.Pattern
     relaxation_stopped_after: re.Pattern | None
+    relaxation_negated_inside: re.Pattern | None
     new_obligation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
@@ -104,6 +105,7 @@ def codebook() -> Codebook:
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
+        relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
@@ -242,6 +244,8 @@ def is_relaxation(folded: str, until: int | None = None, measure_start: int | No
         if until is not None and match.start() >= until:
             break
         if book.relaxation_stopped_after is not None and book.relaxation_stopped_after.search(folded[match.end():]):
+            continue
+        if book.relaxation_negated_inside is not None and book.relaxation_negated_inside.search(match.group()):
             continue
         if (measure_start is not None and book.new_obligation is not None and match.end() <= measure_start
                 and book.new_obligation.search(folded, match.end(), measure_start)):

@@ -405,3 +405,26 @@ def test_blind_8_structures_in_other_words(text, indicator, level):
 
 def test_support_to_closed_businesses_is_not_a_closure():
     assert set(coded("Hỗ trợ 2 triệu đồng cho mỗi cơ sở phải tạm ngừng kinh doanh.")) == {"E1"}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các trung tâm ngoại ngữ tạm dừng hoạt động.", "C1", 2),
+    ("Chỉ duy trì hoạt động của các cửa hàng bán thuốc, thực phẩm; các cửa hàng còn lại đóng cửa.", "C2", 3),
+    ("Rạp chiếu phim chưa được mở cửa trở lại.", "C2", 2),
+    ("Nhà hàng được mở cửa từ ngày 10/10/2021.", "C2", 1),
+    ("Hội thi văn nghệ quần chúng được hủy bỏ.", "C3", 2),
+    ("Dừng thông quan người qua cửa khẩu Chi Ma.", "C8", 4),
+    ("Trợ cấp 1.000.000 đồng cho mỗi người lao động bị ngừng việc.", "E1", 1),
+    ("Phát động phong trào tuyên truyền phòng dịch trong thanh niên.", "H1", 2),
+    ("Test nhanh cho toàn bộ người dân trong khu phong tỏa.", "H2", 3),
+])
+def test_blind_9_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_a_statistic_in_per_cent_is_a_report():
+    assert coded("Đến nay 90% trường học đã dạy học trực tiếp trở lại.") == {}
+
+
+def test_the_elderly_kept_at_home_is_h8_not_c6():
+    assert set(coded("Người cao tuổi ở các trung tâm bảo trợ xã hội không được ra ngoài.")) == {"H8"}
