@@ -428,3 +428,27 @@ def test_a_statistic_in_per_cent_is_a_report():
 
 def test_the_elderly_kept_at_home_is_h8_not_c6():
     assert set(coded("Người cao tuổi ở các trung tâm bảo trợ xã hội không được ra ngoài.")) == {"H8"}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Học sinh các cấp học tập qua internet từ ngày 06/9/2021.", "C1", 3),
+    ("Các nhóm trẻ độc lập được tiếp nhận trẻ trở lại.", "C1", 1),
+    ("Cửa hàng điện thoại hoạt động đến 21 giờ.", "C2", 1),
+    ("Dừng toàn bộ các hoạt động dịch vụ trên địa bàn thị trấn, trừ bán thuốc.", "C2", 3),
+    ("Tạm hoãn các hoạt động giao lưu thể thao giữa các xã.", "C3", 2),
+    ("Khuyến khích người dân chủ động ở nhà vào buổi tối.", "C6", 1),
+    ("Người dân không được ra ngoài huyện khi chưa có giấy đi đường.", "C7", 2),
+    ("Quét mã QR trước khi vào chợ.", "H3", 2),
+    ("Hành khách đeo khẩu trang trong suốt chuyến đi.", "H6", 2),
+])
+def test_blind_10_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_allowed_to_sell_on_condition_is_level_1_but_only_allowed_is_a_restriction():
+    assert coded("Quán ăn được bán tại chỗ khi bảo đảm giãn cách.")["C2"].level == 1
+    assert coded("Các quán ăn chỉ được bán mang về.")["C2"].level == 2
+
+
+def test_a_taxi_service_is_not_a_workplace():
+    assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}
