@@ -19,12 +19,13 @@ from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
 from .doctype import document_title, document_type, type_from_number
-from .issuer import find_issuer, joint_issuer, make_issuer
+from .issuer import find_issuer, from_number, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date
+from .reprint import (framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+                      reported_fields, title_reference, announced_fields)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -155,7 +156,7 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
-    if document.framing:
+    if document.framing or not document.header_lines:
         use_framing(meta, clues, document, page)
     meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
     if not meta.cites:
@@ -174,9 +175,19 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
                 page: dict[str, str] | None = None) -> None:
     """Fill what the document itself does not say from the source's framing (a reprint's lead,
     a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
+    own_text = not document.header_lines  # no header of its own: the text is the journalist's
+    opening = opening_lines(document) if own_text else []
     found = framing_fields(document.framing, page_date(page))
+    for field, value in title_reference(document.framing + opening[:2]).items():
+        found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
+    reported = reported_fields(document.framing + opening, meta.doc_type or _found_type(found), meta.number,
+                               page_date(page) or publication_date(document.framing)) if own_text else {}
+    for field, value in reported.items():
+        found.setdefault(field, value)
+    if own_text and meta.number is None and "doc_type" not in found:
+        found.update(announced_fields(opening[:2]))
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):
@@ -192,6 +203,13 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if meta.signer is None and "signer" in found:
         meta.signer = Signer(found["signer"].value, None, None, None)
         clues["signer"] = found["signer"].clue
+    central = from_number(meta.number)
+    if own_text and central and central.rule.scope == "national" and clues.get("province", Clue("", "", 0)).confidence < 0.9:
+        # a central document reprinted by a provincial paper: the paper's province is not the issuer's
+        meta.province, meta.scope = None, "national"
+        meta.issuer = make_issuer(central, None)
+        clues.pop("province", None)
+        clues["scope"] = Clue("number-issuer-code", meta.number.text, central.confidence)
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
         decision = decide(framing_votes(document.framing + page_lines, found)
@@ -201,6 +219,16 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
             meta.scope = meta.scope or "provincial"
             clues["province"] = Clue("framing-" + decision.rule, decision.text, min(decision.confidence, 0.8))
 
+
+
+def opening_lines(document: CleanDocument, count: int = 6) -> list[str]:
+    """The first lines of a copy's text: for a reprint without a header, the journalist's sentences
+    that follow the lead."""
+    return [line for line in document.body_text.split("\n")[:count] if line.strip()]
+
+
+def _found_type(found: dict) -> str | None:
+    return found["doc_type"].value["name"] if "doc_type" in found else None
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:
