@@ -204,12 +204,13 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
         meta.signer = Signer(found["signer"].value, None, None, None)
         clues["signer"] = found["signer"].clue
     central = from_number(meta.number)
-    if own_text and central and central.rule.scope == "national" and clues.get("province", Clue("", "", 0)).confidence < 0.9:
+    if own_text and central and central.value.rule.scope == "national" and \
+            clues.get("province", Clue("", "", 0)).confidence < 0.9:
         # a central document reprinted by a provincial paper: the paper's province is not the issuer's
         meta.province, meta.scope = None, "national"
-        meta.issuer = make_issuer(central, None)
+        meta.issuer = make_issuer(central.value, None)
         clues.pop("province", None)
-        clues["scope"] = Clue("number-issuer-code", meta.number.text, central.confidence)
+        clues["scope"] = central.clue
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
         province_found = decide(framing_votes(document.framing + page_lines, found)
