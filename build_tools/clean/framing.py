@@ -240,6 +240,24 @@ def attribute_pairs(line: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line) if c.strip()] if ("|" in line or "\t" in line) else []
+
+
+def column_pairs(label_row: str, value_row: str) -> list[tuple[str, str]]:
+    """A portal's list of documents as a table, labels in the head row and the document's values
+    in the row below ("Số văn bản | Ngày ký | Trích yếu |" / "160/TB-UBND | 13/07/2021 | … |"):
+    (field, value) pairs; none unless every head cell is a known label and the rows match."""
+    labels = _vocabulary()["portal_attributes"]
+    heads, values = _cells(label_row), _cells(value_row)
+    fields = [labels.get(fold(cell).strip().rstrip(":").strip()) for cell in heads]
+    if len(heads) < 2 or len(heads) != len(values) or not all(fields):
+        return []
+    if any(labels.get(fold(cell).strip().rstrip(":").strip()) for cell in values):
+        return []
+    return list(zip(fields, values))
+
+
 def attribute_row(line: str) -> tuple[str, str] | None:
     """The first (field, value) pair of a portal's attribute row, or None."""
     pairs = attribute_pairs(line)
@@ -262,10 +280,13 @@ def find_framing(lines: list[str]) -> Framing:
     apart: set[int] = set()
     content = [i for i, line in enumerate(lines) if line.strip()]
     record = colon_record([lines[i] for i in content])
-    for i in content:
+    for position, i in enumerate(content):
         if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]) or \
                 record and colon_pairs(lines[i]) or is_document_list(lines[i]):
             apart.add(i)
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is not None and column_pairs(lines[i], lines[following]):
+            apart.update((i, following))
     trailer = next((i for i in content if is_portal_trailer(lines[i])), None)
     if trailer is not None:
         apart.update(i for i in content if i >= trailer)

@@ -187,7 +187,8 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     for field, value in reported.items():
         found.setdefault(field, value)
     if own_text and meta.number is None and "doc_type" not in found:
-        found.update(announced_fields(opening[:2]))
+        for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
+            found.setdefault(field, value)
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):

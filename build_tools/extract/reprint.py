@@ -14,7 +14,7 @@ from ..data_files import load_yaml
 from ..vietnamese.fold import fold
 from ..model import Clue, DocNumber, Found
 from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pairs, colon_record, followed_reference,
-                             is_document_list,
+                             column_pairs, is_document_list,
                              lead_reference)
 from .dates import find_dates, make_date
 from .numbers import parse_number
@@ -74,7 +74,12 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
         return found
     entry = _announced_entry(announced)
     if entry:  # "UBND tỉnh vừa có công văn yêu cầu …": the type, and no number to read
-        return {"doc_type": Found(entry, Clue("reprint-announced-type", squeeze(announcement)[:300], 0.5))}
+        clue = Clue("reprint-announced-type", squeeze(announcement)[:300], 0.5)
+        found = {"doc_type": Found(entry, clue)}
+        date = _date_before(announcement, fold(announcement), announcement_at(announcement), published)
+        if date:  # "Chiều 22/5, UBND tỉnh ban hành Quyết định về …"
+            found["issued_date"] = Found(date, Clue("reprint-announced-date", clue.text, 0.5))
+        return found
     return {}
 
 
@@ -172,8 +177,9 @@ def attribute_fields(framing: list[str]) -> dict[str, Found]:
     """The portal's record of the document: number, issue date, type, signer, subject."""
     found: dict[str, Found] = {}
     record = colon_record(framing)
-    for line in framing:
-        pairs = attribute_pairs(line) or (colon_pairs(line) if record else [])
+    for index, line in enumerate(framing):
+        pairs = attribute_pairs(line) or (colon_pairs(line) if record else []) or \
+            (column_pairs(line, framing[index + 1]) if index + 1 < len(framing) else [])
         for field, value in pairs:
             if field not in found:
                 value_found = attribute_value(field, value, Clue(f"portal-attribute-{field}", squeeze(line),
@@ -301,8 +307,9 @@ def _issue_sentence() -> re.Pattern[str]:
         verbs = "|".join(sorted(vocabulary["issue_verbs"], key=len, reverse=True))
         _ISSUE_CACHE["p"] = re.compile(
             rf"\b(?P<type>{_type_words()}|{documents})(?:\s+(?:{framing_words('urgency_words')}))?"
-            rf"(?:\s+(?:so\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:nay|tren|neu tren))?"
-            rf"\s+(?:(?:duoc|do|da)\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?(?:da\s+|vua\s+)?(?P<verb>{verbs})\b"
+            rf"(?:\s+(?:so\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
+            rf"\s+(?:(?:{framing_words('reported_agents')})\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?"
+            rf"(?:(?:{framing_words('lead_adverbs')})\s+)?(?P<verb>{verbs})\b"
             rf"(?P<dated>\s+(?:vao\s+)?ngay\s+)?")
     return _ISSUE_CACHE["p"]
 
@@ -346,8 +353,11 @@ def reported_fields(lines: list[str], doc_type: str | None, number: DocNumber | 
 
 def _sentence_start(folded: str, at: int) -> bool:
     """The document is the sentence's subject: nothing but a connective before it in its sentence."""
+    from ..clean.framing import _alternatives as framing_words
+
     before = re.split(r"[.;!?]\s", folded[:at])[-1]
-    return not before.strip(" ,\"'“”-–") or bool(re.fullmatch(r"\s*(?:theo do|trong do|ngoai ra|cung)\s*,?\s*", before))
+    return not before.strip(" ,\"'“”-–") or bool(
+        re.fullmatch(rf"\s*(?:{framing_words('sentence_connectives')})\s*,?\s*", before))
 
 
 def _type_name_of(type_words: str) -> str | None:
@@ -359,7 +369,9 @@ def lead_signer(line: str, reference: LeadReference) -> Found | None:
     lead's verb when the verb is "ký"."""
     folded = fold(line)
     verb = folded[reference.announced_at:reference.number_at]
-    if reference.headline or not re.match(r"^(?:(?:vua moi|vua|da|moi)\s+)?ky\b", verb):
+    from ..clean.framing import _alternatives as framing_words
+
+    if reference.headline or not re.match(rf"^(?:(?:{framing_words('lead_adverbs')})\s+)?ky\b", verb):
         return None
     name = titled_name(line[:reference.announced_at]) or comrade_name(line[:reference.announced_at])
     return Found(name, Clue("reprint-lead-signer", squeeze(line)[:300], LEAD_CONFIDENCE)) if name else None
@@ -433,13 +445,19 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
     return {}
 
 
-def announced_fields(lines: list[str]) -> dict[str, Found]:
-    """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …")."""
+def announced_fields(lines: list[str], published: str | None = None) -> dict[str, Found]:
+    """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …"),
+    and the date opening that sentence ("Chiều 22/5, UBND tỉnh ban hành Quyết định về …")."""
     for line in lines:
         for sentence in re.split(r"(?<=[.!?])\s+", line):
             entry = _announced_entry(announced_type(sentence))
             if entry and not _citation_before(sentence):
-                return {"doc_type": Found(entry, Clue("reprint-announced-type", squeeze(sentence)[:300], 0.5))}
+                clue = Clue("reprint-announced-type", squeeze(sentence)[:300], 0.5)
+                found = {"doc_type": Found(entry, clue)}
+                date = _date_before(sentence, fold(sentence), announcement_at(sentence), published)
+                if date:
+                    found["issued_date"] = Found(date, Clue("reprint-announced-date", clue.text, 0.5))
+                return found
     return {}
 
 

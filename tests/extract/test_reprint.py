@@ -292,3 +292,15 @@ def test_province_after_a_quoted_headline_and_a_hyphenated_name():
 
     assert [v.province for v in headline_votes(["«Không ra khỏi nhà khi không cần thiết»: Khánh Hòa siết chặt"])]
     assert [v.province for v in unit_name_votes("UBND tỉnh Bà Rịa - Vũng Tàu vừa có công văn")]
+
+
+def test_a_table_with_labels_in_its_head_row():
+    found = attribute_fields(["Số hiệu | Ngày ban hành | Người ký |", "27/KH-BCĐ | 04/01/2022 | Đào Văn Nam |"])
+    assert found["number"].value.text == "27/KH-BCĐ" and found["issued_date"].value == "2022-01-04"
+    assert found["signer"].value == "Đào Văn Nam"
+    assert attribute_fields(["Họ tên | Năm sinh |", "Nguyễn Văn A | 1980 |"]) == {}
+
+
+def test_announcement_without_number_dated_by_the_page():
+    found = lead_fields(["(TTO) - Trưa 3/1, UBND tỉnh vừa ban hành kế hoạch phòng dịch sau Tết."], "2022-01-04")
+    assert found["doc_type"].value["name"] == "Kế hoạch" and found["issued_date"].value == "2022-01-03"
