@@ -46,8 +46,9 @@ def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
     meta = extract_fields(document, page)
     if page:
         use_page_title(meta, page)
-    if not (page or {}).get("site_name") and document.framing:
-        publisher = framing_publisher(document.framing)  # a reprint's dateline: a weak clue
+    if not (page or {}).get("site_name") and (document.framing or not document.header_lines):
+        closing = [] if document.header_lines else document.body_text.split("\n")[-2:]
+        publisher = framing_publisher(document.framing, closing)  # a reprint's dateline or by-line: a weak clue
         page = dict(page or {}, site_name=publisher) if publisher else page
     meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta

@@ -259,18 +259,45 @@ _CREDIT_NAME = re.compile(r"^\(?\s*theo\s+(?P<name>.{2,60}?)\s*\)?\s*$", re.IGNO
 _WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$")
 
 
-def framing_publisher(framing: list[str]) -> str | None:
-    """The newspaper or site a reprint names in its dateline or closing credit, as written
-    ("Báo Quảng Trị", "Baonghean.vn", "Báo Thanh Niên"), or None."""
+_BYLINE_NAME = re.compile(r"^[^()\d]{2,40}\((?P<name>[^()]{2,40})\)\s*$")  # "Thành Chung (TTXVN)"
+_INITIALS = re.compile(r"^\(?(?P<initials>[A-ZĐ&]{2,6})\)?\s*(?:[-–—]\s.*)?$")  # "(BQN)", "BQN - …"
+
+
+def framing_publisher(framing: list[str], closing: list[str] = ()) -> str | None:
+    """The newspaper or site a reprint names in its dateline, closing credit or by-line, as written
+    ("Báo Quảng Trị", "Baonghean.vn", "TTXVN" in "Hà Anh (TTXVN)"), or the newspaper whose initials
+    a bare dateline or credit gives ("(BQN)": Báo Quảng Ninh), when only one newspaper has them.
+    ``closing``: the last lines of a reprint's text, where a by-line may have stayed. Else None."""
     words = "|".join(load_yaml("framing.yml")["publisher_words"])
-    for line in framing:
-        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(line.strip())
-        if not match:
-            continue
-        name = squeeze(match.group("name")).strip(" .")
-        if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
-            return name[:1].upper() + name[1:]
+    for line in [*framing, *closing]:
+        stripped = line.strip()
+        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(stripped) or _BYLINE_NAME.match(stripped)
+        if match:
+            name = squeeze(match.group("name")).strip(" .")
+            if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
+                return name[:1].upper() + name[1:]
+        initials = _INITIALS.match(stripped)
+        if initials and newspaper_by_initials(initials.group("initials")):
+            return newspaper_by_initials(initials.group("initials"))
     return None
+
+
+_NEWSPAPER_INITIALS: dict[str, dict[str, list[str]]] = {}
+
+
+def newspaper_by_initials(initials: str) -> str | None:
+    """The one provincial newspaper (data/provinces.yml) whose words' first letters are ``initials``."""
+    if "map" not in _NEWSPAPER_INITIALS:
+        from .vocab import gazetteer
+
+        table: dict[str, list[str]] = {}
+        for record in gazetteer().provinces.values():
+            for name in record.get("newspapers", []):
+                key = "".join(word[0] for word in fold(name).split() if word[0].isalpha())
+                table.setdefault(key, []).append(name)
+        _NEWSPAPER_INITIALS["map"] = table
+    names = sorted(set(_NEWSPAPER_INITIALS["map"].get(fold(initials), [])))
+    return names[0] if len(names) == 1 else None
 
 
 def issuer_row_votes(found: dict[str, Found]) -> list:

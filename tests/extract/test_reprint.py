@@ -304,3 +304,12 @@ def test_a_table_with_labels_in_its_head_row():
 def test_announcement_without_number_dated_by_the_page():
     found = lead_fields(["(TTO) - Trưa 3/1, UBND tỉnh vừa ban hành kế hoạch phòng dịch sau Tết."], "2022-01-04")
     assert found["doc_type"].value["name"] == "Kế hoạch" and found["issued_date"].value == "2022-01-03"
+
+
+def test_publisher_from_a_by_line_or_the_initials_of_one_newspaper():
+    from build_tools.extract.reprint import framing_publisher
+
+    assert framing_publisher([], ["Người dân hạn chế ra đường.", "Hà Anh (TTXVN)"]) == "TTXVN"
+    assert framing_publisher(["(BYB) - UBND tỉnh vừa có Công văn số 9/UBND-VX."]) == "Báo Yên Bái"
+    assert framing_publisher(["(BQN)"]) is None  # Báo Quảng Ninh or Báo Quảng Nam: not guessed
+    assert framing_publisher([], ["PV"]) is None  # a reporter, not a publisher
