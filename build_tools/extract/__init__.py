@@ -24,7 +24,7 @@ from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import (framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
                       reported_fields, title_reference, announced_fields)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
@@ -183,6 +183,12 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
         found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
+    if own_text and meta.number is not None:  # a headline named it; the lead below may date or sign it
+        below = lead_fields(opening[:3], page_date(page) or publication_date(document.framing))
+        if "number" in below and fold(below["number"].value.text) == fold(meta.number.text):
+            for field in ("issued_date", "signer"):
+                if field in below:
+                    found.setdefault(field, below[field])
     reported = reported_fields(document.framing + opening, meta.doc_type or _found_type(found), meta.number,
                                page_date(page) or publication_date(document.framing)) if own_text else {}
     for field, value in reported.items():

@@ -435,9 +435,14 @@ def titled_name(text: str) -> str | None:
         if not word[:1].isupper() or (len(word) > 1 and word.isupper()) or not word.isalpha():
             break
         run.insert(0, word)
-    for size in range(min(4, len(run)), 0, -1):
-        place = " ".join(run[:size])
-        if gazetteer().lookup_name(place) or fold(place) in gazetteer().districts:
+    def is_place(words: list[str]) -> bool:
+        place = " ".join(words)
+        return bool(gazetteer().lookup_name(place)) or fold(place) in gazetteer().districts
+
+    if is_place(run):
+        return None  # "Chủ tịch UBND tỉnh Gia Lai": no name
+    for size in range(min(4, len(run) - NAME_WORDS[0]), 0, -1):
+        if is_place(run[:size]):
             run = run[size:]  # "UBND tỉnh Cà Mau Huỳnh Quốc Việt": the province before the name
             break
     if not NAME_WORDS[0] <= len(run) <= NAME_WORDS[1]:

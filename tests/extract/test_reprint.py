@@ -313,3 +313,11 @@ def test_publisher_from_a_by_line_or_the_initials_of_one_newspaper():
     assert framing_publisher(["(BYB) - UBND tỉnh vừa có Công văn số 9/UBND-VX."]) == "Báo Yên Bái"
     assert framing_publisher(["(BQN)"]) is None  # Báo Quảng Ninh or Báo Quảng Nam: not guessed
     assert framing_publisher([], ["PV"]) is None  # a reporter, not a publisher
+
+
+def test_headline_names_the_document_and_the_lead_below_signs_it():
+    meta = extract(clean_text("Hậu Giang ban hành Công điện 21/CĐ-UBND về kiểm soát dịch\n\n"
+                              "(HGO) - Chủ tịch UBND tỉnh Đồng Văn Thanh vừa ký Công điện 21/CĐ-UBND ngày 2/9/2021 "
+                              "về tăng cường kiểm soát dịch tại các chốt.\n\nNgười dân hạn chế ra đường.\n"))
+    assert meta.number.text == "21/CĐ-UBND"
+    assert meta.signer.name == "Đồng Văn Thanh" and meta.issued_date == "2021-09-02"
