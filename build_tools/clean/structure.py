@@ -250,7 +250,7 @@ def title_end(lines: list[Line], start: int) -> int:
             last = index
         elif wraps and last > start:
             last = index
-        elif last == start and not _starts_body(line.text) and index <= start + 2:
+        elif last == start and not _starts_body(line.text) and not _is_sentence(line.text) and index <= start + 2:
             last = index  # the summary right under the type line, whatever its first word
         else:
             break

@@ -186,3 +186,12 @@ def test_a_wrapped_summary_line_is_still_the_title():
             "Về tăng cường phòng, chống dịch tại các khu công nghiệp trên địa bàn\nthành phố Việt Trì\n\n"
             "Thời gian qua dịch bệnh diễn biến phức tạp.\n")
     assert clean_text(text).title_lines[-1] == "thành phố Việt Trì"
+
+
+def test_type_line_followed_by_a_body_sentence_has_no_summary():
+    text = ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH HÀ NAM\nSố: 12/CĐ-BCĐ\nHà Nam, ngày 02 tháng 3 năm 2022\n"
+            "CÔNG ĐIỆN\nBan Chỉ đạo tỉnh yêu cầu các huyện kiểm soát chặt người ra vào địa bàn.\n"
+            "TRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nTrương Quốc Huy\n")
+    document = clean_text(text)
+    assert document.title_lines == ["CÔNG ĐIỆN"]
+    assert document.signature_lines[-1] == "Trương Quốc Huy"
