@@ -114,8 +114,10 @@ def _plain_verb_after_document(before: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _announcement() -> re.Pattern[str]:
     """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
+    from ..extract.vocab import folded_number_label
+
     return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
-                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:so\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
+                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:{folded_number_label()}\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
 
 
 def announcement_at(line: str) -> int:
@@ -347,7 +349,9 @@ def is_document_list(line: str) -> bool:
 
     if sum(1 for date in find_dates(line, folded) if date.has_year) < len(numbers):
         return False
-    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:so\s*:?\s*)?\d[\w/.-]*", " ", folded)
+    from ..extract.vocab import folded_number_label
+
+    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:{folded_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
     rest = re.sub(r"\bngay\b", " ", rest)
     return len(_LIST_FILLER.sub(" ", rest).split()) <= 5
 

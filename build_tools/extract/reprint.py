@@ -8,6 +8,7 @@ header's, and extraction uses it only where the document itself is silent.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..data_files import load_yaml
@@ -19,7 +20,14 @@ from ..clean.framing import (LeadReference, announced_type, announcement_at, att
 from .dates import find_dates, make_date
 from .numbers import parse_number
 from .textutil import squeeze
-from .vocab import doc_types
+from .vocab import doc_types, folded_number_label
+
+
+@functools.lru_cache(maxsize=None)
+def _cited_number() -> re.Pattern[str]:
+    """"số 1099/CĐ-TTg ngày" (folded) right before a date: the date is the cited document's."""
+    return re.compile(rf"(?:\d[\w/.-]*|{folded_number_label()}\s*\d\S*)\s+ngay\s*$")
+
 
 LEAD_CONFIDENCE = 0.7  # a journalist's summary: usually right, below a header (0.95)
 ATTRIBUTE_CONFIDENCE = 0.8  # a portal's record of the document, typed by its editor
@@ -84,7 +92,6 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
 
 
 _AFTER_NUMBER = re.compile(r"^(?:(?!\b(?:ve|cua|v/v|tai)\b)[^,;]){1,30}?\s+ngay\s+")
-_CITED_NUMBER = re.compile(r"(?:\d[\w/.-]*|so\s*\d\S*)\s+ngay\s*$")
 _REFERENCE = re.compile(r"\bso\s*:?\s*\d")
 
 
@@ -105,7 +112,7 @@ def _date_before(line: str, folded: str, end: int, published: str | None) -> str
     and with no other document named between it and ``end``."""
     chosen = None
     for iso, start, stop in lead_dates(line[:end], folded[:end], published):
-        if _CITED_NUMBER.search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
+        if _cited_number().search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
             continue
         chosen = iso
     return chosen
@@ -221,12 +228,6 @@ def framing_fields(framing: list[str], published: str | None = None) -> dict[str
     return fields
 
 
-def number_type(number: DocNumber) -> dict | None:
-    from .doctype import type_from_number
-
-    return type_from_number(number)
-
-
 def headline_votes(lines: list[str]) -> list:
     """Votes for the province a headline or dateline opens with: its first one to four
     capitalised words are a province's name, followed by ":", a dash or a word in lower case."""
@@ -334,7 +335,7 @@ def _issue_sentence() -> re.Pattern[str]:
         verbs = "|".join(sorted(vocabulary["issue_verbs"], key=len, reverse=True))
         _ISSUE_CACHE["p"] = re.compile(
             rf"\b(?P<type>{_type_words()}|{documents})(?:\s+(?:{framing_words('urgency_words')}))?"
-            rf"(?:\s+(?:so\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
+            rf"(?:\s+(?:{folded_number_label()}\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
             rf"\s+(?:(?:{framing_words('reported_agents')})\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?"
             rf"(?:(?:{framing_words('lead_adverbs')})\s+)?(?P<verb>{verbs})\b"
             rf"(?P<dated>\s+(?:vao\s+)?ngay\s+)?")
@@ -463,7 +464,7 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
     if "p" not in _TITLE_REFERENCE_CACHE:
         from ..clean.framing import _type_words
 
-        _TITLE_REFERENCE_CACHE["p"] = re.compile(rf"^(?P<type>{_type_words()})\s+so\s*:?\s*(?P<number>\d\S+)$")
+        _TITLE_REFERENCE_CACHE["p"] = re.compile(rf"^(?P<type>{_type_words()})\s+{folded_number_label()}\s*:?\s*(?P<number>\d\S+)$")
     for line in lines:
         text = squeeze(line).strip(" .:")
         match = _TITLE_REFERENCE_CACHE["p"].match(fold(text))
