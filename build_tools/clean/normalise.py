@@ -58,6 +58,20 @@ def _furniture_patterns() -> list[re.Pattern[str]]:
     return [re.compile(rf"^\s*(?:{p})\s*$") for p in load_yaml("structure.yml")["page_furniture"]]
 
 
+RECORD_REACH = 4  # rows of one portal record sit together
+
+
+def _in_portal_record(lines: list[str], index: int) -> bool:
+    """"Ngày ký: 19/04/2021" among a portal's record rows ("Số/Ký hiệu: …", "Trích yếu: …") is the
+    record's date, not a PDF signature stamp (whose rows never give a number, a type or a summary)."""
+    from .framing import colon_pairs
+
+    if not colon_pairs(lines[index]):
+        return False
+    near = lines[max(0, index - RECORD_REACH):index] + lines[index + 1:index + 1 + RECORD_REACH]
+    return any(field in ("number", "doc_type", "title") for line in near for field, _ in colon_pairs(line))
+
+
 def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     """Remove running page headers, signature stamps and page numbers of PDF text.
 
@@ -67,6 +81,7 @@ def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     patterns = _furniture_patterns()
     lines = text.split("\n")
     is_furniture = [any(p.match(line) for p in patterns) or "\f" in line for line in lines]
+    is_furniture = [flag and not _in_portal_record(lines, index) for index, flag in enumerate(is_furniture)]
     near_break = [False] * len(lines)
     for index, flag in enumerate(is_furniture):
         if flag:
