@@ -34,7 +34,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import provinces  # noqa: E402  (the repository root is on the path now)
+from benchmarks.corpus import provinces, unwrap  # noqa: E402  (the repository root is on the path now)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
@@ -131,23 +131,10 @@ RECIPIENTS = ["Văn phòng Chính phủ;", "Bộ Y tế;", "Thường trực T�
               "Cổng thông tin điện tử tỉnh;"]
 
 
-_FURNITURE = re.compile(r"CÔNG BÁO|^\s*\d+\s*$|^[_\-.\s]+$")
-
-
 def corpus_paragraphs(text: str) -> list[str]:
-    """Running paragraphs of a Công báo file: wrapped lines joined until a sentence ends."""
-    paragraphs, current = [], []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or _FURNITURE.search(line):
-            if current and not line:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        current.append(line)
-        if line.endswith((".", ";", ":")):
-            paragraphs.append(" ".join(current))
-            current = []
+    """Running paragraphs of a Công báo file (``corpus.unwrap``, whole sentences only) that read
+    like a notice's body: 20-140 words, mostly letters, no table or form debris."""
+    paragraphs = unwrap(text, keep_unterminated=False)
     keep = []
     for paragraph in paragraphs:
         words = paragraph.split()
