@@ -79,6 +79,19 @@ CASE = 5  # a known word with a stray capital inside (vỊ): lower-cased
 LATIN = 6  # lower-case Latin letters, no syllable, not known: foreign word or OCR garble
 
 
+# What each repair records: its code (``Change.code``; readers see the Vietnamese reason that
+# data/change_kinds.yml gives the code) and its reason in English (developers, ``clean --explain``).
+CHANGE_CODES = {"ocr-repair": {
+    "real-word": "valid word, but the word pairs on both sides favour a word one OCR confusion away overwhelmingly",
+    "real-pair": ("two adjacent valid words, but the word pairs around them favour a pair of words one OCR "
+                  "confusion away overwhelmingly"),
+    "case": "capital letter inside a lower-case Vietnamese word (OCR case confusion)",
+    "unknown-syllable": "syllable not in the lexicon; nearest valid by OCR confusion + word-pair frequency",
+    "non-word": "not a Vietnamese syllable; nearest valid by OCR confusion + word-pair frequency",
+}}
+REASONS = CHANGE_CODES["ocr-repair"]
+
+
 @dataclass(frozen=True)
 class OcrResult:
     text: str
@@ -834,7 +847,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     bnd[0] = bnd[-1] = BOUNDARY
 
     current = list(lows)
-    reasons: dict[int, tuple[str, float]] = {}
+    reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
     flags: dict[int, list[str]] = {}
     decided = lex._decisions.get
     real_word = lex.real_word
@@ -861,8 +874,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                         needed * lex.name_factor if token[:1].isupper() and not token.isupper()
                         and left not in BOUNDARIES else needed):
                     new, _ratio, confidence = decision
-                    reason = ("valid word, but the word pairs on both sides favour a word one OCR "
-                              "confusion away overwhelmingly")
+                    code, reason = "real-word", REASONS["real-word"]
                 elif noisy and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
                         and token.islower() and words[j + 1].islower() \
                         and lex.big.get(word, {}).get(right, 0) < 2:
@@ -870,15 +882,14 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     pair = lex.real_pair(left, word, right, far)
                     if pair is not None and pair[2] >= real_ratio * pair_factor:
                         new, second, _ratio, confidence = pair
-                        reason = ("two adjacent valid words, but the word pairs around them favour "
-                                  "a pair of words one OCR confusion away overwhelmingly")
+                        code, reason = "real-pair", REASONS["real-pair"]
                         current[j + 1] = second
-                        reasons[j + 1] = (reasons.get(j + 1, (reason,))[0], confidence)
+                        reasons[j + 1] = (*reasons.get(j + 1, (code, reason))[:2], confidence)
                         kinds[j + 1] = lex.kind(restore_case(words[j + 1], second))
                         touched.update((j + 1, j + 2))
             elif kind == CASE:
                 new, confidence = word, 0.9
-                reason = "capital letter inside a lower-case Vietnamese word (OCR case confusion)"
+                code, reason = "case", REASONS["case"]
             else:
                 style = _style(words[j])
                 new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style)
@@ -892,14 +903,13 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                         flags[j] = ranked
                     continue
                 flags.pop(j, None)
-                what = "syllable not in the lexicon" if kind == UNKNOWN_VALID else "not a Vietnamese syllable"
-                reason = (f"{what}; nearest valid by OCR confusion ({lex.how(word, new, style)}) "
-                          "+ word-pair frequency")
+                code = "unknown-syllable" if kind == UNKNOWN_VALID else "non-word"
+                reason = REASONS[code].replace("OCR confusion", f"OCR confusion ({lex.how(word, new, style)})")
             if new is None:
                 continue
             current[j] = new
             previous = reasons.get(j)
-            reasons[j] = (previous[0] if previous else reason, confidence)
+            reasons[j] = (*(previous[:2] if previous else (code, reason)), confidence)
             kinds[j] = lex.kind(restore_case(words[j], new))
             touched.update((j - 1, j, j + 1))
         if not touched:
@@ -922,9 +932,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for j in changed:
             after = restore_case(words[j], current[j])
             offset, line = where(j)
-            reason, confidence = reasons[j]
+            code, reason, confidence = reasons[j]
             changes.append(Change("ocr", "ocr-repair", words[j], after, reason, offset=offset,
-                                  line=line, confidence=round(confidence, 3)))
+                                  line=line, confidence=round(confidence, 3), code=code))
             parts[2 * j + 1] = after
         for j in flagged_positions:
             offset, line = where(j)
