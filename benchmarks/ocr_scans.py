@@ -92,7 +92,9 @@ def broken_words(read: str, repaired: str, truth: str) -> int:
         if block.tag == "equal":
             for k in range(block.src_end - block.src_start):
                 matched[block.src_start + k] = block.dest_start + k
-    return sum(1 for j, i in matched.items() if after[j] != reference[i])
+    broken = [(before[j], after[j]) for j, i in sorted(matched.items()) if after[j] != reference[i]]
+    FALSE.extend(f"broke on a scan: {was!r} → {now!r}" for was, now in broken)
+    return len(broken)
 
 
 MISSES: list[str] = []  # the fields read wrong, printed under the table
