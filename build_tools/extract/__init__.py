@@ -97,8 +97,8 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
         meta.signer = signer_found.value
         clues["signer"] = signer_found.clue
 
-    issuer_finding = find_issuer(document, number, meta.signer, type_entry)
-    meta.scope = issuer_finding.rule.scope if issuer_finding else None
+    issuer_found = find_issuer(document, number, meta.signer, type_entry)
+    meta.scope = issuer_found.value.rule.scope if issuer_found else None
     if (type_entry or {}).get("national"):
         meta.scope = "national"  # only central bodies issue laws, decrees, circulars
 
@@ -113,19 +113,19 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
 
     mentions = district_mentions(body, folded_body)
     if meta.scope != "national":
-        issuer_place = issuer_finding.place if issuer_finding else None
+        issuer_place = issuer_found.value.place if issuer_found else None
         votes = province_votes(document, body, issuer_place, issued.value.place if issued else None, mentions, folded_body)
-        decision = decide(votes)
-        if decision:
-            meta.province = gazetteer().province(decision.code)
+        province_found = decide(votes)
+        if province_found:
+            meta.province = gazetteer().province(province_found.value)
             meta.scope = meta.scope or "provincial"
-            clues["province"] = Clue(decision.rule, decision.text, decision.confidence)
-    elif issuer_finding:
-        clues["scope"] = Clue("national-issuer", issuer_finding.text, issuer_finding.confidence)
+            clues["province"] = province_found.clue
+    elif issuer_found:
+        clues["scope"] = Clue("national-issuer", issuer_found.clue.text, issuer_found.clue.confidence)
 
-    if issuer_finding:
-        meta.issuer = joint_issuer(number) or make_issuer(issuer_finding, meta.province.code if meta.province else None)
-        clues["issuer"] = Clue(issuer_finding.source, issuer_finding.text, issuer_finding.confidence)
+    if issuer_found:
+        meta.issuer = joint_issuer(number) or make_issuer(issuer_found.value, meta.province.code if meta.province else None)
+        clues["issuer"] = issuer_found.clue
 
     province_names = [p["name"] for p in gazetteer().provinces.values()]
     meta.title = document_title(document, meta.doc_type, province_names)
@@ -138,18 +138,18 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
         clues["chairs"] = chair_found.clue
 
     province_code = meta.province.code if meta.province else None
-    meta.cites = find_citations(body, province_code)
-    if meta.cites:
-        clues["cites"] = Clue("citation-patterns", f"{len(meta.cites)} mentions", 0.9)
+    cites_found = find_citations(body, province_code)
+    if cites_found:
+        meta.cites, clues["cites"] = cites_found.value, cites_found.clue
 
     year = year_of(meta)
-    meta.deadlines = find_deadlines(document, year)
-    if meta.deadlines:
-        clues["deadlines"] = Clue("deadline-cues", "; ".join(d.text for d in meta.deadlines), 0.85)
+    deadlines_found = find_deadlines(document, year)
+    if deadlines_found:
+        meta.deadlines, clues["deadlines"] = deadlines_found.value, deadlines_found.clue
 
-    meta.places = places(body, mentions, province_code)
-    if meta.places:
-        clues["places"] = Clue("gazetteer", ", ".join(p.name for p in meta.places), 0.8)
+    places_found = places(body, mentions, province_code)
+    if places_found:
+        meta.places, clues["places"] = places_found.value, places_found.clue
 
     meta.measures = measure_tags(document, province_code, year, meta.issued_date)
     if meta.measures:
@@ -194,12 +194,13 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
         clues["signer"] = found["signer"].clue
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
-        decision = decide(framing_votes(document.framing + page_lines, found)
-                          + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
-        if decision:
-            meta.province = gazetteer().province(decision.code)
+        province_found = decide(framing_votes(document.framing + page_lines, found)
+                                + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
+        if province_found:
+            clue = province_found.clue
+            meta.province = gazetteer().province(province_found.value)
             meta.scope = meta.scope or "provincial"
-            clues["province"] = Clue("framing-" + decision.rule, decision.text, min(decision.confidence, 0.8))
+            clues["province"] = Clue("framing-" + clue.rule, clue.text, min(clue.confidence, 0.8))
 
 
 

@@ -56,7 +56,13 @@ def _who(sentence: str, folded: str, limit: int) -> str | None:
     return None
 
 
-def deadlines(document: CleanDocument, year: int | None) -> list[Deadline]:
+def deadlines(document: CleanDocument, year: int | None) -> Found[list[Deadline]] | None:
+    """Every deadline in the body with its clue (the cues read); None when the body sets none."""
+    found = deadline_list(document, year)
+    return Found(found, Clue("deadline-cues", "; ".join(d.text for d in found), 0.85)) if found else None
+
+
+def deadline_list(document: CleanDocument, year: int | None) -> list[Deadline]:
     """Every deadline in the body, in reading order: a cue ("trước", "chậm nhất đến", …)
     directly followed by a valid date."""
     found = []

@@ -171,9 +171,17 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
     return summary
 
 
+@functools.lru_cache(maxsize=None)
+def _letter_abbreviation() -> tuple[re.Pattern[str], str]:
+    words = load_yaml("structure.yml")
+    abbreviation = re.escape(words["letter_summary_abbreviation"])
+    return re.compile(rf"^\s*(?i:{abbreviation})\s*:?\s*"), words["letter_summary_expansion"] + " "
+
+
 def _expand_letter_summary(line: str) -> str:
     """"V/v phòng dịch" (a letter's summary, abbreviated) → "Về việc phòng dịch"."""
-    return re.sub(r"^\s*[Vv]/[Vv]\s*:?\s*", "Về việc ", line)
+    pattern, expansion = _letter_abbreviation()
+    return pattern.sub(lambda _: expansion, line)
 
 
 def _starts_with_connector(text: str) -> bool:

@@ -126,19 +126,20 @@ def cited_documents(cites: Iterable[Citation]) -> tuple[CitedDocument, ...]:
 
 
 def citation_label(cite: Citation) -> str:
-    parts = [cite.type or "Văn bản"]
+    words = templates.SITE["cited"]
+    parts = [cite.type or templates.SITE["document"]]
     if cite.number:
         parts.append(cite.number)
     elif cite.date:
-        parts.append("ngày " + vn_date(cite.date))
+        parts.append(words["date"].format(date=vn_date(cite.date)))
     if cite.issuer and not cite.number:
-        parts.append("của " + cite.issuer)
+        parts.append(words["issuer"].format(issuer=cite.issuer))
     return " ".join(parts)
 
 
 def default_title(notice: Notice | NoticeHead) -> str:
     meta = notice.meta
-    bits = [meta.doc_type or "Văn bản"]
+    bits = [meta.doc_type or templates.SITE["document"]]
     if meta.number:
         bits.append(meta.number.text)
     if meta.province:
