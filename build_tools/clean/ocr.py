@@ -962,8 +962,9 @@ _NUMBERED = re.compile(r"(?:\A|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})*\.[^\S\n]+\Z")
 def case_repairs(words: list[str], seps: list[str]) -> dict[int, tuple[str, str]]:
     """Vietnamese words OCR read in the wrong case, by the layout rules of official documents
     (Nghị định 30/2020/NĐ-CP): headings in capitals are capitals throughout, so a lower-case
-    syllable between words in capitals on one line (BAN THƯỜNG vụ TỈNH ỦY), or after two at the
-    end of a line, is a misread capital (acronyms do not count: "BCS đảng UBND", "của HĐND"); a numbered point opens with a capital (``6. Về …``).
+    syllable between words in capitals on one line (BAN THƯỜNG vụ TỈNH ỦY) is a misread capital
+    (acronyms do not count: "BCS đảng UBND", "của HĐND"; nor a word that ends the line:
+    "NGƯỜI NỘP THUẾ hoặc" / "ĐẠI DIỆN …" is how forms write a conjunction); a numbered point opens with a capital (``6. Về …``).
     Repeated until nothing changes, so that repairing the result again finds nothing.
     Returns position → (the word in its case, code)."""
     found: dict[int, tuple[str, str]] = {}
@@ -987,9 +988,7 @@ def case_repairs(words: list[str], seps: list[str]) -> dict[int, tuple[str, str]
         for j in candidates:
             if j in found or not capitals(j - 1):
                 continue
-            line_end = j == last or "\n" in seps[j + 1]
-            if (not line_end and same_line(seps[j + 1]) and capitals(j + 1)) or (
-                    line_end and j > 1 and same_line(seps[j - 1]) and capitals(j - 2)):
+            if j < last and same_line(seps[j + 1]) and capitals(j + 1):
                 new[j] = (words[j].upper(), "capitals-run")
         if not new:
             return found

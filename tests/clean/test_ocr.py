@@ -291,7 +291,7 @@ def test_committed_lexicon_is_what_make_lexicon_counts(tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     ("BAN CHỈ ĐẠO phòng CHỐNG DỊCH TỈNH\n", "BAN CHỈ ĐẠO PHÒNG CHỐNG DỊCH TỈNH\n"),
-    ("TM. ỦY BAN NHÂN dân\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+    ("TM. ỦY BAN NHÂN dân TỈNH\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN TỈNH\nCHỦ TỊCH"),
     ("các biện pháp sau:\n3. tăng cường kiểm tra", "các biện pháp sau:\n3. Tăng cường kiểm tra"),
 ])
 def test_a_word_in_the_wrong_case_takes_the_case_of_its_line(text, expected):
@@ -305,6 +305,7 @@ def test_a_word_in_the_wrong_case_takes_the_case_of_its_line(text, expected):
     "BCS đảng UBND tỉnh,\n",
     "KẾ HOẠCH\nvề việc tổ chức tiêm vắc xin\n",
     "tăng 15. các ca mắc",
+    "NGƯỜI NỘP THUẾ hoặc\nĐẠI DIỆN HỢP PHÁP CỦA NGƯỜI NỘP THUẾ\n",
 ])
 def test_acronyms_and_other_lines_keep_their_case(text):
     assert repair_ocr(text).changes == []
