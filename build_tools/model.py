@@ -88,9 +88,6 @@ class OcrReading:
     words: tuple[OcrWord, ...] = ()
     dropped: tuple[str, ...] = ()  # page numbers and running headers left out of the text
 
-    def low_confidence_words(self, below: float) -> list[OcrWord]:
-        return [word for word in self.words if word.confidence < below]
-
 
 @dataclass
 class RawNotice:

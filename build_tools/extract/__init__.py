@@ -28,7 +28,7 @@ from .reprint import framing_fields, framing_publisher, headline_votes, issuer_r
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
-from .vocab import gazetteer
+from .vocab import gazetteer, layout_words
 
 __all__ = ["extract", "extract_fields", "OverrideError", "apply_overrides", "citation_key_for", "parse_number"]
 
@@ -58,7 +58,8 @@ PAGE_TITLE_CONFIDENCE = 0.5  # a web page's heading: written by the site, often 
 def use_page_title(meta: Metadata, page: dict[str, str]) -> None:
     """"Chỉ thị số 14/CT-UBND về …" as the page's title: the number and type when the text has none."""
     title = (page.get("title") or "").rsplit(" - ", 1)[0] if page.get("site_name") else page.get("title") or ""
-    match = re.match(r"^\s*(?P<type>[^\d]{3,30}?)\s+số\s*:?\s*(?P<rest>\S.*)$", title)
+    label = re.escape(layout_words()["number_label"])
+    match = re.match(rf"^\s*(?P<type>[^\d]{{3,30}}?)\s+{label}\s*:?\s*(?P<rest>\S.*)$", title)
     if not match:
         return
     number = parse_number(match.group("rest")[:40])

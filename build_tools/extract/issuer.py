@@ -22,7 +22,7 @@ from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, DocNumber, Found, Issuer, Signer
 from .doctype import adoption
 from .signer import without_authority
-from .textutil import fold, is_all_caps, squeeze
+from .textutil import alternatives, fold, is_all_caps, squeeze
 from .vocab import IssuerRule, gazetteer, issuers
 
 
@@ -31,14 +31,10 @@ def _words() -> dict:
     return load_yaml("issuers.yml")["reading"]
 
 
-def _alternatives(words: list[str]) -> str:
-    """Words as one regex alternation, in the order the data gives them."""
-    return "|".join(map(re.escape, words))
-
 
 @functools.lru_cache(maxsize=None)
 def _motto_split() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:\||\t|\s{{3,}}|{_alternatives(_words()['motto_phrases'])})", re.IGNORECASE)
+    return re.compile(rf"\s*(?:\||\t|\s{{3,}}|{alternatives(_words()['motto_phrases'])})", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -48,19 +44,19 @@ def _consolidated_prefix() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=None)
 def _city() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_words']])})\b")
+    return re.compile(rf"\b(?:{alternatives([fold(w) for w in _words()['city_words']])})\b")
 
 
 @functools.lru_cache(maxsize=None)
 def _city_abbreviation() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
+    return re.compile(rf"\b(?:{alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
 
 
 @functools.lru_cache(maxsize=None)
 def _person_title() -> re.Pattern[str]:
     """"(phó) chủ tịch …": a signature line naming a person's office (folded)."""
     words = _words()
-    titles = _alternatives([fold(w) for w in words["person_titles"]])
+    titles = alternatives([fold(w) for w in words["person_titles"]])
     return re.compile(rf"({re.escape(fold(words['person_title_deputy']))} )?({titles})\b")
 
 
@@ -68,7 +64,7 @@ def _person_title() -> re.Pattern[str]:
 def _title_conclusion() -> re.Pattern[str]:
     """"kết luận của", "ý kiến chỉ đạo của" right before the body's name in the title (folded)."""
     words = _words()
-    return re.compile(rf"\b({_alternatives([fold(w) for w in words['title_conclusion_words']])}) "
+    return re.compile(rf"\b({alternatives([fold(w) for w in words['title_conclusion_words']])}) "
                       rf"{re.escape(fold(words['title_possessive']))}\s*$")
 
 
@@ -78,7 +74,7 @@ def _command_phrase() -> str:
 
 @functools.lru_cache(maxsize=None)
 def _announce_verb() -> re.Pattern[str]:
-    verbs = _alternatives([fold(w) for w in _words()["announce_verbs"]])
+    verbs = alternatives([fold(w) for w in _words()["announce_verbs"]])
     return re.compile(rf"^[\s,]*(?:\(?[^)]{{0,40}}\)?\s*)?(?:{verbs})")
 
 

@@ -292,13 +292,21 @@ def district_votes(text: str, mentions: list[DistrictMention]) -> list[Vote]:
     return votes
 
 
-def title_votes(title: str, units: str = r"tinh|thanh pho|tp\.?") -> list[Vote]:
+@functools.lru_cache(maxsize=None)
+def _unit_words(committees: bool = False) -> str:
+    """The unit words of place_context.yml (and the committees' ones), folded, longest first."""
+    data = load_yaml("place_context.yml")
+    words = data["province_unit_words"] + (data["province_committee_words"] if committees else [])
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def title_votes(title: str) -> list[Vote]:
     """"trên địa bàn tỉnh Quảng Ninh" in the title: the notice is about that province."""
     folded = fold(title)
     votes = []
     for start, end, code in province_spans(title, folded):
         before = folded[max(0, start - 12):start]
-        if re.search(rf"({units})\s*$", before) and not _is_foreign(folded, start):
+        if re.search(rf"({_unit_words()})\s*$", before) and not _is_foreign(folded, start):
             votes.append(Vote(code, WEIGHTS["title"], "title", _snippet(title, start, end)))
     return votes
 
@@ -368,7 +376,10 @@ def province_votes(document: CleanDocument, body_text: str, issuer_place: str | 
     return votes
 
 
-_UNIT_WORD = re.compile(r"\b(?:tinh uy|thanh uy|tinh|thanh pho|tp\.?)\s+(?=\S)")
+@functools.lru_cache(maxsize=1)
+def _unit_word() -> re.Pattern[str]:
+    """"tỉnh", "Tỉnh ủy", "TP." before a name (folded), then the name's first letter."""
+    return re.compile(rf"\b(?:{_unit_words(committees=True)})\s+(?=\S)")
 
 
 def unit_name_votes(text: str) -> list[Vote]:
@@ -376,7 +387,7 @@ def unit_name_votes(text: str) -> list[Vote]:
     capitalised words after the unit word that is a province's name (a person's name may follow)."""
     folded = fold(text)
     votes = []
-    for match in _UNIT_WORD.finditer(folded):
+    for match in _unit_word().finditer(folded):
         words = list(re.finditer(r"[^\s,.;:()]+", text[match.end():match.end() + 60]))
         run = []
         for word in words:

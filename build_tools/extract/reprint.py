@@ -8,17 +8,25 @@ header's, and extraction uses it only where the document itself is silent.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..data_files import load_yaml
 from ..vietnamese.fold import fold
-from ..model import Clue, DocNumber, Found
+from ..model import Clue, Found
 from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pair, colon_record, followed_reference,
                              lead_reference)
 from .dates import find_dates, make_date
 from .numbers import parse_number
 from .textutil import squeeze
-from .vocab import doc_types
+from .vocab import doc_types, folded_number_label
+
+
+@functools.lru_cache(maxsize=None)
+def _cited_number() -> re.Pattern[str]:
+    """"số 1099/CĐ-TTg ngày" (folded) right before a date: the date is the cited document's."""
+    return re.compile(rf"(?:\d[\w/.-]*|{folded_number_label()}\s*\d\S*)\s+ngay\s*$")
+
 
 LEAD_CONFIDENCE = 0.7  # a journalist's summary: usually right, below a header (0.95)
 ATTRIBUTE_CONFIDENCE = 0.8  # a portal's record of the document, typed by its editor
@@ -69,7 +77,6 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
 
 
 _AFTER_NUMBER = re.compile(r"^(?:(?!\b(?:ve|cua|v/v|tai)\b)[^,;]){1,30}?\s+ngay\s+")
-_CITED_NUMBER = re.compile(r"(?:\d[\w/.-]*|so\s*\d\S*)\s+ngay\s*$")
 _REFERENCE = re.compile(r"\bso\s*:?\s*\d")
 
 
@@ -90,7 +97,7 @@ def _date_before(line: str, folded: str, end: int, published: str | None) -> str
     and with no other document named between it and ``end``."""
     chosen = None
     for iso, start, stop in lead_dates(line[:end], folded[:end], published):
-        if _CITED_NUMBER.search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
+        if _cited_number().search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
             continue
         chosen = iso
     return chosen
@@ -195,12 +202,6 @@ def framing_fields(framing: list[str], published: str | None = None) -> dict[str
     fields = lead_fields(framing, published)
     fields.update(attribute_fields(framing))
     return fields
-
-
-def number_type(number: DocNumber) -> dict | None:
-    from .doctype import type_from_number
-
-    return type_from_number(number)
 
 
 def headline_votes(lines: list[str]) -> list:

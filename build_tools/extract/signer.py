@@ -12,7 +12,7 @@ import re
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
-from .textutil import LOWER, UPPER, fold, is_all_caps, normalise_symbols, squeeze
+from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
 
 _NAME_WORD = rf"[{UPPER}][{LOWER}]*"
 _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
@@ -38,8 +38,8 @@ def _prefix_pattern(prefix: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _authority() -> re.Pattern[str]:
     """An authority prefix at the start of a line, then the body or title it opens."""
-    alternatives = "|".join(_prefix_pattern(prefix) for prefix in _authority_prefixes())
-    return re.compile(rf"(?P<auth>{alternatives})\s*(?P<rest>[{UPPER}].*)$")
+    prefixes = "|".join(_prefix_pattern(prefix) for prefix in _authority_prefixes())
+    return re.compile(rf"(?P<auth>{prefixes})\s*(?P<rest>[{UPPER}].*)$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -54,19 +54,15 @@ def _canonical_forms() -> dict[str, str]:
             for prefix in _authority_prefixes()}
 
 
-def _alternatives(words: list[str]) -> str:
-    """Words as one regex alternation, in the order the data gives them."""
-    return "|".join(map(re.escape, words))
-
 
 @functools.lru_cache(maxsize=None)
 def _noise() -> re.Pattern[str]:
-    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + _alternatives(_words()["noise_phrases"]), re.IGNORECASE)
+    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + alternatives(_words()["noise_phrases"]), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
 def _title_words() -> re.Pattern[str]:
-    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['title_words']])})\b")
+    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['title_words']])})\b")
 
 
 @functools.lru_cache(maxsize=None)
@@ -181,21 +177,21 @@ def _following_caps(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _comrade() -> re.Pattern[str]:
     """"đồng chí <Name>", the word in lower case or capitalised."""
-    words = _alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
+    words = alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
     return re.compile(rf"(?:{words})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})")
 
 
 @functools.lru_cache(maxsize=None)
 def _chair_before() -> re.Pattern[str]:
     words = _words()
-    verbs = _alternatives([fold(w) for w in words["chair_before_verbs"]])
+    verbs = alternatives([fold(w) for w in words["chair_before_verbs"]])
     return re.compile(rf"({verbs}) {re.escape(fold(words['chair_before_possessive']))}\s*$"
                       rf"|{re.escape(fold(words['chair_before_agent']))}\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def _chair_after() -> re.Pattern[str]:
-    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
+    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
 
 
 def chairs(document: CleanDocument) -> Found[list[str]] | None:

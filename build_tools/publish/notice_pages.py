@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import citation, sources, templates
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
-from ..text import escape_markdown, escape_with_bold, html_with_marks
+from ..text import escape_markdown, escape_with_bold, marked_pieces
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from .scan_images import scan_files, scan_record
 
@@ -158,14 +158,11 @@ def vn_date(value: str | None) -> str:
 # --- Markdown ----------------------------------------------------------------------
 
 
-def marked_text(block) -> Markup:
-    """A block's text as HTML: escaped piece by piece, bold spans and repaired words wrapped (``text.html_with_marks``)."""
-    return Markup(html_with_marks(block.text, block.bold, block.marks))
-
-
 def body_html(document: CleanDocument) -> str:
-    """The body's blocks, one a line, each with its stable anchor (``templates/notice_body.html.j2``)."""
-    blocks = [(block.kind, block.anchor, block.level, marked_text(block)) for block in document.blocks]
+    """The body's blocks, one a line, each with its stable anchor and its text in pieces (bold spans,
+    repaired words: ``text.marked_pieces``) for ``templates/notice_body.html.j2`` to write."""
+    blocks = [(block.kind, block.anchor, block.level, marked_pieces(block.text, block.bold, block.marks))
+              for block in document.blocks]
     return templates.render_body("notice_body.html.j2", blocks=blocks).html
 
 

@@ -130,3 +130,23 @@ def test_the_organisation_heads_are_read_from_the_data(monkeypatch):
         assert [v.province for v in module.organisation_votes("Nhà máy QN; Báo HN")] == ["quang-ninh"]
     finally:
         module._abbreviated_organisation.cache_clear()
+
+
+def test_unit_words_before_a_province_are_read_from_the_data(monkeypatch):
+    from build_tools.extract import province as module
+
+    assert [v.province for v in module.title_votes("về phòng dịch trên địa bàn tỉnh Quảng Ninh")] == ["quang-ninh"]
+    assert [v.province for v in module.unit_name_votes("Tỉnh ủy Hà Tĩnh vừa ban hành")] == ["ha-tinh"]
+    real = module.load_yaml
+    module._unit_words.cache_clear()
+    module._unit_word.cache_clear()
+    monkeypatch.setattr(module, "load_yaml", lambda name: dict(real(name), province_unit_words=["miền"],
+                                                                 province_committee_words=[])
+                        if name == "place_context.yml" else real(name))
+    try:
+        assert module.title_votes("về phòng dịch trên địa bàn tỉnh Quảng Ninh") == []
+        assert [v.province for v in module.title_votes("về phòng dịch tại miền Quảng Ninh")] == ["quang-ninh"]
+        assert module.unit_name_votes("Tỉnh ủy Hà Tĩnh vừa ban hành") == []
+    finally:
+        module._unit_words.cache_clear()
+        module._unit_word.cache_clear()
