@@ -101,22 +101,27 @@ def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     return "\n".join(kept), changes
 
 
+# Change.code → the English reason (data/change_kinds.yml gives readers the Vietnamese one)
+CHANGE_CODES = {"scan-garbage": {"asterisk": "asterisk between letters",
+                                 "end-quotes": "quote marks at the end of a line",
+                                 "lone-quote": "lone single quote"}}
 _GARBAGE = [
     # an asterisk glued between two letters is scan dust, not Markdown emphasis
-    (re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])"), " ", "asterisk between letters"),
+    (re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])"), " ", "asterisk"),
     # a double quote followed by a lone single quote at the end of a line
-    (re.compile(r"\s*[\"“”]\s*['‘’]\s*$", re.M), "", "quote marks at the end of a line"),
+    (re.compile(r"\s*[\"“”]\s*['‘’]\s*$", re.M), "", "end-quotes"),
     # a single quote standing alone: Vietnamese text does not use it
-    (re.compile(r"(?<!\S)['‘’`´](?!\S)"), "", "lone single quote"),
+    (re.compile(r"(?<!\S)['‘’`´](?!\S)"), "", "lone-quote"),
 ]
 
 
 def drop_scan_garbage(text: str) -> tuple[str, list[Change]]:
     """Remove marks a scanner leaves behind (stray ``*``, lone quotes)."""
     changes: list[Change] = []
-    for pattern, replacement, why in _GARBAGE:
-        def replace(match: re.Match[str], text=text, why=why, replacement=replacement) -> str:
-            changes.append(Change("normalise", "scan-garbage", match.group(), replacement, why,
+    for pattern, replacement, code in _GARBAGE:
+        def replace(match: re.Match[str], text=text, code=code, replacement=replacement) -> str:
+            changes.append(Change("normalise", "scan-garbage", match.group(), replacement,
+                                  CHANGE_CODES["scan-garbage"][code], code=code,
                                   offset=match.start(), line=line_of(text, match.start())))
             return replacement
         text = pattern.sub(replace, text)
