@@ -31,6 +31,7 @@ class Change:
     offset: int | None = None
     line: int | None = None
     confidence: float = 1.0
+    code: str = ""  # which case of the rule (ocr-repair: "real-word", …); data/change_kinds.yml names it
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,6 @@ class OcrReading:
     page_sizes: tuple[tuple[int, int], ...]  # pixels of each page image read
     words: tuple[OcrWord, ...] = ()
     dropped: tuple[str, ...] = ()  # page numbers and running headers left out of the text
-
-    def low_confidence_words(self, below: float) -> list[OcrWord]:
-        return [word for word in self.words if word.confidence < below]
 
 
 @dataclass

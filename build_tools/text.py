@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import NamedTuple
 
 from .vietnamese.fold import fold
 
@@ -21,10 +22,6 @@ def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug that keeps đ as d ("Ban Chỉ đạo" → "ban-chi-dao")."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:max_length].rstrip("-") or "khong-ten"
-
-
-def escape_html(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def escape_inline(text: str) -> str:
@@ -58,11 +55,20 @@ def escape_markdown(text: str) -> str:
 UNSURE_NOTE = "OCR không chắc"  # notes of words OCR read with low confidence (not repaired)
 
 
-def _marked(text: str, bold, marks, escape) -> str:
-    """Escape ``text`` piece by piece, wrapping bold spans in ``<strong>`` and repaired words in a titled ``<span>``.
+class Piece(NamedTuple):
+    """A piece of a block's text with one look: bold or not, a repair mark or none."""
 
-    The text is cut at every span boundary, so bold and repair marks may overlap.
-    """
+    text: str
+    bold: bool
+    mark: str | None  # "ocr-fix" (a repaired word) | "ocr-unsure" (a word OCR was unsure of) | None
+    note: str | None  # what the mark says (the word as read, the confidence)
+
+
+def marked_pieces(text: str, bold, marks) -> list[Piece]:
+    """``text`` cut at every span boundary, so bold spans and repair marks may overlap; each piece
+    says how it looks (the notice body's template and ``escape_with_bold`` write it)."""
+    if not bold and not marks:
+        return [Piece(text, False, None, None)]
     cuts = {0, len(text)}
     for start, end in bold:
         cuts.update((start, end))
@@ -71,29 +77,27 @@ def _marked(text: str, bold, marks, escape) -> str:
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     pieces = []
     for start, end in zip(points, points[1:]):
-        piece = escape(text[start:end])
         note = next((n for s, e, n in marks if s <= start and end <= e), None)
-        if note is not None:
-            kind = "ocr-unsure" if note.startswith(UNSURE_NOTE) else "ocr-fix"
-            piece = f'<span class="{kind}" title="{html.escape(note, quote=True)}">{piece}</span>'
-        if any(s <= start and end <= e for s, e in bold):
-            piece = f"<strong>{piece}</strong>"
-        pieces.append(piece)
-    return "".join(pieces)
+        mark = None if note is None else ("ocr-unsure" if note.startswith(UNSURE_NOTE) else "ocr-fix")
+        pieces.append(Piece(text[start:end], any(s <= start and end <= e for s, e in bold), mark, note))
+    return pieces
+
+
+def _marked(text: str, bold, marks, escape) -> str:
+    """Escape ``text`` piece by piece, wrapping bold spans in ``<strong>`` and repaired words in a titled ``<span>``."""
+    written = []
+    for piece in marked_pieces(text, bold, marks):
+        markup = escape(piece.text)
+        if piece.mark:
+            markup = f'<span class="{piece.mark}" title="{html.escape(piece.note, quote=True)}">{markup}</span>'
+        written.append(f"<strong>{markup}</strong>" if piece.bold else markup)
+    return "".join(written)
 
 
 def escape_with_bold(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
                      marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
     """Markdown that shows ``text`` literally, with its bold spans and repair marks."""
     return neutralise_line_starts(_marked(text, bold, marks, escape_inline))
-
-
-def html_with_marks(text: str, bold: tuple[tuple[int, int], ...] | list[tuple[int, int]],
-                    marks: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = ()) -> str:
-    """HTML that shows ``text`` literally, with its bold spans and repair marks."""
-    if not bold and not marks:
-        return html.escape(text, quote=False)
-    return _marked(text, bold, marks, lambda piece: html.escape(piece, quote=False))
 
 
 def toc_slug(value: str, separator: str = "-") -> str:

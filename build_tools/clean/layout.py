@@ -21,15 +21,33 @@ from ..model import Change
 
 HEADER_ZONE_LINES = 16  # the header is the top of the first page
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
-_NUMBER_LABEL = re.compile(r"^(?:so|s0)\s*[:.]?\s*\d", re.IGNORECASE)
 _DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
-_LETTER_SUMMARY_INSIDE = re.compile(r"(?<=\S)\s+(?=[Vv]/[Vv]\b)")
 _DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
 
 
 @functools.lru_cache(maxsize=None)
 def _vocabulary() -> dict:
     return load_yaml("structure.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _number_label() -> re.Pattern[str]:
+    """"Số: 24/…" (folded), also as OCR reads it with a zero for the o ("S0: 24/…")."""
+    label = fold(_vocabulary()["number_label"])
+    spellings = dict.fromkeys([label, label.replace("o", "0")])
+    return re.compile(r"^(?:" + "|".join(map(re.escape, spellings)) + r")\s*[:.]?\s*\d", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _letter_summary_inside() -> re.Pattern[str]:
+    """The letter's abbreviation ("V/v") inside a cell, after other words."""
+    abbreviation = re.escape(_vocabulary()["letter_summary_abbreviation"])
+    return re.compile(rf"(?<=\S)\s+(?=(?i:{abbreviation})\b)")
+
+
+def opens_with_letter_abbreviation(text: str) -> bool:
+    """"V/v …": the abbreviation of "về việc" that opens a letter's summary."""
+    return fold(text.strip()).startswith(fold(_vocabulary()["letter_summary_abbreviation"]))
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,11 +68,11 @@ def is_right_cell(text: str) -> bool:
 
 def is_date_cell(text: str) -> bool:
     """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece)."""
-    return bool(_DATE_TAIL.search(fold(text))) and not _NUMBER_LABEL.match(fold(text.strip()))
+    return bool(_DATE_TAIL.search(fold(text))) and not _number_label().match(fold(text.strip()))
 
 
 def is_number_cell(text: str) -> bool:
-    return bool(_NUMBER_LABEL.match(fold(text.strip())))
+    return bool(_number_label().match(fold(text.strip())))
 
 
 def is_letter_summary(text: str) -> bool:
@@ -101,7 +119,7 @@ def split_side_by_side(cell: str) -> list[str]:
         place = _place_start(cell)
         if place:
             return [cell[:place].strip(), cell[place:].strip()]
-    letter = _LETTER_SUMMARY_INSIDE.search(cell)
+    letter = _letter_summary_inside().search(cell)
     if letter and is_number_cell(cell):  # "Số: 123/UBND-VX V/v tăng cường …": the summary under the number
         return [cell[:letter.start()].strip(), cell[letter.start():].strip()]
     return [cell]
@@ -186,7 +204,7 @@ def header_zone(lines: list[str]) -> HeaderCells | None:
 def _letter_summary_cell(cell: str, in_table: bool) -> bool:
     """"V/v …" under a letter's number; "Về việc …" only inside a table row (below the
     header, on its own line, it is the title of the document)."""
-    return is_letter_summary(cell) and (in_table or fold(cell.strip()).startswith("v/v"))
+    return is_letter_summary(cell) and (in_table or opens_with_letter_abbreviation(cell))
 
 
 def _continues_column(cell: str, left: list[str], right: list[str]) -> bool:
@@ -250,7 +268,7 @@ def recover_tail(text: str) -> tuple[str, list[Change]]:
     """The closing two-column table (recipients | signature) flattened into rows, as the header
     is: rewritten as the recipients' cells, then the signature's, one per line."""
     lines = text.split("\n")
-    start = max(0, len(lines) - TAIL_ZONE_LINES)
+    start = max(0, len(lines) - TAIL_ZONE_LINES, _last_prose_line(lines) + 1)
     rows = [(index, split_table_row(lines[index])) for index in range(start, len(lines))]
     table = [(index, cells) for index, cells in rows if cells is not None]
     if not table or not any(_is_signature_cell(c) for _, cells in table for c in cells):
@@ -277,6 +295,17 @@ def recover_tail(text: str) -> tuple[str, list[Change]]:
                     "closing table (recipients | signature) of a copy rewritten one cell per line",
                     offset=len("\n".join(lines[:first])), line=first + 1)
     return "\n".join(lines[:first] + rewritten), [change]
+
+
+def _last_prose_line(lines: list[str]) -> int:
+    """Index of the last sentence of the body (not a table row, not a recipient entry): the closing
+    table follows it (in a short copy the header's rows are within reach of the end too)."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        sentence = line.endswith((".", ";")) and len(line.split()) >= 5 and not line.startswith(("-", "+", "•"))
+        if sentence and split_table_row(lines[index]) is None:
+            return index
+    return -1
 
 
 def split_table_row(line: str) -> list[str] | None:

@@ -102,6 +102,26 @@ def is_signer_title(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
+def _body_opener_pattern() -> re.Pattern[str]:
+    return re.compile("^(" + "|".join(_vocabulary()["body_openers"]) + ")")
+
+
+def opens_with_number_label(text: str) -> bool:
+    """A header line that starts with the number's label ("Số: 24/CT-UBND"), folded."""
+    return fold(text.strip()).startswith(fold(_vocabulary()["number_label"]))
+
+
+@functools.lru_cache(maxsize=None)
+def _letter_summary_openers() -> tuple[str, ...]:
+    return tuple(fold(o) for o in _vocabulary()["letter_summary_openers"])
+
+
+def opens_letter_summary(text: str) -> bool:
+    """"V/v …", "Về việc …" at the start of a header line."""
+    return fold(text.strip()).startswith(_letter_summary_openers())
+
+
+@functools.lru_cache(maxsize=None)
 def _recipients_markers() -> tuple[str, ...]:
     return tuple(fold(m) for m in _vocabulary()["recipients_markers"])
 
@@ -220,14 +240,17 @@ def title_end(lines: list[Line], start: int) -> int:
             continue
         previous = lines[last].text.rstrip()
         after_gap = index > last + 1
-        wraps = not after_gap and not previous.endswith(TERMINAL) and not _starts_body(line.text)
+        wraps = not after_gap and not previous.endswith(TERMINAL) and not _starts_body(line.text) \
+            and not _is_sentence(line.text)
+        if authority_at(line.text.lstrip()) == 0:
+            break  # "TL. CHỦ TỊCH": the signature of a short copy without blank lines
         if is_capitals(line.text) and not marker_of(line.text)[0]:
             last = index
         elif starts_summary(line.text) and not _starts_body(line.text):
             last = index
         elif wraps and last > start:
             last = index
-        elif last == start and not _starts_body(line.text) and index <= start + 2:
+        elif last == start and not _starts_body(line.text) and not _is_sentence(line.text) and index <= start + 2:
             last = index  # the summary right under the type line, whatever its first word
         else:
             break
@@ -235,11 +258,17 @@ def title_end(lines: list[Line], start: int) -> int:
     return last + 1
 
 
+def _is_sentence(text: str) -> bool:
+    """A capitalised line ending with a full stop is a sentence of the body: a summary never ends
+    so, and its wrapped lines go on in lower case or with a name ("… thành phố" / "Vị Thanh")."""
+    stripped = text.strip()
+    return stripped[:1].isupper() and stripped.endswith(".") and len(stripped.split()) >= 4
+
+
 def _starts_body(text: str) -> bool:
     """Typical first words of a body paragraph, so the summary stops before it."""
     stripped = text.strip()
-    opens_sentence = stripped[:1].isupper() and bool(
-        re.match(r"^(ngay \d|can cu|thuc hien|sau khi|trong |hien nay|de |theo )", fold(stripped)))
+    opens_sentence = stripped[:1].isupper() and bool(_body_opener_pattern().match(fold(stripped)))
     return opens_sentence or marker_of(text)[0] is not None
 
 
@@ -306,7 +335,7 @@ def _clean_signature_line(text: str) -> str:
 def leading_header_end(lines: list[Line]) -> int:
     """Index after the header lines a copy opens with when it has no type line (the
     portal shows the type as its page heading): cells of the two columns, one per line."""
-    from .layout import HEADER_ZONE_LINES, is_header_cell, is_letter_summary
+    from .layout import HEADER_ZONE_LINES, is_header_cell, is_letter_summary, opens_with_letter_abbreviation
 
     end, content = 0, 0
     for index, line in enumerate(lines):
@@ -314,7 +343,7 @@ def leading_header_end(lines: list[Line]) -> int:
             break
         if line.blank:
             continue
-        if not (is_header_cell(line.text) or (content and fold(line.text.strip()).startswith("v/v"))
+        if not (is_header_cell(line.text) or (content and opens_with_letter_abbreviation(line.text))
                 or (content and is_letter_summary(line.text) and _under_number(lines, index))):
             break
         content += 1
@@ -324,7 +353,7 @@ def leading_header_end(lines: list[Line]) -> int:
 
 def _under_number(lines: list[Line], index: int) -> bool:
     previous = next((l for l in reversed(lines[:index]) if not l.blank), None)
-    return previous is not None and fold(previous.text.strip()).startswith("so")
+    return previous is not None and opens_with_number_label(previous.text)
 
 
 def headerless_title_end(lines: list[Line], start: int) -> int:
@@ -350,9 +379,9 @@ def split_headerless(lines: list[Line]) -> tuple[list[Line], list[Line], list[Li
     """(header, title, rest) of a copy whose header has no type line under it."""
     header_end = leading_header_end(lines)
     header = [l for l in lines[:header_end] if not l.blank and not is_decoration(l.text)]
-    if len(header) < 2 or not any(fold(l.text.strip()).startswith("so") for l in header):
+    if len(header) < 2 or not any(opens_with_number_label(l.text) for l in header):
         return None
-    letter = [l for l in header if fold(l.text.strip()).startswith(("v/v", "ve viec"))]
+    letter = [l for l in header if opens_letter_summary(l.text)]
     end = headerless_title_end(lines, header_end)
     title = letter + [l for l in lines[header_end:end] if not l.blank and not is_decoration(l.text)]
     return [l for l in header if l not in letter], title, lines[end:]
@@ -382,9 +411,16 @@ def split_parts(lines: list[Line]) -> Parts:
 
 # --- body blocks ---------------------------------------------------------------
 
-_MARKERS = [
-    ("dieu", re.compile(r"^\s*(Điều\s+(\d+)[a-z]?\.)\s*")),
-    ("chuong", re.compile(r"^\s*(Chương\s+([IVXLC]+|\d+))\b\.?\s*")),
+@functools.lru_cache(maxsize=None)
+def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Numbered item styles, legal headings first ("Điều 5.", "Chương II": words from the data)."""
+    article, chapter = (re.escape(_vocabulary()[key]) for key in ("article_word", "chapter_word"))
+    return (("dieu", re.compile(rf"^\s*({article}\s+(\d+)[a-z]?\.)\s*")),
+            ("chuong", re.compile(rf"^\s*({chapter}\s+([IVXLC]+|\d+))\b\.?\s*")),
+            *_NUMBERING)
+
+
+_NUMBERING = [
     ("roman", re.compile(r"^\s*(([IVXLC]{1,6})\.)\s+")),
     ("arabic", re.compile(r"^\s*((\d{1,2})\.)\s+(?=\S)")),
     ("arabic-sub", re.compile(r"^\s*((\d{1,2}\.\d{1,2})\.?)\s+(?=\S)")),
@@ -396,7 +432,7 @@ _BULLET = re.compile(r"^\s*([-+•–])\s+(?=\S)")
 
 def marker_of(text: str) -> tuple[str | None, str | None, int]:
     """(style, label, length of the marker) of a numbered item line."""
-    for style, pattern in _MARKERS:
+    for style, pattern in _markers():
         match = pattern.match(text)
         if match:
             return style, match.group(2), match.end()

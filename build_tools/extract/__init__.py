@@ -19,16 +19,17 @@ from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
 from .doctype import document_title, document_type, type_from_number
-from .issuer import find_issuer, joint_issuer, make_issuer
+from .issuer import find_issuer, from_number, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date
+from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+                      reported_fields, title_reference, announced_fields)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
-from .vocab import gazetteer
+from .vocab import gazetteer, layout_words
 
 __all__ = ["extract", "extract_fields", "OverrideError", "apply_overrides", "citation_key_for", "parse_number"]
 
@@ -45,8 +46,9 @@ def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
     meta = extract_fields(document, page)
     if page:
         use_page_title(meta, page)
-    if not (page or {}).get("site_name") and document.framing:
-        publisher = framing_publisher(document.framing)  # a reprint's dateline: a weak clue
+    if not (page or {}).get("site_name") and (document.framing or not document.header_lines):
+        closing = [] if document.header_lines else document.body_text.split("\n")[-2:]
+        publisher = framing_publisher(document.framing, closing)  # a reprint's dateline or by-line: a weak clue
         page = dict(page or {}, site_name=publisher) if publisher else page
     meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta
@@ -58,7 +60,8 @@ PAGE_TITLE_CONFIDENCE = 0.5  # a web page's heading: written by the site, often 
 def use_page_title(meta: Metadata, page: dict[str, str]) -> None:
     """"Chỉ thị số 14/CT-UBND về …" as the page's title: the number and type when the text has none."""
     title = (page.get("title") or "").rsplit(" - ", 1)[0] if page.get("site_name") else page.get("title") or ""
-    match = re.match(r"^\s*(?P<type>[^\d]{3,30}?)\s+số\s*:?\s*(?P<rest>\S.*)$", title)
+    label = re.escape(layout_words()["number_label"])
+    match = re.match(rf"^\s*(?P<type>[^\d]{{3,30}}?)\s+{label}\s*:?\s*(?P<rest>\S.*)$", title)
     if not match:
         return
     number = parse_number(match.group("rest")[:40])
@@ -97,8 +100,8 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
         meta.signer = signer_found.value
         clues["signer"] = signer_found.clue
 
-    issuer_finding = find_issuer(document, number, meta.signer, type_entry)
-    meta.scope = issuer_finding.rule.scope if issuer_finding else None
+    issuer_found = find_issuer(document, number, meta.signer, type_entry)
+    meta.scope = issuer_found.value.rule.scope if issuer_found else None
     if (type_entry or {}).get("national"):
         meta.scope = "national"  # only central bodies issue laws, decrees, circulars
 
@@ -113,19 +116,19 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
 
     mentions = district_mentions(body, folded_body)
     if meta.scope != "national":
-        issuer_place = issuer_finding.place if issuer_finding else None
+        issuer_place = issuer_found.value.place if issuer_found else None
         votes = province_votes(document, body, issuer_place, issued.value.place if issued else None, mentions, folded_body)
-        decision = decide(votes)
-        if decision:
-            meta.province = gazetteer().province(decision.code)
+        province_found = decide(votes)
+        if province_found:
+            meta.province = gazetteer().province(province_found.value)
             meta.scope = meta.scope or "provincial"
-            clues["province"] = Clue(decision.rule, decision.text, decision.confidence)
-    elif issuer_finding:
-        clues["scope"] = Clue("national-issuer", issuer_finding.text, issuer_finding.confidence)
+            clues["province"] = province_found.clue
+    elif issuer_found:
+        clues["scope"] = Clue("national-issuer", issuer_found.clue.text, issuer_found.clue.confidence)
 
-    if issuer_finding:
-        meta.issuer = joint_issuer(number) or make_issuer(issuer_finding, meta.province.code if meta.province else None)
-        clues["issuer"] = Clue(issuer_finding.source, issuer_finding.text, issuer_finding.confidence)
+    if issuer_found:
+        meta.issuer = joint_issuer(number) or make_issuer(issuer_found.value, meta.province.code if meta.province else None)
+        clues["issuer"] = issuer_found.clue
 
     province_names = [p["name"] for p in gazetteer().provinces.values()]
     meta.title = document_title(document, meta.doc_type, province_names)
@@ -138,24 +141,24 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
         clues["chairs"] = chair_found.clue
 
     province_code = meta.province.code if meta.province else None
-    meta.cites = find_citations(body, province_code)
-    if meta.cites:
-        clues["cites"] = Clue("citation-patterns", f"{len(meta.cites)} mentions", 0.9)
+    cites_found = find_citations(body, province_code)
+    if cites_found:
+        meta.cites, clues["cites"] = cites_found.value, cites_found.clue
 
     year = year_of(meta)
-    meta.deadlines = find_deadlines(document, year)
-    if meta.deadlines:
-        clues["deadlines"] = Clue("deadline-cues", "; ".join(d.text for d in meta.deadlines), 0.85)
+    deadlines_found = find_deadlines(document, year)
+    if deadlines_found:
+        meta.deadlines, clues["deadlines"] = deadlines_found.value, deadlines_found.clue
 
-    meta.places = places(body, mentions, province_code)
-    if meta.places:
-        clues["places"] = Clue("gazetteer", ", ".join(p.name for p in meta.places), 0.8)
+    places_found = places(body, mentions, province_code)
+    if places_found:
+        meta.places, clues["places"] = places_found.value, places_found.clue
 
     meta.measures = measure_tags(document, province_code, year, meta.issued_date)
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
-    if document.framing:
+    if document.framing or not document.header_lines:
         use_framing(meta, clues, document, page)
     meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
     if not meta.cites:
@@ -174,9 +177,26 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
                 page: dict[str, str] | None = None) -> None:
     """Fill what the document itself does not say from the source's framing (a reprint's lead,
     a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
+    own_text = not document.header_lines  # no header of its own: the text is the journalist's
+    opening = opening_lines(document) if own_text else []
     found = framing_fields(document.framing, page_date(page))
+    for field, value in title_reference(document.framing + opening[:2]).items():
+        found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
+    if own_text and meta.number is not None:  # a headline named it; the lead below may date or sign it
+        below = lead_fields(opening[:3], page_date(page) or publication_date(document.framing))
+        if "number" in below and fold(below["number"].value.text) == fold(meta.number.text):
+            for field in ("issued_date", "signer"):
+                if field in below:
+                    found.setdefault(field, below[field])
+    reported = reported_fields(document.framing + opening, meta.doc_type or _found_type(found), meta.number,
+                               page_date(page) or publication_date(document.framing)) if own_text else {}
+    for field, value in reported.items():
+        found.setdefault(field, value)
+    if own_text and meta.number is None and "doc_type" not in found:
+        for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
+            found.setdefault(field, value)
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):
@@ -192,15 +212,34 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if meta.signer is None and "signer" in found:
         meta.signer = Signer(found["signer"].value, None, None, None)
         clues["signer"] = found["signer"].clue
+    central = from_number(meta.number)
+    if own_text and central and central.value.rule.scope == "national" and \
+            clues.get("province", Clue("", "", 0)).confidence < 0.9:
+        # a central document reprinted by a provincial paper: the paper's province is not the issuer's
+        meta.province, meta.scope = None, "national"
+        meta.issuer = make_issuer(central.value, None)
+        clues.pop("province", None)
+        clues["scope"] = central.clue
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
-        decision = decide(framing_votes(document.framing + page_lines, found)
-                          + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
-        if decision:
-            meta.province = gazetteer().province(decision.code)
+        province_found = decide(framing_votes(document.framing + page_lines, found)
+                                + headline_votes(document.framing + page_lines) + issuer_row_votes(found))
+        if province_found:
+            clue = province_found.clue
+            meta.province = gazetteer().province(province_found.value)
             meta.scope = meta.scope or "provincial"
-            clues["province"] = Clue("framing-" + decision.rule, decision.text, min(decision.confidence, 0.8))
+            clues["province"] = Clue("framing-" + clue.rule, clue.text, min(clue.confidence, 0.8))
 
+
+
+def opening_lines(document: CleanDocument, count: int = 6) -> list[str]:
+    """The first lines of a copy's text: for a reprint without a header, the journalist's sentences
+    that follow the lead."""
+    return [line for line in document.body_text.split("\n")[:count] if line.strip()]
+
+
+def _found_type(found: dict) -> str | None:
+    return found["doc_type"].value["name"] if "doc_type" in found else None
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:

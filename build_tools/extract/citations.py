@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model import Citation, DocNumber
+from ..model import Citation, Clue, DocNumber, Found
 from .dates import find_dates
 from .numbers import parse_number
 from .textutil import WordPattern, fold, sentence_around, squeeze
@@ -193,7 +193,13 @@ def _central_issuer_name(number: DocNumber | None) -> str | None:
 # --- resolution ----------------------------------------------------------------------------------
 
 
-def citations(body_text: str, province: str | None) -> list[Citation]:
+def citations(body_text: str, province: str | None) -> Found[list[Citation]] | None:
+    """Every citation in ``body_text``, in order, with its clue; None when the body cites nothing."""
+    found = citation_list(body_text, province)
+    return Found(found, Clue("citation-patterns", f"{len(found)} mentions", 0.9)) if found else None
+
+
+def citation_list(body_text: str, province: str | None) -> list[Citation]:
     """Every citation in ``body_text``, in order, with offsets into it and resolved keys."""
     folded = fold(body_text)
     full = _full_mentions(body_text, folded)

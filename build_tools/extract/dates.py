@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found
-from .textutil import UPPER, WordPattern, fold, squeeze
+from .textutil import UPPER, WordPattern, alternatives, fold, squeeze
 
 _NUMERIC = WordPattern(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2})(?![\d/])", extra="/.-")
 _VERBAL = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*,?\s*nam\s*((?:19|20)\d{2})(?!\d)")
@@ -33,10 +33,6 @@ _DATE_LINE = re.compile(
 def _words() -> dict:
     return load_yaml("dates.yml")
 
-
-def _alternatives(words: list[str]) -> str:
-    """Folded words as one regex alternation, in the order the data gives them."""
-    return "|".join(re.escape(fold(w)) for w in words)
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,18 +54,21 @@ def _adopted() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=None)
 def _meeting_title() -> re.Pattern[str]:
     words = _words()["meeting_title"]
-    return re.compile(rf"(?:{_alternatives(words['prepositions'])})\s+(?:{re.escape(fold(words['quantifier']))}\s+)?"
-                      rf"(?:{_alternatives(words['meetings'])})[^.;]{{0,80}}?ngay\s*$")
+    prepositions, meetings = (alternatives(words[key], folded=True) for key in ("prepositions", "meetings"))
+    return re.compile(rf"(?:{prepositions})\s+(?:{re.escape(fold(words['quantifier']))}\s+)?"
+                      rf"(?:{meetings})[^.;]{{0,80}}?ngay\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def _meeting_opening() -> re.Pattern[str]:
-    return re.compile(rf"^\W*(?:(?:{_alternatives(_words()['meeting_opening']['times_of_day'])})\s+)?ngay\s*$")
+    times = alternatives(_words()["meeting_opening"]["times_of_day"], folded=True)
+    return re.compile(rf"^\W*(?:(?:{times})\s+)?ngay\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def _meeting_words() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives(_words()['meeting_opening']['activity_words'])})\b")
+    activities = alternatives(_words()["meeting_opening"]["activity_words"], folded=True)
+    return re.compile(rf"\b(?:{activities})\b")
 
 
 @dataclass(frozen=True)

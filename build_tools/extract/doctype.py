@@ -8,9 +8,14 @@ from typing import Any
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, DocNumber, Found
 from .textutil import fold, is_all_caps, squeeze
-from .vocab import doc_types
+from .vocab import doc_types, folded_number_label
 
-_LABELLED_NUMBER = re.compile(r"^\W*(?P<type>[a-z ]{3,25}?)\s+so\s*[:.]")  # "Luật số: 51/2024/QH15"
+
+@functools.lru_cache(maxsize=None)
+def _labelled_number() -> re.Pattern[str]:
+    """"Luật số: 51/2024/QH15" (folded): a type named before the number's label."""
+    return re.compile(rf"^\W*(?P<type>[a-z ]{{3,25}}?)\s+{folded_number_label()}\s*[:.]")
+
 _CONNECTORS = ("ve viec", "ve ", "v/v", "tai ", "cua ", "trong ")
 # "Luật này được Quốc hội … thông qua ngày …": the closing formula of laws and resolutions.
 ADOPTION = re.compile(r"^\W*(?P<type>bo luat|luat|nghi quyet|phap lenh) nay (?:da )?duoc (?P<body>quoc hoi|uy ban thuong vu"
@@ -72,7 +77,7 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
     if found:
         return Found(found, Clue("number-type-code", number.text, 0.95))
     for line in document.header_lines:
-        label = _LABELLED_NUMBER.match(fold(squeeze(line)))
+        label = _labelled_number().match(fold(squeeze(line)))
         if label and label.group("type").strip() in doc_types().by_title:
             return Found(doc_types().by_title[label.group("type").strip()], Clue("labelled-number", squeeze(line), 0.9))
         if "van ban hop nhat" in fold(line) and "xac thuc" not in fold(line):
@@ -171,9 +176,17 @@ def document_title(document: CleanDocument, type_name: str | None, proper_names:
     return summary
 
 
+@functools.lru_cache(maxsize=None)
+def _letter_abbreviation() -> tuple[re.Pattern[str], str]:
+    words = load_yaml("structure.yml")
+    abbreviation = re.escape(words["letter_summary_abbreviation"])
+    return re.compile(rf"^\s*(?i:{abbreviation})\s*:?\s*"), words["letter_summary_expansion"] + " "
+
+
 def _expand_letter_summary(line: str) -> str:
     """"V/v phòng dịch" (a letter's summary, abbreviated) → "Về việc phòng dịch"."""
-    return re.sub(r"^\s*[Vv]/[Vv]\s*:?\s*", "Về việc ", line)
+    pattern, expansion = _letter_abbreviation()
+    return pattern.sub(lambda _: expansion, line)
 
 
 def _starts_with_connector(text: str) -> bool:

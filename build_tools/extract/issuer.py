@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
-from ..model import CleanDocument, DocNumber, Issuer, Signer
+from ..model import CleanDocument, Clue, DocNumber, Found, Issuer, Signer
 from .doctype import adoption
-from .textutil import fold, is_all_caps, squeeze
+from .signer import without_authority
+from .textutil import alternatives, fold, is_all_caps, squeeze
 from .vocab import IssuerRule, gazetteer, issuers
 
 
@@ -30,14 +31,10 @@ def _words() -> dict:
     return load_yaml("issuers.yml")["reading"]
 
 
-def _alternatives(words: list[str]) -> str:
-    """Words as one regex alternation, in the order the data gives them."""
-    return "|".join(map(re.escape, words))
-
 
 @functools.lru_cache(maxsize=None)
 def _motto_split() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:\||\t|\s{{3,}}|{_alternatives(_words()['motto_phrases'])})", re.IGNORECASE)
+    return re.compile(rf"\s*(?:\||\t|\s{{3,}}|{alternatives(_words()['motto_phrases'])})", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,28 +44,53 @@ def _consolidated_prefix() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=None)
 def _city() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_words']])})\b")
+    return re.compile(rf"\b(?:{alternatives([fold(w) for w in _words()['city_words']])})\b")
 
 
 @functools.lru_cache(maxsize=None)
 def _city_abbreviation() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
+    return re.compile(rf"\b(?:{alternatives([fold(w) for w in _words()['city_abbreviations']])})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _person_title() -> re.Pattern[str]:
+    """"(phó) chủ tịch …": a signature line naming a person's office (folded)."""
+    words = _words()
+    titles = alternatives([fold(w) for w in words["person_titles"]])
+    return re.compile(rf"({re.escape(fold(words['person_title_deputy']))} )?({titles})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _title_conclusion() -> re.Pattern[str]:
+    """"kết luận của", "ý kiến chỉ đạo của" right before the body's name in the title (folded)."""
+    words = _words()
+    return re.compile(rf"\b({alternatives([fold(w) for w in words['title_conclusion_words']])}) "
+                      rf"{re.escape(fold(words['title_possessive']))}\s*$")
+
+
+def _command_phrase() -> str:
+    return fold(_words()["command_phrase"])
 
 
 @functools.lru_cache(maxsize=None)
 def _announce_verb() -> re.Pattern[str]:
-    verbs = _alternatives([fold(w) for w in _words()["announce_verbs"]])
+    verbs = alternatives([fold(w) for w in _words()["announce_verbs"]])
     return re.compile(rf"^[\s,]*(?:\(?[^)]{{0,40}}\)?\s*)?(?:{verbs})")
 
 
 @dataclass(frozen=True)
 class IssuerFinding:
+    """The issuing body read (its rule in issuers.yml) and what was read with it; the text it was
+    read from, the clue's rule and confidence are the ``Clue`` of the ``Found``."""
+
     rule: IssuerRule
-    source: str  # clue rule name
-    text: str
-    confidence: float
     place: str | None = None  # place words read with the body ("LẠNG SƠN")
     explicit_city: bool = False  # the text says "thành phố"/"Thành ủy"
+
+
+def _found(rule: IssuerRule, source: str, text: str, confidence: float, place: str | None = None,
+           explicit_city: bool = False) -> Found[IssuerFinding]:
+    return Found(IssuerFinding(rule, place, explicit_city), Clue(source, text, confidence))
 
 
 def _header_candidates(header_lines: list[str]) -> list[str]:
@@ -119,7 +141,7 @@ def _header_like_blocks(document: CleanDocument) -> list[str]:
     return lines
 
 
-def from_header(document: CleanDocument) -> IssuerFinding | None:
+def from_header(document: CleanDocument) -> Found[IssuerFinding] | None:
     """The lowest body named in the header; the place comes from any level."""
     found: list[tuple[int, IssuerRule, str | None, str]] = []
     not_issuers = issuers().not_issuers
@@ -135,10 +157,10 @@ def from_header(document: CleanDocument) -> IssuerFinding | None:
     place = next((p for _, _, p, _ in found if p), None)
     _, rule, _, text = found[-1]
     city = any(_city().search(fold(t)) or _city_abbreviation().search(fold(t)) for _, _, _, t in found)
-    return IssuerFinding(rule, "issuer-line", text, 0.95, place, city)
+    return _found(rule, "issuer-line", text, 0.95, place, city)
 
 
-def from_signature(signer: Signer | None, collective: bool) -> IssuerFinding | None:
+def from_signature(signer: Signer | None, collective: bool) -> Found[IssuerFinding] | None:
     """The body the signature acts for: collective (T/M BAN THƯỜNG VỤ) or a person (TL. CHỦ TỊCH)."""
     if signer is None:
         return None
@@ -146,20 +168,20 @@ def from_signature(signer: Signer | None, collective: bool) -> IssuerFinding | N
     if not collective:
         targets += [line for line in signer.stack if line != signer.name]
     for target in targets:
-        folded = fold(re.sub(r"^(T/M|T/L|K/T|TM\.?|KT\.?|TL\.?|TUQ\.|Q\.)\s*", "", squeeze(target))).strip()
-        is_person = bool(re.match(r"(pho )?(chu tich|thu tuong|bo truong|chu nhiem|bi thu)\b", folded))
+        folded = fold(without_authority(squeeze(target))).strip()
+        is_person = bool(_person_title().match(folded))
         if collective == is_person:
             continue
         for rule in issuers().rules:
             if rule.signature and rule.signature.match(folded):
-                return IssuerFinding(rule, "signature-collective" if collective else "signature-person",
-                                     squeeze(target), 0.85 if collective else 0.6)
+                return _found(rule, "signature-collective" if collective else "signature-person",
+                              squeeze(target), 0.85 if collective else 0.6)
     return None
 
 
 
 
-def from_announcement(document: CleanDocument) -> IssuerFinding | None:
+def from_announcement(document: CleanDocument) -> Found[IssuerFinding] | None:
     """"Thừa lệnh X, …" or "X thông báo …" in the closing paragraphs."""
     for block in reversed(document.blocks[-4:]):
         folded = fold(block.text)
@@ -168,21 +190,22 @@ def from_announcement(document: CleanDocument) -> IssuerFinding | None:
             if rule.announce is None:
                 continue
             for match in rule.announce.finditer(folded):
-                commanded = folded[max(0, match.start() - 10):match.start()].endswith("thua lenh ") or \
-                    match.group(0).startswith("thua lenh")
+                command = _command_phrase()
+                commanded = folded[max(0, match.start() - 10):match.start()].endswith(command + " ") or \
+                    match.group(0).startswith(command)
                 announces = _announce_verb().match(folded[match.end():match.end() + 60])
                 if commanded or announces:
                     rank = 0 if commanded else 1
                     if best is None or rank < best[0]:
                         text = squeeze(block.text[max(0, match.start() - 10):match.end() + 40])
-                        best = (rank, IssuerFinding(rule, "announcement", text, 0.85,
-                                                    explicit_city=bool(_city().search(match.group(0)))))
+                        best = (rank, _found(rule, "announcement", text, 0.85,
+                                             explicit_city=bool(_city().search(match.group(0)))))
         if best:
             return best[1]
     return None
 
 
-def from_title(document: CleanDocument) -> IssuerFinding | None:
+def from_title(document: CleanDocument) -> Found[IssuerFinding] | None:
     """"KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY": the body whose conclusions these are."""
     title = squeeze(" ".join(document.title_lines))
     folded = fold(title)
@@ -190,36 +213,36 @@ def from_title(document: CleanDocument) -> IssuerFinding | None:
         if rule.announce is None:
             continue
         for match in rule.announce.finditer(folded):
-            if re.search(r"\b(ket luan|y kien chi dao) cua\s*$", folded[max(0, match.start() - 25):match.start()]):
-                return IssuerFinding(rule, "title", title, 0.75)
+            if _title_conclusion().search(folded[max(0, match.start() - 25):match.start()]):
+                return _found(rule, "title", title, 0.75)
     return None
 
 
-def from_adoption(document: CleanDocument) -> IssuerFinding | None:
+def from_adoption(document: CleanDocument) -> Found[IssuerFinding] | None:
     """"Luật này được Quốc hội … thông qua": the adopting body."""
     adopted = adoption(document)
     if adopted:
         rule = _match_header(adopted.group("body"))
         if rule:
-            return IssuerFinding(rule[0], "adoption-sentence", adopted.string[:160], 0.85)
+            return _found(rule[0], "adoption-sentence", adopted.string[:160], 0.85)
     return None
 
 
-def from_type(type_entry: dict | None) -> IssuerFinding | None:
+def from_type(type_entry: dict | None) -> Found[IssuerFinding] | None:
     """Types only one body issues (Nghị định → Chính phủ, Luật → Quốc hội)."""
     name = (type_entry or {}).get("issuer")
     rule = next((r for r in issuers().rules if r.name == name), None) if name else None
-    return IssuerFinding(rule, "document-type", type_entry["name"], 0.7) if rule else None
+    return _found(rule, "document-type", type_entry["name"], 0.7) if rule else None
 
 
-def from_number(number: DocNumber | None) -> IssuerFinding | None:
+def from_number(number: DocNumber | None) -> Found[IssuerFinding] | None:
     if number is None or not number.issuer_code:
         return None
     first = number.issuer_code.split("-")[0]
     rule = issuers().by_code(first)
     if rule is None:
         return None
-    return IssuerFinding(rule, "number-issuer-code", number.text, 0.6)
+    return _found(rule, "number-issuer-code", number.text, 0.6)
 
 
 def _refines(finer: IssuerFinding, base: IssuerFinding) -> bool:
@@ -230,13 +253,13 @@ def _refines(finer: IssuerFinding, base: IssuerFinding) -> bool:
 
 
 def find_issuer(document: CleanDocument, number: DocNumber | None, signer: Signer | None,
-                type_entry: dict | None = None) -> IssuerFinding | None:
+                type_entry: dict | None = None) -> Found[IssuerFinding] | None:
     header = from_header(document)
     collective = from_signature(signer, collective=True)
     if header:
-        if collective and _refines(collective, header):
-            return IssuerFinding(collective.rule, "issuer-line+signature", f"{header.text} / {collective.text}",
-                                 0.95, header.place, header.explicit_city)
+        if collective and _refines(collective.value, header.value):
+            return _found(collective.value.rule, "issuer-line+signature", f"{header.clue.text} / {collective.clue.text}",
+                          0.95, header.value.place, header.value.explicit_city)
         return header
     for find in (lambda: collective, lambda: from_announcement(document), lambda: from_title(document),
                  lambda: from_adoption(document), lambda: from_signature(signer, collective=False),

@@ -7,11 +7,12 @@ Dirty forms are normalised first: ``1977 /QĐ-UBND``, ``109/UBND - VX``,
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import CleanDocument, Clue, DocNumber, Found
 from .textutil import fold, normalise_symbols, squeeze
-from .vocab import doc_types
+from .vocab import doc_types, folded_number_label, layout_words
 
 _LETTER = r"A-Za-zĐđ"
 _CODE = rf"[A-ZĐ][{_LETTER}0-9]*"
@@ -23,10 +24,19 @@ PARTY_NUMBER = re.compile(
 
 _SPACES_AROUND = re.compile(r"\s*([/-])\s*(?=[\dA-ZĐ])")
 _MISSING_SLASH = re.compile(rf"(?<![\w/])(\d{{1,5}}) ({_CODE}-{_CODE})")
-_NUMBER_LABEL = re.compile(r"(?:^|[\s|])(?:[a-z ]{0,20}\s)?so\s*[:.]?\s*(?=\d)")
-# In the body only a line that starts with the label is a number line ("Số: 08/VBHN-BTC");
-# "Thông tư số 40/2018/TT-BCT ngày …" is a citation.
-_BODY_NUMBER_LINE = re.compile(r"^\W*(?:[a-z]+ ){0,2}so\s*:\s*(?=\d)")
+
+
+@functools.lru_cache(maxsize=None)
+def _number_label() -> re.Pattern[str]:
+    """"Số: 24/…", "Luật số 51/…" (folded): the label of a number, anywhere on a line."""
+    return re.compile(rf"(?:^|[\s|])(?:[a-z ]{{0,20}}\s)?{folded_number_label()}\s*[:.]?\s*(?=\d)")
+
+
+@functools.lru_cache(maxsize=None)
+def _body_number_line() -> re.Pattern[str]:
+    """In the body only a line that starts with the label is a number line ("Số: 08/VBHN-BTC");
+    "Thông tư số 40/2018/TT-BCT ngày …" is a citation."""
+    return re.compile(rf"^\W*(?:[a-z]+ ){{0,2}}{folded_number_label()}\s*:\s*(?=\d)")
 
 
 def normalise_number_text(text: str) -> str:
@@ -76,7 +86,7 @@ def number_lines(lines: list[str], strict: bool = False) -> list[str]:
     """Lines that carry a "Số:" label (at the start, when ``strict``), with a symbol broken
     over two lines joined back."""
     found = []
-    label = _BODY_NUMBER_LINE if strict else _NUMBER_LABEL
+    label = _body_number_line() if strict else _number_label()
     for index, line in enumerate(lines):
         folded = fold(line)
         if not label.search(folded):
@@ -88,7 +98,8 @@ def number_lines(lines: list[str], strict: bool = False) -> list[str]:
     return found
 
 
-AUTHENTICATION = "xac thuc van ban hop nhat"
+def _authentication() -> str:
+    return fold(layout_words()["authentication_heading"])
 
 
 def authentication_windows(texts: list[str]) -> list[str]:
@@ -96,16 +107,17 @@ def authentication_windows(texts: list[str]) -> list[str]:
     HỢP NHẤT / Hà Nội, ngày …"), as lines: the blocks around the heading, or — when the
     lines were run into a paragraph — the pieces of text on either side of it."""
     around: list[str] = []
+    heading = _authentication()
     for index, text in enumerate(texts):
-        position = fold(text).find(AUTHENTICATION)
+        position = fold(text).find(heading)
         if position < 0:
             continue
         if len(text) <= 120:
             around += texts[max(0, index - 3):index + 4]
         else:
             before = text[max(0, position - 60):position]
-            label = before.rfind("Số")
-            around += [before[label:] if label >= 0 else before, text[position + len(AUTHENTICATION):][:80]]
+            label = before.rfind(layout_words()["number_label"].capitalize())
+            around += [before[label:] if label >= 0 else before, text[position + len(heading):][:80]]
     return around
 
 
@@ -115,7 +127,16 @@ def _authentication_blocks(document: CleanDocument) -> list[str]:
     return authentication_windows(texts + document.recipients) + texts[-8:] + document.signature_lines[:8]
 
 
-_ANNEX = re.compile(r"(?:kem|ban hanh kem) theo\s+(?P<type>[a-z ]{3,25}?)\s+so\s+")
+@functools.lru_cache(maxsize=None)
+def _annex_openers() -> tuple[str, ...]:
+    return tuple(fold(opener) for opener in layout_words()["annex_openers"])
+
+
+@functools.lru_cache(maxsize=None)
+def _annex() -> re.Pattern[str]:
+    """"kèm theo Thông tư số …" (folded): the type and the label before the number."""
+    openers = "|".join(map(re.escape, _annex_openers()))
+    return re.compile(rf"(?:{openers})\s+(?P<type>[a-z ]{{3,25}}?)\s+{folded_number_label()}\s+")
 
 
 def document_number(document: CleanDocument, title_type: str | None = None) -> Found[DocNumber] | None:
@@ -153,9 +174,9 @@ def _annex_number(document: CleanDocument, title_type: str) -> Found[DocNumber] 
     wanted = fold(title_type)
     for block in document.blocks:
         folded = fold(block.text)
-        if "kem theo" not in folded:
+        if not any(opener in folded for opener in _annex_openers()):
             continue
-        for match in _ANNEX.finditer(folded):
+        for match in _annex().finditer(folded):
             if match.group("type").strip() != wanted:
                 continue
             number = parse_number(block.text[match.end():match.end() + 60])
@@ -165,5 +186,5 @@ def _annex_number(document: CleanDocument, title_type: str) -> Found[DocNumber] 
 
 
 def _after_label(line: str) -> str:
-    match = _NUMBER_LABEL.search(fold(line))
+    match = _number_label().search(fold(line))
     return line[match.end():] if match else line

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
-from ..model import CleanDocument, Place
+from ..model import CleanDocument, Clue, Found, Place
 from .textutil import UPPER, WordPattern, fold, squeeze
 from .vocab import District, gazetteer
 
@@ -229,11 +229,44 @@ def mention_votes(text: str, rule_weight: str = "mention", folded: str | None = 
     return votes
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviated_organisation() -> tuple[re.Pattern[str] | None, dict[str, str], tuple[str, ...]]:
+    """An organisation's name ending in an ambiguous province abbreviation ("Báo QN"): the pattern,
+    the kind of each opening word, and the abbreviations (for a cheap test before the pattern)."""
+    heads = {" ".join(head.split()): kind for head, kind in load_yaml("place_context.yml")["organisation_heads"].items()}
+    ambiguous = tuple(sorted((text for text, (_, is_ambiguous) in gazetteer().abbreviations.items() if is_ambiguous),
+                             key=len, reverse=True))
+    if not heads or not ambiguous:
+        return None, heads, ambiguous
+    head_alternatives = "|".join(re.escape(head).replace(r"\ ", r"\s+") for head in sorted(heads, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&-])(?P<head>{head_alternatives})\s+(?P<abbreviation>{'|'.join(map(re.escape, ambiguous))})"
+                         r"(?![\w-])")
+    return pattern, heads, ambiguous
+
+
+def abbreviated_organisation_votes(text: str) -> list[Vote]:
+    """"Báo QN", "Đài PT-TH HP": an ambiguous abbreviation (provinces_curated.yml) counts only as the
+    end of an organisation's name (place_context.yml ``organisation_heads``), never on its own."""
+    pattern, heads, ambiguous = _abbreviated_organisation()
+    if pattern is None or not any(abbreviation in text for abbreviation in ambiguous):
+        return []
+    votes, seen = [], set()
+    for match in pattern.finditer(text):
+        kind = heads[" ".join(match.group("head").split())]
+        code = gazetteer().abbreviations[match.group("abbreviation")][0]
+        name = " ".join(match.group(0).split())
+        if (code, kind, name) not in seen:  # each organisation once, as the named ones above
+            seen.add((code, kind, name))
+            votes.append(Vote(code, WEIGHTS[kind], kind, _snippet(text, match.start(), match.end())))
+    return votes
+
+
 def organisation_votes(text: str, folded: str | None = None) -> list[Vote]:
-    """Provincial newspapers ("Báo BR-VT", "Báo Lạng Sơn") and companies ("Tập đoàn TKV")."""
+    """Provincial newspapers ("Báo BR-VT", "Báo Lạng Sơn") and companies ("Tập đoàn TKV"), and
+    organisations named with an ambiguous abbreviation of their province ("Báo QN")."""
     pattern = gazetteer().organisation_pattern
     if pattern is None:
-        return []
+        return abbreviated_organisation_votes(text)
     folded = fold(text) if folded is None else folded
     votes, seen = [], set()
     for match in pattern.finditer(folded):
@@ -242,7 +275,7 @@ def organisation_votes(text: str, folded: str | None = None) -> list[Vote]:
             continue
         seen.add((code, kind, match.group(0)))
         votes.append(Vote(code, WEIGHTS[kind], kind, _snippet(text, match.start(), match.end())))
-    return votes
+    return votes + abbreviated_organisation_votes(text)
 
 
 def district_votes(text: str, mentions: list[DistrictMention]) -> list[Vote]:
@@ -259,13 +292,21 @@ def district_votes(text: str, mentions: list[DistrictMention]) -> list[Vote]:
     return votes
 
 
-def title_votes(title: str, units: str = r"tinh|thanh pho|tp\.?") -> list[Vote]:
+@functools.lru_cache(maxsize=None)
+def _unit_words(committees: bool = False) -> str:
+    """The unit words of place_context.yml (and the committees' ones), folded, longest first."""
+    data = load_yaml("place_context.yml")
+    words = data["province_unit_words"] + (data["province_committee_words"] if committees else [])
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def title_votes(title: str) -> list[Vote]:
     """"trên địa bàn tỉnh Quảng Ninh" in the title: the notice is about that province."""
     folded = fold(title)
     votes = []
     for start, end, code in province_spans(title, folded):
         before = folded[max(0, start - 12):start]
-        if re.search(rf"({units})\s*$", before) and not _is_foreign(folded, start):
+        if re.search(rf"({_unit_words()})\s*$", before) and not _is_foreign(folded, start):
             votes.append(Vote(code, WEIGHTS["title"], "title", _snippet(title, start, end)))
     return votes
 
@@ -292,18 +333,10 @@ def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
 # --- decision ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProvinceDecision:
-    code: str
-    rule: str
-    text: str
-    confidence: float
-    scores: dict[str, float]
-
-
-def decide(votes: list[Vote]) -> ProvinceDecision | None:
-    """The province with the most weight, if it clearly leads; None when evidence is thin
-    (below one plain mention) or two provinces are close (unknown beats a guess)."""
+def decide(votes: list[Vote]) -> Found[str] | None:
+    """The code of the province with the most weight, if it clearly leads, with the strongest vote
+    for it as the clue; None when evidence is thin (below one plain mention) or two provinces are
+    close (unknown beats a guess)."""
     scores: dict[str, float] = defaultdict(float)
     district_weight: dict[str, float] = defaultdict(float)
     for vote in votes:
@@ -323,7 +356,7 @@ def decide(votes: list[Vote]) -> ProvinceDecision | None:
     confidence = min(0.99, 0.5 + 0.5 * (score - second) / (score + 1.0))
     if strongest.rule == "issuer-line":
         confidence = max(confidence, 0.97)
-    return ProvinceDecision(best, strongest.rule, strongest.text, round(confidence, 2), dict(scores))
+    return Found(best, Clue(strongest.rule, strongest.text, round(confidence, 2)))
 
 
 def province_votes(document: CleanDocument, body_text: str, issuer_place: str | None, date_place: str | None,
@@ -343,7 +376,10 @@ def province_votes(document: CleanDocument, body_text: str, issuer_place: str | 
     return votes
 
 
-_UNIT_WORD = re.compile(r"\b(?:tinh uy|thanh uy|tinh|thanh pho|tp\.?)\s+(?=\S)")
+@functools.lru_cache(maxsize=1)
+def _unit_word() -> re.Pattern[str]:
+    """"tỉnh", "Tỉnh ủy", "TP." before a name (folded), then the name's first letter."""
+    return re.compile(rf"\b(?:{_unit_words(committees=True)})\s+(?=\S)")
 
 
 def unit_name_votes(text: str) -> list[Vote]:
@@ -351,14 +387,14 @@ def unit_name_votes(text: str) -> list[Vote]:
     capitalised words after the unit word that is a province's name (a person's name may follow)."""
     folded = fold(text)
     votes = []
-    for match in _UNIT_WORD.finditer(folded):
+    for match in _unit_word().finditer(folded):
         words = list(re.finditer(r"[^\s,.;:()]+", text[match.end():match.end() + 60]))
         run = []
         for word in words:
-            if not word.group()[:1].isupper():
+            if not word.group()[:1].isupper() and not (run and word.group() in "-–"):  # "Bà Rịa - Vũng Tàu"
                 break
             run.append(word)
-        for size in range(min(4, len(run)), 0, -1):
+        for size in range(min(5, len(run)), 0, -1):
             name = text[match.end() + run[0].start():match.end() + run[size - 1].end()]
             code = gazetteer().lookup_name(name)
             if code and not _is_foreign(folded, match.end()):
@@ -382,7 +418,13 @@ def framing_votes(framing: list[str], found: dict) -> list[Vote]:
 # --- places -------------------------------------------------------------------------------------
 
 
-def places(body_text: str, mentions: list[DistrictMention], province: str | None) -> list[Place]:
+def places(body_text: str, mentions: list[DistrictMention], province: str | None) -> Found[list[Place]] | None:
+    """Districts named in the body with the gazetteer's clue; None when it names none."""
+    found = place_list(body_text, mentions, province)
+    return Found(found, Clue("gazetteer", ", ".join(p.name for p in found), 0.8)) if found else None
+
+
+def place_list(body_text: str, mentions: list[DistrictMention], province: str | None) -> list[Place]:
     """Districts named in the body, once each, with their province.
 
     A name with a kind word or in a list is kept when only one province has it, or when

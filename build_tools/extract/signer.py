@@ -12,14 +12,8 @@ import re
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
-from .textutil import LOWER, UPPER, fold, is_all_caps, normalise_symbols, squeeze
+from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
 
-_AUTHORITY = re.compile(
-    r"(?P<auth>T\s?/\s?M|T\s?/\s?L|K\s?/\s?T|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM(?=\s)|KT(?=\s)|TL(?=\s))\s*"
-    rf"(?P<rest>[{UPPER}].*)$")
-_AUTHORITY_ANYWHERE = re.compile(r"(?:^|[\s'\"“”:])" + _AUTHORITY.pattern)
-_CANONICAL = {"T/M": "T/M", "T/L": "T/L", "K/T": "K/T", "TUQ.": "TUQ.", "TM.": "TM.", "KT.": "KT.", "TL.": "TL.",
-              "Q.": "Q.", "TM": "TM.", "KT": "KT.", "TL": "TL."}
 _NAME_WORD = rf"[{UPPER}][{LOWER}]*"
 _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
 _CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,5}}$")
@@ -29,23 +23,63 @@ def _words() -> dict:
     return load_yaml("signer.yml")
 
 
-def _alternatives(words: list[str]) -> str:
-    """Words as one regex alternation, in the order the data gives them."""
-    return "|".join(map(re.escape, words))
+def _authority_prefixes() -> list[str]:
+    """The prefixes of data/structure.yml (the one list clean/structure.py reads too)."""
+    return load_yaml("structure.yml")["authority_prefixes"]
+
+
+def _prefix_pattern(prefix: str) -> str:
+    """"T/M" also as "T / M"; a bare "TM " only before a space."""
+    if prefix.endswith(" "):
+        return re.escape(prefix.strip()) + r"(?=\s)"
+    return r"\s?/\s?".join(map(re.escape, prefix.split("/")))
+
+
+@functools.lru_cache(maxsize=None)
+def _authority() -> re.Pattern[str]:
+    """An authority prefix at the start of a line, then the body or title it opens."""
+    prefixes = "|".join(_prefix_pattern(prefix) for prefix in _authority_prefixes())
+    return re.compile(rf"(?P<auth>{prefixes})\s*(?P<rest>[{UPPER}].*)$")
+
+
+@functools.lru_cache(maxsize=None)
+def _authority_anywhere() -> re.Pattern[str]:
+    return re.compile(r"(?:^|[\s'\"“”:])" + _authority().pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def _canonical_forms() -> dict[str, str]:
+    """Each prefix as written without spaces → the form shown: a bare "TM" is "TM."."""
+    return {prefix.replace(" ", ""): prefix.strip() + "." if prefix.endswith(" ") else prefix
+            for prefix in _authority_prefixes()}
+
 
 
 @functools.lru_cache(maxsize=None)
 def _noise() -> re.Pattern[str]:
-    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + _alternatives(_words()["noise_phrases"]), re.IGNORECASE)
+    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + alternatives(_words()["noise_phrases"]), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
 def _title_words() -> re.Pattern[str]:
-    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['title_words']])})\b")
+    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['title_words']])})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _leading_authority() -> re.Pattern[str]:
+    """Any prefix of the list at the start of a line, with the spaces after it (longest first)."""
+    prefixes = sorted({prefix.strip() for prefix in _authority_prefixes()}, key=lambda p: (-len(p), p))
+    return re.compile(r"^(" + "|".join(map(re.escape, prefixes)) + r")\s*")
+
+
+def without_authority(line: str) -> str:
+    """"KT. CHỦ TỊCH" → "CHỦ TỊCH": the line without its authority prefix."""
+    return _leading_authority().sub("", line)
 
 
 def _canonical_authority(text: str) -> str:
-    return _CANONICAL.get(re.sub(r"\s", "", text), re.sub(r"\s", "", text))
+    written = re.sub(r"\s", "", text)
+    return _canonical_forms().get(written, written)
 
 
 @functools.lru_cache(maxsize=None)
@@ -81,7 +115,7 @@ def parse_signature(lines: list[str]) -> Signer | None:
     titles: list[str] = []
     stack: list[str] = []
     for line in lines[:8]:
-        match = _AUTHORITY.match(line)
+        match = _authority().match(line)
         if match and name is None:
             stack.append(line)
             if authority is None:
@@ -115,7 +149,7 @@ def signer(document: CleanDocument) -> Found[Signer] | None:
         return Found(found, Clue("signature-block", " / ".join(found.stack), confidence))
     for source, lines in (("recipients", document.recipients), ("body-end", [b.text for b in document.blocks[-4:]])):
         for index, line in enumerate(lines):
-            match = _AUTHORITY_ANYWHERE.search(normalise_symbols(line))
+            match = _authority_anywhere().search(normalise_symbols(line))
             if match:
                 rest = [match.group(0).strip(" '\"“”:")] + _following_caps(lines[index + 1:])
                 found = parse_signature(rest)
@@ -143,21 +177,21 @@ def _following_caps(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _comrade() -> re.Pattern[str]:
     """"đồng chí <Name>", the word in lower case or capitalised."""
-    words = _alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
+    words = alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
     return re.compile(rf"(?:{words})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})")
 
 
 @functools.lru_cache(maxsize=None)
 def _chair_before() -> re.Pattern[str]:
     words = _words()
-    verbs = _alternatives([fold(w) for w in words["chair_before_verbs"]])
+    verbs = alternatives([fold(w) for w in words["chair_before_verbs"]])
     return re.compile(rf"({verbs}) {re.escape(fold(words['chair_before_possessive']))}\s*$"
                       rf"|{re.escape(fold(words['chair_before_agent']))}\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def _chair_after() -> re.Pattern[str]:
-    return re.compile(rf"\b({_alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
+    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
 
 
 def chairs(document: CleanDocument) -> Found[list[str]] | None:

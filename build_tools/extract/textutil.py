@@ -7,10 +7,12 @@ exactly one character: an offset in the folded text is an offset in the original
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from ..data_files import load_yaml
 from ..vietnamese.fold import LOWER_CLASS, UPPER_CLASS, fold_chars, is_all_caps  # noqa: F401 (is_all_caps: re-exported)
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -125,6 +127,12 @@ def compile_folded(patterns: list[str] | tuple[str, ...], whole: bool = False) -
     return WordPattern(rf"(?:{body})(?![\w])")
 
 
+def alternatives(words: Iterable[str], folded: bool = False) -> str:
+    """Words of a vocabulary as one regex alternation, in the order the data gives them (folded
+    first when the pattern is matched on folded text)."""
+    return "|".join(re.escape(fold(word) if folded else word) for word in words)
+
+
 def squeeze(text: str) -> str:
     """Collapse white space runs to one space and strip."""
     return " ".join(text.split())
@@ -144,7 +152,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\-–]?\s*[A-
 
 
 _LABEL_ONLY = re.compile(r"\W*(?:[\dIVXLCivxlc]{1,4}|[a-zđ])[.)]?")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-ZĐ]{1,3}|Tp|ThS|TS|PGS|GS|BS|St)\.$")
+
+
+@functools.lru_cache(maxsize=None)
+def _abbreviation() -> re.Pattern[str]:
+    """A piece ending in an abbreviation's full stop: initials ("UBND.") or a word of structure.yml
+    ``unfinished_abbreviations`` ("TP.", "ThS.")."""
+    words = "|".join(map(re.escape, load_yaml("structure.yml")["unfinished_abbreviations"]))
+    return re.compile(rf"(?:^|\s)(?:[A-ZĐ]{{1,3}}|{words})\.$")
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -154,7 +169,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
         piece = text[start:end]
-        if text[end:end + 1] != "\n" and (_LABEL_ONLY.fullmatch(piece.strip()) or _ABBREVIATION.search(piece)):
+        if text[end:end + 1] != "\n" and (_LABEL_ONLY.fullmatch(piece.strip()) or _abbreviation().search(piece)):
             continue
         if piece.strip():
             yield _trim(text, start, end)

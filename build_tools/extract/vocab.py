@@ -6,9 +6,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data_files import load_yaml
+from ..data_files import load_rules, load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
+
+# --- layout words that extraction reads too ------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def layout_words() -> dict[str, Any]:
+    """data/structure.yml: the number label ("Số"), the authentication heading, annex openers …"""
+    return load_yaml("structure.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def folded_number_label() -> str:
+    """"so": the label of a document's number, folded, for patterns on folded text."""
+    return re.escape(fold(layout_words()["number_label"]))
+
 
 # --- provinces and districts -------------------------------------------------------
 
@@ -297,7 +312,7 @@ class Measures:
 
 @functools.lru_cache(maxsize=1)
 def measures() -> Measures:
-    data = load_yaml("measures.yml")
+    data = load_rules("measures.yml")
     common = frozenset(fold(w) for w in data.get("common_words", []))
     rules = []
     for entry in data["measures"]:

@@ -16,6 +16,9 @@ from .records import NoticeRecord
 LICENSE = load_yaml("site.yml")["license"]
 SITE_NAME = load_yaml("site.yml")["site_name"]
 SITE_NAME_EN = load_yaml("site.yml")["site_name_en"]
+DOCUMENT = load_yaml("site.yml")["document"]  # the type of a document whose type is unknown
+WORDS = load_yaml("site.yml")["citation"]
+VI, EN = WORDS["vi"], WORDS["en"]
 
 
 def issuer_name(record: NoticeRecord) -> str | None:
@@ -23,7 +26,7 @@ def issuer_name(record: NoticeRecord) -> str | None:
     issuer = (record.issuer.name if record.issuer else None)
     province = (record.province.name if record.province else None)
     if issuer and province and province not in issuer:
-        return f"{issuer} {province}" if issuer.lower().endswith(("tỉnh ủy", "tỉnh", "thành ủy", "thành phố")) \
+        return f"{issuer} {province}" if issuer.lower().endswith(tuple(WORDS["followed_by_province"])) \
             else f"{issuer} ({province})"
     return issuer or province
 
@@ -32,18 +35,18 @@ def _date_vn(iso: str | None) -> str | None:
     if not iso:
         return None
     year, month, day = iso.split("-")
-    return f"ngày {day}/{month}/{year}"
+    return VI["date"].format(day=day, month=month, year=year)
 
 
 def vietnamese_citation(record: NoticeRecord, url: str, accessed: str) -> str:
     """Administrative style: issuer, type and number, date, title, where, when accessed."""
-    parts = [issuer_name(record) or "Không rõ cơ quan ban hành"]
-    kind = record.doc_type or "Văn bản"
+    parts = [issuer_name(record) or VI["unknown_issuer"]]
+    kind = record.doc_type or DOCUMENT
     number = (record.number.text if record.number else None)
-    parts.append(f"{kind} số {number}" if number else f"{kind} (không số)")
-    parts.append(_date_vn(record.issued_date) or "không rõ ngày")
+    parts.append(VI["numbered"].format(kind=kind, number=number) if number else VI["unnumbered"].format(kind=kind))
+    parts.append(_date_vn(record.issued_date) or VI["undated"])
     parts.append(f"“{record.title}”")
-    parts.append(f"{SITE_NAME}, {url}, truy cập {_date_vn(accessed)}")
+    parts.append(f"{SITE_NAME}, {url}, " + VI["accessed"].format(date=_date_vn(accessed)))
     return ", ".join(parts) + copy_note(record, "vi") + "."
 
 
@@ -55,17 +58,18 @@ def copy_note(record: NoticeRecord, language: str) -> str:
     if language == "vi":
         return f" ({provenance.citation_text()})"
     where = ", ".join(p for p in (provenance.publisher, provenance.source_url) if p)
-    return f" (copy from {where}" + (f", retrieved {provenance.retrieved}" if provenance.retrieved else "") + ")"
+    retrieved = EN["retrieved"].format(date=provenance.retrieved) if provenance.retrieved else ""
+    return " (" + EN["copy"].format(where=where) + retrieved + ")"
 
 
 def english_citation(record: NoticeRecord, url: str, accessed: str) -> str:
-    parts = [issuer_name(record) or "Unknown issuer"]
+    parts = [issuer_name(record) or EN["unknown_issuer"]]
     number = (record.number.text if record.number else None)
-    kind = record.doc_type or "Document"
-    parts.append(f"{kind} No. {number}" if number else f"{kind} (unnumbered)")
-    parts.append(record.issued_date or "undated")
-    parts.append(f"“{record.title}” [in Vietnamese]")
-    parts.append(f"{SITE_NAME_EN}, {url} (accessed {accessed})")
+    kind = record.doc_type or EN["document"]
+    parts.append(EN["numbered"].format(kind=kind, number=number) if number else EN["unnumbered"].format(kind=kind))
+    parts.append(record.issued_date or EN["undated"])
+    parts.append(EN["title"].format(title=record.title))
+    parts.append(EN["accessed"].format(site=SITE_NAME_EN, url=url, date=accessed))
     return ", ".join(parts) + copy_note(record, "en") + "."
 
 
@@ -77,9 +81,9 @@ def bibtex(record: NoticeRecord, url: str, accessed: str) -> str:
     """A ``@techreport`` entry: reference managers then keep the document number."""
     fields = {
         "title": record.title,
-        "author": "{" + (issuer_name(record) or "Không rõ") + "}",
-        "institution": issuer_name(record) or "Không rõ",
-        "type": record.doc_type or "Văn bản",
+        "author": "{" + (issuer_name(record) or VI["unknown"]) + "}",
+        "institution": issuer_name(record) or VI["unknown"],
+        "type": record.doc_type or DOCUMENT,
         "number": (record.number.text if record.number else None),
         "year": (record.date or "")[:4] or None,
         "date": record.issued_date,
@@ -87,7 +91,7 @@ def bibtex(record: NoticeRecord, url: str, accessed: str) -> str:
         "language": "vietnamese",
         "url": url,
         "urldate": accessed,
-        "note": "Bản chép lại, không có giá trị pháp lý chính thức",
+        "note": VI["note"],
     }
     lines = [f"@techreport{{{record.id},"]
     for key, value in fields.items():

@@ -263,7 +263,7 @@ def measure_province_link(code: str, province_code: str | None, province_name: s
 def short_name(record: NoticeRecord) -> str:
     """``Thông báo 12/TB-UBND``: type and number, else the title cut short."""
     if record.number:
-        return f"{record.doc_type or 'Văn bản'} {record.number.text}"
+        return f"{record.doc_type or SITE['document']} {record.number.text}"
     return shorten(record.title, 80)
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import citation, sources, templates
 from ..data_files import load_yaml
 from ..model import Citation, CleanDocument, Notice, NoticeHead, OcrQuality
-from ..text import escape_markdown, escape_with_bold, html_with_marks
+from ..text import escape_markdown, escape_with_bold, marked_pieces
 from .records import CitationTexts, CitedDocument, NoticeRecord, OcrQualityRecord, SourceRecord
 from .scan_images import scan_files, scan_record
 
@@ -126,19 +126,20 @@ def cited_documents(cites: Iterable[Citation]) -> tuple[CitedDocument, ...]:
 
 
 def citation_label(cite: Citation) -> str:
-    parts = [cite.type or "Văn bản"]
+    words = templates.SITE["cited"]
+    parts = [cite.type or templates.SITE["document"]]
     if cite.number:
         parts.append(cite.number)
     elif cite.date:
-        parts.append("ngày " + vn_date(cite.date))
+        parts.append(words["date"].format(date=vn_date(cite.date)))
     if cite.issuer and not cite.number:
-        parts.append("của " + cite.issuer)
+        parts.append(words["issuer"].format(issuer=cite.issuer))
     return " ".join(parts)
 
 
 def default_title(notice: Notice | NoticeHead) -> str:
     meta = notice.meta
-    bits = [meta.doc_type or "Văn bản"]
+    bits = [meta.doc_type or templates.SITE["document"]]
     if meta.number:
         bits.append(meta.number.text)
     if meta.province:
@@ -157,14 +158,11 @@ def vn_date(value: str | None) -> str:
 # --- Markdown ----------------------------------------------------------------------
 
 
-def marked_text(block) -> Markup:
-    """A block's text as HTML: escaped piece by piece, bold spans and repaired words wrapped (``text.html_with_marks``)."""
-    return Markup(html_with_marks(block.text, block.bold, block.marks))
-
-
 def body_html(document: CleanDocument) -> str:
-    """The body's blocks, one a line, each with its stable anchor (``templates/notice_body.html.j2``)."""
-    blocks = [(block.kind, block.anchor, block.level, marked_text(block)) for block in document.blocks]
+    """The body's blocks, one a line, each with its stable anchor and its text in pieces (bold spans,
+    repaired words: ``text.marked_pieces``) for ``templates/notice_body.html.j2`` to write."""
+    blocks = [(block.kind, block.anchor, block.level, marked_pieces(block.text, block.bold, block.marks))
+              for block in document.blocks]
     return templates.render_body("notice_body.html.j2", blocks=blocks).html
 
 

@@ -7,7 +7,6 @@ they work out levels, shades and links; the markup is ``templates/oxcgrt/_oxcgrt
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Sequence
 
@@ -20,7 +19,8 @@ from .timeline_svg import PALETTE, colour, legend_html, timeline_svg
 
 MACROS = "oxcgrt/_oxcgrt.html.j2"
 
-SCOPE_VI = {"general": "toàn tỉnh", "targeted": "có mục tiêu"}
+WORDS = SITE["oxcgrt"]
+SCOPE_VI = WORDS["scope"]
 
 
 def shade_class(level: int, maximum: int) -> str:
@@ -40,13 +40,13 @@ def period_text(measure: Any) -> str:
     measure = _as_dict(measure)
     start, end = _vi_date(measure.get("start")), _vi_date(measure.get("end"))
     if measure.get("end_rule") == "until-further-notice":
-        return (f"từ {start}, " if start else "") + "đến khi có thông báo mới"
+        return (WORDS["from"].format(start=start) + ", " if start else "") + WORDS["until_further_notice"]
     if start and end:
         return f"{start}–{end}"
     if start:
-        return f"từ {start}"
+        return WORDS["from"].format(start=start)
     if end:
-        return f"đến hết {end}"
+        return WORDS["until_end_of"].format(end=end)
     return ""
 
 
@@ -110,8 +110,8 @@ def coded_line(tag: Any) -> tuple[list[tuple[str, int | None, str | None]], str]
     scope = SCOPE_VI.get(top.get("scope", ""), "")
     if places:
         scope += ": " + ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
-    tail = " · ".join(part for part in (scope, period_text(top), "nới lỏng" if top.get("direction") == "relax" else "")
-                      if part)
+    relaxed = WORDS["relaxed"] if top.get("direction") == "relax" else ""
+    tail = " · ".join(part for part in (scope, period_text(top), relaxed) if part)
     return badges, tail
 
 
@@ -127,14 +127,10 @@ def province_timeline_section(days: Sequence[ProvinceDay], notice_href: Callable
                               province_name: str, method_href: str, data_href: str) -> str:
     """The body of a province page's "Mức biện pháp theo OxCGRT" section ("" when no measure is
     coded); the page writer puts ``TIMELINE_HEADING`` above it."""
-    svg = timeline_svg(days, notice_href, f"Mức biện pháp theo OxCGRT tại {province_name}, theo ngày")
+    svg = timeline_svg(days, notice_href, WORDS["timeline_title"].format(province=province_name))
     if not svg:
         return ""
     return call_macro(MACROS, "timeline_section", Markup(svg), method_href, data_href, Markup(legend_html()))
-
-
-def months_of(days: Iterable[ProvinceDay]) -> list[str]:
-    return sorted({day.date.strftime("%Y-%m") for day in days})
 
 
 def month_levels(days: Iterable[ProvinceDay], month: str) -> dict[str, dict[str, Cell]]:
@@ -198,13 +194,10 @@ def default_month(days: Sequence[ProvinceDay]) -> str | None:
     return max(sorted(counts), key=lambda month: len(counts[month]))
 
 
-def first_day(month: str) -> dt.date:
-    return dt.date(int(month[:4]), int(month[5:7]), 1)
-
-
 COMPARISON_FOLDER = "so-sanh"
-DATASET_FILE = "data/oxcgrt-provinces.csv"  # in the built site
-DATASET_LINK = "@file/" + DATASET_FILE  # resolved by the build like the other data links
+DATASET_FILE = "data/oxcgrt-provinces.csv"  # the dataset's name; the site holds it gzipped only (size budget)
+DATASET_DOWNLOAD = DATASET_FILE + ".gz"  # in the built site
+DATASET_LINK = "@file/" + DATASET_DOWNLOAD  # resolved by the build like the other data links
 METHOD_PAGE = "phuong-phap-oxcgrt"
 
 

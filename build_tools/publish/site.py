@@ -23,6 +23,7 @@ from ..search import documents, prepare, write_search_index
 from . import engines
 from .dataset import citation_site_name, write_dataset, write_feed
 from .records import NoticeRecord
+from .templates import SITE
 from .report import BuildReport
 from .topics import old_topic_paths
 
@@ -224,15 +225,17 @@ def options_config_name(config: Any) -> str:
     return getattr(config, "config_file_path", None) or "mkdocs.yml"
 
 
-def redirect_pages(moved: list[tuple[str, str]], directory_urls: bool, what: str = "Văn bản"
+def redirect_pages(moved: list[tuple[str, str]], directory_urls: bool, what: str = "notice"
                    ) -> list[index_pages.MarkdownPage]:
     """Old URLs of pages that moved (a notice whose province was corrected, a topic's old English
     address): a page that sends the reader on (works from file:// too)."""
+    words = SITE["redirect"]
     pages = []
     for old, new in moved:
         target = notice_pages.relative_url(old, notice_pages.page_url(new, directory_urls), directory_urls)
-        body = f"{what} này đã chuyển đến [địa chỉ mới]({notice_pages.md_link(old, new)})."
-        pages.append(index_pages.MarkdownPage(old, f"{what} đã chuyển địa chỉ", body, {"redirect_to": target}))
+        body = words["body"].format(what=words[what], link=notice_pages.md_link(old, new))
+        title = words["title"].format(what=words[what])
+        pages.append(index_pages.MarkdownPage(old, title, body, {"redirect_to": target}))
     return pages
 
 
@@ -272,7 +275,7 @@ def write_index_pages(result: PipelineResult, records: list[NoticeRecord], docs_
     pages = index_pages.write_pages((written.append(page.path) or page
                                  for page in index_pages.all_index_pages(records, len(result.rejected), day)), docs_dir)
     pages += index_pages.write_pages(redirect_pages(result.redirects, directory_urls), docs_dir)
-    pages += index_pages.write_pages(redirect_pages(old_topic_paths(written), directory_urls, "Trang"), docs_dir)
+    pages += index_pages.write_pages(redirect_pages(old_topic_paths(written), directory_urls, "page"), docs_dir)
     return pages, index_pages.related_sections(records)
 
 

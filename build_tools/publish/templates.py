@@ -6,10 +6,10 @@ passes through. Python keeps only what a template cannot do well: the ``@/docs/p
 targets (``page_href``, resolved by the plugin), heading ids unique on their page and listed for
 its table of contents (``Toc``), and the grouping and counting of records (``index_pages``).
 
-The site stays byte for byte what it was: the index pages' quotes are written as ``html.escape``
-wrote them and the feed's as ``xml.sax.saxutils.escape`` did (``QUOTE_SPELLINGS``); the notice
-page, written before this environment, keeps its whitespace settings and jinja's own quote
-entities (``OWN_SETTINGS``).
+Every template is rendered with the same settings (autoescape, ``trim_blocks``, ``lstrip_blocks``),
+and what it writes is the page: quotes in values are markupsafe's ``&#34;`` and ``&#39;`` on every
+page and in the feed, with no pass over the output afterwards. (A template that needs a line's
+newline after a block tag writes ``+%}``, as notice.html.j2 does.)
 """
 from __future__ import annotations
 
@@ -26,35 +26,6 @@ from ..text import toc_slug
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SITE = load_yaml("site.yml")
-
-
-# How a template's output writes the two quote entities. Autoescape (markupsafe) writes every value's
-# quotes as &#34; and &#39;; the index pages have always had html.escape's &quot; and &#x27;, the feed
-# xml.sax.saxutils.escape's bare quotes. Respelling the rendered text is exact: a value's own "&" is
-# escaped to "&amp;", so "&#34;" in the output comes from escaping alone (templates never write it:
-# tests/publish/test_templates.py), and it costs one pass over the page instead of a Python call per value.
-QUOTE_SPELLINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "html": (("&#34;", "&quot;"), ("&#39;", "&#x27;")),
-    "xml": (("&#34;", '"'), ("&#39;", "'")),
-    "jinja": (),
-}
-
-
-def respell_quotes(text: str, spelling: str) -> str:
-    for entity, wanted in QUOTE_SPELLINGS[spelling]:
-        if entity in text:
-            text = text.replace(entity, wanted)
-    return text
-
-
-# Templates whose settings differ from the environment's, and why.
-OWN_SETTINGS: dict[str, dict[str, Any]] = {
-    # Written before the shared settings (it and the templates it includes): whitespace spelled out
-    # line by line, and jinja's own quote entities (&#34;, &#39;). Moving it to the shared ones
-    # changes those bytes of every notice page.
-    "notice.html.j2": {"trim_blocks": False, "lstrip_blocks": False},
-}
-SPELLING_OF = {"notice.html.j2": "jinja", "feed.xml.j2": "xml"}  # any other template: "html"
 
 
 def page_href(path: str, anchor: str | None = None) -> str:
@@ -121,10 +92,8 @@ def environment() -> jinja2.Environment:
 
 @functools.lru_cache(maxsize=None)
 def template(name: str) -> jinja2.Template:
-    """A compiled template, loaded once per process (``OWN_SETTINGS`` applied where listed)."""
-    settings = OWN_SETTINGS.get(name)
-    env = environment().overlay(**settings) if settings else environment()
-    loaded = env.get_template(name)
+    """A compiled template, loaded once per process."""
+    loaded = environment().get_template(name)
     # Every render copies the template's globals into its context; jinja keeps them as a ChainMap,
     # which Python copies key by key (most of a small page's rendering time). The environment's
     # globals are complete once ``environment()`` returns, so a plain dict holds the same.
@@ -133,8 +102,8 @@ def template(name: str) -> jinja2.Template:
 
 
 def render(name: str, **context: Any) -> str:
-    """A template rendered, its quotes written as ``SPELLING_OF`` says."""
-    return respell_quotes(template(name).render(**context), SPELLING_OF.get(name, "html"))
+    """A template rendered: the page or feed as it is written."""
+    return template(name).render(**context)
 
 
 def render_body(name: str, **context: Any) -> Rendered:
@@ -149,6 +118,5 @@ def render_body(name: str, **context: Any) -> Rendered:
 
 
 def call_macro(name: str, macro: str, *args: Any) -> str:
-    """A macro of a template (``oxcgrt/_oxcgrt.html.j2``) for a piece placed inside a page or an SVG;
-    its quotes written as the index pages write them."""
-    return respell_quotes(str(getattr(template(name).module, macro)(*args)), "html")
+    """A macro of a template (``oxcgrt/_oxcgrt.html.j2``) for a piece placed inside a page or an SVG."""
+    return str(getattr(template(name).module, macro)(*args))

@@ -13,7 +13,9 @@ from typing import Any, Callable, Sequence
 
 from ..extract.coding import codebook
 from .province_days import Cell, ProvinceDay
-from .templates import call_macro
+from .templates import SITE, call_macro
+
+WORDS = SITE["oxcgrt"]  # the words of the timeline (data/site.yml)
 
 # Sequential, colour-blind safe (light → dark as a level is stricter); index = level scaled to 0–5.
 PALETTE = ("#eeeeee", "#fee8c8", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
@@ -118,10 +120,11 @@ def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable
         if step.level is None:
             continue
         left, right = x(step.first), x(step.last + dt.timedelta(days=1))
-        scope = "toàn tỉnh" if step.general else ("có mục tiêu" if step.level else "")
-        label = (f"{indicator} mức {step.level}/{maximum}"
-                 f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
-                 f"{step.last.strftime('%d/%m/%Y')}" + (f" · văn bản {step.notice_id}" if step.notice_id else ""))
+        scope = WORDS["scope"]["general"] if step.general else (WORDS["scope"]["targeted"] if step.level else "")
+        label = (WORDS["bar"].format(indicator=indicator, level=step.level, maximum=maximum)
+                 + f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
+                 f"{step.last.strftime('%d/%m/%Y')}"
+                 + (WORDS["bar_notice"].format(notice=step.notice_id) if step.notice_id else ""))
         # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
         # attributes keep it visible without the stylesheet)
         bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": colour(step.level, maximum),

@@ -27,3 +27,13 @@ def test_an_ignored_pattern_is_blanked_before_comparing(tmp_path):
     second = tree(tmp_path / "b", {"p.html": b'<meta name="generator" content="mkdocs-ProperDocs 1.6.7, x">'})
     assert compare(first, second)["different"] == ["p.html"]
     assert compare(first, second, ignore='content="mkdocs-[^"]*"')["different"] == []
+
+
+def test_equivalent_entities_compares_quotes_whatever_their_spelling(tmp_path):
+    first = tree(tmp_path / "a", {"p.html": b'<a title="&quot;x&#x27;">&quot;y&quot;</a>', "f.xml": b'<t>"z\'</t>'})
+    second = tree(tmp_path / "b", {"p.html": b'<a title="&#34;x&#39;">&#34;y&#34;</a>', "f.xml": b"<t>&#34;z&#39;</t>"})
+    assert compare(first, second)["different"] == ["f.xml", "p.html"]
+    assert compare(first, second, equivalent_entities=True)["different"] == []
+    assert main([str(first), str(second), "--equivalent-entities"]) == 0
+    (second / "p.html").write_bytes(b'<a title="&#34;x&#39;">&#34;y&#34;</a> ')  # any other byte still counts
+    assert compare(first, second, equivalent_entities=True)["different"] == ["p.html"]

@@ -96,3 +96,102 @@ def test_congbao_pdf_text_cleans_without_crashing_and_loses_page_headers():
         document = clean_text(path.read_text(encoding="utf-8"))
         assert document.blocks, path.name
         assert not any(b.text.startswith("CÔNG BÁO/Số") for b in document.blocks), path.name
+
+
+# --- the vocabulary of structure comes from data/structure.yml --------------------------------
+
+@pytest.fixture
+def structure_words(monkeypatch):
+    """A copy of data/structure.yml that a test may change; the derived patterns are rebuilt."""
+    import copy
+    import importlib
+
+    layout = importlib.import_module("build_tools.clean.layout")
+    structure = importlib.import_module("build_tools.clean.structure")  # the package exports a function of that name
+
+    words = copy.deepcopy(structure._vocabulary())
+    cached = [structure._markers, structure._body_opener_pattern, structure._letter_summary_openers,
+              layout._number_label, layout._letter_summary_inside]
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(structure, "_vocabulary", lambda: words)
+    monkeypatch.setattr(layout, "_vocabulary", lambda: words)
+
+    def change(**values):
+        words.update(values)
+        for function in cached:
+            function.cache_clear()
+
+    yield change
+    for function in cached:
+        function.cache_clear()
+
+
+def test_legal_heading_words_are_read_from_the_data(structure_words):
+    assert marker_of("Điều 5. Hiệu lực")[:2] == ("dieu", "5")
+    assert marker_of("Chương II QUY ĐỊNH CHUNG")[:2] == ("chuong", "II")
+    structure_words(article_word="Article", chapter_word="Chapter")
+    assert marker_of("Article 5. Scope")[:2] == ("dieu", "5")
+    assert marker_of("Chapter IV General")[:2] == ("chuong", "IV")
+    assert marker_of("Điều 5. Hiệu lực")[0] is None
+
+
+def test_body_openers_are_read_from_the_data(structure_words):
+    from build_tools.clean.structure import _starts_body
+
+    assert _starts_body("Căn cứ Luật Phòng, chống bệnh truyền nhiễm") and _starts_body("Ngày 05/02/2021, Ban")
+    assert not _starts_body("Ngày hội")  # "ngày" opens a body only before a day number
+    structure_words(body_openers=["xin"])
+    assert not _starts_body("Căn cứ Luật Phòng, chống bệnh truyền nhiễm")
+    assert _starts_body("Xin gửi các đơn vị")
+
+
+def test_number_label_and_letter_abbreviation_are_read_from_the_data(structure_words):
+    from build_tools.clean.layout import is_number_cell, opens_with_letter_abbreviation, split_side_by_side
+    from build_tools.clean.structure import opens_letter_summary, opens_with_number_label
+
+    assert opens_with_number_label("Số: 24/CT-UBND") and is_number_cell("Số: 24/CT-UBND")
+    assert is_number_cell("S0: 24/CT-UBND")  # OCR's zero for the o
+    assert opens_with_letter_abbreviation("V/v tăng cường") and opens_letter_summary("Về việc tăng cường")
+    assert split_side_by_side("Số: 123/UBND-VX V/v tăng cường") == ["Số: 123/UBND-VX", "V/v tăng cường"]
+    structure_words(number_label="No", letter_summary_abbreviation="Re", letter_summary_openers=["re"])
+    assert opens_with_number_label("No: 24/CT") and is_number_cell("N0. 24/CT")
+    assert not opens_with_number_label("Số: 24/CT-UBND") and not is_number_cell("Số: 24/CT-UBND")
+    assert opens_with_letter_abbreviation("RE: masks") and not opens_with_letter_abbreviation("V/v tăng cường")
+    assert not opens_letter_summary("Về việc tăng cường")
+    assert split_side_by_side("No: 123/UBND-VX Re: masks") == ["No: 123/UBND-VX", "Re: masks"]
+
+
+def test_every_authority_prefix_of_the_data_opens_a_signature_block():
+    from build_tools.clean.structure import _vocabulary, authority_at
+
+    for prefix in _vocabulary()["authority_prefixes"]:
+        assert authority_at(prefix.strip() + " ỦY BAN NHÂN DÂN") == 0, prefix
+        assert authority_at("Nơi nhận: " + prefix.strip() + " ỦY BAN") == len("Nơi nhận: "), prefix
+
+
+def test_short_copy_without_blank_lines_keeps_body_and_signature_out_of_the_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 44/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 02 tháng 3 năm 2022\nTHÔNG BÁO\n"
+            "Ý kiến của Chủ tịch UBND tỉnh tại buổi kiểm tra khu cách ly\n"
+            "Chủ tịch UBND tỉnh yêu cầu các huyện rà soát lại khu cách ly tập trung.\n"
+            "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nĐinh Công Sứ\n")
+    document = clean_text(text)
+    assert document.title_lines == ["THÔNG BÁO", "Ý kiến của Chủ tịch UBND tỉnh tại buổi kiểm tra khu cách ly"]
+    assert document.signature_lines[-1] == "Đinh Công Sứ"
+
+
+def test_a_wrapped_summary_line_is_still_the_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 45/CT-UBND\nPhú Thọ, ngày 02 tháng 3 năm 2022\nCHỈ THỊ\n"
+            "Về tăng cường phòng, chống dịch tại các khu công nghiệp trên địa bàn\nthành phố Việt Trì\n\n"
+            "Thời gian qua dịch bệnh diễn biến phức tạp.\n")
+    assert clean_text(text).title_lines[-1] == "thành phố Việt Trì"
+
+
+def test_type_line_followed_by_a_body_sentence_has_no_summary():
+    text = ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH HÀ NAM\nSố: 12/CĐ-BCĐ\nHà Nam, ngày 02 tháng 3 năm 2022\n"
+            "CÔNG ĐIỆN\nBan Chỉ đạo tỉnh yêu cầu các huyện kiểm soát chặt người ra vào địa bàn.\n"
+            "TRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nTrương Quốc Huy\n")
+    document = clean_text(text)
+    assert document.title_lines == ["CÔNG ĐIỆN"]
+    assert document.signature_lines[-1] == "Trương Quốc Huy"

@@ -1,6 +1,19 @@
 """Citations: full, unnumbered and short mentions; stable keys; offsets into body_text."""
 from build_tools.extract import citation_key_for
-from build_tools.extract.citations import citations
+from build_tools.extract.citations import citations as find_citations
+
+
+def citations(body, province):
+    """The citations found (the value of the Found), [] when there are none."""
+    found = find_citations(body, province)
+    return found.value if found else []
+
+
+def test_citations_come_with_their_clue_and_none_without_any():
+    found = find_citations("Thực hiện Nghị quyết số 68/NQ-CP ngày 01/7/2021 và Quyết định số 23/2021/QĐ-TTg.", None)
+    assert [c.number for c in found.value] == ["68/NQ-CP", "23/2021/QĐ-TTg"]
+    assert (found.clue.rule, found.clue.text, found.clue.confidence) == ("citation-patterns", "2 mentions", 0.9)
+    assert find_citations("Không dẫn chiếu văn bản nào.", None) is None
 
 
 def test_full_mention_with_date_and_issuer():

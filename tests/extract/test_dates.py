@@ -69,3 +69,4 @@ def test_meeting_date(title, body, iso):
 
 def test_a_date_without_a_meeting_is_not_a_meeting_date():
     assert meeting_date(document(body=["Ngày 01/7/2021, Chính phủ ban hành Nghị quyết số 68/NQ-CP."])) is None
+

@@ -1,7 +1,20 @@
 """Deadlines: cues, hours, year-less dates, who is charged, the paragraph anchor."""
-from build_tools.extract.deadlines import deadlines
+from build_tools.extract.deadlines import deadlines as find_deadlines
 
 from .helpers import document
+
+
+def deadlines(document_, year):
+    """The deadlines found (the value of the Found), [] when there are none."""
+    found = find_deadlines(document_, year)
+    return found.value if found else []
+
+
+def test_deadlines_come_with_their_clue_and_none_without_any():
+    found = find_deadlines(document(body=["Giao Sở Y tế hoàn thành trước ngày 23/01/2022."]), 2022)
+    assert [d.date for d in found.value] == ["2022-01-23"]
+    assert (found.clue.rule, found.clue.text, found.clue.confidence) == ("deadline-cues", found.value[0].text, 0.85)
+    assert find_deadlines(document(body=["Không có hạn nào."]), 2022) is None
 
 
 def one(text, year=2021):

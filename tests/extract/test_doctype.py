@@ -47,3 +47,19 @@ def test_title_of_a_notice():
     doc = document(title=["KẾT LUẬN", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về việc tập trung triển khai một số giải pháp"])
     assert document_title(doc, "Kết luận") == "Kết luận của Ban Thường vụ Tỉnh ủy về việc tập trung triển khai một số giải pháp"
     assert document_title(document(title=["THÔNG TƯ"]), "Thông tư") is None
+
+
+def test_the_letter_abbreviation_and_its_expansion_come_from_structure_yml(monkeypatch):
+    from build_tools.extract import doctype
+
+    assert doctype._expand_letter_summary("V/v: phòng dịch") == "Về việc phòng dịch"
+    real = doctype.load_yaml
+    monkeypatch.setattr(doctype, "load_yaml", lambda name: dict(real(name), letter_summary_abbreviation="Re",
+                                                                 letter_summary_expansion="Regarding")
+                        if name == "structure.yml" else real(name))
+    doctype._letter_abbreviation.cache_clear()
+    try:
+        assert doctype._expand_letter_summary("RE: masks") == "Regarding masks"
+        assert doctype._expand_letter_summary("V/v phòng dịch") == "V/v phòng dịch"
+    finally:
+        doctype._letter_abbreviation.cache_clear()

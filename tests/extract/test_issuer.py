@@ -8,20 +8,20 @@ from .helpers import document
 
 def issuer_of(doc, number=None, signature=None, province=None):
     signer = parse_signature(signature or doc.signature_lines)
-    finding = find_issuer(doc, parse_number(number) if number else None, signer)
-    return (make_issuer(finding, province), finding) if finding else (None, None)
+    found = find_issuer(doc, parse_number(number) if number else None, signer)
+    return (make_issuer(found.value, province), found) if found else (None, None)
 
 
 def test_provincial_people_committee_header_with_place():
     issuer, finding = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND"]),
                                 province="lang-son")
     assert (issuer.name, issuer.kind, issuer.body) == ("Ủy ban nhân dân tỉnh", "state", "UBND tỉnh")
-    assert finding.place == "LẠNG SƠN" and finding.rule.scope == "provincial"
+    assert finding.value.place == "LẠNG SƠN" and finding.value.rule.scope == "provincial"
 
 
 def test_two_column_header_flattened_on_one_line():
     _, finding = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]))
-    assert finding.place == "LẠNG SƠN"
+    assert finding.value.place == "LẠNG SƠN"
 
 
 def test_two_level_header_the_lower_body_issues():
@@ -35,7 +35,7 @@ def test_party_header_refined_by_the_signature():
                    signature=["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A"])
     issuer, finding = issuer_of(doc, province="quang-ninh")
     assert (issuer.name, issuer.kind) == ("Ban Thường vụ Tỉnh ủy", "party")
-    assert finding.source == "issuer-line+signature"
+    assert finding.clue.rule == "issuer-line+signature"
 
 
 def test_city_party_committee_is_a_thanh_uy():
@@ -47,7 +47,7 @@ def test_announcing_sentence_names_the_issuer():
     doc = document(body=["Nội dung.", "UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./."],
                    signature=["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phạm Hùng Trường"])
     issuer, finding = issuer_of(doc)
-    assert issuer.name == "Ủy ban nhân dân tỉnh" and finding.source == "announcement"
+    assert issuer.name == "Ủy ban nhân dân tỉnh" and finding.clue.rule == "announcement"
 
 
 def test_thua_lenh_names_the_authority_not_the_office():
@@ -62,14 +62,54 @@ def test_national_bodies():
                          (["VĂN BẢN HỢP NHẤT - BỘ Y TẾ"], "Bộ Y tế"), (["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"],
                                                                      "Ngân hàng Nhà nước Việt Nam")):
         issuer, finding = issuer_of(document(header=header))
-        assert issuer.name == name and finding.rule.scope == "national", header
+        assert issuer.name == name and finding.value.rule.scope == "national", header
 
 
 def test_number_code_when_nothing_else_is_known():
     issuer, finding = issuer_of(document(), number="12/VBHN-BTC")
-    assert issuer.name == "Bộ Tài chính" and finding.source == "number-issuer-code"
+    assert issuer.name == "Bộ Tài chính" and finding.clue.rule == "number-issuer-code"
 
 
 def test_joint_circular_names_every_body():
     issuer = joint_issuer(parse_number("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"))
     assert issuer.name.startswith("Viện kiểm sát nhân dân tối cao - Tòa án nhân dân tối cao - Bộ Công an")
+
+
+def test_the_words_issuer_reads_come_from_issuers_yml(monkeypatch):
+    """Person titles, "thừa lệnh" and "kết luận của" are data: change them and the reading follows."""
+    import copy
+
+    from build_tools.extract import issuer as module
+
+    words = copy.deepcopy(module._words())
+    cached = (module._person_title, module._title_conclusion)
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(module, "_words", lambda: words)
+    try:
+        assert module._person_title().match("pho chu tich ubnd") and module._command_phrase() == "thua lenh"
+        assert module._title_conclusion().search("ket luan cua ")
+        words.update(person_titles=["giám đốc"], person_title_deputy="phó", command_phrase="theo lệnh",
+                     title_conclusion_words=["ghi nhớ"])
+        for function in cached:
+            function.cache_clear()
+        assert module._person_title().match("pho giam doc so") and not module._person_title().match("chu tich")
+        assert module._command_phrase() == "theo lenh"
+        assert module._title_conclusion().search("ghi nho cua ") and not module._title_conclusion().search("ket luan cua ")
+    finally:
+        for function in cached:
+            function.cache_clear()
+
+
+def test_a_signature_line_loses_any_authority_prefix_of_structure_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract.signer import without_authority
+
+    for prefix in load_yaml("structure.yml")["authority_prefixes"]:
+        assert without_authority(prefix.strip() + " CHỦ TỊCH") == "CHỦ TỊCH", prefix
+
+
+def test_the_issuer_comes_as_a_found_with_its_clue():
+    _, found = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND"]))
+    assert (found.clue.rule, found.clue.text, found.clue.confidence) == ("issuer-line", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", 0.95)
+    assert issuer_of(document(body=["Không có cơ quan."]), signature=["Nguyễn Văn A"]) == (None, None)

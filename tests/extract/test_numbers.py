@@ -77,3 +77,24 @@ def test_annex_heading_gives_the_number_when_the_header_is_lost():
     found = document_number(doc, "Thông tư")
     number, rule, confidence = found.value, found.clue.rule, found.clue.confidence
     assert number.text == "41/2026/TT-BTC" and rule == "annex-heading" and confidence < 0.8
+
+
+def test_the_number_label_and_annex_words_are_read_from_structure_yml(monkeypatch):
+    """"Số" (and "kèm theo") are data: with another label the same lines are read with it only."""
+    from build_tools.extract import numbers, vocab
+
+    assert numbers.number_lines(["Số: 24/CT-UBND", "Nơi nhận:"]) == ["Số: 24/CT-UBND"]
+    cached = (vocab.layout_words, vocab.folded_number_label, numbers._number_label, numbers._body_number_line,
+              numbers._annex_openers, numbers._annex)
+    words = dict(vocab.layout_words(), number_label="No", annex_openers=["annexed to"])
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(vocab, "load_yaml", lambda name: words)
+    try:
+        assert numbers.number_lines(["No: 24/CT-UBND", "Số: 25/CT-UBND"]) == ["No: 24/CT-UBND"]
+        assert numbers.number_lines(["No. 24/CT", "Số: 25/CT"], strict=True) == []
+        assert numbers._annex().search("annexed to thong tu no 41/2026/tt-btc")
+        assert not numbers._annex().search("kem theo thong tu so 41/2026/tt-btc")
+    finally:
+        for function in cached:
+            function.cache_clear()

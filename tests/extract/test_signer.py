@@ -50,3 +50,27 @@ def test_chairs_are_those_who_conclude_not_those_who_attend():
     assert chairs(doc).value == ["Hồ Tiến Thiệu"]
     assert chairs(document(body=["Hội nghị do đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy chủ trì."])).value == ["Nguyễn Văn Hải"]
     assert chairs(document(body=["Tham dự có đồng chí Hoàng Văn Nghiệm."])) is None
+
+
+def test_authority_prefixes_are_the_one_list_of_data_structure_yml(monkeypatch):
+    """Every prefix of structure.yml is read, spaced or not around its slash; a bare "TM" is "TM."."""
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import signer as module
+
+    for prefix in load_yaml("structure.yml")["authority_prefixes"]:
+        shown = prefix.strip() + "." if prefix.endswith(" ") else prefix
+        found = parse_signature([prefix.strip() + " ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"])
+        assert (found.authority, found.on_behalf_of) == (shown, "ỦY BAN NHÂN DÂN"), prefix
+        spaced = parse_signature([prefix.strip().replace("/", " / ") + " ỦY BAN NHÂN DÂN", "Nguyễn Văn A"])
+        assert spaced.authority == shown, prefix
+    assert parse_signature(["TMỦY BAN NHÂN DÂN", "Nguyễn Văn A"]).authority is None  # a bare prefix needs its space
+    for cached in (module._authority, module._authority_anywhere, module._canonical_forms):
+        cached.cache_clear()
+    monkeypatch.setattr(module, "_authority_prefixes", lambda: ["P/T", "XX "])
+    try:
+        assert parse_signature(["XX BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nguyễn Văn A"]).authority == "XX."
+        assert parse_signature(["P / T BAN CHỈ ĐẠO", "Nguyễn Văn A"]).authority == "P/T"
+        assert parse_signature(["TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn A"]).authority is None
+    finally:
+        for cached in (module._authority, module._authority_anywhere, module._canonical_forms):
+            cached.cache_clear()

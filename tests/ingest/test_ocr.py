@@ -233,7 +233,8 @@ def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
 
 
 def test_low_confidence_words_left_as_read_are_marked_and_counted():
-    from build_tools.text import UNSURE_NOTE, html_with_marks
+    from build_tools.publish.notice_pages import body_html
+    from build_tools.text import UNSURE_NOTE
 
     text = "Các sở, ngành triển khai thực hiện nghiêm túc chỉ đạo của tỉnh."
     document = clean_text(text, _reading(text, {"nghiêm": 30.0}))
@@ -243,4 +244,4 @@ def test_low_confidence_words_left_as_read_are_marked_and_counted():
     start, end, _ = marks[0]
     assert block.text[start:end] == "nghiêm"
     assert document.ocr_quality.suspicious_after == 1  # what the page calls doubtful after repair
-    assert 'class="ocr-unsure"' in html_with_marks(block.text, block.bold, block.marks)
+    assert '<span class="ocr-unsure" title="OCR không chắc' in body_html(document)

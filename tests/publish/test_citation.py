@@ -150,3 +150,40 @@ def test_each_notice_offers_its_original_clean_markdown_and_json_record(seed_sit
         page = seed_site.page(record).read_text(encoding="utf-8")
         for name in (f"{record['id']}.txt", f"{record['id']}.md", f"{record['id']}.json"):
             assert f"nguon/{name}" in page
+
+
+def seed_record(prefix: str):
+    from build_tools.model import NoticeHead
+    from build_tools.pipeline import process_file, summarise
+    from build_tools.publish.notice_pages import notice_record
+
+    notice = process_file(seed(prefix), seed(prefix).parent).notice
+    head = NoticeHead(id="x", source=notice.source, meta=notice.meta, summary=summarise(notice), stored=Path("x"))
+    return notice_record(head, "notices/x")
+
+
+def test_the_words_of_citations_are_read_from_site_yml(monkeypatch):
+    """Citations say what data/site.yml says: change the data and the citation follows."""
+    from dataclasses import replace
+
+    from build_tools.publish import citation
+
+    record = replace(seed_record("000"), doc_type=None, number=None, issued_date=None)
+    text = citation.vietnamese_citation(record, "https://example.org/x", "2026-01-02")
+    assert "Văn bản (không số)" in text and "không rõ ngày" in text and "truy cập ngày 02/01/2026" in text
+    monkeypatch.setitem(citation.VI, "unnumbered", "{kind} ohne Nummer")
+    monkeypatch.setitem(citation.VI, "undated", "ohne Datum")
+    monkeypatch.setattr(citation, "DOCUMENT", "Dokument")
+    text = citation.vietnamese_citation(record, "https://example.org/x", "2026-01-02")
+    assert "Dokument ohne Nummer" in text and "ohne Datum" in text and "không số" not in text
+    monkeypatch.setitem(citation.EN, "undated", "n.d.")
+    assert "n.d." in citation.english_citation(record, "https://example.org/x", "2026-01-02")
+
+
+def test_redirect_pages_say_what_site_yml_says(monkeypatch):
+    from build_tools.publish import site
+
+    page = site.redirect_pages([("notices/a/x", "notices/b/x")], True)[0]
+    assert (page.title, page.markdown.split("[")[0]) == ("Văn bản đã chuyển địa chỉ", "Văn bản này đã chuyển đến ")
+    monkeypatch.setitem(site.SITE, "redirect", dict(site.SITE["redirect"], page="Seite", title="{what} verschoben"))
+    assert site.redirect_pages([("a", "b")], True, "page")[0].title == "Seite verschoben"

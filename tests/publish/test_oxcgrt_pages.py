@@ -70,3 +70,14 @@ def test_comparison_pages_one_per_month_and_a_chooser():
     july = pages[0][2]
     assert 'href="@/tinh/lang-son"' in july and 'href="@/so-sanh/muc-2021-08"' in july
     assert "@/so-sanh/muc-2021-08" in pages[-1][2]
+
+
+def test_the_words_of_periods_are_read_from_site_yml(monkeypatch):
+    from build_tools.publish import oxcgrt_pages
+
+    measure = {"start": "2021-07-17", "end": None, "end_rule": "until-further-notice"}
+    assert oxcgrt_pages.period_text(measure) == "từ 17/07/2021, đến khi có thông báo mới"
+    monkeypatch.setitem(oxcgrt_pages.WORDS, "from", "since {start}")
+    monkeypatch.setitem(oxcgrt_pages.WORDS, "until_further_notice", "until further notice")
+    assert oxcgrt_pages.period_text(measure) == "since 17/07/2021, until further notice"
+    assert oxcgrt_pages.period_text({"start": None, "end": "2021-08-01"}) == "đến hết 01/08/2021"
