@@ -45,7 +45,7 @@ def label(change: Change) -> ChangeLabel:
 
 def confidence_text(confidence: float) -> str:
     """0.85 → "độ tin cậy 85%"."""
-    return f"độ tin cậy {round(confidence * 100)}%"
+    return _vocabulary()["confidence"].format(percent=round(confidence * 100))
 
 
 def repair_note(before: str, after: str, kind: str, reason: str, confidence: float) -> str:

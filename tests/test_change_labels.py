@@ -65,3 +65,14 @@ def test_the_notice_page_names_the_received_format_in_vietnamese(seed_site):
     page = seed_site.page(seed_site.records[0]).read_text(encoding="utf-8")
     assert "nguyên văn như khi nhận (tệp văn bản, bảng mã utf-8)" in page
     assert "Made with" not in (seed_site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_confidence_words_come_from_change_kinds_yml():
+    from build_tools import change_labels
+    from build_tools.change_labels import confidence_text
+
+    from .support.data import data_changed
+
+    assert confidence_text(0.855) == "độ tin cậy 86%"
+    with data_changed(load_yaml("change_kinds.yml"), "confidence", "chắc {percent} phần trăm", change_labels):
+        assert confidence_text(0.5) == "chắc 50 phần trăm"

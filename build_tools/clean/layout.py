@@ -16,13 +16,31 @@ import re
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
+from ..vietnamese.date_grammar import date_word, spellings
 from ..vietnamese.fold import fold
 from ..model import Change
 
 HEADER_ZONE_LINES = 16  # the header is the top of the first page
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
-_DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
 _DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
+
+
+@functools.lru_cache(maxsize=None)
+def _date_tail() -> re.Pattern[str]:
+    """", ngày 17 …", ", ngày" at the end, ", ngày ….": the place-and-date line's date (folded)."""
+    day = date_word("day")
+    return re.compile(rf",\s*(?:{day})\s+\d|,\s*(?:{day})\s*$|,\s*(?:{day})\s+\.{{2,}}")
+
+
+def _date_comma(cell: str) -> int:
+    """Offset of the comma before the date's day word (", ngày", then ",ngày"), -1 if none."""
+    folded = fold(cell)
+    for joiner in (", ", ","):
+        for word in spellings("day"):
+            comma = folded.find(joiner + word)
+            if comma >= 0:
+                return comma
+    return -1
 
 
 @functools.lru_cache(maxsize=None)
@@ -68,7 +86,7 @@ def is_right_cell(text: str) -> bool:
 
 def is_date_cell(text: str) -> bool:
     """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece)."""
-    return bool(_DATE_TAIL.search(fold(text))) and not _number_label().match(fold(text.strip()))
+    return bool(_date_tail().search(fold(text))) and not _number_label().match(fold(text.strip()))
 
 
 def is_number_cell(text: str) -> bool:
@@ -111,11 +129,11 @@ def split_side_by_side(cell: str) -> list[str]:
     match = _right_openers().search(folded)
     if match and is_issuer_cell(cell[:match.start()]) or (match and is_decoration_or_code(cell[:match.start()])):
         return [cell[:match.start()].strip(), cell[match.end():].strip()]
-    if is_number_cell(cell) and _DATE_TAIL.search(folded):
+    if is_number_cell(cell) and _date_tail().search(folded):
         split_at = _number_end(cell)
         if split_at and split_at < len(cell):
             return [piece for part in (cell[:split_at], cell[split_at:]) for piece in split_side_by_side(part.strip())]
-    if is_letter_summary(cell) and _DATE_TAIL.search(folded):  # "V/v … Lào Cai, ngày …": the date's column
+    if is_letter_summary(cell) and _date_tail().search(folded):  # "V/v … Lào Cai, ngày …": the date's column
         place = _place_start(cell)
         if place:
             return [cell[:place].strip(), cell[place:].strip()]
@@ -132,9 +150,7 @@ def is_decoration_or_code(text: str) -> bool:
 
 def _place_start(cell: str) -> int | None:
     """Start of the place in "… phòng dịch Lào Cai, ngày …": the capitalised words before the comma."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     start = None
     for token in reversed(list(re.finditer(r"\S+", cell[:comma]))):
         if not token.group()[:1].isupper():
@@ -146,9 +162,7 @@ def _place_start(cell: str) -> int | None:
 def _number_end(cell: str) -> int | None:
     """End of "Số: 109/UBND - VX" in "Số: 109/UBND - VX Quảng Ninh, ngày …": the last token
     before the place that has no lower-case letter (digits, codes, / and -)."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     tokens = list(re.finditer(r"\S+", cell[:comma]))
     end = None
     for index, token in enumerate(tokens):

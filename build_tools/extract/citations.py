@@ -18,21 +18,50 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..data_files import load_yaml
 from ..model import Citation, Clue, DocNumber, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
 from .numbers import parse_number
-from .textutil import WordPattern, fold, sentence_around, squeeze
-from .vocab import doc_types, issuers
+from .textutil import WordPattern, alternatives, fold, sentence_around, squeeze
+from .vocab import doc_types, folded_number_label, issuers
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _NUMBER_IN_TEXT = WordPattern(
     rf"\d{{1,5}}(?:\.\d{{1,3}})?(?:\s?/\s?(?:19|20)\d{{2}})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*(?![\w-])"
     rf"|\d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,5}}/{_CODE}(?:-{_CODE})*(?![\w-])", extra="/.-")
-_SO = r"(?:\s+so\s*:?)?\s*"
-_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hanh\s+)?ngay\s*")
-_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:cua|do)\s+")
-_ISSUER_STOP = re.compile(
-    r",(?!\s*chong\b)|[;.():\n“\"]|\s(?:ve|va|quy dinh|huong dan|ban hanh|sua doi|thuc hien|tai|trong|theo|nham|de|cho|dong thoi)\s")
+
+
+# --- the words around a citation (data/citations.yml), compiled once ---------------------------
+
+
+def _words() -> dict:
+    return load_yaml("citations.yml")
+
+
+def _label() -> str:
+    """The number label "số", optionally followed by a colon, before a number (folded)."""
+    return rf"(?:\s+{folded_number_label()}\s*:?)?\s*"
+
+
+@functools.lru_cache(maxsize=1)
+def _date_after_pattern() -> re.Pattern:
+    """", ban hành ngày " between a number and its date (folded)."""
+    return re.compile(rf"\s*,?\s*(?:{re.escape(fold(_words()['issued_verb']))}\s+)?(?:{date_word('day')})\s*")
+
+
+@functools.lru_cache(maxsize=1)
+def _issuer_after_pattern() -> re.Pattern:
+    """", của " between a date and its issuer (folded)."""
+    return re.compile(rf"\s*,?\s*(?:{alternatives(_words()['issuer_prepositions'], folded=True)})\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _issuer_stop() -> re.Pattern:
+    """Where an issuer's name ends: a comma (not "phòng, chống"), a sentence mark, a stop word."""
+    words = _words()
+    return re.compile(rf",(?!\s*{re.escape(fold(words['comma_continues']))}\b)|[;.():\n“\"]"
+                      rf"|\s(?:{alternatives(words['issuer_stop_words'], folded=True)})\s")
 
 
 @dataclass(frozen=True)
@@ -50,13 +79,13 @@ class _Mention:
 @functools.lru_cache(maxsize=1)
 def _type_words() -> re.Pattern:
     words = sorted(doc_types().citation_words, key=len, reverse=True)
-    return re.compile(rf"(?<![\w])(?P<word>{'|'.join(re.escape(w) for w in words)}){_SO}$")
+    return re.compile(rf"(?<![\w])(?P<word>{'|'.join(re.escape(w) for w in words)}){_label()}$")
 
 
 @functools.lru_cache(maxsize=1)
 def _short_form() -> re.Pattern:
     words = sorted(doc_types().citation_words, key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:so\s+)?(?P<n>\d{{1,5}})"
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:{folded_number_label()}\s+)?(?P<n>\d{{1,5}})"
                        r"(?![\d/.-]|\s?/\s?[A-Z0-9])")
 
 
@@ -64,7 +93,7 @@ def _short_form() -> re.Pattern:
 def _unnumbered() -> re.Pattern:
     words = sorted((w for w, name in doc_types().citation_words.items() if name in doc_types().unnumbered),
                    key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=ngay\s*\d)")
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=(?:{date_word('day')})\s*\d)")
 
 
 def _type_name_for(number: DocNumber) -> str | None:
@@ -73,7 +102,7 @@ def _type_name_for(number: DocNumber) -> str | None:
 
 
 def _date_after(text: str, folded: str, position: int) -> tuple[str | None, int]:
-    match = _DATE_AFTER.match(folded, position)
+    match = _date_after_pattern().match(folded, position)
     if not match:
         return None, position
     for found in find_dates(text[match.end():match.end() + 30], folded[match.end():match.end() + 30]):
@@ -84,11 +113,11 @@ def _date_after(text: str, folded: str, position: int) -> tuple[str | None, int]
 
 
 def _issuer_after(text: str, folded: str, position: int) -> tuple[str | None, int]:
-    match = _ISSUER_AFTER.match(folded, position)
+    match = _issuer_after_pattern().match(folded, position)
     if not match or not text[match.end():match.end() + 1].isupper():
         return None, position
     window = folded[match.end():match.end() + 90]
-    stop = _ISSUER_STOP.search(window)
+    stop = _issuer_stop().search(window)
     end = match.end() + (stop.start() if stop else len(window))
     issuer = squeeze(text[match.end():end])
     return (issuer, end) if issuer else (None, position)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..data_files import load_rules
 from ..model import Clue, Found, MeasurePlace
+from ..vietnamese.date_grammar import spellings
 from .province import candidates, district_mentions
 from .textutil import UPPER, compile_folded, fold, squeeze
 
@@ -199,20 +200,24 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 # --- level and direction ----------------------------------------------------------------------
 
-_PEOPLE = re.compile(
-    r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|khong\s+nhieu\s+hon\s+)?"
-    r"\s*(?P<n>\d{1,3}(?:[.,]\d{3})*)\s*(?P<unit>nguoi|khach)(?P<more>\s+tro\s+len)?")
+@functools.lru_cache(maxsize=1)
+def _gathering_words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """(the limit pattern, the cues of "below", the cues of "from"), from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["gathering_limit"]
+    return (re.compile(data["pattern"]), frozenset(fold(w) for w in data["below"]),
+            frozenset(fold(w) for w in data["from"]))
 
 
 def gathering_limit(folded: str) -> int | None:
     """The largest gathering a sentence allows: "không quá 10 người" → 10, "từ 10 người trở lên"
     (forbidden) → 9, "dưới 30 người" → 29; the smallest when it names several."""
+    pattern, below, from_ = _gathering_words()
     limits = []
-    for match in _PEOPLE.finditer(folded):
+    for match in pattern.finditer(folded):
         cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
         count = int(re.sub(r"[.,]", "", match.group("n")))
-        if match.group("more") or cue in ("duoi", "tu"):
-            if not (match.group("more") or cue == "duoi"):
+        if match.group("more") or cue in below or cue in from_:
+            if not (match.group("more") or cue in below):
                 continue
             count -= 1
         elif not cue:
@@ -255,25 +260,31 @@ def is_relaxation(folded: str, until: int | None = None, measure_start: int | No
     return False
 
 
-_AMOUNT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<unit>trieu\s+dong|trieu|nghin\s+dong|"
-                     r"ngan\s+dong|dong|d\b)(?P<per>\s*/\s*(?:nguoi\s*/\s*)?(?:ngay|thang)|\s*(?:mot|moi|1)\s+ngay)?")
+@functools.lru_cache(maxsize=1)
+def _amount_words() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
+    """(the amount pattern, (unit prefix, multiplier) pairs, days in a month), from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["support_amount"]
+    return (re.compile(data["pattern"]), tuple((fold(w), int(m)) for w, m in data["multipliers"].items()),
+            int(data["days_in_month"]))
 
 
 def support_amount(folded: str) -> int | None:
     """The largest sum per person a sentence grants, in đồng a month or once ("3.710.000
     đồng/người" → 3710000, "1,5 triệu đồng" → 1500000, "100.000 đồng/ngày" → 3000000)."""
+    pattern, multipliers, days_in_month = _amount_words()
     amounts = []
-    for match in _AMOUNT.finditer(folded):
+    for match in pattern.finditer(folded):
         number, unit = match.group("n"), match.group("unit")
-        if unit.startswith("trieu") or unit.startswith(("nghin", "ngan")):
+        multiplier = next((m for prefix, m in multipliers if unit.startswith(prefix)), None)
+        if multiplier is not None:
             value = float(number.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", number) else None
             if value is None:
                 continue
-            value *= 1_000_000 if unit.startswith("trieu") else 1_000
+            value *= multiplier
         else:
             value = float(re.sub(r"[.,]", "", number))
-        if "ngay" in (match.group("per") or ""):
-            value *= 30
+        if any(day in (match.group("per") or "") for day in spellings("day")):
+            value *= days_in_month
         amounts.append(int(value))
     return max(amounts) if amounts else None
 

@@ -13,42 +13,83 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import CleanDocument, Clue, Deadline, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
-from .textutil import compile_folded, fold, sentence_around, squeeze
+from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
 
-_CUE = re.compile(
-    r"(?:truoc|cham nhat(?:\s+la)?(?:\s+(?:den|vao|trong|truoc))?|han chot(?:\s+la)?|khong muon hon|xong truoc|"
-    r"(?:dam bao|phan dau|hoan thanh)\s+den(?:\s+het)?)"
-    r"\s*(?:(?P<hour>\d{1,2})\s*(?:h|gio)\s*(?P<minute>\d{1,2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s*)?(?=\d)")
-_CUE_WORDS = ("truoc", "cham nhat", "han chot", "khong muon", " den")
-_ASSIGN = re.compile(r"(?:^|[\s,;:(])(?:giao|yeu cau|de nghi)\s+(?:cho\s+)?")
-_ORGANISATION = re.compile(
-    r"(?:^|[\s,;:(])(?=(?:ban(?! hanh)|so|ubnd|uy ban|cong an|chu tich|giam doc|bo|thuong truc|van phong|"
-    r"dang doan|mat tran|trung tam|benh vien|nguoi dung dau|bi thu|truong|to(?! chuc)|dai|bao(?! dam| cao)|"
-    r"cac so|cac co quan|cac dia phuong|cac ban|nganh|hoi dong|bo chi huy|doan|lien doan|hoi)\s)")
-_VERB = re.compile(
-    r"\s(?:chi dao|chu tri|phoi hop|khan truong|ra soat|thuc hien|tham muu|xay dung|to chuc|trien khai|bao cao|"
-    r"giai quyet|kiem tra|huong dan|hoan thanh|phai|tiep tuc|quan tam|can cu|tang cuong|chiu trach nhiem|"
-    r"lap|de xuat|tong hop|cap nhat|dam bao|chuan bi|thong bao|theo doi|day manh|nghien cuu|xem xet)\b|[;:.]")
+
+# --- the words of deadlines (data/deadlines.yml), compiled once -----------------------------------
+
+
+def _words() -> dict:
+    return load_yaml("deadlines.yml")
+
+
+def _time_words() -> tuple[str, str]:
+    """The hour ("h|gio") and minute ("phut") words as alternations on folded text."""
+    words = _words()
+    return alternatives(words["hour_words"], folded=True), alternatives(words["minute_words"], folded=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    hour, minute = _time_words()
+    return re.compile(
+        rf"(?:{_words()['cue']})"
+        rf"\s*(?:(?P<hour>\d{{1,2}})\s*(?:{hour})\s*(?P<minute>\d{{1,2}})?\s*(?:{minute})?\s*,?\s*)?"
+        rf"(?:(?:{date_word('day')})\s*)?(?=\d)")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    return tuple(fold(word) for word in _words()["cue_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _assign() -> re.Pattern[str]:
+    words = _words()
+    return re.compile(rf"(?:^|[\s,;:(])(?:{alternatives(words['assign_verbs'], folded=True)})\s+"
+                      rf"(?:{re.escape(fold(words['assign_to']))}\s+)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _organisation() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[\s,;:(])(?=(?:{_words()['organisation_heads']})\s)")
+
+
+@functools.lru_cache(maxsize=1)
+def _verb() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{alternatives(_words()['task_verbs'], folded=True)})\b|[;:.]")
+
+
+@functools.lru_cache(maxsize=1)
+def _lowercase_heads() -> tuple[str, ...]:
+    return tuple(fold(word) for word in _words()["lowercase_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def _capital_after() -> tuple[str, ...]:
+    return tuple(fold(word) for word in _words()["capital_after"])
 
 
 def _names_organisation(sentence: str, folded: str, start: int) -> bool:
-    return sentence[start:start + 1].isupper() or folded.startswith(("nguoi dung dau", "cac "), start)
+    return sentence[start:start + 1].isupper() or folded.startswith(_lowercase_heads(), start)
 
 
 def _who(sentence: str, folded: str, limit: int) -> str | None:
     """The body charged with the task: after "giao/yêu cầu", else the first organisation
     named before the deadline, cut where its verb begins."""
-    for pattern in (_ASSIGN, _ORGANISATION):
+    assign, organisation = _assign(), _organisation()
+    for pattern in (assign, organisation):
         for match in pattern.finditer(folded, 0, limit):
             start = match.end()
-            if pattern is _ORGANISATION and not _names_organisation(sentence, folded, start):
+            if pattern is organisation and not _names_organisation(sentence, folded, start):
                 continue  # "tổ chức", "bắn pháo hoa": lowercase words that only look like "Tổ", "Ban"
-            if folded[match.start():start].strip(" ,;:(").startswith("giao") and not sentence[start:start + 1].isupper():
+            if folded[match.start():start].strip(" ,;:(").startswith(_capital_after()) and not sentence[start:start + 1].isupper():
                 continue  # "giao thông", "giao dịch": not an assignment
-            verb = _VERB.search(folded, start, limit)
+            verb = _verb().search(folded, start, limit)
             end = verb.start() if verb else limit
             who = squeeze(sentence[start:end]).strip(" ,;:-")
             if 2 <= len(who.split()) <= 16 and not re.match(r"^\d", who):
@@ -69,9 +110,9 @@ def deadline_list(document: CleanDocument, year: int | None) -> list[Deadline]:
     for block in document.blocks:
         text = block.text
         folded = fold(text)
-        if not any(word in folded for word in _CUE_WORDS):
+        if not any(word in folded for word in _cue_words()):
             continue
-        for cue in _CUE.finditer(folded):
+        for cue in _cue().finditer(folded):
             if cue.start() and folded[cue.start() - 1].isalnum():
                 continue
             date = next(find_dates(text[cue.end():cue.end() + 30], folded[cue.end():cue.end() + 30],
@@ -111,7 +152,18 @@ class Period:
     start_rule: str | None = None  # "date" | "signing"
 
 
-_HOUR_BEFORE = re.compile(r"(?:(\d{1,2})\s*(?:h|gio)\s*(?:(\d{1,2})\s*(?:phut|')?)?\s*,?\s*)?(?:ngay\s*)?$")
+@functools.lru_cache(maxsize=1)
+def _hour_before() -> re.Pattern[str]:
+    """"15 giờ 30 phút ngày " right before a date (folded)."""
+    hour, minute = _time_words()
+    return re.compile(rf"(?:(\d{{1,2}})\s*(?:{hour})\s*(?:(\d{{1,2}})\s*(?:{minute}|')?)?\s*,?\s*)?"
+                      rf"(?:(?:{date_word('day')})\s*)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _through_before() -> re.Pattern[str]:
+    """"hết ngày " right before a date: "đến 0 giờ hết ngày X" still ends on X (folded)."""
+    return re.compile(rf"{re.escape(fold(_words()['through_word']))}\s*(?:(?:{date_word('day')})\s*)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +191,7 @@ def _period_rules() -> dict:
 def _role(folded: str, start: int) -> tuple[str | None, int | None]:
     """("start" | "end" | None, hour) for the date at ``start``: the cue before it, past the hour."""
     window = folded[max(0, start - 60):start]
-    hour_match = _HOUR_BEFORE.search(window)
+    hour_match = _hour_before().search(window)
     before = window[:hour_match.start()] if hour_match else window
     hour = int(hour_match.group(1)) if hour_match and hour_match.group(1) else None
     rules = _period_rules()
@@ -175,7 +227,7 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
             start, start_rule = date.iso, "date"
         elif role == "end" and end is None:
             day = dt.date.fromisoformat(date.iso)
-            ends_at_midnight = hour == 0 and not re.search(r"het\s*(?:ngay\s*)?$", folded[max(0, date.start - 12):date.start])
+            ends_at_midnight = hour == 0 and not _through_before().search(folded[max(0, date.start - 12):date.start])
             end, end_rule = (day - dt.timedelta(days=1)).isoformat() if ends_at_midnight else date.iso, "date"
         else:
             continue

@@ -74,3 +74,23 @@ def test_citation_key_for_a_notice_record():
     assert citation_key_for(record) == "tb-2927-tb-tu-quang-ninh"
     assert citation_key_for({"number": {"text": "68/NQ-CP"}, "doc_type": "Nghị quyết"}) == "nq-68-nq-cp"
     assert citation_key_for({"number": None}) is None
+
+
+def test_the_words_around_a_citation_come_from_citations_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import citations as module
+
+    from ..support.data import data_changed
+
+    words = load_yaml("citations.yml")
+    body = "thực hiện Điện ngày 21/7/2021 bởi Thường trực Ban Bí thư, về hỗ trợ dân"
+    assert citations(body, None) == []  # an unnumbered mention needs its issuer
+    with data_changed(words, "issuer_prepositions", ["của", "bởi"], module):
+        assert citations(body, None)[0].issuer == "Thường trực Ban Bí thư"
+        with data_changed(words, "issuer_stop_words", ["hỗ trợ"], module), \
+                data_changed(words, "comma_continues", "về", module):
+            assert citations(body, None)[0].issuer == "Thường trực Ban Bí thư, về"
+    numbered = "theo Nghị quyết số 68/NQ-CP ban hành ngày 01/7/2021"
+    assert citations(numbered, None)[0].date == "2021-07-01"
+    with data_changed(words, "issued_verb", "ký", module):
+        assert citations(numbered, None)[0].date is None

@@ -452,3 +452,21 @@ def test_allowed_to_sell_on_condition_is_level_1_but_only_allowed_is_a_restricti
 
 def test_a_taxi_service_is_not_a_workplace():
     assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}
+
+
+def test_the_numbers_of_gatherings_and_support_follow_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    data = load_rules("oxcgrt.yml")
+    assert gathering_limit(fold("dưới 30 người")) == 29
+    with data_changed(data, "gathering_limit", dict(data["gathering_limit"], below=[]), coding):
+        assert gathering_limit(fold("dưới 30 người")) == 30
+    assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500_000
+    assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_000_000
+    amount = dict(data["support_amount"], multipliers={"triệu": 1000}, days_in_month=31)
+    with data_changed(data, "support_amount", amount, coding):
+        assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500
+        assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_100_000

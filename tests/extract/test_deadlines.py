@@ -89,3 +89,40 @@ def test_more_ways_of_writing_the_end():
     assert period("cho tới khi có thông báo mới") == (None, None, "until-further-notice")
     assert period("từ ngày 17 tháng 7 năm 2021 đến hết ngày 31 tháng 7 năm 2021") == ("2021-07-17", "2021-07-31", "date")
     assert period("Chậm nhất đến ngày 10/8/2021, hoàn thành báo cáo") is None  # a task's deadline
+
+
+def test_the_words_of_deadlines_come_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import deadlines as module
+
+    from ..support.data import data_changed
+
+    words = load_yaml("deadlines.yml")
+    text = "Phân công Công ty Điện lực lập danh sách trước 9 tiếng ngày 10/12/2021."
+    assert deadlines(document(body=[text]), 2021) == []  # "9 tiếng" is no hour: no date follows the cue
+    with data_changed(words, "hour_words", ["tiếng"], module):
+        (found,) = deadlines(document(body=[text]), 2021)
+        assert (found.who, found.time, found.date) == (None, "09:00", "2021-12-10")
+        with data_changed(words, "assign_verbs", ["phân công"], module):
+            assert deadlines(document(body=[text]), 2021)[0].who == "Công ty Điện lực"
+            with data_changed(words, "task_verbs", ["rà soát"], module):
+                assert deadlines(document(body=[text]), 2021)[0].who == "Công ty Điện lực lập danh sách"
+    with data_changed(words, "cue", "han cuoi", module), data_changed(words, "cue_words", ["hạn cuối"], module):
+        assert deadlines(document(body=["Nộp báo cáo trước ngày 10/12/2021."]), 2021) == []
+        assert deadlines(document(body=["Nộp báo cáo, hạn cuối ngày 10/12/2021."]), 2021)[0].date == "2021-12-10"
+    with data_changed(words, "organisation_heads", "cong ty", module):
+        who = deadlines(document(body=["Công ty Điện lực hoàn thành trước ngày 10/12/2021."]), 2021)[0].who
+        assert who == "Công ty Điện lực"
+
+
+def test_through_word_of_a_measure_period_comes_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import deadlines as module
+
+    from ..support.data import data_changed
+
+    words = load_yaml("deadlines.yml")
+    assert module._through_before().search("den het ngay ")
+    with data_changed(words, "through_word", "trọn", module):
+        assert not module._through_before().search("den het ngay ")
+        assert module._through_before().search("den tron ngay ")
