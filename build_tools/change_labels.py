@@ -50,7 +50,8 @@ def confidence_text(confidence: float) -> str:
 
 def repair_note(before: str, after: str, kind: str, reason: str, confidence: float) -> str:
     """The tooltip of a repaired word: the original word and why it was changed, in Vietnamese."""
-    return f"Bản gốc: «{before}» → «{after}». {reason_of(kind, reason)} ({confidence_text(confidence)})"
+    return _vocabulary()["repair_note"].format(before=before, after=after, reason=reason_of(kind, reason),
+                                               confidence=confidence_text(confidence))
 
 
 def source_format(fmt: str) -> str:

@@ -76,3 +76,19 @@ def test_the_confidence_words_come_from_change_kinds_yml():
     assert confidence_text(0.855) == "độ tin cậy 86%"
     with data_changed(load_yaml("change_kinds.yml"), "confidence", "chắc {percent} phần trăm", change_labels):
         assert confidence_text(0.5) == "chắc 50 phần trăm"
+
+
+def test_the_repair_note_and_the_unsure_note_come_from_change_kinds_yml():
+    from build_tools import change_labels, text
+    from build_tools.change_labels import repair_note
+
+    from .support.data import data_changed
+
+    words = load_yaml("change_kinds.yml")
+    assert repair_note("a", "b", "ocr-repair", "x", 0.9).startswith("Bản gốc: «a» → «b». ")
+    with data_changed(words, "repair_note", "{before}→{after} ({confidence})", change_labels):
+        assert repair_note("a", "b", "ocr-repair", "x", 0.9) == "a→b (độ tin cậy 90%)"
+    pieces = text.marked_pieces("chữ mờ", [], [(0, 3, "OCR không chắc (độ tin cậy 30/100)")])
+    assert pieces[0].mark == "ocr-unsure"
+    with data_changed(words, "unsure", "Máy đọc không chắc", text):
+        assert text.marked_pieces("chữ mờ", [], [(0, 3, "OCR không chắc")])[0].mark == "ocr-fix"

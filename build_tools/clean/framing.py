@@ -44,11 +44,16 @@ def _alternatives(key: str) -> str:
     return "|".join(f"(?:{p})" for p in _vocabulary()[key])
 
 
+def _number_label() -> str:
+    """"so": the label of a document's number (structure.yml), folded."""
+    return re.escape(fold(load_yaml("structure.yml")["number_label"]))
+
+
 @functools.lru_cache(maxsize=None)
 def reference_pattern() -> re.Pattern[str]:
     """A document named by its number, in folded text: "Công điện khẩn số 09/CĐ-UBND"."""
     return re.compile(rf"\b(?P<type>{_type_words()})(?:\s+(?:{_alternatives('urgency_words')}))?"
-                      rf"\s+(?:so\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
+                      rf"\s+(?:{_number_label()}\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
 
 
 # A document number written without "số" ("Chỉ thị 11/CT-UBND", "Kết luận 150-KL/TU"): digits, then
@@ -115,7 +120,8 @@ def _plain_verb_after_document(before: str) -> bool:
 def _announcement() -> re.Pattern[str]:
     """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
     return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
-                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:so\s*:?\s*\d|{NUMBER_SHAPE}))")
+                      rf"(?P<type>{_type_words()})\b(?!\s+(?:(?:{_alternatives('urgency_words')})\s+)?"
+                      rf"(?:{_number_label()}\s*:?\s*\d|{NUMBER_SHAPE}))")
 
 
 def announcement_at(line: str) -> int:

@@ -197,7 +197,12 @@ def number_key(number: DocNumber, type_name: str | None, province: str | None) -
 
 
 def _is_local_issuer(issuer: str | None) -> bool:
-    return bool(issuer) and bool(re.search(r"\b(tinh|thanh pho|huyen|tinh uy|thanh uy)\b", fold(issuer)))
+    return bool(issuer) and bool(_local_issuer().search(fold(issuer)))
+
+
+@functools.lru_cache(maxsize=1)
+def _local_issuer() -> re.Pattern:
+    return re.compile(rf"\b({alternatives(_words()['local_issuer_words'], folded=True)})\b")
 
 
 def unnumbered_key(type_name: str | None, date: str, issuer: str | None, province: str | None) -> str:

@@ -11,11 +11,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import Clue, Found, MeasurePlace
 from ..vietnamese.date_grammar import spellings
 from .province import candidates, district_mentions
-from .textutil import UPPER, compile_folded, fold, squeeze
+from .textutil import UPPER, alternatives, compile_folded, fold, squeeze
 
 # --- the codebook --------------------------------------------------------------------------
 
@@ -73,6 +73,7 @@ class Codebook:
     targeted: re.Pattern | None
     subdistrict: re.Pattern
     place_not_scope: re.Pattern
+    numbered_only_kinds: frozenset[str] = frozenset()  # "tổ", "khu": a unit only with a number
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def codebook() -> Codebook:
     word = rf"(?:[{UPPER}][\w'’]*|\d+[A-Za-z]?)"
     subdistrict = re.compile(
         rf"(?<![\w])(?P<kind>(?i:{'|'.join(re.escape(k) for k in kinds)}))\s*:?\s+"
-        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|và|\bvà\b)\s*{word}(?:\s+{word}){{0,3}})*)",
+        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|{_conjunctions()}|\b(?:{_conjunctions()})\b)\s*{word}(?:\s+{word}){{0,3}})*)",
     )
     return Codebook(
         indicators=indicators,
@@ -112,6 +113,7 @@ def codebook() -> Codebook:
         targeted=compile_folded(data.get("targeted") or []),
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
+        numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
     )
 
 
@@ -199,6 +201,11 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 
 # --- level and direction ----------------------------------------------------------------------
+
+def _conjunctions() -> str:
+    """"và" (place_context.yml ``list_conjunctions``) as an alternation on written text."""
+    return alternatives(load_yaml("place_context.yml")["list_conjunctions"])
+
 
 @functools.lru_cache(maxsize=1)
 def _gathering_words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
@@ -377,11 +384,12 @@ def _subdistricts(sentence: str, province: str | None, covered: list[tuple[int, 
         if any(a <= match.start("names") < b for a, b in covered):
             continue
         kind = match.group("kind").lower()
-        for name_match in re.finditer(r"[^,;]+", re.sub(r"\s+và\s+", ", ", match.group("names"))):
+        names = re.sub(rf"\s+(?:{_conjunctions()})\s+", ", ", match.group("names"))
+        for name_match in re.finditer(r"[^,;]+", names):
             name = squeeze(name_match.group()).strip()
             if not name or (len(name) > 1 and name.isupper() and not name.isdigit()):
                 continue  # "Tổ COVID": an acronym is not a place name
-            if kind in ("tổ", "khu") and not name[0].isdigit():
+            if kind in codebook().numbered_only_kinds and not name[0].isdigit():
                 continue  # "tổ", "khu" alone name a unit only with a number
             found.append((match.start(), MeasurePlace(name, kind, province, False)))
     return found

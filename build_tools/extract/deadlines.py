@@ -234,12 +234,12 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
         pieces.append(squeeze(sentence[max(0, date.start - 25):date.end]))
     if start is None and issued and rules["from_signing"].search(folded):
         start, start_rule = issued, "signing"
-        pieces.append("kể từ ngày ký")
+        pieces.append(_words()["period_clues"]["from_signing"])
     if end is None:
         end = _month_end(rules["month_end"].search(folded), _sentence_year(sentence, folded, year))
         if end is not None:
             end_rule = "date"
-            pieces.append("đến hết tháng")
+            pieces.append(_words()["period_clues"]["month_end"])
     if end is None:
         duration = rules["duration"].search(folded)
         if duration:
@@ -251,7 +251,7 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
                 pieces.append(squeeze(sentence[duration.start():duration.end()]))
         elif rules["open_end"].search(folded):
             end_rule = "until-further-notice"
-            pieces.append("cho đến khi có thông báo mới")
+            pieces.append(_words()["period_clues"]["open_end"])
     if start is None and end is None and end_rule is None:
         return None
     period = Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)

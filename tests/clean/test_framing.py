@@ -74,3 +74,18 @@ def test_attribute_row_with_several_pairs():
 
     assert attribute_pairs("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021 |") == \
         [("number", "45/KH-UBND"), ("issued_date", "22/02/2021")]
+
+
+def test_the_number_label_and_urgency_words_of_framing_come_from_data():
+    from build_tools.clean import framing
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    assert framing.reference_pattern().search("cong dien khan so 09")
+    with data_changed(load_yaml("structure.yml"), "number_label", "Nr", framing):
+        assert not framing.reference_pattern().search("cong dien khan so 09")
+        assert framing.reference_pattern().search("cong dien khan nr 09")
+    with data_changed(load_yaml("framing.yml"), "urgency_words", ["gap"], framing):
+        assert framing.reference_pattern().search("cong dien gap so 09")
+        assert not framing.reference_pattern().search("cong dien khan so 09")

@@ -470,3 +470,21 @@ def test_the_numbers_of_gatherings_and_support_follow_oxcgrt_yml():
     with data_changed(data, "support_amount", amount, coding):
         assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500
         assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_100_000
+
+
+def test_list_conjunctions_and_numbered_only_kinds_follow_the_data():
+    from build_tools.data_files import load_rules, load_yaml
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    def names(sentence):
+        return [place.name for place in places_in(sentence, "quang-ninh") if not place.in_gazetteer]
+
+    assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà", "Tây Hà"]
+    with data_changed(load_yaml("place_context.yml"), "list_conjunctions", ["cùng"], coding):
+        assert names("phong tỏa các thôn Đông Hà cùng Tây Hà") == ["Đông Hà", "Tây Hà"]
+        assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà"]
+    assert names("cách ly tổ 5 và khu Bắc") == ["5"]
+    with data_changed(load_rules("oxcgrt.yml"), "numbered_only_kinds", ["tổ"], coding):
+        assert names("cách ly tổ 5 và khu Bắc") == ["5", "Bắc"]

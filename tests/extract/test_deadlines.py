@@ -126,3 +126,16 @@ def test_through_word_of_a_measure_period_comes_from_deadlines_yml():
     with data_changed(words, "through_word", "trọn", module):
         assert not module._through_before().search("den het ngay ")
         assert module._through_before().search("den tron ngay ")
+
+
+def test_the_clue_of_a_period_read_by_rule_comes_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract.deadlines import measure_period
+
+    from ..support.data import data_changed
+
+    sentence = "Tạm dừng hoạt động kể từ ngày ký cho đến khi có thông báo mới."
+    assert measure_period(sentence, 2021, "2021-07-05").clue.text == "kể từ ngày ký; cho đến khi có thông báo mới"
+    clues = load_yaml("deadlines.yml")["period_clues"]
+    with data_changed(clues, "from_signing", "từ khi ký"), data_changed(clues, "open_end", "đến khi có lệnh mới"):
+        assert measure_period(sentence, 2021, "2021-07-05").clue.text == "từ khi ký; đến khi có lệnh mới"

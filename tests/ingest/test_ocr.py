@@ -234,12 +234,12 @@ def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
 
 def test_low_confidence_words_left_as_read_are_marked_and_counted():
     from build_tools.publish.notice_pages import body_html
-    from build_tools.text import UNSURE_NOTE
+    from build_tools.text import unsure_note
 
     text = "Các sở, ngành triển khai thực hiện nghiêm túc chỉ đạo của tỉnh."
     document = clean_text(text, _reading(text, {"nghiêm": 30.0}))
     marks = [mark for block in document.blocks for mark in block.marks]
-    assert len(marks) == 1 and marks[0][2].startswith(UNSURE_NOTE)
+    assert len(marks) == 1 and marks[0][2].startswith(unsure_note())
     block = document.blocks[0]
     start, end, _ = marks[0]
     assert block.text[start:end] == "nghiêm"
