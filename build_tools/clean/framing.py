@@ -74,7 +74,9 @@ def _citation_cue() -> re.Pattern[str]:
 
 # What ends the words before a plain verb when they name a document, not an issuer:
 # "Quyết định số 12/QĐ-UBND ban hành …", "Quyết định ban hành …".
-_AFTER_DOCUMENT = re.compile(r"(?:\d[\w/.-]*|\bso)\s*$")
+@functools.lru_cache(maxsize=None)
+def _after_document() -> re.Pattern[str]:
+    return re.compile(rf"(?:\d[\w/.-]*|\b{_number_label()})\s*$")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _is_headline(folded: str, match: re.Match) -> bool:
 
 def _plain_verb_after_document(before: str) -> bool:
     words = re.sub(r"[^\w/.-]+", " ", before).rstrip()
-    return bool(_AFTER_DOCUMENT.search(words) or re.search(rf"\b(?:{_type_words()})$", words))
+    return bool(_after_document().search(words) or re.search(rf"\b(?:{_type_words()})$", words))
 
 
 @functools.lru_cache(maxsize=None)

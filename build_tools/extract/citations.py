@@ -96,6 +96,11 @@ def _unnumbered() -> re.Pattern:
     return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=(?:{date_word('day')})\s*\d)")
 
 
+def _letter_type() -> str:
+    """"Công văn": the type of a state number without a type code (doc_types.yml ``letter_type``)."""
+    return load_yaml("doc_types.yml")["letter_type"]
+
+
 def _type_name_for(number: DocNumber) -> str | None:
     found = doc_types().from_code(number.type_code, party=number.form == "party") if number.type_code else None
     return found["name"] if found else None
@@ -135,8 +140,8 @@ def _full_mentions(text: str, folded: str) -> list[_Mention]:
         if before:
             word_type = doc_types().citation_words[before.group("word")]
             start = before.start()
-            type_name = word_type if word_type != "Công văn" or not number.type_code else None
-        type_name = type_name or _type_name_for(number) or ("Công văn" if number.form == "state" else None)
+            type_name = word_type if word_type != _letter_type() or not number.type_code else None
+        type_name = type_name or _type_name_for(number) or (_letter_type() if number.form == "state" else None)
         if before is None and not number.type_code:
             continue  # a bare "2279/UBND-VX" with no type word is too weak to call a citation
         date, end = _date_after(text, folded, match.end())

@@ -89,3 +89,14 @@ def test_the_number_label_and_urgency_words_of_framing_come_from_data():
     with data_changed(load_yaml("framing.yml"), "urgency_words", ["gap"], framing):
         assert framing.reference_pattern().search("cong dien gap so 09")
         assert not framing.reference_pattern().search("cong dien khan so 09")
+
+
+def test_the_number_label_before_a_plain_verb_comes_from_structure_yml():
+    from build_tools.clean import framing
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    assert framing._after_document().search("quyet dinh so ")
+    with data_changed(load_yaml("structure.yml"), "number_label", "Nr", framing):
+        assert framing._after_document().search("quyet dinh nr ") and not framing._after_document().search("quyet dinh so ")
