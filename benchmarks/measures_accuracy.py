@@ -2,9 +2,11 @@
 sentences of tests/fixtures/measures/sentences.yml.
 
 Every third item of sentences.yml is held out (``test``): rules are tuned on ``dev`` only.
-The blind sets (blind_1.yml, blind_2.yml, …) were each written after a round of tuning and
-scored once before any rule was changed; their first figures are recorded in the fixtures'
-README.md. Every split is printed. Run:
+Later dev sets (dev_4.yml, …) are splits of their own (``dev-4``), written to be tuned on. The
+blind sets (blind_1.yml, blind_2.yml, …) were each written after a round of tuning and scored
+once before any rule was changed; their first figures are recorded in the fixtures' README.md.
+Each split prints indicator precision and recall, level precision and recall (all indicators and
+per indicator), and scope, places, start and end accuracy. Every split is printed. Run:
 ``.venv/bin/python benchmarks/measures_accuracy.py [--errors SPLIT ...]`` (lists the items of
 those splits coded wrongly; default none).
 """
@@ -38,10 +40,10 @@ def load_items(path: Path = FIXTURE) -> list[dict]:
     return items
 
 
-def load_blind_sets(folder: Path = FIXTURES) -> dict[str, list[dict]]:
-    """Each blind_N.yml is a split of its own, named blind-N."""
+def load_blind_sets(folder: Path = FIXTURES, prefix: str = "blind") -> dict[str, list[dict]]:
+    """Each blind_N.yml (or, with ``prefix="dev"``, dev_N.yml) is a split of its own, named blind-N."""
     sets = {}
-    for path in sorted(folder.glob("blind_*.yml")):
+    for path in sorted(folder.glob(f"{prefix}_*.yml"), key=lambda p: int(p.stem.split("_")[1])):
         name = path.stem.replace("_", "-")
         items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
         for index, item in enumerate(items):
@@ -52,10 +54,11 @@ def load_blind_sets(folder: Path = FIXTURES) -> dict[str, list[dict]]:
 
 
 def splits() -> dict[str, list[dict]]:
-    """dev, held-out, then the blind sets in the order they were written."""
+    """dev, held-out, the later dev sets (dev-4: tuned on), then the blind sets in the order they were written."""
     items = load_items()
     result = {"dev": [i for i in items if i["split"] == "dev"],
               "held-out": [i for i in items if i["split"] == "test"]}
+    result.update(load_blind_sets(prefix="dev"))
     result.update(load_blind_sets())
     return result
 

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import load_yaml
+from ..data_files import load_rules
 from ..model import Clue, Found, MeasurePlace
 from .province import candidates, district_mentions
 from .textutil import UPPER, compile_folded, fold, squeeze
@@ -29,6 +29,8 @@ class Indicator:
     levels: dict[int, dict[str, str]]  # level → {en, vi}
     numeric: bool = False  # OxCGRT records an amount, not a level
     vi_name: str = ""  # "Yêu cầu ở nhà": the name readers see on the site's pages
+    responsive: bool = False  # ordered "khi phát hiện ca …", the policy is in force (oxcgrt.yml: contingent)
+    flat_sum_level_2: int | None = None  # E1: a sum per person from which support is level 2
 
     @property
     def flag_column(self) -> str:
@@ -58,7 +60,13 @@ class Codebook:
     shorthand: tuple[Shorthand, ...]
     shorthand_target: re.Pattern
     relaxation: re.Pattern
+    relaxation_anywhere: re.Pattern | None
     relaxation_negated: re.Pattern
+    relaxation_stopped_after: re.Pattern | None
+    relaxation_negated_inside: re.Pattern | None
+    new_obligation: re.Pattern | None
+    planned: re.Pattern | None
+    contingent: re.Pattern | None
     shorthand_lift: re.Pattern
     general: re.Pattern
     targeted: re.Pattern | None
@@ -68,12 +76,13 @@ class Codebook:
 
 @functools.lru_cache(maxsize=1)
 def codebook() -> Codebook:
-    data = load_yaml("oxcgrt.yml")
+    data = load_rules("oxcgrt.yml")
     indicators = {}
     for key, entry in data["indicators"].items():
         indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
                                     {int(k): v for k, v in (entry.get("levels") or {}).items()},
-                                    bool(entry.get("numeric")), entry.get("vi", ""))
+                                    bool(entry.get("numeric")), entry.get("vi", ""), bool(entry.get("responsive")),
+                                    entry.get("flat_sum_level_2"))
     limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
     shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
                                 re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])
@@ -90,7 +99,13 @@ def codebook() -> Codebook:
         shorthand=shorthand,
         shorthand_target=re.compile(r"\b(?:" + "|".join(data["shorthand_target"]) + r")\b"),
         relaxation=compile_folded(data["relaxation"]),
+        relaxation_anywhere=compile_folded(data.get("relaxation_anywhere") or []),
+        planned=compile_folded(data.get("planned") or []),
+        contingent=compile_folded(data.get("contingent") or []),
         relaxation_negated=re.compile(data["relaxation_negated"]),
+        relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
+        new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
+        relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
@@ -111,6 +126,7 @@ class LevelRules:
     after_groups: tuple[tuple[int, re.Pattern], ...] = ()
     relaxed: tuple[tuple[int, re.Pattern], ...] = ()
     limit: bool = False
+    amount: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,7 +147,7 @@ def _rule_list(items: list[dict] | None) -> tuple[tuple[int, re.Pattern], ...]:
 @functools.lru_cache(maxsize=1)
 def coded_rules() -> dict[str, CodedRule]:
     found = {}
-    for entry in load_yaml("measures.yml")["measures"]:
+    for entry in load_rules("measures.yml")["measures"]:
         spec = entry.get("levels")
         levels = None
         if spec is not None:
@@ -143,6 +159,7 @@ def coded_rules() -> dict[str, CodedRule]:
                 after_groups=_rule_list(spec.get("rules_after_groups")),
                 relaxed=_rule_list(spec.get("relaxed")),
                 limit=bool(spec.get("limit")),
+                amount=bool(spec.get("amount")),
             )
         found[entry["code"]] = CodedRule(entry["code"], entry.get("oxcgrt"), levels, entry.get("expands"))
     return found
@@ -153,7 +170,7 @@ def coded_rules() -> dict[str, CodedRule]:
 
 @functools.lru_cache(maxsize=1)
 def _homographs() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    table = load_yaml("measures.yml").get("homographs") or {}
+    table = load_rules("measures.yml").get("homographs") or {}
     return tuple((folded, tuple(spellings)) for folded, spellings in table.items())
 
 
@@ -211,17 +228,54 @@ def level_of_limit(limit: int) -> int:
     return 1
 
 
-def is_relaxation(folded: str, until: int | None = None) -> bool:
+def is_relaxation(folded: str, until: int | None = None, measure_start: int | None = None) -> bool:
     """The clause lifts or eases a measure, and does not say it is still not lifted ("vẫn chưa
     được phép hoạt động trở lại"); with ``until``, only a relaxation that starts before that
-    offset (the end of the measure's words) counts."""
+    offset (the end of the measure's words) counts, unless the measure is the subject of a
+    lifting verb ("Các chốt … được dỡ bỏ": ``relaxation_anywhere``). With ``measure_start``, a
+    relaxation followed by a new obligation before the measure's words does not count ("… được hoạt
+    động trở lại, người bán phải đeo khẩu trang")."""
     book = codebook()
+    if book.relaxation_anywhere is not None:
+        for match in book.relaxation_anywhere.finditer(folded):
+            if not book.relaxation_negated.search(folded[max(0, match.start() - 60):match.start()]):
+                return True
     for match in book.relaxation.finditer(folded):
         if until is not None and match.start() >= until:
             break
+        if book.relaxation_stopped_after is not None and book.relaxation_stopped_after.search(folded[match.end():]):
+            continue
+        if book.relaxation_negated_inside is not None and book.relaxation_negated_inside.search(match.group()):
+            continue
+        if (measure_start is not None and book.new_obligation is not None and match.end() <= measure_start
+                and book.new_obligation.search(folded, match.end(), measure_start)):
+            continue
         if not book.relaxation_negated.search(folded[max(0, match.start() - 60):match.start()]):
             return True
     return False
+
+
+_AMOUNT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<unit>trieu\s+dong|trieu|nghin\s+dong|"
+                     r"ngan\s+dong|dong|d\b)(?P<per>\s*/\s*(?:nguoi\s*/\s*)?(?:ngay|thang)|\s*(?:mot|moi|1)\s+ngay)?")
+
+
+def support_amount(folded: str) -> int | None:
+    """The largest sum per person a sentence grants, in đồng a month or once ("3.710.000
+    đồng/người" → 3710000, "1,5 triệu đồng" → 1500000, "100.000 đồng/ngày" → 3000000)."""
+    amounts = []
+    for match in _AMOUNT.finditer(folded):
+        number, unit = match.group("n"), match.group("unit")
+        if unit.startswith("trieu") or unit.startswith(("nghin", "ngan")):
+            value = float(number.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", number) else None
+            if value is None:
+                continue
+            value *= 1_000_000 if unit.startswith("trieu") else 1_000
+        else:
+            value = float(re.sub(r"[.,]", "", number))
+        if "ngay" in (match.group("per") or ""):
+            value *= 30
+        amounts.append(int(value))
+    return max(amounts) if amounts else None
 
 
 def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
@@ -245,6 +299,11 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
     for level, pattern in spec.rules:
         if first_agreeing(pattern, folded, lowered):
             return level
+    if spec.amount:
+        threshold = (codebook().indicators.get(rule.indicator or "") or Indicator("", "", "", False, None, {})).flat_sum_level_2
+        amount = support_amount(folded)
+        if threshold and amount is not None:
+            return 2 if amount >= threshold else 1
     if spec.groups:
         named = sum(1 for pattern in spec.groups if pattern.search(folded))
         if named and spec.by_count:
@@ -253,6 +312,17 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
         if first_agreeing(pattern, folded, lowered):
             return level
     return spec.default
+
+
+def in_force(folded: str) -> str:
+    """"planned" (a plan is prepared: nothing in force), "contingent" (ordered for a situation that
+    may come: only `responsive` indicators in force) or "now"."""
+    book = codebook()
+    if book.planned is not None and book.planned.search(folded):
+        return "planned"
+    if book.contingent is not None and book.contingent.search(folded):
+        return "contingent"
+    return "now"
 
 
 def shorthand_in(folded: str) -> Found[Shorthand] | None:

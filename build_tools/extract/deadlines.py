@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..data_files import load_yaml
+from ..data_files import load_rules
 from ..model import CleanDocument, Clue, Deadline, Found
 from .dates import find_dates
 from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
@@ -123,7 +123,7 @@ _HOUR_BEFORE = re.compile(r"(?:(\d{1,2})\s*(?:h|gio)\s*(?:(\d{1,2})\s*(?:phut|')
 
 @functools.lru_cache(maxsize=1)
 def _period_rules() -> dict:
-    data = load_yaml("oxcgrt.yml")
+    data = load_rules("oxcgrt.yml")
 
     def cue_pattern(words: list[str]) -> re.Pattern:
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
@@ -135,6 +135,7 @@ def _period_rules() -> dict:
         "open_end": compile_folded(data["open_end"]),
         "from_signing": compile_folded(data["from_signing"]),
         "duration": re.compile(data["duration"]),
+        "month_end": re.compile(data["month_end"]),
         "lead": re.compile(data["period_lead"]),
         "regime": re.compile(data["regime_reference"]),
         "deadline": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -190,6 +191,11 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
         start, start_rule = issued, "signing"
         pieces.append("kể từ ngày ký")
     if end is None:
+        end = _month_end(rules["month_end"].search(folded), _sentence_year(sentence, folded, year))
+        if end is not None:
+            end_rule = "date"
+            pieces.append("đến hết tháng")
+    if end is None:
         duration = rules["duration"].search(folded)
         if duration:
             days = int(duration.group(2)) * (7 if duration.group(3) == "tuan" else 1)
@@ -205,6 +211,18 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
         return None
     period = Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)
     return Found(period, Clue("period-cues", "; ".join(pieces), 0.85))
+
+
+def _month_end(match: re.Match | None, year: int | None) -> str | None:
+    """The last day of the month "đến hết tháng 9 năm 2021" names (the year, if not written, the sentence's or notice's)."""
+    if match is None:
+        return None
+    month, written_year = int(match.group(1)), match.group(2)
+    year = int(written_year) if written_year else year
+    if year is None or not 1 <= month <= 12:
+        return None
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).isoformat()
 
 
 def states_period_only(folded_text: str) -> bool:

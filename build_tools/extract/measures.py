@@ -21,9 +21,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..data_files import load_yaml
+from ..data_files import load_rules
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
-from .coding import (CodedRule, codebook, coded_rules, homographs_agree, is_relaxation, level_for,
+from .coding import (CodedRule, codebook, coded_rules, homographs_agree, in_force, is_relaxation, level_for,
                      names_whole_province, places_in, scope_of, shorthand_in)
 from .deadlines import Period, measure_period, refers_to_regime, states_period_only
 from .textutil import compile_folded, fold, sentence_spans, squeeze
@@ -68,7 +68,7 @@ def _praise_blocks(blocks: list[Block]) -> set[int]:
 
 @functools.lru_cache(maxsize=1)
 def _report_phrases():
-    return compile_folded(load_yaml("measures.yml")["instruction"].get("report_phrases") or [])
+    return compile_folded(load_rules("measures.yml")["instruction"].get("report_phrases") or [])
 
 
 def is_instruction(folded_sentence: str, listed: bool = False) -> bool:
@@ -162,7 +162,7 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
 
 @functools.lru_cache(maxsize=1)
 def _risk_rules() -> tuple[re.Pattern, dict[str, int]]:
-    data = load_yaml("oxcgrt.yml")
+    data = load_rules("oxcgrt.yml")
     return re.compile(data["risk_level"]), dict(data["risk_colours"])
 
 
@@ -312,14 +312,18 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             continue
         rule = measures().codes[code]
         spans = [(m.start(), m.end()) for m in rule.finditer(folded)] or [(0, len(folded))]
-        ends: dict[tuple[int, int], int] = {}
+        ends: dict[tuple[int, int], tuple[int, int]] = {}  # clause → (end, start) of its last trigger
         for start, end in spans:
             clause = next(c for c in clauses if c[0] <= start <= c[1])
-            ends[clause] = max(ends.get(clause, 0), end)
-        for (low, high), trigger_end in ends.items():
+            ends[clause] = max(ends.get(clause, (0, 0)), (end, start))
+        indicator = codebook().indicators.get(coded.indicator)
+        for (low, high), (trigger_end, trigger_start) in ends.items():
             clause = folded[low:high]
+            state = in_force(clause)
+            if state == "planned" or (state == "contingent" and not (indicator and indicator.responsive)):
+                continue  # a plan, or an order for a situation that may come: not in force
             # a relaxation said after the measure ("…, trừ … cơ sở được phép hoạt động") is an exception
-            relaxed = is_relaxation(clause, until=trigger_end - low)
+            relaxed = is_relaxation(clause, until=trigger_end - low, measure_start=trigger_start - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
             current = found.get(coded.indicator)
@@ -332,7 +336,7 @@ def _shorthand_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | No
     """indicator → (level, direction, code) that a directive named as a regime stands for."""
     code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
     named = shorthand_in(folded) if code else None
-    if named is None:
+    if named is None or in_force(folded) != "now":
         return {}
     relaxed = bool(codebook().shorthand_lift.search(folded)) and not codebook().shorthand_target.search(folded)
     found = {}
@@ -397,7 +401,7 @@ def _narrated(sentence: str, position: int, end: int | None = None) -> bool:
     return end is not None and bool(_NARRATED_VERB.search(sentence, max(0, position - 14), end))
 
 
-_NARRATED_VERB = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+"
+_NARRATED_VERB = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong|phai))?\s+"
                             r"(?:tam\s+)?(?:dung|ngung|dong cua|phong toa|cach ly|huy|hoan|dinh chi)\b")
 _NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+$")
 

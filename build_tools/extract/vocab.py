@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data_files import load_yaml
+from ..data_files import load_rules, load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
 
@@ -312,7 +312,7 @@ class Measures:
 
 @functools.lru_cache(maxsize=1)
 def measures() -> Measures:
-    data = load_yaml("measures.yml")
+    data = load_rules("measures.yml")
     common = frozenset(fold(w) for w in data.get("common_words", []))
     rules = []
     for entry in data["measures"]:

@@ -39,7 +39,8 @@ def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
 
 def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:
     """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row;
-    ``data/oxcgrt-provinces.csv``: each OxCGRT indicator's level per province and day (issue 18)."""
+    ``data/oxcgrt-provinces.csv.gz``: each OxCGRT indicator's level per province and day (issue 18),
+    published compressed only (its size follows provinces × days)."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     write_csv(days_from_records(records), site_dir / DATASET_FILE)

@@ -257,10 +257,12 @@ def by_province(days: Iterable[ProvinceDay]) -> dict[str, list[ProvinceDay]]:
     return dict(found)
 
 
-def write_csv(days: Iterable[ProvinceDay], path) -> int:
-    """Write ``data/oxcgrt-provinces.csv`` and, beside it, the same bytes gzipped
-    (``….csv.gz``): the file follows provinces × days (~28 MB for 63 provinces over three years,
-    mostly the repeated notice ids) and compresses ~80×, which is what a researcher downloads.
+def write_csv(days: Iterable[ProvinceDay], path, plain: bool = False) -> int:
+    """Write ``data/oxcgrt-provinces.csv`` gzipped (``….csv.gz``), and the plain file beside it only
+    when ``plain``. The file follows provinces × days, not notices (~28 MB for 63 provinces over
+    three years, mostly the repeated notice ids: ~1.4 KB a notice at 20,000, which would take the
+    site over its 60 KB-a-notice budget) and compresses ~80×; the site publishes the compressed
+    file only (benchmarks/RESULTS.md, issue 18c). Unpacked, it is the same OxCGRT layout.
     Returns the number of rows."""
     from pathlib import Path
 
@@ -268,7 +270,8 @@ def write_csv(days: Iterable[ProvinceDay], path) -> int:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = to_csv(rows).encode("utf-8")
-    target.write_bytes(data)
+    if plain:
+        target.write_bytes(data)
     Path(f"{target}.gz").write_bytes(gzipped(data))
     return len(rows)
 

@@ -234,3 +234,221 @@ def test_a_sentence_opening_with_an_order_verb_is_an_order():
 def test_a_sentence_opening_with_a_date_and_telling_what_was_done_is_a_report():
     assert coded("Ngày 02/8/2021, huyện đã tạm dừng các tuyến xe buýt.") == {}
     assert coded("Từ ngày 02/8/2021, tạm dừng các tuyến xe buýt.")["C5"].level == 2
+
+
+# --- issue 18c: orders whose object is the subject, lifting, contingencies, statistics, amounts ---
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Hoạt động của các quán cà phê, quán giải khát được tạm dừng.", "C2", 2),
+    ("Các cửa hàng cắt tóc trên địa bàn tỉnh phải tạm đóng cửa.", "C2", 2),
+    ("Chỉ các cửa hàng xăng dầu, thuốc men được mở cửa; mọi cơ sở khác tạm dừng.", "C2", 3),
+    ("Các siêu thị chỉ mở cửa từ 6 giờ đến 20 giờ.", "C2", 1),
+    ("Việc học tập trực tiếp của học sinh tất cả các cấp học bị tạm dừng.", "C1", 3),
+    ("Các hội chợ, triển lãm không được tổ chức trong thời gian này.", "C3", 2),
+    ("Không tổ chức tiệc cưới, đám giỗ tập trung đông người.", "C4", 3),
+    ("Các tuyến xe khách liên tỉnh bị tạm dừng.", "C7", 2),
+    ("Dịch vụ xe ôm, taxi được khôi phục.", "C5", 1),
+])
+def test_object_as_subject(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Gỡ phong tỏa thôn Khòn Pổ.", "C6"),
+    ("Giải thể chốt kiểm soát tại ranh giới hai huyện.", "C7"),
+    ("Các chốt kiểm dịch trên các tuyến đường tỉnh được gỡ bỏ.", "C7"),
+    ("Dỡ bỏ lệnh phong tỏa khu phố 2.", "C6"),
+    ("Người nhập cảnh có chứng nhận đã khỏi bệnh không phải cách ly tập trung.", "C8"),
+])
+def test_lifting_lowers_the_level(text, indicator):
+    record = coded(text)[indicator]
+    assert record.direction == "relax"
+    assert record.level == codebook().indicators[indicator].relaxed
+
+
+def test_a_relaxation_word_then_a_stop_is_a_stop():
+    assert coded("Việc dạy học trực tiếp ở các trường trung học phổ thông được tạm dừng.")["C1"].direction == "impose"
+
+
+@pytest.mark.parametrize("text", [
+    "Xây dựng phương án đóng cửa các chợ khi số ca mắc tăng nhanh.",
+    "Trong trường hợp dịch bùng phát, phong tỏa các khu dân cư có ca bệnh.",
+    "Nếu tình hình dịch phức tạp thì cho học sinh nghỉ học.",
+    "Sẵn sàng kịch bản thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg.",
+    "Khi có yêu cầu, các huyện tạm dừng hoạt động vận tải hành khách.",
+    "Trường hợp cơ sở không bảo đảm điều kiện an toàn thì dừng hoạt động.",
+])
+def test_plans_and_contingencies_code_nothing_in_force(text):
+    assert coded(text) == {}
+
+
+def test_a_contingency_keeps_responsive_policies():
+    """Testing and tracing "khi phát hiện ca bệnh" are the policy in force."""
+    assert set(coded("Khi phát hiện ca bệnh, khẩn trương truy vết các trường hợp tiếp xúc gần.")) == {"H3"}
+
+
+def test_until_further_instruction_is_not_a_contingency():
+    assert coded("Tạm dừng hoạt động quán bar cho đến khi có chỉ đạo mới.")["C2"].end_rule == "until-further-notice"
+
+
+@pytest.mark.parametrize("text", [
+    "Trong tháng qua, lực lượng chức năng đã cách ly 120 trường hợp.",
+    "Lũy kế toàn tỉnh đã xét nghiệm 80.000 mẫu.",
+    "Theo thống kê, 300 cửa hàng đã tạm dừng hoạt động.",
+    "Toàn tỉnh hiện có 85 người cách ly tập trung.",
+])
+def test_statistics_are_not_orders(text):
+    assert coded(text) == {}
+
+
+def test_at_most_is_not_a_past_tense():
+    """"tối đa" folds to "toi da": not "đã" (a report)."""
+    assert coded("Lễ tang tổ chức gọn, tối đa 15 người.")["C4"].level == 3
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Hỗ trợ 4.000.000 đồng/người cho lao động bị chấm dứt hợp đồng.", 2),
+    ("Hỗ trợ một lần 1,2 triệu đồng cho lao động tự do.", 1),
+    ("Người lao động ngừng việc được hỗ trợ 150.000 đồng/người/ngày.", 2),
+])
+def test_income_support_level_from_flat_sum(text, level):
+    assert coded(text)["E1"].level == level
+
+
+def test_support_amount_reads_vietnamese_numbers():
+    from build_tools.extract.coding import support_amount
+    assert support_amount(fold("mức 3.710.000 đồng/người")) == 3_710_000
+    assert support_amount(fold("1,5 triệu đồng")) == 1_500_000
+    assert support_amount(fold("80.000 đồng/người/ngày")) == 2_400_000
+    assert support_amount(fold("không có số tiền")) is None
+
+
+def test_end_of_a_named_month():
+    record = coded("Học sinh tiếp tục học trực tuyến đến hết tháng 2 năm 2022.", issued="2022-01-20", year=2022)["C1"]
+    assert record.end == "2022-02-28"
+
+
+def test_a_named_border_gate_is_a_targeted_place():
+    record = coded("Tạm dừng nhập cảnh qua cửa khẩu quốc tế Chi Ma.")["C8"]
+    assert record.scope == "targeted" and [p.name for p in record.places] == ["Chi Ma"]
+
+
+def test_a_new_obligation_after_a_reopening_is_imposed():
+    found = coded("Siêu thị được mở cửa trở lại, nhân viên và khách hàng bắt buộc đeo khẩu trang.")
+    assert found["C2"].direction == "relax" and found["H6"].direction == "impose"
+
+
+def test_lifting_a_requirement_is_not_a_new_obligation():
+    assert coded("Bãi bỏ yêu cầu có giấy đi đường khi di chuyển giữa các huyện.")["C7"].level == 0
+
+
+def test_some_school_levels_back_while_others_stay_online():
+    found = coded("Học sinh lớp 12 đi học trực tiếp trở lại, các khối lớp còn lại tiếp tục học trực tuyến.")
+    assert found["C1"].level == 2
+
+
+def test_closing_hours_of_a_business():
+    assert coded("Các quán ăn chỉ được bán hàng đến 20 giờ mỗi ngày.")["C2"].level == 1
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Hỗ trợ tiền nước sinh hoạt cho hộ cận nghèo trong 2 tháng.", "E2"),
+    ("Đẩy mạnh tuyên truyền về tiêm vắc xin phòng COVID-19.", "H1"),
+])
+def test_what_a_sentence_is_about(text, indicator):
+    assert set(coded(text)) == {indicator}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Tạm ngừng đưa đón trẻ tại tất cả các trường mầm non.", "C1", 2),
+    ("Mọi hoạt động kinh doanh không thiết yếu trên địa bàn xã phải dừng, trừ cửa hàng thuốc.", "C2", 3),
+    ("Quán ăn chỉ được phục vụ theo hình thức mang đi.", "C2", 2),
+    ("Doanh nghiệp tổ chức cho công nhân làm việc luân phiên.", "C2", 1),
+    ("Các giải thể thao được tổ chức lại từ tháng sau.", "C3", 1),
+    ("Khôi phục các tuyến xe khách nội tỉnh.", "C5", 1),
+    ("Áp dụng giới nghiêm ban đêm trên địa bàn thị trấn.", "C6", 2),
+    ("Các chốt kiểm dịch trên quốc lộ dừng hoạt động kể từ ngày 15/10/2021.", "C7", 0),
+    ("Rút thôn Bản Piàng ra khỏi khu vực phong tỏa.", "C6", 0),
+    ("Người dân phải đeo khẩu trang khi đi ra đường.", "H6", 4),
+])
+def test_more_phrasings(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_no_longer_having_to_is_not_an_obligation():
+    assert coded("Người dân được ra ngoài, không còn phải dùng phiếu mua hàng.")["C6"].level == 0
+
+
+def test_the_rest_of_a_named_district_is_targeted():
+    record = coded("Các xã còn lại của huyện Bình Gia thực hiện theo Chỉ thị 19/CT-TTg.")["C4"]
+    assert record.scope == "targeted" and [p.name for p in record.places] == ["Bình Gia"]
+
+
+def test_an_extension_counts_its_days():
+    record = coded("Kéo dài giãn cách theo Chỉ thị 16/CT-TTg tại huyện Bắc Sơn thêm 5 ngày kể từ ngày 10/8/2021.")["C6"]
+    assert (record.start, record.end) == ("2021-08-10", "2021-08-14")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Dịch vụ cắt tóc được mở lại từ thứ Hai tuần tới.", "C2", 1),
+    ("Doanh nghiệp được phép cho nhân viên làm việc tại nhà.", "C2", 1),
+    ("Xe buýt nội thành được tăng tần suất trở lại.", "C5", 1),
+    ("Mỗi hộ chỉ được đi chợ 5 ngày một lần.", "C6", 3),
+    ("Đề nghị nhân dân không đi du lịch, không về quê dịp Tết.", "C7", 1),
+    ("Bổ sung 200 giường điều trị cho bệnh viện dã chiến.", "H4", None),
+    ("Nhân viên phải đeo khẩu trang trong giờ làm việc.", "H6", 2),
+])
+def test_blind_8_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_support_to_closed_businesses_is_not_a_closure():
+    assert set(coded("Hỗ trợ 2 triệu đồng cho mỗi cơ sở phải tạm ngừng kinh doanh.")) == {"E1"}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các trung tâm ngoại ngữ tạm dừng hoạt động.", "C1", 2),
+    ("Chỉ duy trì hoạt động của các cửa hàng bán thuốc, thực phẩm; các cửa hàng còn lại đóng cửa.", "C2", 3),
+    ("Rạp chiếu phim chưa được mở cửa trở lại.", "C2", 2),
+    ("Nhà hàng được mở cửa từ ngày 10/10/2021.", "C2", 1),
+    ("Hội thi văn nghệ quần chúng được hủy bỏ.", "C3", 2),
+    ("Dừng thông quan người qua cửa khẩu Chi Ma.", "C8", 4),
+    ("Trợ cấp 1.000.000 đồng cho mỗi người lao động bị ngừng việc.", "E1", 1),
+    ("Phát động phong trào tuyên truyền phòng dịch trong thanh niên.", "H1", 2),
+    ("Test nhanh cho toàn bộ người dân trong khu phong tỏa.", "H2", 3),
+])
+def test_blind_9_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_a_statistic_in_per_cent_is_a_report():
+    assert coded("Đến nay 90% trường học đã dạy học trực tiếp trở lại.") == {}
+
+
+def test_the_elderly_kept_at_home_is_h8_not_c6():
+    assert set(coded("Người cao tuổi ở các trung tâm bảo trợ xã hội không được ra ngoài.")) == {"H8"}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Học sinh các cấp học tập qua internet từ ngày 06/9/2021.", "C1", 3),
+    ("Các nhóm trẻ độc lập được tiếp nhận trẻ trở lại.", "C1", 1),
+    ("Cửa hàng điện thoại hoạt động đến 21 giờ.", "C2", 1),
+    ("Dừng toàn bộ các hoạt động dịch vụ trên địa bàn thị trấn, trừ bán thuốc.", "C2", 3),
+    ("Tạm hoãn các hoạt động giao lưu thể thao giữa các xã.", "C3", 2),
+    ("Khuyến khích người dân chủ động ở nhà vào buổi tối.", "C6", 1),
+    ("Người dân không được ra ngoài huyện khi chưa có giấy đi đường.", "C7", 2),
+    ("Quét mã QR trước khi vào chợ.", "H3", 2),
+    ("Hành khách đeo khẩu trang trong suốt chuyến đi.", "H6", 2),
+])
+def test_blind_10_structures_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_allowed_to_sell_on_condition_is_level_1_but_only_allowed_is_a_restriction():
+    assert coded("Quán ăn được bán tại chỗ khi bảo đảm giãn cách.")["C2"].level == 1
+    assert coded("Các quán ăn chỉ được bán mang về.")["C2"].level == 2
+
+
+def test_a_taxi_service_is_not_a_workplace():
+    assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}

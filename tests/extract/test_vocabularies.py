@@ -32,3 +32,22 @@ def test_issuer_patterns_compile_and_scopes_are_known():
     rules = issuers().rules
     assert {r.scope for r in rules} == {"national", "provincial"}
     assert {r.kind for r in rules} == {"state", "party"}
+
+
+def test_word_classes_expand_between_word_edges():
+    import re
+
+    from build_tools.data_files import expand_classes, lexicon
+    assert not re.search(r"\{[a-z_]+\}", "".join(lexicon().values()))  # classes inside classes expanded
+    pattern = re.compile(expand_classes("{public_transport} tam dung"))
+    assert pattern.search("xe buyt tam dung")
+    assert not re.compile(expand_classes("{public_transport}")).search("phai bao dam")  # "pha" is not in "phải"
+    assert expand_classes(r"[^.;]{0,80}") == r"[^.;]{0,80}"  # quantifiers are not classes
+
+
+def test_an_unknown_word_class_is_named():
+    import pytest
+
+    from build_tools.data_files import expand_classes
+    with pytest.raises(ValueError, match="no_such_class"):
+        expand_classes("{no_such_class}")

@@ -88,7 +88,7 @@ def test_typed_records_read_like_dicts():
     assert (found.province, found.gso, found.measures[0].level) == ("lang-son", "20", 2)
 
 
-def test_the_csv_has_a_gzip_copy_with_the_same_bytes(tmp_path):
+def test_the_csv_is_written_gzipped_with_the_same_bytes(tmp_path):
     import gzip
 
     from build_tools.publish.province_days import write_csv
@@ -96,7 +96,77 @@ def test_the_csv_has_a_gzip_copy_with_the_same_bytes(tmp_path):
     notice = NoticeMeasures("lang-son-2021-ct-1", "lang-son", "Lạng Sơn", "20", "2021-07-15", (
         Measure("C6", 2, "general", (), "2021-07-17", "2021-07-30", Evidence("…", "doan-1")),))
     target = tmp_path / "data" / "oxcgrt-provinces.csv"
+    packed_path = tmp_path / "data" / "oxcgrt-provinces.csv.gz"
     rows = write_csv(province_days([notice]), target)
-    packed = (tmp_path / "data" / "oxcgrt-provinces.csv.gz").read_bytes()
-    assert rows > 0 and gzip.decompress(packed) == target.read_bytes()
-    assert packed == (write_csv(province_days([notice]), target), (tmp_path / "data" / "oxcgrt-provinces.csv.gz").read_bytes())[1]
+    assert rows > 0 and packed_path.exists() and not target.exists()  # the site holds the compressed file only
+    packed = packed_path.read_bytes()
+    write_csv(province_days([notice]), target, plain=True)
+    assert gzip.decompress(packed) == target.read_bytes()
+    assert packed_path.read_bytes() == packed  # deterministic
+
+
+# --- end to end: notices through ingest, clean and extract, then the province-day rows ----------
+
+_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: {number}/TB-UBND
+Lạng Sơn, ngày {day} tháng {month} năm 2021
+THÔNG BÁO
+{title}
+"""
+_FOOT = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def _pipeline_notice(tmp_path, name, number, day, month, title, body, notice_id):
+    from types import SimpleNamespace
+
+    from build_tools.pipeline import process_file
+
+    source = tmp_path / "src"
+    source.mkdir(exist_ok=True)
+    path = source / name
+    path.write_text(_HEADER.format(number=number, day=day, month=month, title=title) + body + _FOOT,
+                    encoding="utf-8")
+    meta = process_file(path, source).notice.meta
+    record = SimpleNamespace(id=notice_id, province=meta.province, issued_date=meta.issued_date,
+                             meeting_date=meta.meeting_date, measures=meta.measures)
+    return notice_measures(record)
+
+
+def test_values_of_notices_end_to_end(tmp_path):
+    """Three notices of one province, written for this test: a province-wide closure with an
+    end date, a district under Chỉ thị 16 until further notice, then a notice that lifts it; the
+    dataset's cells on chosen days are what the notices say."""
+    first = _pipeline_notice(tmp_path, "a.txt", 101, 15, 7, "Về tăng cường phòng, chống dịch COVID-19",
+                             "1. Tạm dừng hoạt động các cơ sở karaoke, vũ trường, quán bar trên địa bàn tỉnh "
+                             "từ 0 giờ ngày 17/7/2021 đến hết ngày 30/7/2021.\n"
+                             "2. Bắt buộc đeo khẩu trang tại nơi công cộng.\n", "ls-101")
+    second = _pipeline_notice(tmp_path, "b.txt", 120, 22, 7, "Về giãn cách xã hội tại huyện Hữu Lũng",
+                              "1. Thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên địa bàn huyện Hữu "
+                              "Lũng từ 0 giờ ngày 23/7/2021 cho đến khi có thông báo mới.\n", "ls-120")
+    third = _pipeline_notice(tmp_path, "c.txt", 140, 5, 8, "Về nới lỏng giãn cách tại huyện Hữu Lũng",
+                             "1. Kết thúc giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên địa bàn huyện Hữu "
+                             "Lũng từ 0 giờ ngày 06/8/2021.\n"
+                             "2. Trong trường hợp dịch bùng phát trở lại, sẵn sàng phương án phong tỏa.\n",
+                             "ls-140")
+    assert first.province == "lang-son" and first.issued == "2021-07-15"
+    days = {(d.date.isoformat()): d for d in province_days([first, second, third], last=dt.date(2021, 8, 8))}
+    c2 = {date: day.cells["C2"] for date, day in days.items()}
+    assert (c2["2021-07-17"].level, c2["2021-07-17"].general, c2["2021-07-17"].notice_id) == (2, True, "ls-101")
+    assert (c2["2021-07-23"].level, c2["2021-07-23"].general, c2["2021-07-23"].notice_id) == (3, False, "ls-120")
+    assert c2["2021-07-31"].level == 3  # the province-wide closure ended; Hữu Lũng's regime goes on
+    assert (c2["2021-08-06"].level, c2["2021-08-06"].notice_id) == (1, "ls-140")  # lifted: C2's relaxed level
+    c6 = {date: day.cells["C6"] for date, day in days.items()}
+    assert "2021-07-16" not in days or c6["2021-07-16"].level is None  # nothing set C6 before Chỉ thị 16
+    assert (c6["2021-07-25"].level, c6["2021-07-25"].general) == (2, False)
+    assert c6["2021-08-07"].level == 0  # lifted; the contingency (phong tỏa "trong trường hợp …") is not in force
+    assert days["2021-08-07"].cells["H6"].level == 3 and days["2021-08-07"].cells["H6"].notice_id == "ls-101"
