@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import CleanDocument, Clue, Deadline, Found
 from .dates import find_dates
 from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
