@@ -349,12 +349,15 @@ def seed_sentences(seed_dir: Path = SEED_DIR) -> tuple[str, ...]:
     return tuple(pool)
 
 
-CONGBAO_FURNITURE = re.compile(r"^(CÔNG BÁO/|\d+\s*$|_{3,}|-{3,})")
+# page furniture of Công báo text files: the running header, page numbers, rules
+CONGBAO_FURNITURE = re.compile(r"^(CÔNG BÁO|\d+\s*$|_{3,}|-{3,}|[_\-.\s]+$)")
 ANACHRONISM = re.compile(r"\b20(2[3-9]|[3-9]\d)\b|sắp xếp đơn vị hành chính|02 cấp|hai cấp")
 
 
-def unwrap(text: str) -> list[str]:
-    """Công báo text is wrapped at the page width; join lines back into paragraphs."""
+def unwrap(text: str, keep_unterminated: bool = True) -> list[str]:
+    """Công báo text is wrapped at the page width; join lines back into paragraphs (a blank line
+    or a line ending in ``.``, ``;`` or ``:`` ends one). ``keep_unterminated``: keep the text after
+    the last such end (the scan generator wants whole sentences only)."""
     paragraphs, current = [], []
     for line in text.splitlines():
         line = line.strip()
@@ -367,7 +370,7 @@ def unwrap(text: str) -> list[str]:
         if line.endswith((".", ";", ":")):
             paragraphs.append(" ".join(current))
             current = []
-    if current:
+    if current and keep_unterminated:
         paragraphs.append(" ".join(current))
     return paragraphs
 

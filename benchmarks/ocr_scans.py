@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.scan_generator import (  # noqa: E402
-    CLEAN_SEEDS, CORPUS, LEVELS, SEEDS, compose, in_split, paragraph_pool, render, save_pdf, scan, truth_text)
+    CLEAN_SEEDS, CORPUS, LEVELS, SEEDS, compose, in_split, paragraph_pool, render, save_pdf, scan, truth_text,
+    written_notices)
 from build_tools.clean import word_confidences  # noqa: E402
 from build_tools.clean.normalise import normalise  # noqa: E402
 from build_tools.clean.ocr import Lexicon, get_lexicon, repair_ocr, word_errors  # noqa: E402
@@ -91,10 +92,13 @@ def broken_words(read: str, repaired: str, truth: str) -> int:
         if block.tag == "equal":
             for k in range(block.src_end - block.src_start):
                 matched[block.src_start + k] = block.dest_start + k
-    return sum(1 for j, i in matched.items() if after[j] != reference[i])
+    broken = [(before[j], after[j]) for j, i in sorted(matched.items()) if after[j] != reference[i]]
+    FALSE.extend(f"broke on a scan: {was!r} → {now!r}" for was, now in broken)
+    return len(broken)
 
 
 MISSES: list[str] = []  # the fields read wrong, printed under the table
+FALSE: list[str] = []  # the repairs made on clean text, printed under the table
 
 
 def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
@@ -137,15 +141,17 @@ def seed_003(lexicon: Lexicon) -> str:
 def false_repairs(specs: list, lexicon: Lexicon) -> tuple[int, int]:
     """Repairs made on the clean truth texts (every one is a false repair), and their words."""
     changes = words = 0
-    for spec in specs:
-        result = repair_ocr(truth_text(spec), lexicon)
-        changes += len(result.changes)
-        words += result.quality.words
+    texts = {spec.source + f"@{spec.seed}": truth_text(spec) for spec in specs}
     for path in sorted(SEEDS.glob("*.txt")):
         if path.name.startswith(CLEAN_SEEDS):
-            result = repair_ocr(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")), lexicon)
-            changes += len(result.changes)
-            words += result.quality.words
+            texts[path.name] = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    for name, text in texts.items():
+        result = repair_ocr(text, lexicon)
+        changes += len(result.changes)
+        words += result.quality.words
+        for change in result.changes:
+            FALSE.append(f"false repair on clean text ({name}, line {change.line}): "
+                          f"{change.before!r} → {change.after!r} ({change.code})")
     return changes, words
 
 
@@ -153,23 +159,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=12, help="about this many pages per level")
     parser.add_argument("--levels", default="clean,good,poor")
-    parser.add_argument("--split", choices=["train", "heldout"], default="heldout")
+    parser.add_argument("--split", choices=["train", "heldout", "written"], default="heldout",
+                        help="written: the notices of written_notices.yml (all of them, once per level)")
     parser.add_argument("--lexicon", choices=["committed", "held-out"], default="held-out")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    _POOL[args.split] = paragraph_pool(args.split)
+    _POOL[args.split] = paragraph_pool(args.split) if args.split != "written" else []
+    available = len(written_notices()) if args.split == "written" else None
     lexicon = held_out_lexicon() if args.lexicon == "held-out" and CORPUS.is_dir() else get_lexicon()
     folder = tempfile.mkdtemp(prefix="ocr-bench-")
     os.environ.setdefault("ARCHIVE_OCR_CACHE", str(Path(folder) / "cache"))
     print(f"OCR benchmark: {args.split} notices, about {args.pages} pages per level, lexicon {args.lexicon}, "
           f"{args.workers} processes; WER = word errors / words of the generator's text (letters, case kept)")
     header = (f"{'level':<6} {'dpi':>4} {'pages':>5} {'words':>6} | {'raw Tess.':>9} {'read':>7} {'repaired':>8} "
-              f"{'ratio':>5} {'broke':>5} | {'prov':>4} {'number':>6} {'date':>4} | {'KB/page':>7} {'web KB':>6} {'s/page':>6}")
+              f"{'ratio':>5} {'broke':>5} {'/10k':>5} | {'prov':>4} {'number':>6} {'date':>4} | {'KB/page':>7} {'web KB':>6} {'s/page':>6}")
     rows, specs = [], []
     for name in args.levels.split(","):
         level = LEVELS[name]
         tasks, pages, seed = [], 0, 0
-        while pages < args.pages:  # notices have 1-3 pages: compose until the level has enough
+        while pages < args.pages and (available is None or seed < available):  # notices have 1-3 pages
             spec = compose(seed, args.split, pool=_POOL[args.split])
             render(spec)  # counts its pages
             tasks.append((seed, args.split, name, folder))
@@ -204,18 +212,22 @@ def main() -> None:
         ratio = totals["repaired"] / totals["raw"] if totals["raw"] else 0.0
         rows.append(f"{name:<6} {level.dpi:>4} {totals['pages']:>5} {totals['words']:>6} | "
                     f"{pct(totals['raw'], totals['words']):>9} {pct(totals['read'], totals['words']):>7} "
-                    f"{pct(totals['repaired'], totals['words']):>8} {ratio:5.2f} {totals['broken']:>5} | "
+                    f"{pct(totals['repaired'], totals['words']):>8} {ratio:5.2f} {totals['broken']:>5} "
+                    f"{1e4 * totals['broken'] / totals['words']:5.2f} | "
                     f"{totals['province']:>2}/{n:<1} {totals['number']:>4}/{n:<1} {totals['date']:>2}/{n:<1} | "
                     f"{totals['bytes'] / totals['pages'] / 1024:7.0f} {totals['web'] / totals['pages'] / 1024:6.0f} "
                     f"{totals['seconds'] / totals['pages']:6.1f}")
         print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
     changes, words = false_repairs(specs, lexicon)
-    print(f"false repairs on clean text (the truth texts above + clean seeds 000-002, 004): {changes} in {words} "
+    print(f"false repairs on clean text (the truth texts above, each once, + clean seeds 000-002, 004): {changes} in {words} "
           f"words = {1e4 * changes / words:.2f} per 10,000")
     print(seed_003(lexicon))
     for miss in MISSES:
         print(f"  wrong field: {miss}")
-    print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed; "
+    for line in FALSE:
+        print(f"  {line}")
+    print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed "
+          "(/10k: per 10,000 words of the level); "
           "prov/number/date: notices whose province, number and "
           "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (publish/scan_images.py); s/page: our reading "
           "(one process, OCR cache cold)")

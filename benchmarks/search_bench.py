@@ -11,6 +11,11 @@ Generates its own corpus by recombining sentences of ``source_texts/*.txt`` and
 ``archive-search.js``, then measures in headless Chromium from ``file://``.
 Prints one JSON line per N. Targets: first results ≤ 300 ms on a cold page,
 later keystrokes ≤ 50 ms, ≤ 1.5 MB loaded for a two-word query, index ≤ text.
+The same phrase is also typed into the header box at a reader's pace (``box_*``: from each key's
+input event to its results shown, list drawing included; keystrokes overtaken by the next one).
+Each keystroke is given in wall-clock ms and in main-thread busy ms (``typing_cpu_*``, DevTools
+Protocol), with the machine's load average while the browser ran (``load_average_1min``, ``cpus``):
+on a shared machine the wall clock depends on the others' work, the main thread's time much less.
 
 Cold figures, each on a fresh page of one browser:
 - ``cold_two_word``: ``archiveSearch.query`` on the home page once it has loaded (``ms``: the query
@@ -26,6 +31,7 @@ caches): its figure is reported, and ``*_after_first`` leave it out.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -190,16 +196,42 @@ def cold_queries(context, url: str, search_dir: Path) -> list[dict]:
     return out
 
 
+def _main_thread_ms(cdp) -> float:
+    """The page's main-thread busy time so far (DevTools Protocol ``TaskDuration``, thread CPU time), ms."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["TaskDuration"] * 1000
+
+
+def _spread(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"median": round(statistics.median(ordered), 1), "p90": round(ordered[int(len(ordered) * 0.9)], 1),
+            "max": round(ordered[-1], 1)}
+
+
 def typing(context, url: str) -> dict:
-    """A reader typing TYPED one character at a time into the header box's query."""
+    """A reader typing TYPED one character at a time into the header box's query.
+
+    Per keystroke: wall-clock ms (what the reader waits), the page's main-thread busy time (CPU
+    time of the renderer's main thread through the DevTools Protocol, which a loaded machine
+    stretches far less than the wall clock: other processes take the cores, not this thread's
+    work) and the query's own phases (``archiveSearch.lastTimings``: term files loaded and
+    decoded, notices ranked, notice files in, snippets made, each in ms from the start).
+    """
     page = _open(context, url)
-    times = page.evaluate(
-        """async ([typed, limit]) => { const times = [];
-            for (let i = 1; i <= typed.length; i++) {
-              const t0 = performance.now();
-              await window.archiveSearch.query(typed.slice(0, i), {limit});
-              times.push(performance.now() - t0); }
-            return times; }""", [TYPED, DROPDOWN])
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+    times, cpu, phases = [], [], []
+    for i in range(1, len(TYPED) + 1):
+        before = _main_thread_ms(cdp)
+        figures = page.evaluate(
+            """async ([typed, limit]) => { const t0 = performance.now();
+                await window.archiveSearch.query(typed, {limit});
+                const phases = window.archiveSearch.lastTimings ? window.archiveSearch.lastTimings() : {};
+                return {ms: performance.now() - t0, phases}; }""",
+            [TYPED[:i], DROPDOWN])
+        cpu.append(_main_thread_ms(cdp) - before)
+        times.append(figures["ms"])
+        phases.append({k: v for k, v in figures["phases"].items() if k != "start"})
     filtered = page.evaluate(
         """async () => { const t0 = performance.now();
             const r = await window.archiveSearch.query('cách ly', {province: 'quang-ninh', year: 2021, limit: 20});
@@ -209,18 +241,109 @@ def typing(context, url: str) -> dict:
             const r = await window.archiveSearch.query('"phòng, chống dịch"', {limit: 20});
             return {ms: performance.now() - t0, results: r.length}; }""")
     page.close()
-    later = sorted(times[1:])
-    return {"typing_first_ms": round(times[0], 1), "typing_later_median_ms": round(statistics.median(later), 1),
-            "typing_later_p90_ms": round(later[int(len(later) * 0.9)], 1), "typing_later_max_ms": round(later[-1], 1),
+    later = _spread(times[1:])
+    later_cpu = _spread(cpu[1:])
+    return {"typing_first_ms": round(times[0], 1), "typing_later_median_ms": later["median"],
+            "typing_later_p90_ms": later["p90"], "typing_later_max_ms": later["max"],
+            "typing_over_50_ms": sum(t > 50 for t in times),
+            "typing_cpu_first_ms": round(cpu[0], 1), "typing_cpu_later_median_ms": later_cpu["median"],
+            "typing_cpu_later_p90_ms": later_cpu["p90"], "typing_cpu_later_max_ms": later_cpu["max"],
             "typing_ms": [round(t) for t in times],  # every keystroke, in order
+            "typing_cpu_ms": [round(t, 1) for t in cpu],
+            "typing_phases": phases,
             "filtered_query_ms": round(filtered["ms"], 1), "phrase_query_ms": round(phrase["ms"], 1)}
+
+
+BOX_INTERVAL_MS = 120  # between keystrokes: a brisk typist (about 8 characters a second)
+
+RECORD_BOX = """
+window.__box = {typed: [], shown: []};
+document.addEventListener('input', function (event) {
+  if (event.target.classList && event.target.classList.contains('archive-search__input'))
+    window.__box.typed.push([event.target.value, performance.now()]);
+}, true);
+document.addEventListener('archive-search:shown', function (event) {
+  window.__box.shown.push([event.detail.text, performance.now(), event.detail.redrawn]);
+}, true);
+"""
+
+
+def typing_box(context, url: str) -> dict:
+    """TYPED typed into the header box itself, one key every BOX_INTERVAL_MS, as a reader types.
+
+    Per keystroke, from its input event to the moment the box showed that text's results (the
+    box's ``archive-search:shown`` event): what the reader waits for, list drawing included. A
+    keystroke whose query was overtaken by the next one is counted as superseded (the box stops
+    its work), and a keystroke whose results equal the list's is shown without drawing it again.
+    """
+    page = context.new_page()
+    page.add_init_script(RECORD_BOX)
+    page.goto(url)
+    page.wait_for_function("window.archiveSearch !== undefined")
+    box = page.locator(".archive-search__input")
+    box.focus()
+    page.wait_for_timeout(300)  # focusing loads the manifest, as for a reader
+    for char in TYPED:
+        page.keyboard.type(char)
+        page.wait_for_timeout(BOX_INTERVAL_MS)
+    page.wait_for_timeout(1000)
+    record = page.evaluate("window.__box")
+    page.close()
+    shown = {}
+    for text, at, redrawn in record["shown"]:
+        shown.setdefault(text, (at, redrawn))
+    waits, superseded, kept = [], 0, 0
+    for text, at in record["typed"]:
+        if text not in shown:
+            superseded += 1
+            continue
+        waits.append(shown[text][0] - at)
+        kept += not shown[text][1]
+    spread = _spread(waits) if waits else {"median": None, "p90": None, "max": None}
+    return {"box_keystrokes": len(record["typed"]), "box_shown_median_ms": spread["median"],
+            "box_shown_p90_ms": spread["p90"], "box_shown_max_ms": spread["max"],
+            "box_over_50_ms": sum(w > 50 for w in waits), "box_superseded": superseded, "box_list_kept": kept,
+            "box_ms": [round(w) for w in waits]}
+
+
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every second while the browser runs.
+
+    On a shared machine a wall-clock figure means little without it: the same keystroke takes
+    twice as long at load 8 on 2 cores as on an idle machine, its main-thread CPU time hardly.
+    """
+
+    def __init__(self, every: float = 1.0):
+        import threading
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+
+    def _run(self, every: float) -> None:
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            if self._stop.wait(every):
+                return
+
+    def __enter__(self) -> "LoadSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def figures(self) -> dict:
+        samples = self.samples or [os.getloadavg()[0]]
+        return {"load_average_1min": {"min": round(min(samples), 2), "median": round(statistics.median(samples), 2),
+                                      "max": round(max(samples), 2)}, "cpus": os.cpu_count()}
 
 
 def measure_browser(page_path: Path, search_dir: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     url = page_path.as_uri()
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+    with LoadSampler() as load, sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -232,8 +355,10 @@ def measure_browser(page_path: Path, search_dir: Path) -> dict:
                    "cold_two_word_max_loaded_kb": max(c["loaded_kb"] for c in cold),
                    "cold_search_page": shared, "cold_two_word": cold}
             out.update(typing(context, url))
+            out.update(typing_box(context, url))
         finally:
             context.close()
+    out.update(load.figures())  # while the browser ran
     return out
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/search_judged.py                       # 1,000 generated notices + the seeds
     .venv/bin/python benchmarks/search_judged.py --notices 300 --keep /tmp/judged
+    .venv/bin/python benchmarks/search_judged.py --ours-only    # our engine alone, same corpus and queries
 
 The query set is tests/fixtures/search/judged.yml: people (signers, chairs), places from
 the gazetteer (with the confusable pairs of issue 19), cited document numbers, and topics.
@@ -324,6 +325,17 @@ def table(summaries: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def run_peers(browser, material_site: Path, queries: list[str], asked: list[dict], material_timeout: int) -> dict:
+    """Pagefind and Material's search over http, on the Material site of the same corpus."""
+    summaries = {}
+    with compare.serve(material_site) as base:
+        summaries[f"Pagefind {compare.PAGEFIND_VERSION} (http)"] = score_engine(
+            "pagefind", "http", run_pagefind(browser, material_site, base, queries), asked)
+        summaries["Material search (http)"] = score_engine(
+            "material", "http", run_material(browser, base, queries, material_timeout), asked)
+    return summaries
+
+
 def run(args: argparse.Namespace) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -346,13 +358,14 @@ def run(args: argparse.Namespace) -> int:
               "relevant_median": sorted(len(a["relevant"]) for a in asked)[len(asked) // 2]})
 
         ours_site, _ = compare.build_ours(corpus, work, len(texts))
-        material_site, _ = compare.build_material(texts, compare.ours_titles(ours_site), work, len(texts))
-        binary, problem = compare.pagefind_binary(install=True)
-        if binary is None:
-            raise RuntimeError(problem)
-        version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
-        compare.PAGEFIND_VERSION = version.split()[-1] if version else "?"
-        compare.build_pagefind(binary, material_site, len(texts))
+        if not args.ours_only:
+            material_site, _ = compare.build_material(texts, compare.ours_titles(ours_site), work, len(texts))
+            binary, problem = compare.pagefind_binary(install=True)
+            if binary is None:
+                raise RuntimeError(problem)
+            version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
+            compare.PAGEFIND_VERSION = version.split()[-1] if version else "?"
+            compare.build_pagefind(binary, material_site, len(texts))
 
         queries = [a["query"] for a in asked]
         summaries: dict[str, dict] = {}
@@ -366,11 +379,8 @@ def run(args: argparse.Namespace) -> int:
                     ours_http = run_ours(browser, ours_site, base, queries)
                 summaries["ours (http)"] = score_engine("ours", "http", ours_http, asked)
                 emit({"engine": "ours", "group": "file equals http", "same": ours_file == ours_http})
-                with compare.serve(material_site) as base:
-                    summaries[f"Pagefind {compare.PAGEFIND_VERSION} (http)"] = score_engine(
-                        "pagefind", "http", run_pagefind(browser, material_site, base, queries), asked)
-                    summaries["Material search (http)"] = score_engine(
-                        "material", "http", run_material(browser, base, queries, args.material_timeout), asked)
+                if not args.ours_only:
+                    summaries.update(run_peers(browser, material_site, queries, asked, args.material_timeout))
             finally:
                 browser.close()
         emit({"group": "done", "seconds": round(time.perf_counter() - started, 1),
@@ -391,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the sites (default: a temporary folder)")
     parser.add_argument("--material-timeout", type=int, default=420)
+    parser.add_argument("--ours-only", action="store_true",
+                        help="only our engine (a change of our search checked without rebuilding the peers)")
     return run(parser.parse_args(argv))
 
 

@@ -24,23 +24,21 @@ def _vocabulary() -> dict:
     return load_yaml("change_kinds.yml")
 
 
-def reason_of(kind: str, reason: str) -> str:
-    """The Vietnamese reason for a change of ``kind`` whose English reason is ``reason``."""
+def reason_of(kind: str, code: str = "") -> str:
+    """The Vietnamese reason for a change of ``kind`` recorded with ``code`` (``Change.code``): the
+    code's own reason when the data file names it, else the kind's."""
     data = _vocabulary()
     entry = data["kinds"].get(kind)
     if entry is None:
         return data["generic_reason"]
-    for detail in entry.get("details", []):
-        if detail["contains"].lower() in reason.lower():
-            return detail["reason"]
-    return entry["reason"]
+    return entry.get("codes", {}).get(code) or entry["reason"]
 
 
 def label(change: Change) -> ChangeLabel:
     data = _vocabulary()
     entry = data["kinds"].get(change.kind) or {}
     return ChangeLabel(data["stages"].get(change.stage, change.stage), entry.get("label", change.kind),
-                       reason_of(change.kind, change.reason))
+                       reason_of(change.kind, change.code))
 
 
 def confidence_text(confidence: float) -> str:
@@ -48,9 +46,10 @@ def confidence_text(confidence: float) -> str:
     return f"độ tin cậy {round(confidence * 100)}%"
 
 
-def repair_note(before: str, after: str, kind: str, reason: str, confidence: float) -> str:
+def repair_note(change: Change) -> str:
     """The tooltip of a repaired word: the original word and why it was changed, in Vietnamese."""
-    return f"Bản gốc: «{before}» → «{after}». {reason_of(kind, reason)} ({confidence_text(confidence)})"
+    return (f"Bản gốc: «{change.before}» → «{change.after}». {reason_of(change.kind, change.code)} "
+            f"({confidence_text(change.confidence)})")
 
 
 def source_format(fmt: str) -> str:

@@ -31,6 +31,7 @@ class Change:
     offset: int | None = None
     line: int | None = None
     confidence: float = 1.0
+    code: str = ""  # which case of the rule (ocr-repair: "real-word", …); data/change_kinds.yml names it
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import importlib
 import re
 from pathlib import Path
 
@@ -33,10 +34,40 @@ def test_every_kind_the_code_records_has_a_vietnamese_label_and_reason():
         assert shown.kind != kind and not ENGLISH.search(shown.kind + " " + shown.reason), kind
 
 
-def test_a_reason_follows_the_case_the_rule_names():
-    assert "Windows-1258" in reason_of("encoding", "decoded as Windows-1258 and tone marks composed (NFC)")
-    assert reason_of("scan-garbage", "lone single quote").startswith("Dấu nháy đơn")
+def codes_in_code() -> dict[str, dict[str, str]]:
+    """Every ``Change.code`` the cleaning and decoding modules can record, by kind (their CHANGE_CODES)."""
+    found: dict[str, dict[str, str]] = {}
+    for package in ("clean", "ingest"):
+        for path in sorted((PACKAGE / package).glob("*.py")):
+            module = importlib.import_module(f"build_tools.{package}.{path.stem}")
+            for kind, codes in getattr(module, "CHANGE_CODES", {}).items():
+                found.setdefault(kind, {}).update(codes)
+    return found
+
+
+def test_every_code_a_change_can_record_has_its_own_vietnamese_reason():
+    found = codes_in_code()
+    assert {"ocr-repair", "scan-garbage", "encoding"} <= set(found)
+    assert {"real-word", "non-word", "case", "number-code", "date-digits"} <= set(found["ocr-repair"])
+    kinds = load_yaml("change_kinds.yml")["kinds"]
+    for kind, codes in found.items():
+        assert kind in kinds_in_code(), kind
+        assert set(codes) == set(kinds[kind].get("codes", {})), (kind, set(codes) ^ set(kinds[kind].get("codes", {})))
+        reasons = [reason_of(kind, code) for code in codes]
+        assert kinds[kind]["reason"] not in reasons and len(set(reasons)) == len(reasons), kind
+        assert not any(ENGLISH.search(reason) for reason in reasons), kind
+
+
+def test_a_reason_follows_the_code_the_rule_records():
+    from build_tools.clean.ocr import repair_ocr
+
+    assert "Windows-1258" in reason_of("encoding", "cp1258")
+    assert reason_of("scan-garbage", "lone-quote").startswith("Dấu nháy đơn")
     assert reason_of("no-such-kind", "anything") == load_yaml("change_kinds.yml")["generic_reason"]
+    assert reason_of("ocr-repair", "no-such-code") == load_yaml("change_kinds.yml")["kinds"]["ocr-repair"]["reason"]
+    change = repair_ocr("Ủy ban nhân dân tỉnh ban hành kế hoạch phòng, chống dịch bệnli trên địa bàn.").changes[0]
+    assert (change.before, change.after, change.code) == ("bệnli", "bệnh", "non-word")
+    assert label(change).reason.startswith("Không phải âm tiết tiếng Việt")
 
 
 def changes_table(page: str) -> list[list[str]]:

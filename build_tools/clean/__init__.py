@@ -28,7 +28,7 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
     shift_on_line: dict[int, int] = defaultdict(int)
     for change in sorted((c for c in changes if c.offset is not None and c.line), key=lambda c: c.offset):
         column = change.offset - line_starts[change.line - 1] + shift_on_line[change.line]
-        note = repair_note(change.before, change.after, change.kind, change.reason, change.confidence)
+        note = repair_note(change)
         marks[change.line].append((column, column + len(change.after), note))
         shift_on_line[change.line] += len(change.after) - len(change.before)
     return marks

@@ -114,8 +114,10 @@ def _plain_verb_after_document(before: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _announcement() -> re.Pattern[str]:
     """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
+    from ..extract.vocab import folded_number_label
+
     return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
-                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:so\s*:?\s*\d|{NUMBER_SHAPE}))")
+                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:{folded_number_label()}\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
 
 
 def announcement_at(line: str) -> int:
@@ -196,10 +198,29 @@ def colon_pair(line: str) -> tuple[str, str] | None:
     return (field, match.group("value")) if field else None
 
 
+def colon_pairs(line: str) -> list[tuple[str, str]]:
+    """(field, value) pairs of "Label: value" rows, several on one line when a separator (a pipe,
+    a tab, a run of spaces) comes before each further label ("Ngày ban hành: 06/08/2021   Người ký:
+    …", "Ngày ban hành: 02/06/2021 | Cơ quan: UBND …")."""
+    folded = fold(line)
+    starts = [m.start("label") for m in _colon_labels().finditer(folded)]
+    if not starts or folded[:starts[0]].strip(" |\t"):
+        return []
+    cells = [line[a:b].strip(" |\t") for a, b in zip(starts, [*starts[1:], len(line)])]
+    return [pair for pair in map(colon_pair, cells) if pair]
+
+
+@functools.lru_cache(maxsize=None)
+def _colon_labels() -> re.Pattern[str]:
+    """A record's label followed by a colon, at the line's start or after a space or a pipe."""
+    labels = sorted(_vocabulary()["portal_attributes"], key=len, reverse=True)
+    return re.compile(rf"(?:^|(?<=[\s|]))(?P<label>{'|'.join(re.escape(label) for label in labels)})\s*:")
+
+
 def colon_record(lines: list[str]) -> bool:
     """Two or more "Label: value" rows naming the number, date, type or issuer: a portal's
     record of the document. One row alone ("Người ký: …" in a PDF's signature stamp) is not."""
-    fields = {pair[0] for pair in map(colon_pair, lines) if pair}
+    fields = {pair[0] for line in lines for pair in colon_pairs(line)}
     return len(fields & RECORD_FIELDS) >= 2
 
 
@@ -219,6 +240,24 @@ def attribute_pairs(line: str) -> list[tuple[str, str]]:
         else:
             index += 1
     return pairs
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\s*\|\s*|\t+", line) if c.strip()] if ("|" in line or "\t" in line) else []
+
+
+def column_pairs(label_row: str, value_row: str) -> list[tuple[str, str]]:
+    """A portal's list of documents as a table, labels in the head row and the document's values
+    in the row below ("Số văn bản | Ngày ký | Trích yếu |" / "160/TB-UBND | 13/07/2021 | … |"):
+    (field, value) pairs; none unless every head cell is a known label and the rows match."""
+    labels = _vocabulary()["portal_attributes"]
+    heads, values = _cells(label_row), _cells(value_row)
+    fields = [labels.get(fold(cell).strip().rstrip(":").strip()) for cell in heads]
+    if len(heads) < 2 or len(heads) != len(values) or not all(fields):
+        return []
+    if any(labels.get(fold(cell).strip().rstrip(":").strip()) for cell in values):
+        return []
+    return list(zip(fields, values))
 
 
 def attribute_row(line: str) -> tuple[str, str] | None:
@@ -243,10 +282,13 @@ def find_framing(lines: list[str]) -> Framing:
     apart: set[int] = set()
     content = [i for i, line in enumerate(lines) if line.strip()]
     record = colon_record([lines[i] for i in content])
-    for i in content:
+    for position, i in enumerate(content):
         if attribute_row(lines[i]) or is_portal_furniture(lines[i]) or is_caption(lines[i]) or \
-                record and colon_pair(lines[i]):
+                record and colon_pairs(lines[i]) or is_document_list(lines[i]):
             apart.add(i)
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is not None and column_pairs(lines[i], lines[following]):
+            apart.update((i, following))
     trailer = next((i for i in content if is_portal_trailer(lines[i])), None)
     if trailer is not None:
         apart.update(i for i in content if i >= trailer)
@@ -270,16 +312,48 @@ def find_framing(lines: list[str]) -> Framing:
 
 def _lead_line(lines: list[str], candidates: list[int], headlines: bool = True) -> int | None:
     """The line of the lead: one naming its document, or the line after an announcement
-    without a number that names a document of that type."""
+    without a number that names a document of that type; failing both, an announcement
+    that opens with a dateline ("(Báo X) - UBND tỉnh vừa ban hành Kế hoạch …")."""
     announced = None
     for index in candidates:
+        if is_document_list(lines[index]):
+            continue
         reference = lead_reference(fold(lines[index]))
         if reference is not None and (headlines or not reference.headline):
             return index
         if announced and followed_reference(lines[index], announced):
             return index
         announced = announced_type(lines[index]) or announced
-    return None
+    return next((i for i in candidates if is_dateline(lines[i]) and announced_type(lines[i])), None)
+
+
+def is_dateline(line: str) -> bool:
+    """A newspaper's dateline opens the line: "(Báo X) -", "SLO -", "Baophutho.vn -", "NAM ĐỊNH -"."""
+    stripped = line.strip()
+    place = re.match(r"^([^\W\d_][^-–—:]{1,30}?)\s[-–—]\s", stripped)
+    return bool(_patterns("datelines").search(stripped)) or bool(place and place.group(1).isupper())
+
+
+_LIST_FILLER = re.compile(r"[\s;|,:()\-–—•]+")
+
+
+def is_document_list(line: str) -> bool:
+    """A list of other documents ("Công điện 02/CĐ-BCĐ ngày 16/02/2021; Quyết định 1022/QĐ-UBND ngày
+    05/05/2021", "Văn bản mới: 9720/UBND-VP (20/08/2021); 102/KH-UBND (18/08/2021)"): two or more
+    numbers and, besides their types and dates, at most a short label."""
+    folded = fold(line)
+    numbers = re.findall(NUMBER_SHAPE, folded)
+    if len(numbers) < 2 or not re.search(r"[;|]", folded) or not _starts_capital(line) and not line.strip()[:1].isdigit():
+        return False  # items apart, each dated, the line its own: not "… bởi Nghị định 24/2022/NĐ-CP; Điều 8 …"
+    from ..extract.dates import find_dates
+
+    if sum(1 for date in find_dates(line, folded) if date.has_year) < len(numbers):
+        return False
+    from ..extract.vocab import folded_number_label
+
+    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:{folded_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
+    rest = re.sub(r"\bngay\b", " ", rest)
+    return len(_LIST_FILLER.sub(" ", rest).split()) <= 5
 
 
 def _document_start(lines: list[str], candidates: list[int]) -> int:
@@ -319,7 +393,8 @@ def _looks_like_site_heading(line: str) -> bool:
     from .layout import is_header_cell
 
     stripped = line.strip()
-    letters = [c for c in stripped if c.isalpha()]
+    words = " ".join(w for w in stripped.split() if not re.search(r"\d", w))  # not the number's code: 6720/UBND-KGVX
+    letters = [c for c in words if c.isalpha()]
     capitals = letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     folded = fold(stripped)
     labelled = re.search(r"\bso\s*:", folded)

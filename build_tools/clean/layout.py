@@ -268,7 +268,7 @@ def recover_tail(text: str) -> tuple[str, list[Change]]:
     """The closing two-column table (recipients | signature) flattened into rows, as the header
     is: rewritten as the recipients' cells, then the signature's, one per line."""
     lines = text.split("\n")
-    start = max(0, len(lines) - TAIL_ZONE_LINES)
+    start = max(0, len(lines) - TAIL_ZONE_LINES, _last_prose_line(lines) + 1)
     rows = [(index, split_table_row(lines[index])) for index in range(start, len(lines))]
     table = [(index, cells) for index, cells in rows if cells is not None]
     if not table or not any(_is_signature_cell(c) for _, cells in table for c in cells):
@@ -295,6 +295,17 @@ def recover_tail(text: str) -> tuple[str, list[Change]]:
                     "closing table (recipients | signature) of a copy rewritten one cell per line",
                     offset=len("\n".join(lines[:first])), line=first + 1)
     return "\n".join(lines[:first] + rewritten), [change]
+
+
+def _last_prose_line(lines: list[str]) -> int:
+    """Index of the last sentence of the body (not a table row, not a recipient entry): the closing
+    table follows it (in a short copy the header's rows are within reach of the end too)."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        sentence = line.endswith((".", ";")) and len(line.split()) >= 5 and not line.startswith(("-", "+", "•"))
+        if sentence and split_table_row(lines[index]) is None:
+            return index
+    return -1
 
 
 def split_table_row(line: str) -> list[str] | None:

@@ -58,6 +58,20 @@ def _furniture_patterns() -> list[re.Pattern[str]]:
     return [re.compile(rf"^\s*(?:{p})\s*$") for p in load_yaml("structure.yml")["page_furniture"]]
 
 
+RECORD_REACH = 4  # rows of one portal record sit together
+
+
+def _in_portal_record(lines: list[str], index: int) -> bool:
+    """"Ngày ký: 19/04/2021" among a portal's record rows ("Số/Ký hiệu: …", "Trích yếu: …") is the
+    record's date, not a PDF signature stamp (whose rows never give a number, a type or a summary)."""
+    from .framing import colon_pairs
+
+    if not colon_pairs(lines[index]):
+        return False
+    near = lines[max(0, index - RECORD_REACH):index] + lines[index + 1:index + 1 + RECORD_REACH]
+    return any(field in ("number", "doc_type", "title") for line in near for field, _ in colon_pairs(line))
+
+
 def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     """Remove running page headers, signature stamps and page numbers of PDF text.
 
@@ -67,6 +81,7 @@ def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     patterns = _furniture_patterns()
     lines = text.split("\n")
     is_furniture = [any(p.match(line) for p in patterns) or "\f" in line for line in lines]
+    is_furniture = [flag and not _in_portal_record(lines, index) for index, flag in enumerate(is_furniture)]
     near_break = [False] * len(lines)
     for index, flag in enumerate(is_furniture):
         if flag:
@@ -86,22 +101,27 @@ def drop_page_furniture(text: str) -> tuple[str, list[Change]]:
     return "\n".join(kept), changes
 
 
+# Change.code → the English reason (data/change_kinds.yml gives readers the Vietnamese one)
+CHANGE_CODES = {"scan-garbage": {"asterisk": "asterisk between letters",
+                                 "end-quotes": "quote marks at the end of a line",
+                                 "lone-quote": "lone single quote"}}
 _GARBAGE = [
     # an asterisk glued between two letters is scan dust, not Markdown emphasis
-    (re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])"), " ", "asterisk between letters"),
+    (re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])"), " ", "asterisk"),
     # a double quote followed by a lone single quote at the end of a line
-    (re.compile(r"\s*[\"“”]\s*['‘’]\s*$", re.M), "", "quote marks at the end of a line"),
+    (re.compile(r"\s*[\"“”]\s*['‘’]\s*$", re.M), "", "end-quotes"),
     # a single quote standing alone: Vietnamese text does not use it
-    (re.compile(r"(?<!\S)['‘’`´](?!\S)"), "", "lone single quote"),
+    (re.compile(r"(?<!\S)['‘’`´](?!\S)"), "", "lone-quote"),
 ]
 
 
 def drop_scan_garbage(text: str) -> tuple[str, list[Change]]:
     """Remove marks a scanner leaves behind (stray ``*``, lone quotes)."""
     changes: list[Change] = []
-    for pattern, replacement, why in _GARBAGE:
-        def replace(match: re.Match[str], text=text, why=why, replacement=replacement) -> str:
-            changes.append(Change("normalise", "scan-garbage", match.group(), replacement, why,
+    for pattern, replacement, code in _GARBAGE:
+        def replace(match: re.Match[str], text=text, code=code, replacement=replacement) -> str:
+            changes.append(Change("normalise", "scan-garbage", match.group(), replacement,
+                                  CHANGE_CODES["scan-garbage"][code], code=code,
                                   offset=match.start(), line=line_of(text, match.start())))
             return replacement
         text = pattern.sub(replace, text)

@@ -118,17 +118,29 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# Change.code → the English reason (data/change_kinds.yml gives readers the Vietnamese one)
+CHANGE_CODES = {"ocr-repair": {
+    "number-code": "number symbol: a part that is no type or issuer code; the known code it was misread from",
+    "number-hyphen": "number: the mark between the digits and the type code is a misread hyphen (Party form 25-KL/TU)",
+    "number-speck": "number: a speck read as a letter glued after a known symbol",
+    "date-digits": "date: letters shaped like digits; the date is valid with the digits",
+    "heading-speck": "a speck read as a mark before a heading in capitals",
+}}
+REASONS = CHANGE_CODES["ocr-repair"]
+Edit = tuple[int, str, str, str, str, float]  # offset, before, after, code, reason, confidence
+
+
 def repair_symbols(text: str, confidence_at) -> tuple[str, list[Change]]:
     """Number symbols repaired part by part; ``confidence_at(offset)``: Tesseract's confidence
     in the word at that offset (None if unknown)."""
     return _apply(text, _symbol_edits(text, confidence_at))
 
 
-def _symbol_edits(text: str, confidence_at) -> list[tuple[int, str, str, str, float]]:
+def _symbol_edits(text: str, confidence_at) -> list[Edit]:
     from .ocr import get_lexicon
 
     sure = get_lexicon().params["ocr_unsure_word"]
-    edits: list[tuple[int, str, str, str, float]] = []  # offset, before, after, reason, confidence
+    edits: list[Edit] = []
     for match in _NUMBER.finditer(text):
         start, parts_ok, found_edits = match.start("symbol"), True, []
         for k, part in enumerate(_PART.finditer(match.group("symbol"))):
@@ -138,30 +150,29 @@ def _symbol_edits(text: str, confidence_at) -> list[tuple[int, str, str, str, fl
                 parts_ok = parts_ok and _is_known(part.group())
                 continue
             code, cost = found
-            found_edits.append((offset, part.group(), code,
+            found_edits.append((offset, part.group(), code, "number-code",
                                 f"number symbol: {part.group()!r} is no type or issuer code; "
                                 f"{code!r} misread (shape cost {cost:.0f})", 0.9 if cost <= 1 else 0.7))
         first = _PART.match(match.group("symbol"))
         sep = match.group("sep")
         if sep not in "/-" and first and (_is_known(first.group()) or found_edits):
-            edits.append((match.start("sep"), sep, "-", f"number: {sep!r} between the digits and the type "
-                          "code is a misread hyphen (Party form 25-KL/TU)", 0.8))
+            edits.append((match.start("sep"), sep, "-", "number-hyphen", f"number: {sep!r} between the digits "
+                          "and the type code is a misread hyphen (Party form 25-KL/TU)", 0.8))
         edits += found_edits
         if match.group("junk") and parts_ok:
-            edits.append((match.start("junk"), match.group("junk"), "",
-                          "number: a speck read as a letter glued after a known symbol", 0.8))
+            edits.append((match.start("junk"), match.group("junk"), "", "number-speck", REASONS["number-speck"], 0.8))
     return edits
 
 
-def _apply(text: str, edits: list[tuple[int, str, str, str, float]]) -> tuple[str, list[Change]]:
-    """Edits (offset, before, after, reason, confidence; in order, not overlapping) applied and recorded."""
+def _apply(text: str, edits: list[Edit]) -> tuple[str, list[Change]]:
+    """Edits (in order, not overlapping) applied and recorded."""
     changes: list[Change] = []
     pieces, last = [], 0
-    for offset, before, after, reason, confidence in edits:
+    for offset, before, after, code, reason, confidence in edits:
         pieces.append(text[last:offset] + after)
         last = offset + len(before)
         changes.append(Change("ocr", "ocr-repair", before, after, reason, offset=offset,
-                              line=_line_of(text, offset), confidence=confidence))
+                              line=_line_of(text, offset), confidence=confidence, code=code))
     pieces.append(text[last:])
     return "".join(pieces), changes
 
@@ -212,7 +223,7 @@ def repair_dates(text: str) -> tuple[str, list[Change]]:
         last = end
         changes.append(Change("ocr", "ocr-repair", before, fixed,
                               f"date: letters shaped like digits in {before!r}; the date is valid with {fixed!r}",
-                              offset=start, line=_line_of(text, start), confidence=0.9))
+                              offset=start, line=_line_of(text, start), confidence=0.9, code="date-digits"))
     pieces.append(text[last:])
     return "".join(pieces), changes
 
@@ -243,12 +254,11 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
 _SPECK_HEADING = re.compile(r"^(?P<speck>[\"“”'‘’`,.·])(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
 
 
-def _heading_specks(text: str) -> list[tuple[int, str, str, str, float]]:
+def _heading_specks(text: str) -> list[Edit]:
     """A lone mark before a heading in capitals, with no closing mark on the line: a speck."""
     edits = []
     for match in _SPECK_HEADING.finditer(text):
         line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
         if line.upper() == line:
-            edits.append((match.start(), match.group("speck"), "",
-                          "a speck read as a mark before a heading in capitals", 0.8))
+            edits.append((match.start(), match.group("speck"), "", "heading-speck", REASONS["heading-speck"], 0.8))
     return edits

@@ -240,19 +240,29 @@ def title_end(lines: list[Line], start: int) -> int:
             continue
         previous = lines[last].text.rstrip()
         after_gap = index > last + 1
-        wraps = not after_gap and not previous.endswith(TERMINAL) and not _starts_body(line.text)
+        wraps = not after_gap and not previous.endswith(TERMINAL) and not _starts_body(line.text) \
+            and not _is_sentence(line.text)
+        if authority_at(line.text.lstrip()) == 0:
+            break  # "TL. CHỦ TỊCH": the signature of a short copy without blank lines
         if is_capitals(line.text) and not marker_of(line.text)[0]:
             last = index
         elif starts_summary(line.text) and not _starts_body(line.text):
             last = index
         elif wraps and last > start:
             last = index
-        elif last == start and not _starts_body(line.text) and index <= start + 2:
+        elif last == start and not _starts_body(line.text) and not _is_sentence(line.text) and index <= start + 2:
             last = index  # the summary right under the type line, whatever its first word
         else:
             break
         index += 1
     return last + 1
+
+
+def _is_sentence(text: str) -> bool:
+    """A capitalised line ending with a full stop is a sentence of the body: a summary never ends
+    so, and its wrapped lines go on in lower case or with a name ("… thành phố" / "Vị Thanh")."""
+    stripped = text.strip()
+    return stripped[:1].isupper() and stripped.endswith(".") and len(stripped.split()) >= 4
 
 
 def _starts_body(text: str) -> bool:

@@ -19,12 +19,13 @@ from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
 from .doctype import document_title, document_type, type_from_number
-from .issuer import find_issuer, joint_issuer, make_issuer
+from .issuer import find_issuer, from_number, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import framing_fields, framing_publisher, headline_votes, issuer_row_votes, page_date
+from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+                      reported_fields, title_reference, announced_fields)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -45,8 +46,9 @@ def extract(document: CleanDocument, overrides: dict[str, Any] | None = None,
     meta = extract_fields(document, page)
     if page:
         use_page_title(meta, page)
-    if not (page or {}).get("site_name") and document.framing:
-        publisher = framing_publisher(document.framing)  # a reprint's dateline: a weak clue
+    if not (page or {}).get("site_name") and (document.framing or not document.header_lines):
+        closing = [] if document.header_lines else document.body_text.split("\n")[-2:]
+        publisher = framing_publisher(document.framing, closing)  # a reprint's dateline or by-line: a weak clue
         page = dict(page or {}, site_name=publisher) if publisher else page
     meta.provenance = read_provenance(overrides, page)
     return apply_overrides(meta, overrides) if overrides else meta
@@ -156,7 +158,7 @@ def extract_fields(document: CleanDocument, page: dict[str, str] | None = None) 
     if meta.measures:
         clues["measures"] = Clue("measure-triggers", ", ".join(m.code for m in meta.measures), 0.7)
 
-    if document.framing:
+    if document.framing or not document.header_lines:
         use_framing(meta, clues, document, page)
     meta.cites = [c for c in meta.cites if not _is_own_number(c.number, meta.number)]
     if not meta.cites:
@@ -175,9 +177,26 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
                 page: dict[str, str] | None = None) -> None:
     """Fill what the document itself does not say from the source's framing (a reprint's lead,
     a portal's attribute rows), each with its clue and a lower confidence; the document wins."""
+    own_text = not document.header_lines  # no header of its own: the text is the journalist's
+    opening = opening_lines(document) if own_text else []
     found = framing_fields(document.framing, page_date(page))
+    for field, value in title_reference(document.framing + opening[:2]).items():
+        found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
+    if own_text and meta.number is not None:  # a headline named it; the lead below may date or sign it
+        below = lead_fields(opening[:3], page_date(page) or publication_date(document.framing))
+        if "number" in below and fold(below["number"].value.text) == fold(meta.number.text):
+            for field in ("issued_date", "signer"):
+                if field in below:
+                    found.setdefault(field, below[field])
+    reported = reported_fields(document.framing + opening, meta.doc_type or _found_type(found), meta.number,
+                               page_date(page) or publication_date(document.framing)) if own_text else {}
+    for field, value in reported.items():
+        found.setdefault(field, value)
+    if own_text and meta.number is None and "doc_type" not in found:
+        for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
+            found.setdefault(field, value)
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):
@@ -193,6 +212,14 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if meta.signer is None and "signer" in found:
         meta.signer = Signer(found["signer"].value, None, None, None)
         clues["signer"] = found["signer"].clue
+    central = from_number(meta.number)
+    if own_text and central and central.value.rule.scope == "national" and \
+            clues.get("province", Clue("", "", 0)).confidence < 0.9:
+        # a central document reprinted by a provincial paper: the paper's province is not the issuer's
+        meta.province, meta.scope = None, "national"
+        meta.issuer = make_issuer(central.value, None)
+        clues.pop("province", None)
+        clues["scope"] = central.clue
     if meta.province is None and meta.scope != "national":
         page_lines = [v for v in ((page or {}).get("site_name"), (page or {}).get("title")) if v]
         province_found = decide(framing_votes(document.framing + page_lines, found)
@@ -203,6 +230,16 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
             meta.scope = meta.scope or "provincial"
             clues["province"] = Clue("framing-" + clue.rule, clue.text, min(clue.confidence, 0.8))
 
+
+
+def opening_lines(document: CleanDocument, count: int = 6) -> list[str]:
+    """The first lines of a copy's text: for a reprint without a header, the journalist's sentences
+    that follow the lead."""
+    return [line for line in document.body_text.split("\n")[:count] if line.strip()]
+
+
+def _found_type(found: dict) -> str | None:
+    return found["doc_type"].value["name"] if "doc_type" in found else None
 
 
 def citation_key_for(record: dict[str, Any]) -> str | None:

@@ -391,10 +391,10 @@ def unit_name_votes(text: str) -> list[Vote]:
         words = list(re.finditer(r"[^\s,.;:()]+", text[match.end():match.end() + 60]))
         run = []
         for word in words:
-            if not word.group()[:1].isupper():
+            if not word.group()[:1].isupper() and not (run and word.group() in "-–"):  # "Bà Rịa - Vũng Tàu"
                 break
             run.append(word)
-        for size in range(min(4, len(run)), 0, -1):
+        for size in range(min(5, len(run)), 0, -1):
             name = text[match.end() + run[0].start():match.end() + run[size - 1].end()]
             code = gazetteer().lookup_name(name)
             if code and not _is_foreign(folded, match.end()):

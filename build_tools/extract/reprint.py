@@ -13,8 +13,9 @@ import re
 
 from ..data_files import load_yaml
 from ..vietnamese.fold import fold
-from ..model import Clue, Found
-from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pair, colon_record, followed_reference,
+from ..model import Clue, DocNumber, Found
+from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pairs, colon_record, followed_reference,
+                             column_pairs, is_document_list,
                              lead_reference)
 from .dates import find_dates, make_date
 from .numbers import parse_number
@@ -39,13 +40,16 @@ def _type_entry(words: str) -> dict | None:
 
 
 def lead_fields(framing: list[str], published: str | None = None) -> dict[str, Found]:
-    """Type, number, issue date and subject named by the first lead of the framing.
+    """Type, number, issue date, signer and subject named by the first lead of the framing.
 
     ``published`` is the page's own date (ISO), from which a year-less date in the lead
-    ("Chiều nay (22/9)") takes its year; without it such a date is not read."""
+    ("Chiều nay (22/9)") takes its year; without it such a date is not read (a dated mention
+    nearby, such as the date a measure starts, is not the issue date's year by rule)."""
     published = published or publication_date(framing)
     announced, announcement = None, None
     for line in framing:
+        if is_document_list(line):  # a portal's list of other documents
+            continue
         folded = fold(line)
         reference = lead_reference(folded)
         if reference is None and announced:
@@ -67,11 +71,22 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
             date = _date_before(announcement, fold(announcement), announcement_at(announcement), published)
         if date:
             found["issued_date"] = Found(date, clue("reprint-lead-date"))
+        signer = lead_signer(line, reference)
+        if signer:
+            found["signer"] = signer
         subject = _SUBJECT.search(folded, reference.number_at)
         if subject:
             text = line[subject.start():].strip().rstrip(".:;, ")
             text = re.sub(r",?\s*(?:cu the|nhu sau)\s*$", "", text, flags=re.IGNORECASE).strip(" ,")
             found["title"] = Found(text[:1].upper() + text[1:], clue("reprint-lead-subject", 0.6))
+        return found
+    entry = _announced_entry(announced)
+    if entry:  # "UBND tỉnh vừa có công văn yêu cầu …": the type, and no number to read
+        clue = Clue("reprint-announced-type", squeeze(announcement)[:300], 0.5)
+        found = {"doc_type": Found(entry, clue)}
+        date = _date_before(announcement, fold(announcement), announcement_at(announcement), published)
+        if date:  # "Chiều 22/5, UBND tỉnh ban hành Quyết định về …"
+            found["issued_date"] = Found(date, Clue("reprint-announced-date", clue.text, 0.5))
         return found
     return {}
 
@@ -144,7 +159,8 @@ def publication_date(framing: list[str]) -> str | None:
     """The page's own date from a time stamp line of its framing ("Thứ Tư, 22/09/2021 - 15:30",
     "Ngày đăng: 03/08/2021"), or None."""
     words = "|".join(sorted(load_yaml("framing.yml")["timestamp_words"], key=len, reverse=True))
-    for line in framing:
+    cells = [cell for line in framing for cell in line.split("|")]  # "Cập nhật: 05/08/2021 | Lượt xem: 1.204"
+    for line in cells:
         folded = fold(line.strip())
         if len(folded) > 70:
             continue
@@ -168,8 +184,9 @@ def attribute_fields(framing: list[str]) -> dict[str, Found]:
     """The portal's record of the document: number, issue date, type, signer, subject."""
     found: dict[str, Found] = {}
     record = colon_record(framing)
-    for line in framing:
-        pairs = attribute_pairs(line) or ([colon_pair(line)] if record and colon_pair(line) else [])
+    for index, line in enumerate(framing):
+        pairs = attribute_pairs(line) or (colon_pairs(line) if record else []) or \
+            (column_pairs(line, framing[index + 1]) if index + 1 < len(framing) else [])
         for field, value in pairs:
             if field not in found:
                 value_found = attribute_value(field, value, Clue(f"portal-attribute-{field}", squeeze(line),
@@ -185,8 +202,8 @@ def attribute_value(field: str, value: str, clue: Clue) -> Found | None:
         number = parse_number(value)
         return Found(number, clue) if number else None
     if field == "issued_date":
-        dates = [d for d in find_dates(value) if d.has_year]
-        return Found(dates[0].iso, clue) if dates else None
+        dates = [d.iso for d in find_dates(value) if d.has_year] or _iso_dates(value)
+        return Found(dates[0], clue) if dates else None
     if field == "doc_type":
         entry = doc_types().by_title.get(fold(value).strip()) or doc_types().by_name.get(value.strip())
         return Found(entry, clue) if entry else None
@@ -195,6 +212,13 @@ def attribute_value(field: str, value: str, clue: Clue) -> Found | None:
     if field in ("title", "issuer"):
         return Found(squeeze(value), clue) if value.strip() else None
     return None
+
+
+def _iso_dates(value: str) -> list[str]:
+    """A record's date written as a database gives it: "2021-08-19"."""
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?\s*", value)
+    iso = make_date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+    return [iso] if iso else []
 
 
 def framing_fields(framing: list[str], published: str | None = None) -> dict[str, Found]:
@@ -213,6 +237,7 @@ def headline_votes(lines: list[str]) -> list:
     weight = load_yaml("framing.yml")["headline_vote_weight"]
     votes = []
     for line in lines:
+        line = re.sub(r'^\s*[“"«][^”"»]{2,120}[”"»]\s*[:–—-]?\s*', "", line)  # "“Ai ở đâu ở yên đó”: Huế …"
         words = list(re.finditer(r"[^\s,.;:()–—-]+", line[:80]))
         if not words or words[0].start() > 2:
             continue
@@ -235,18 +260,45 @@ _CREDIT_NAME = re.compile(r"^\(?\s*theo\s+(?P<name>.{2,60}?)\s*\)?\s*$", re.IGNO
 _WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$")
 
 
-def framing_publisher(framing: list[str]) -> str | None:
-    """The newspaper or site a reprint names in its dateline or closing credit, as written
-    ("Báo Quảng Trị", "Baonghean.vn", "Báo Thanh Niên"), or None."""
+_BYLINE_NAME = re.compile(r"^[^()\d]{2,40}\((?P<name>[^()]{2,40})\)\s*$")  # "Thành Chung (TTXVN)"
+_INITIALS = re.compile(r"^\(?(?P<initials>[A-ZĐ&]{2,6})\)?\s*(?:[-–—]\s.*)?$")  # "(BQN)", "BQN - …"
+
+
+def framing_publisher(framing: list[str], closing: list[str] = ()) -> str | None:
+    """The newspaper or site a reprint names in its dateline, closing credit or by-line, as written
+    ("Báo Quảng Trị", "Baonghean.vn", "TTXVN" in "Hà Anh (TTXVN)"), or the newspaper whose initials
+    a bare dateline or credit gives ("(BQN)": Báo Quảng Ninh), when only one newspaper has them.
+    ``closing``: the last lines of a reprint's text, where a by-line may have stayed. Else None."""
     words = "|".join(load_yaml("framing.yml")["publisher_words"])
-    for line in framing:
-        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(line.strip())
-        if not match:
-            continue
-        name = squeeze(match.group("name")).strip(" .")
-        if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
-            return name[:1].upper() + name[1:]
+    for line in [*framing, *closing]:
+        stripped = line.strip()
+        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(stripped) or _BYLINE_NAME.match(stripped)
+        if match:
+            name = squeeze(match.group("name")).strip(" .")
+            if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
+                return name[:1].upper() + name[1:]
+        initials = _INITIALS.match(stripped)
+        if initials and newspaper_by_initials(initials.group("initials")):
+            return newspaper_by_initials(initials.group("initials"))
     return None
+
+
+_NEWSPAPER_INITIALS: dict[str, dict[str, list[str]]] = {}
+
+
+def newspaper_by_initials(initials: str) -> str | None:
+    """The one provincial newspaper (data/provinces.yml) whose words' first letters are ``initials``."""
+    if "map" not in _NEWSPAPER_INITIALS:
+        from .vocab import gazetteer
+
+        table: dict[str, list[str]] = {}
+        for record in gazetteer().provinces.values():
+            for name in record.get("newspapers", []):
+                key = "".join(word[0] for word in fold(name).split() if word[0].isalpha())
+                table.setdefault(key, []).append(name)
+        _NEWSPAPER_INITIALS["map"] = table
+    names = sorted(set(_NEWSPAPER_INITIALS["map"].get(fold(initials), [])))
+    return names[0] if len(names) == 1 else None
 
 
 def issuer_row_votes(found: dict[str, Found]) -> list:
@@ -264,3 +316,193 @@ def issuer_row_votes(found: dict[str, Found]) -> list:
         if code and all(w[:1].isupper() for w in words[-size:]):
             return [Vote(code, load_yaml("framing.yml")["headline_vote_weight"], "issuer-row", issuer.value)]
     return []
+
+
+# --- Sentences of a reprint that date or sign the document it reports -------------------------
+
+REPORTED_CONFIDENCE = 0.65  # a journalist's sentence about the document, after its lead
+NAME_WORDS = (2, 5)  # a Vietnamese personal name: family name, middle name(s), given name
+_ISSUE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _issue_sentence() -> re.Pattern[str]:
+    """"<type|văn bản> [số N] [được|do <agent>] <verb> [ngày <date>]" in folded text."""
+    if "p" not in _ISSUE_CACHE:
+        from ..clean.framing import _alternatives as framing_words, _type_words
+
+        vocabulary = load_yaml("framing.yml")
+        documents = "|".join(vocabulary["document_words"])
+        verbs = "|".join(sorted(vocabulary["issue_verbs"], key=len, reverse=True))
+        _ISSUE_CACHE["p"] = re.compile(
+            rf"\b(?P<type>{_type_words()}|{documents})(?:\s+(?:{framing_words('urgency_words')}))?"
+            rf"(?:\s+(?:{folded_number_label()}\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
+            rf"\s+(?:(?:{framing_words('reported_agents')})\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?"
+            rf"(?:(?:{framing_words('lead_adverbs')})\s+)?(?P<verb>{verbs})\b"
+            rf"(?P<dated>\s+(?:vao\s+)?ngay\s+)?")
+    return _ISSUE_CACHE["p"]
+
+
+def _same_number(a: str, b: DocNumber | None) -> bool:
+    return b is not None and fold(a).replace(" ", "") == fold(b.text).replace(" ", "")
+
+
+def reported_fields(lines: list[str], doc_type: str | None, number: DocNumber | None,
+                    published: str | None) -> dict[str, Found]:
+    """Issue date and signer from the sentences of a reprint that speak of the document it reports:
+    "Chỉ thị được ký ngày 7/6/2021", "Quyết định số … do Phó Chủ tịch UBND tỉnh <Name> ký ban hành
+    ngày …", "Văn bản do Chủ tịch UBND thành phố <Name> ký". The sentence must name the reported
+    document: its type (or "văn bản"), and its number when it gives one."""
+    document_words = {fold(w) for w in load_yaml("framing.yml")["document_words"]}
+    found: dict[str, Found] = {}
+    for line in lines:
+        folded = fold(line)
+        for match in _issue_sentence().finditer(folded):
+            if not _sentence_start(folded, match.start()):
+                continue
+            named = match.group("type")
+            if named not in document_words and doc_type is not None and _type_name_of(named) != doc_type:
+                continue
+            if match.group("number") and not _same_number(match.group("number"), number):
+                continue
+            clue = Clue("reprint-reported-" + ("date" if match.group("dated") else "signer"), squeeze(line)[:300],
+                        REPORTED_CONFIDENCE)
+            if match.group("dated") and "issued_date" not in found:
+                start = match.start("dated")
+                dates = lead_dates(line[start:start + 40], folded[start:start + 40], published)
+                if dates and dates[0][1] <= 10:
+                    found["issued_date"] = Found(dates[0][0], clue)
+            if match.group("agent") and "ky" in match.group("verb").split() and "signer" not in found:
+                name = titled_name(line[match.start("agent"):match.end("agent")])
+                if name:
+                    found["signer"] = Found(name, Clue("reprint-reported-signer", squeeze(line)[:300],
+                                                       REPORTED_CONFIDENCE))
+    return found
+
+
+def _sentence_start(folded: str, at: int) -> bool:
+    """The document is the sentence's subject: nothing but a connective before it in its sentence."""
+    from ..clean.framing import _alternatives as framing_words
+
+    before = re.split(r"[.;!?]\s", folded[:at])[-1]
+    return not before.strip(" ,\"'“”-–") or bool(
+        re.fullmatch(rf"\s*(?:{framing_words('sentence_connectives')})\s*,?\s*", before))
+
+
+def _type_name_of(type_words: str) -> str | None:
+    return {fold(w): t for w, t in load_yaml("doc_types.yml")["citation_words"].items()}.get(type_words)
+
+
+def lead_signer(line: str, reference: LeadReference) -> Found | None:
+    """"Phó Chủ tịch UBND tỉnh <Name> đã ký ban hành Quyết định số …": the person named before the
+    lead's verb when the verb is "ký"."""
+    folded = fold(line)
+    verb = folded[reference.announced_at:reference.number_at]
+    from ..clean.framing import _alternatives as framing_words
+
+    if reference.headline or not re.match(rf"^(?:(?:{framing_words('lead_adverbs')})\s+)?ky\b", verb):
+        return None
+    name = titled_name(line[:reference.announced_at]) or comrade_name(line[:reference.announced_at])
+    return Found(name, Clue("reprint-lead-signer", squeeze(line)[:300], LEAD_CONFIDENCE)) if name else None
+
+
+def comrade_name(text: str) -> str | None:
+    """"… đồng chí Thái Thanh Quý - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy đã ký …": the name after
+    the last "đồng chí" of the subject, before its titles."""
+    from .signer import _words, is_person_name
+
+    words = "|".join(re.escape(fold(w)) for w in _words()["comrade_words"])
+    matches = list(re.finditer(rf"\b(?:{words})\s+", fold(text)))
+    if not matches:
+        return None
+    run = []
+    for word in text[matches[-1].end():].split():
+        if not word[:1].isupper() or not word.isalpha() or (len(word) > 1 and word.isupper()):
+            break
+        run.append(word)
+    name = " ".join(run)
+    return name if NAME_WORDS[0] <= len(run) <= NAME_WORDS[1] and is_person_name(name) else None
+
+
+def titled_name(text: str) -> str | None:
+    """The personal name that ends ``text`` after a title ("Chủ tịch UBND tỉnh Cà Mau Huỳnh Quốc
+    Việt" → "Huỳnh Quốc Việt"): the last run of capitalised words, less a province's name opening
+    it, with a title word (data/signer.yml) before it. None when the run is not a name."""
+    from .signer import _title_words, is_person_name
+    from .vocab import gazetteer
+
+    words = text.rstrip(" ,").split()
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()) or not word.isalpha():
+            break
+        run.insert(0, word)
+    def is_place(words: list[str]) -> bool:
+        place = " ".join(words)
+        return bool(gazetteer().lookup_name(place)) or fold(place) in gazetteer().districts
+
+    if is_place(run):
+        return None  # "Chủ tịch UBND tỉnh Gia Lai": no name
+    for size in range(min(4, len(run) - NAME_WORDS[0]), 0, -1):
+        if is_place(run[:size]):
+            run = run[size:]  # "UBND tỉnh Cà Mau Huỳnh Quốc Việt": the province before the name
+            break
+    if not NAME_WORDS[0] <= len(run) <= NAME_WORDS[1]:
+        return None
+    before = " ".join(words[:len(words) - len(run)])
+    if not _title_words().search(fold(before)[-80:]):
+        return None
+    name = " ".join(run)
+    return name if is_person_name(name) else None
+
+
+_TITLE_REFERENCE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def title_reference(lines: list[str]) -> dict[str, Found]:
+    """A page's heading that is the document's name and nothing else ("Thông báo số 320/TB-UBND",
+    "Kế hoạch số 1205/KH-SGDĐT"): its number and type."""
+    if "p" not in _TITLE_REFERENCE_CACHE:
+        from ..clean.framing import _type_words
+
+        _TITLE_REFERENCE_CACHE["p"] = re.compile(rf"^(?P<type>{_type_words()})\s+{folded_number_label()}\s*:?\s*(?P<number>\d\S+)$")
+    for line in lines:
+        text = squeeze(line).strip(" .:")
+        match = _TITLE_REFERENCE_CACHE["p"].match(fold(text))
+        if not match:
+            continue
+        number = parse_number(text[match.start("number"):])
+        entry = _type_entry(match.group("type"))
+        if number and entry:
+            clue = Clue("page-heading-reference", squeeze(line), ATTRIBUTE_CONFIDENCE)
+            return {"number": Found(number, clue), "doc_type": Found(entry, clue)}
+    return {}
+
+
+def announced_fields(lines: list[str], published: str | None = None) -> dict[str, Found]:
+    """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …"),
+    and the date opening that sentence ("Chiều 22/5, UBND tỉnh ban hành Quyết định về …")."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            entry = _announced_entry(announced_type(sentence))
+            if entry and not _citation_before(sentence):
+                clue = Clue("reprint-announced-type", squeeze(sentence)[:300], 0.5)
+                found = {"doc_type": Found(entry, clue)}
+                date = _date_before(sentence, fold(sentence), announcement_at(sentence), published)
+                if date:
+                    found["issued_date"] = Found(date, Clue("reprint-announced-date", clue.text, 0.5))
+                return found
+    return {}
+
+
+def _announced_entry(words: str | None) -> dict | None:
+    """The type an announcement names; none for "văn bản", which any type is."""
+    if not words or words in {fold(w) for w in load_yaml("framing.yml")["document_words"]}:
+        return None
+    return _type_entry(words)
+
+
+def _citation_before(sentence: str) -> bool:
+    from ..clean.framing import _citation_cue
+
+    folded = fold(sentence)
+    return bool(_citation_cue().search(folded[:announcement_at(sentence)]))

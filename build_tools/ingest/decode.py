@@ -352,7 +352,8 @@ def fix_unicode_text(text: str, encoding: str) -> tuple[str, str, list[Change]]:
         return text, encoding, []
     repaired = TEXT_REPAIRS[name](text)
     label = f"{encoding}+{name}"
-    changes = [_encoding_change(label, _repair_reason(name), score.share)]
+    changes = [_encoding_change(label, _repair_reason(name), score.share,
+                                name if name in CHANGE_CODES["encoding"] else "")]
     if name == "tcvn3":
         repaired, capital_changes = restore_tcvn3_capitals(repaired)
         changes += capital_changes
@@ -552,10 +553,7 @@ def read_plain_bytes(data: bytes) -> tuple[str, str, list[Change]]:
         text, changes = replace_undecodable(read_utf8_leniently(data))
         return text, "utf-8", changes
     text = LEGACY_READERS[encoding](data)
-    reason = {"cp1258": "decoded as Windows-1258 and tone marks composed (NFC)",
-              "tcvn3": "decoded as TCVN3 (ABC, .VnTime fonts)",
-              "vni": "decoded as VNI (VNI-Times fonts)"}[encoding]
-    changes = [_encoding_change(encoding, reason, scores[encoding].share)]
+    changes = [_encoding_change(encoding, CHANGE_CODES["encoding"][encoding], scores[encoding].share, encoding)]
     if encoding == "tcvn3":
         text, capital_changes = restore_tcvn3_capitals(text)
         changes += capital_changes
@@ -618,5 +616,11 @@ def normalise_line_endings(text: str) -> tuple[str, list[Change]]:
                          f"{crlf + lone_cr} line endings normalised to LF")]
 
 
-def _encoding_change(encoding: str, reason: str, confidence: float) -> Change:
-    return Change(STAGE, "encoding", encoding, "utf-8", reason, confidence=round(confidence, 3))
+# Change.code of the legacy Vietnamese encodings → the English reason (data/change_kinds.yml: Vietnamese)
+CHANGE_CODES = {"encoding": {"cp1258": "decoded as Windows-1258 and tone marks composed (NFC)",
+                             "tcvn3": "decoded as TCVN3 (ABC, .VnTime fonts)",
+                             "vni": "decoded as VNI (VNI-Times fonts)"}}
+
+
+def _encoding_change(encoding: str, reason: str, confidence: float, code: str = "") -> Change:
+    return Change(STAGE, "encoding", encoding, "utf-8", reason, confidence=round(confidence, 3), code=code)

@@ -85,8 +85,17 @@ def unmarked(word: str) -> str:
 
 
 def lower_same_length(text: str) -> str:
-    """NFC and lowercase, one character for one: the accented form of an indexed word."""
-    return nfc(text).translate(_LOWER)
+    """NFC and lowercase, one character for one: the accented form of an indexed word.
+
+    ``str.lower`` (ten times as fast as the table: the search index lowers every notice's text
+    twice) gives the same when no character lowers to more than one (İ → i̇) and there is no Σ,
+    the one letter it lowers by context (ς at the end of a word; ``lower_char`` gives σ).
+    """
+    text = nfc(text)
+    lower = text.lower()
+    if len(lower) == len(text) and "Σ" not in text:
+        return lower
+    return text.translate(_LOWER)
 
 
 def has_diacritics(word: str) -> bool:

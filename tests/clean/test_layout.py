@@ -97,3 +97,13 @@ def test_other_issuing_bodies_open_a_header():
                              "TRUNG TÂM KIỂM SOÁT BỆNH TẬT | Độc lập - Tự do - Hạnh phúc |\n"
                              "Số: 45/KH-KSBT | An Giang, ngày 3 tháng 4 năm 2021 |\n\nNội dung.\n")
     assert text.split("\n")[:3] == ["UBND TỈNH AN GIANG", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "Số: 45/KH-KSBT"]
+
+
+def test_closing_table_of_a_short_copy_whose_header_rows_are_near_the_end():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH YÊN BÁI | Độc lập - Tự do - Hạnh phúc |\n"
+            "Số: 31/QĐ-UBND | Yên Bái, ngày 10 tháng 1 năm 2022 |\nQUYẾT ĐỊNH\nVề việc thành lập tổ công tác\n"
+            "Điều 1. Thành lập tổ công tác đặc biệt.\nĐiều 2. Quyết định có hiệu lực từ ngày ký.\n"
+            "| KT. CHỦ TỊCH |\n| PHÓ CHỦ TỊCH |\n| Vũ Thị Hiền Hạnh |\n")
+    document = clean_text(text)
+    assert document.signature_lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Thị Hiền Hạnh"]
+    assert "CHỦ TỊCH" not in document.body_text

@@ -45,3 +45,10 @@ def test_scan_garbage_is_removed_and_quotes_in_text_are_kept():
 def test_normalise_keeps_clean_text_unchanged():
     clean = "Thông báo\nNgày 17/01/2022, Ban Chỉ đạo họp.\n"
     assert normalise(clean) == (clean, [])
+
+
+def test_record_date_among_a_portals_rows_is_not_a_signature_stamp():
+    record = "Số/Ký hiệu: 12/KH-UBND\nNgày ký: 03/01/2022\nTrích yếu: Về tiêm chủng\n"
+    assert drop_page_furniture(record)[1] == []
+    stamp = "Ký bởi: Văn phòng UBND\nCơ quan: Tỉnh Yên Bái\nNgày ký: 03.01.2022 09:12:01 +07:00\n"
+    assert len(drop_page_furniture(stamp)[1]) == 3

@@ -168,3 +168,30 @@ def test_every_authority_prefix_of_the_data_opens_a_signature_block():
     for prefix in _vocabulary()["authority_prefixes"]:
         assert authority_at(prefix.strip() + " ỦY BAN NHÂN DÂN") == 0, prefix
         assert authority_at("Nơi nhận: " + prefix.strip() + " ỦY BAN") == len("Nơi nhận: "), prefix
+
+
+def test_short_copy_without_blank_lines_keeps_body_and_signature_out_of_the_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 44/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 02 tháng 3 năm 2022\nTHÔNG BÁO\n"
+            "Ý kiến của Chủ tịch UBND tỉnh tại buổi kiểm tra khu cách ly\n"
+            "Chủ tịch UBND tỉnh yêu cầu các huyện rà soát lại khu cách ly tập trung.\n"
+            "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nĐinh Công Sứ\n")
+    document = clean_text(text)
+    assert document.title_lines == ["THÔNG BÁO", "Ý kiến của Chủ tịch UBND tỉnh tại buổi kiểm tra khu cách ly"]
+    assert document.signature_lines[-1] == "Đinh Công Sứ"
+
+
+def test_a_wrapped_summary_line_is_still_the_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 45/CT-UBND\nPhú Thọ, ngày 02 tháng 3 năm 2022\nCHỈ THỊ\n"
+            "Về tăng cường phòng, chống dịch tại các khu công nghiệp trên địa bàn\nthành phố Việt Trì\n\n"
+            "Thời gian qua dịch bệnh diễn biến phức tạp.\n")
+    assert clean_text(text).title_lines[-1] == "thành phố Việt Trì"
+
+
+def test_type_line_followed_by_a_body_sentence_has_no_summary():
+    text = ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH HÀ NAM\nSố: 12/CĐ-BCĐ\nHà Nam, ngày 02 tháng 3 năm 2022\n"
+            "CÔNG ĐIỆN\nBan Chỉ đạo tỉnh yêu cầu các huyện kiểm soát chặt người ra vào địa bàn.\n"
+            "TRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nTrương Quốc Huy\n")
+    document = clean_text(text)
+    assert document.title_lines == ["CÔNG ĐIỆN"]
+    assert document.signature_lines[-1] == "Trương Quốc Huy"

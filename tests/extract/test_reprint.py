@@ -206,3 +206,118 @@ def test_issuer_row_naming_a_province_without_unit_word():
     votes = issuer_row_votes(attribute_fields(["Số ký hiệu | 9/HD-SGDĐT |", "Cơ quan ban hành | Sở Giáo dục Cà Mau |"]))
     assert len(votes) == 1 and votes[0].rule == "issuer-row"
     assert issuer_row_votes(attribute_fields(["Cơ quan ban hành | Sở Y tế |"])) == []
+
+
+# --- issue 16, round 3: sentences after the lead, signers in the lead, central documents, lists ---
+
+def test_issue_date_in_a_sentence_after_the_lead():
+    from build_tools.extract.reprint import reported_fields
+
+    found = reported_fields(["Sở Y tế vừa ban hành hướng dẫn mới.", "Theo đó, hướng dẫn được ký ngày 02/3/2022."],
+                            "Hướng dẫn", None, None)
+    assert found["issued_date"].value == "2022-03-02"
+    assert found["issued_date"].clue.confidence < 0.95
+
+
+def test_issue_sentence_of_another_document_is_not_read():
+    from build_tools.extract.reprint import reported_fields
+    from build_tools.extract.numbers import parse_number
+
+    lines = ["Công văn số 77/UBND-NC được ký ngày 5/1/2022.", "Quyết định được ban hành ngày 9/1/2022.",
+             "Kế hoạch có hiệu lực từ ngày 10/1/2022."]
+    assert reported_fields(lines, "Kế hoạch", parse_number("12/KH-UBND"), None) == {}
+
+
+def test_signer_named_in_the_lead_or_after_do():
+    from build_tools.extract.reprint import reported_fields
+
+    found = lead_fields(["(Báo Tây Bắc) - Phó Chủ tịch UBND tỉnh Điện Biên Vừ A Bằng đã ký Quyết định số 45/QĐ-UBND "
+                         "ngày 3/1/2022 về phong tỏa."])
+    assert found["signer"].value == "Vừ A Bằng"
+    found = reported_fields(["Công điện do Chủ tịch UBND huyện Trần Thị Mai ký."], "Công điện", None, None)
+    assert found["signer"].value == "Trần Thị Mai"
+
+
+def test_a_province_after_a_title_is_not_a_signer_nor_a_meeting_chair():
+    from build_tools.extract.reprint import reported_fields, titled_name
+
+    assert titled_name("Chủ tịch UBND tỉnh Gia Lai") is None
+    assert reported_fields(["Thông báo nêu kết luận của Chủ tịch UBND tỉnh Lê Văn Bình tại cuộc họp."],
+                           "Thông báo", None, None) == {}
+
+
+def test_central_document_reprinted_by_a_provincial_paper_has_no_province():
+    text = ("(Báo Cao Bằng) - Bộ Giáo dục và Đào tạo vừa ban hành Công văn số 4212/BGDĐT-GDTrH ngày 12/9/2021 "
+            "hướng dẫn dạy học trực tuyến.\nCác trường tại Cao Bằng triển khai ngay.\n")
+    meta = extract(clean_text(text))
+    assert meta.number.text == "4212/BGDĐT-GDTrH"
+    assert meta.province is None and meta.scope == "national"
+
+
+def test_list_of_other_documents_is_not_a_lead():
+    from build_tools.clean.framing import is_document_list
+
+    line = "Đọc thêm: Chỉ thị 05/CT-UBND (02/02/2022); Kế hoạch 31/KH-UBND (28/01/2022)"
+    assert is_document_list(line)
+    assert lead_fields([line]) == {}
+    assert not is_document_list("bởi Nghị định 24/2022/NĐ-CP; Điều 8 Nghị định số 143/2025/NĐ-CP")
+
+
+def test_several_colon_rows_on_one_line_and_a_database_date():
+    found = attribute_fields(["Số hiệu: 61/KH-UBND   Ngày ký: 2022-01-15 | Người ký: Hồ Văn Mười"])
+    assert found["number"].value.text == "61/KH-UBND"
+    assert found["issued_date"].value == "2022-01-15"
+    assert found["signer"].value == "Hồ Văn Mười"
+
+
+def test_heading_that_is_only_the_documents_name():
+    from build_tools.extract.reprint import title_reference
+
+    found = title_reference(["Quyết định số 233/QĐ-UBND"])
+    assert found["number"].value.text == "233/QĐ-UBND" and found["doc_type"].value["name"] == "Quyết định"
+    assert title_reference(["Quyết định số 233/QĐ-UBND về việc phong tỏa"]) == {}
+
+
+def test_announcement_with_a_dateline_gives_the_type_only():
+    meta = extract(clean_text("Sóc Trăng siết chặt kiểm soát\n(STO) - UBND tỉnh vừa ban hành chỉ thị yêu cầu các "
+                              "địa phương tạm dừng hoạt động không thiết yếu.\nNgười dân ở yên tại nhà.\n"))
+    assert meta.doc_type == "Chỉ thị" and meta.number is None and meta.issued_date is None
+    meta = extract(clean_text("(STO) - UBND tỉnh vừa có văn bản yêu cầu các địa phương tạm dừng hoạt động.\n"))
+    assert meta.doc_type is None  # "văn bản" names no type
+
+
+def test_province_after_a_quoted_headline_and_a_hyphenated_name():
+    from build_tools.extract.reprint import headline_votes
+    from build_tools.extract.province import unit_name_votes
+
+    assert [v.province for v in headline_votes(["«Không ra khỏi nhà khi không cần thiết»: Khánh Hòa siết chặt"])]
+    assert [v.province for v in unit_name_votes("UBND tỉnh Bà Rịa - Vũng Tàu vừa có công văn")]
+
+
+def test_a_table_with_labels_in_its_head_row():
+    found = attribute_fields(["Số hiệu | Ngày ban hành | Người ký |", "27/KH-BCĐ | 04/01/2022 | Đào Văn Nam |"])
+    assert found["number"].value.text == "27/KH-BCĐ" and found["issued_date"].value == "2022-01-04"
+    assert found["signer"].value == "Đào Văn Nam"
+    assert attribute_fields(["Họ tên | Năm sinh |", "Nguyễn Văn A | 1980 |"]) == {}
+
+
+def test_announcement_without_number_dated_by_the_page():
+    found = lead_fields(["(TTO) - Trưa 3/1, UBND tỉnh vừa ban hành kế hoạch phòng dịch sau Tết."], "2022-01-04")
+    assert found["doc_type"].value["name"] == "Kế hoạch" and found["issued_date"].value == "2022-01-03"
+
+
+def test_publisher_from_a_by_line_or_the_initials_of_one_newspaper():
+    from build_tools.extract.reprint import framing_publisher
+
+    assert framing_publisher([], ["Người dân hạn chế ra đường.", "Hà Anh (TTXVN)"]) == "TTXVN"
+    assert framing_publisher(["(BYB) - UBND tỉnh vừa có Công văn số 9/UBND-VX."]) == "Báo Yên Bái"
+    assert framing_publisher(["(BQN)"]) is None  # Báo Quảng Ninh or Báo Quảng Nam: not guessed
+    assert framing_publisher([], ["PV"]) is None  # a reporter, not a publisher
+
+
+def test_headline_names_the_document_and_the_lead_below_signs_it():
+    meta = extract(clean_text("Hậu Giang ban hành Công điện 21/CĐ-UBND về kiểm soát dịch\n\n"
+                              "(HGO) - Chủ tịch UBND tỉnh Đồng Văn Thanh vừa ký Công điện 21/CĐ-UBND ngày 2/9/2021 "
+                              "về tăng cường kiểm soát dịch tại các chốt.\n\nNgười dân hạn chế ra đường.\n"))
+    assert meta.number.text == "21/CĐ-UBND"
+    assert meta.signer.name == "Đồng Văn Thanh" and meta.issued_date == "2021-09-02"

@@ -139,3 +139,16 @@ def test_page_date_from_a_time_element():
                      "<p>Ngày 15/9, UBND tỉnh ban hành Kế hoạch số 5/KH-UBND về tiêm chủng cho người dân.</p>"
                      "</article></body></html>")
     assert page.clues.published.startswith("2021-09-16")
+
+
+def test_script_text_and_markup_never_reach_the_text_or_the_page_clues():
+    """The features extraction relies on (headings, tables, time stamps, og:site_name,
+    article:published_time) come out as plain text; a script's text never does (set7/h701 hides a
+    number in a script, set7/h725 an onload handler, an iframe and a stylesheet)."""
+    root = SHAPES.parent
+    for path in sorted((root / "set7").glob("*.html")) + sorted((root / "set8").glob("*.html")):
+        raw = read_notice(path, path.parent)
+        assert "<" not in raw.text and "alert(" not in raw.text and "999/QĐ" not in raw.text, path.name
+        assert all("<" not in str(value) for value in (raw.page or {}).values()), path.name
+        meta = extract(clean_notice(raw), raw.overrides, raw.page)
+        assert meta.number is None or "999" not in meta.number.text

@@ -263,3 +263,84 @@ def test_search_page_keeps_shared_values_that_are_not_among_the_choices(browser,
     assert "issuer=th%C3%A0nh+ph%E1%BB%91" in page.url
     watched.assert_clean()
     page.close()
+
+
+# --- keystroke work: runs found without tokenising, stale queries stopped, lists kept ------
+
+
+def _run_cases():
+    """Texts built from the structures a run can take: words joined by spaces, punctuation, joiners
+    and line breaks, inside longer words, accented or not, with the last word whole or begun."""
+    import itertools
+    words = [("phòng", "phong"), ("chống", "chong"), ("dịch", "dich"), ("Vân", "van"), ("Đồn", "don")]
+    gaps = [" ", ", ", "-", "/", "\n", " (", ".  ", "_", "x"]
+    queries = ["phong chong", "phòng chống d", "chong dich ", "van don", "Vân Đồn ", "phong chong dich", "d"]
+    texts = []
+    for (a, _), (b, _) in itertools.permutations(words, 2):
+        for gap in gaps:
+            texts.append(f"{a}{gap}{b}")
+            texts.append(f"ở {a}{gap}{b}ến cùng")
+            texts.append(f"x{a}{gap}{b} và")
+    texts += ["phòng, chống dịch COVID-19", "phòng chống-dịch", "PHÒNG CHỐNG DỊCH", "phòngchống dịch", "văn đơn",
+              "𝐀phòng chống dịch", "phòng 𝐀 chống", "phòng 😷 chống dịch", "phòng chống𝐀", "chống dịch"]
+    return queries, texts
+
+
+def test_a_run_is_found_like_the_python_word_sequence(watched):
+    from build_tools.search.reader import _has_phrase
+    from build_tools.search.tokenize import word_sequence
+    queries, texts = _run_cases()
+    outcomes = set()
+    for text_query in queries:
+        for prefix in (True, False):
+            parsed = parse_query(text_query, prefix)
+            found = watched.page.evaluate("([t, q, p]) => t.map(x => window.archiveSearch.holdsRun(x, q, p))",
+                                          [texts, text_query, prefix])
+            expected = [parsed.chained and _has_phrase(word_sequence(t), parsed.ordered) for t in texts]
+            assert found == expected, (text_query, prefix)
+            outcomes.update(expected)
+    assert outcomes == {True, False}, "the cases hold runs and texts without them"
+
+
+def test_an_aborted_query_loads_no_notice(watched):
+    page = watched.page
+    outcome = page.evaluate("""async () => {
+        const controller = new AbortController();
+        const pending = window.archiveSearch.query('tập trung', {signal: controller.signal});
+        controller.abort();
+        try { await pending; return 'resolved'; } catch (error) { return error.name; } }""")
+    assert outcome == "AbortError"
+    assert not [f for f in page.evaluate("window.archiveSearch.loadedFiles()") if f.startswith("search/d/")]
+    assert ids(query(page, "tập trung")), "the same query, not aborted, finds notices"
+
+
+def test_an_equal_query_is_answered_without_work_and_the_list_is_not_drawn_again(watched):
+    page = watched.page
+    first = query(page, "cach ly tap trung")
+    files = len(page.evaluate("window.archiveSearch.loadedFiles()"))
+    again = query(page, "  cach   ly  tap trung")  # the same words: the same query
+    assert again == first
+    assert page.evaluate("window.archiveSearch.lastTimings().cached") is True
+    assert len(page.evaluate("window.archiveSearch.loadedFiles()")) == files
+    assert query(page, "cach ly tap trung ") != [] and \
+        page.evaluate("window.archiveSearch.lastTimings().cached") is None, "a finished query is another query"
+
+    box = page.locator(".md-header__inner .archive-search__input")
+    box.fill("cach ly")
+    page.wait_for_selector(".archive-search__result")
+    page.evaluate("document.querySelector('.archive-search__result').dataset.kept = 'yes'")
+    box.fill("cach  ly")  # same results: the list stays as it is
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelector('.archive-search__result').dataset.kept") == "yes"
+    box.fill("tập trung")  # other results: drawn again
+    page.wait_for_function("!document.querySelector('.archive-search__result[data-kept]')")
+
+
+def test_the_ranking_cut_is_the_value_a_full_sort_gives(watched):
+    import random
+    rng = random.Random(7)
+    for count, need, spread in [(60, 25, 3), (1000, 25, 1000), (18000, 25, 40), (51, 25, 1), (500, 1, 10)]:
+        values = [float(rng.randrange(spread)) * 1e4 + rng.choice([0, 0.5]) for _ in range(count)]
+        found = watched.page.evaluate(
+            "([v, n]) => window.archiveSearch.nthLargest(Float64Array.from(v), v.length, n)", [values, need])
+        assert found == sorted(values)[count - need], (count, need, spread)

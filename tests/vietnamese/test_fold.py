@@ -64,6 +64,18 @@ def test_fold_keeps_one_character_per_character(text):
     assert len(lower_same_length(text)) == len(composed)
 
 
+@given(st.text(alphabet=st.sampled_from(list("aĐẮỹ İΣσΑς ßﬁ.,ǅǄ") + vietnamese_letters())) | st.text())
+def test_lowercase_is_the_lowercase_of_each_character(text):
+    """lower_same_length takes str.lower's C loop when it gives the same: never another result."""
+    each = "".join(c.lower() if len(c.lower()) == 1 else c for c in unicodedata.normalize("NFC", text))
+    assert lower_same_length(text) == each
+
+
+def test_lowercase_keeps_sigma_and_dotted_i_one_for_one():
+    assert lower_same_length("ΑΣ ΟΔΟΣ Đà") == "ασ οδοσ đà"  # str.lower would end the words with ς
+    assert lower_same_length("İstanbul Đà") == "İstanbul đà"
+
+
 def test_diacritics_are_detected_beyond_case():
     assert has_diacritics("tỉnh") and has_diacritics("Đà")
     assert not has_diacritics("TINH") and not has_diacritics("68/nq-cp")
