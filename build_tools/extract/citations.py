@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..data_files import load_yaml
 from ..model import Citation, Clue, DocNumber, Found
@@ -32,36 +33,37 @@ _NUMBER_IN_TEXT = WordPattern(
     rf"|\d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,5}}/{_CODE}(?:-{_CODE})*(?![\w-])", extra="/.-")
 
 
-# --- the words around a citation (data/citations.yml), compiled once ---------------------------
-
-
-def _words() -> dict:
+@functools.lru_cache(maxsize=None)
+def _words() -> dict[str, Any]:
+    """data/citations.yml: the words around a citation (folded)."""
     return load_yaml("citations.yml")
 
 
 def _label() -> str:
-    """The number label "số", optionally followed by a colon, before a number (folded)."""
+    """" số:" between a type and its number, optional (folded)."""
     return rf"(?:\s+{folded_number_label()}\s*:?)?\s*"
 
 
-@functools.lru_cache(maxsize=1)
-def _date_after_pattern() -> re.Pattern:
-    """", ban hành ngày " between a number and its date (folded)."""
-    return re.compile(rf"\s*,?\s*(?:{re.escape(fold(_words()['issued_verb']))}\s+)?(?:{date_word('day')})\s*")
+@functools.lru_cache(maxsize=None)
+def _date_after_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{re.escape(_words()['issued_word'])}\s+)?(?:{date_word('day')})\s*")
 
 
-@functools.lru_cache(maxsize=1)
-def _issuer_after_pattern() -> re.Pattern:
-    """", của " between a date and its issuer (folded)."""
-    return re.compile(rf"\s*,?\s*(?:{alternatives(_words()['issuer_prepositions'], folded=True)})\s+")
+@functools.lru_cache(maxsize=None)
+def _issuer_after_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{alternatives(_words()['issuer_words'])})\s+")
 
 
-@functools.lru_cache(maxsize=1)
-def _issuer_stop() -> re.Pattern:
-    """Where an issuer's name ends: a comma (not "phòng, chống"), a sentence mark, a stop word."""
+@functools.lru_cache(maxsize=None)
+def _issuer_stop() -> re.Pattern[str]:
     words = _words()
-    return re.compile(rf",(?!\s*{re.escape(fold(words['comma_continues']))}\b)|[;.():\n“\"]"
-                      rf"|\s(?:{alternatives(words['issuer_stop_words'], folded=True)})\s")
+    return re.compile(rf",(?!\s*{re.escape(words['comma_inside_before'])}\b)|[;.():\n“\"]"
+                      rf"|\s(?:{alternatives(words['issuer_stop_words'])})\s")
+
+
+@functools.lru_cache(maxsize=None)
+def _local_issuer() -> re.Pattern[str]:
+    return re.compile(rf"\b({alternatives(_words()['local_issuer_words'])})\b")
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,6 @@ def _unnumbered() -> re.Pattern:
     words = sorted((w for w, name in doc_types().citation_words.items() if name in doc_types().unnumbered),
                    key=len, reverse=True)
     return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=(?:{date_word('day')})\s*\d)")
-
-
-def _letter_type() -> str:
-    """"Công văn": the type of a state number without a type code (doc_types.yml ``letter_type``)."""
-    return load_yaml("doc_types.yml")["letter_type"]
 
 
 def _type_name_for(number: DocNumber) -> str | None:
@@ -140,8 +137,8 @@ def _full_mentions(text: str, folded: str) -> list[_Mention]:
         if before:
             word_type = doc_types().citation_words[before.group("word")]
             start = before.start()
-            type_name = word_type if word_type != _letter_type() or not number.type_code else None
-        type_name = type_name or _type_name_for(number) or (_letter_type() if number.form == "state" else None)
+            type_name = word_type if word_type != doc_types().letter_type or not number.type_code else None
+        type_name = type_name or _type_name_for(number) or (doc_types().letter_type if number.form == "state" else None)
         if before is None and not number.type_code:
             continue  # a bare "2279/UBND-VX" with no type word is too weak to call a citation
         date, end = _date_after(text, folded, match.end())
@@ -203,11 +200,6 @@ def number_key(number: DocNumber, type_name: str | None, province: str | None) -
 
 def _is_local_issuer(issuer: str | None) -> bool:
     return bool(issuer) and bool(_local_issuer().search(fold(issuer)))
-
-
-@functools.lru_cache(maxsize=1)
-def _local_issuer() -> re.Pattern:
-    return re.compile(rf"\b({alternatives(_words()['local_issuer_words'], folded=True)})\b")
 
 
 def unnumbered_key(type_name: str | None, date: str, issuer: str | None, province: str | None) -> str:

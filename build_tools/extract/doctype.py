@@ -39,7 +39,7 @@ def adoption_sentence() -> re.Pattern[str]:
 
 
 def _letter_type() -> dict[str, Any] | None:
-    return doc_types().by_name.get(_words()["letter_type"])
+    return doc_types().by_name.get(doc_types().letter_type)
 
 
 def _consolidated_type() -> dict[str, Any]:

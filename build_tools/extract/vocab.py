@@ -137,6 +137,7 @@ class DocTypes:
     by_name: dict[str, dict[str, Any]]  # type name → type
     citation_words: dict[str, str]  # folded word → type name
     unnumbered: frozenset[str]
+    letter_type: str  # the type of a state number without a type code ("1234/UBND")
 
     def from_code(self, code: str, party: bool = False) -> dict[str, Any] | None:
         """Type for a code in a number: exact first ("HD" ≠ "HĐ"), then folded if unambiguous."""
@@ -164,7 +165,7 @@ def doc_types() -> DocTypes:
             by_title.setdefault(fold(word), entry)
     words = {fold(k): v for k, v in data.get("citation_words", {}).items()}
     return DocTypes(by_code, by_party, by_folded, by_title, by_name, words,
-                    frozenset(data.get("unnumbered_citation_types", [])))
+                    frozenset(data.get("unnumbered_citation_types", [])), data["letter_type"])
 
 
 # --- issuers ---------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def test_the_letter_abbreviation_and_its_expansion_come_from_structure_yml(monke
 
 def test_the_words_of_types_come_from_doc_types_yml():
     from build_tools.data_files import load_yaml
-    from build_tools.extract import doctype
+    from build_tools.extract import doctype, vocab
 
     from ..support.data import data_changed
 
@@ -76,7 +76,7 @@ def test_the_words_of_types_come_from_doc_types_yml():
     assert document_type(law, None) is None
     with data_changed(words, "adoption_sentence", dict(words["adoption_sentence"], bodies=["hội đồng nhà nước"]), doctype):
         assert document_type(law, None).value["name"] == "Luật"
-    with data_changed(words, "letter_type", "Thông báo", doctype):
+    with data_changed(words, "letter_type", "Thông báo", doctype, vocab):
         assert document_type(document(), parse_number("2279/UBND-VX")).value["name"] == "Thông báo"
     header = document(header=["BẢN HỢP NHẤT - BỘ Y TẾ"])
     assert document_type(header, None) is None

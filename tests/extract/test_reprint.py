@@ -351,7 +351,7 @@ def test_the_words_of_a_lead_come_from_framing_yml():
 
 def test_subject_closers_and_the_letter_type_of_citations_come_from_data():
     from build_tools.data_files import load_yaml
-    from build_tools.extract import citations, reprint
+    from build_tools.extract import citations, reprint, vocab
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from support.data import data_changed
@@ -363,5 +363,5 @@ def test_subject_closers_and_the_letter_type_of_citations_come_from_data():
         assert lead_fields([lead])["title"].value == "Về phòng dịch, cu the"
     body = "theo văn bản số 12/QĐ-UBND ngày 02/8/2021"  # "văn bản" names a letter: the code says more
     assert citations.citations(body, None).value[0].type == "Quyết định"
-    with data_changed(load_yaml("doc_types.yml"), "letter_type", "Thông báo", citations):
+    with data_changed(load_yaml("doc_types.yml"), "letter_type", "Thông báo", citations, vocab):
         assert citations.citations(body, None).value[0].type == "Công văn"
