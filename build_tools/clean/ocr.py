@@ -498,11 +498,10 @@ class Lexicon:
         return result
 
     def vouched(self, left: str, replacement: str, right: str) -> bool:
-        """Both neighbours are words (not punctuation or the line's edge) and the replacement
-        has been seen beside each of them: the evidence a confidently read word needs."""
-        if left in BOUNDARIES or right in BOUNDARIES:
-            return False
-        return bool(self.big.get(left, {}).get(replacement)) and bool(self.big.get(replacement, {}).get(right))
+        """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
+        edge are no context: "sốt, ho, khó thở"): what a confidently read word needs."""
+        return (left not in BOUNDARIES and bool(self.big.get(left, {}).get(replacement))) or (
+            right not in BOUNDARIES and bool(self.big.get(replacement, {}).get(right)))
 
     def keep_valid_pcont(self, word: str) -> float:
         """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
@@ -927,12 +926,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 if decision is None and not noisy:
                     continue
                 token = words[j]
-                if j in guarded:  # read with good confidence: the text's bar and both neighbours
-                    needed = max(unsure.get(j, real_ratio), real_ratio)
-                    if decision is not None and not lex.vouched(left, decision[0], right):
-                        decision = None
-                else:
-                    needed = min(unsure.get(j, real_ratio), real_ratio)
+                needed = min(unsure.get(j, real_ratio), real_ratio)
+                if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
+                    decision = None  # read with good confidence: punctuation alone is no evidence
                 if decision is not None and decision[1] >= (
                         needed * lex.name_factor if token[:1].isupper() and not token.isupper()
                         and left not in BOUNDARIES else needed):
@@ -1118,8 +1114,8 @@ def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float |
     the evidence a replacement needs follows from how often Tesseract is wrong at that
     confidence (learned from generated scans, ``tesseract.yml``): the word-pair ratio must
     lift those odds of an error to ``ocr_target_odds``. A valid syllable read at least
-    ``ocr_good_word`` sure is *guarded*: a confident reading never lowers the evidence below what
-    the text as a whole needs, and only both neighbouring words can vouch for a change.
+    ``ocr_good_word`` sure is *guarded*: it changes only when the replacement has been seen beside
+    a neighbouring word (``Lexicon.vouched``), never on punctuation alone, nor in a pair repair.
     Returns (position → ratio needed, guarded positions)."""
     needed: dict[int, float] = {}
     guarded: set[int] = set()

@@ -325,8 +325,8 @@ def legal_lexicon() -> Lexicon:
 
 
 @pytest.mark.corpus
-def test_a_confidently_read_valid_word_changes_only_when_both_neighbouring_words_vouch(legal_lexicon):
-    """Punctuation on both sides is no context: "sốt, ho, khó thở" read with good confidence stays,
+def test_a_confidently_read_valid_word_needs_a_neighbouring_word_to_vouch(legal_lexicon):
+    """Punctuation is no context: "sốt, ho, khó thở" read with good confidence stays,
     the same word read less sure is still a repair candidate."""
     text = "Người có triệu chứng sốt, ho, khó thở phải báo ngay."
     sure = repair_ocr(text, legal_lexicon, [97.0] * _words(text))
