@@ -31,6 +31,7 @@ class Indicator:
     vi_name: str = ""  # "Yêu cầu ở nhà": the name readers see on the site's pages
     responsive: bool = False  # ordered "khi phát hiện ca …", the policy is in force (oxcgrt.yml: contingent)
     flat_sum_level_2: int | None = None  # E1: a sum per person from which support is level 2
+    recommended: int | None = None  # the codebook's level for a recommendation ("khuyến khích …"), if it has one
 
     @property
     def flag_column(self) -> str:
@@ -65,6 +66,7 @@ class Codebook:
     relaxation_stopped_after: re.Pattern | None
     relaxation_negated_inside: re.Pattern | None
     new_obligation: re.Pattern | None
+    recommendation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
     shorthand_lift: re.Pattern
@@ -82,7 +84,7 @@ def codebook() -> Codebook:
         indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
                                     {int(k): v for k, v in (entry.get("levels") or {}).items()},
                                     bool(entry.get("numeric")), entry.get("vi", ""), bool(entry.get("responsive")),
-                                    entry.get("flat_sum_level_2"))
+                                    entry.get("flat_sum_level_2"), entry.get("recommended"))
     limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
     shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
                                 re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])
@@ -105,6 +107,7 @@ def codebook() -> Codebook:
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
+        recommendation=compile_folded(data.get("recommendation") or []),
         relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
@@ -278,6 +281,20 @@ def support_amount(folded: str) -> int | None:
     return max(amounts) if amounts else None
 
 
+def recommended_level(indicator_id: str | None, folded: str) -> int | None:
+    """The codebook's "recommend" level when the clause advises rather than orders ("khuyến
+    khích …", "người dân nên …") and adds no obligation of its own ("phải", "cấm")."""
+    book = codebook()
+    indicator = book.indicators.get(indicator_id or "")
+    if indicator is None or indicator.recommended is None or book.recommendation is None:
+        return None
+    if not book.recommendation.search(folded):
+        return None
+    if book.new_obligation is not None and book.new_obligation.search(folded):
+        return None
+    return indicator.recommended
+
+
 def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
     """The codebook level the clause gives this measure: the first rule that matches, group
     counts, the default; for a relaxation the indicator's relaxed level unless a gathering
@@ -296,6 +313,9 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
         indicator = codebook().indicators.get(rule.indicator or "")
         if indicator is not None and indicator.relaxed is not None:
             return indicator.relaxed
+    recommended = recommended_level(rule.indicator, folded)
+    if recommended is not None:
+        return recommended
     for level, pattern in spec.rules:
         if first_agreeing(pattern, folded, lowered):
             return level

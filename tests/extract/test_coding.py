@@ -452,3 +452,42 @@ def test_allowed_to_sell_on_condition_is_level_1_but_only_allowed_is_a_restricti
 
 def test_a_taxi_service_is_not_a_workplace():
     assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    # advice, not an order: the codebook's "recommend" level for every indicator that has one
+    ("Khuyến nghị các trường cho học sinh học qua truyền hình.", "C1", 1),
+    ("Khuyến khích các quán ăn chỉ bán mang về.", "C2", 1),
+    ("Bà con nên ở trong nhà, chỉ đi ra ngoài khi thật cần.", "C6", 1),
+    ("Mọi người nên ở nhà, chỉ ra ngoài khi cần mua thực phẩm.", "C6", 1),
+    ("Khuyến cáo hành khách tránh đi xe buýt vào giờ cao điểm.", "C5", 1),
+    ("Khuyến cáo người dân đeo khẩu trang khi tới nơi đông người.", "H6", 1),
+    # named school levels are some levels, not all
+    ("Tạm dừng đến trường đối với các cấp học trung học cơ sở, trung học phổ thông.", "C1", 2),
+    ("Dạy học trực tiếp nhưng phải thực hiện nghiêm 5K trong lớp.", "C1", 1),
+    # a ban that names where arrivals come from is some regions; one on everyone is total
+    ("Cấm nhập cảnh đối với người đến từ các nước đang có biến chủng mới.", "C8", 3),
+    ("Dừng mọi trường hợp nhập cảnh qua biên giới tỉnh.", "C8", 4),
+    ("Tạm dừng toàn bộ các lối mở, cửa khẩu trên địa bàn tỉnh.", "C8", 4),
+    # criteria on top of symptoms; tracing when possible; buses; outside the home
+    ("Lấy mẫu đối với người có biểu hiện sốt và có tiền sử dịch tễ liên quan.", "H2", 1),
+    ("Nếu có điều kiện thì truy vết các trường hợp tiếp xúc với ca bệnh.", "H3", 1),
+    ("Hành khách đi taxi, xe khách bắt buộc đeo khẩu trang.", "H6", 2),
+    ("Người dân đeo khẩu trang trong mọi trường hợp khi ở ngoài nơi cư trú.", "H6", 4),
+    # wages paid to those who cannot work; the public called on; advice on transport
+    ("Người lao động bị cách ly được hưởng 50% tiền lương.", "E1", 2),
+    ("Chủ tịch tỉnh kêu gọi nhân dân không chủ quan, lơ là.", "H1", 1),
+    ("Hạn chế sử dụng phương tiện công cộng khi không cần thiết.", "C5", 1),
+    ("Tạm đình chỉ các tuyến xe khách liên huyện.", "C5", 2),
+])
+def test_issue_18d_levels_from_general_classes(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_an_obligation_in_the_same_clause_is_not_advice():
+    assert coded("Khuyến cáo người dân ở nhà; cấm ra đường sau 22 giờ.")["C6"].level == 2
+    assert coded("Khuyến khích làm việc tại nhà nhưng các cơ sở massage phải đóng cửa.")["C2"].level == 2
+
+
+def test_a_share_already_reached_is_a_report_not_an_order():
+    assert "H7" not in coded("Đã có hơn 90% người dân được tiêm mũi 2.")
