@@ -202,18 +202,61 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 # --- level and direction ----------------------------------------------------------------------
 
-_PEOPLE = re.compile(
-    r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|khong\s+nhieu\s+hon\s+)?"
-    r"\s*(?P<n>\d{1,3}(?:[.,]\d{3})*)\s*(?P<unit>nguoi|khach)(?P<more>\s+tro\s+len)?")
+@dataclass(frozen=True)
+class CountWords:
+    """How directives write a number of people (data/lexicon.yml): digits or spelled numbers
+    ("hai", "ba mươi"), a magnitude ("1 nghìn"), and the nouns counted ("người", "khách")."""
+
+    pattern: re.Pattern
+    digits: dict[str, int]  # "hai" → 2
+    magnitudes: dict[str, int]  # "nghin" → 1000
+
+
+@functools.lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    data = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    digits = {fold(word): value for value, word in enumerate(data["spelled_digits"], start=1)}
+    magnitudes = {fold(word): int(value) for word, value in data["magnitudes"].items()}
+    spelled = "|".join(sorted((re.escape(w) for w in digits), key=len, reverse=True))
+    spelled_number = rf"(?:(?:{spelled})\s+)?muoi(?:\s+(?:{spelled}|lam|mot))?|(?:{spelled})"
+    magnitude = "|".join(re.escape(word) for word in magnitudes)
+    units = "|".join(re.escape(fold(word)) for word in data["units"])
+    pattern = re.compile(
+        r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|"
+        r"khong\s+nhieu\s+hon\s+|den)?"
+        rf"\s*\b(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*|{spelled_number})(?:\s+(?P<mag>{magnitude}))?\s*(?P<unit>{units})\b"
+        r"(?P<more>\s+tro\s+len)?")
+    return CountWords(pattern, digits, magnitudes)
+
+
+def count_value(number: str, magnitude: str | None = None) -> int:
+    """ "1.000" → 1000, "hai" → 2, "ba muoi" → 30, "muoi lam" → 15, "2 nghin" → 2000."""
+    words = count_words()
+    if number[0].isdigit():
+        value = int(re.sub(r"[.,]", "", number))
+    else:
+        tokens = number.split()
+        if "muoi" in tokens:
+            at = tokens.index("muoi")
+            tens = words.digits.get(tokens[at - 1], 1) if at else 1
+            unit = tokens[at + 1] if at + 1 < len(tokens) else None
+            value = tens * 10 + ({"lam": 5, "mot": 1}.get(unit) or words.digits.get(unit or "", 0))
+        else:
+            value = words.digits[tokens[0]]
+    return value * words.magnitudes.get(magnitude or "", 1)
 
 
 def gathering_limit(folded: str) -> int | None:
     """The largest gathering a sentence allows: "không quá 10 người" → 10, "từ 10 người trở lên"
-    (forbidden) → 9, "dưới 30 người" → 29; the smallest when it names several."""
+    (forbidden) → 9, "dưới 30 người" → 29, "quá hai người" → 2; the smallest when it names several.
+    A spelled number counts only after a cue (it is also a word: "năm" is a year)."""
     limits = []
-    for match in _PEOPLE.finditer(folded):
+    for match in count_words().pattern.finditer(folded):
         cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
-        count = int(re.sub(r"[.,]", "", match.group("n")))
+        number = re.sub(r"\s+", " ", match.group("n"))
+        if not number[0].isdigit() and not cue:
+            continue
+        count = count_value(number, match.group("mag"))
         if match.group("more") or cue in ("duoi", "tu"):
             if not (match.group("more") or cue == "duoi"):
                 continue

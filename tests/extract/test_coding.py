@@ -491,3 +491,19 @@ def test_an_obligation_in_the_same_clause_is_not_advice():
 
 def test_a_share_already_reached_is_a_report_not_an_order():
     assert "H7" not in coded("Đã có hơn 90% người dân được tiêm mũi 2.")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Không tụ tập quá hai người ở nơi công cộng.", 4),
+    ("Không tập trung quá mười người ngoài công sở.", 4),
+    ("Không tụ tập quá hai mươi người.", 3),
+    ("Hội nghị bố trí không quá 40 đại biểu.", 3),
+    ("Không tổ chức sự kiện có quy mô trên 1 nghìn người.", 2),
+    ("Cho phép các sự kiện tối đa 3 nghìn người.", 1),
+])
+def test_a_gathering_limit_is_read_as_a_number_in_digits_or_words(text, level):
+    assert coded(text)["C4"].level == level
+
+
+def test_a_spelled_number_without_a_limit_word_is_no_limit():
+    assert gathering_limit(fold("trong năm người dân").lower()) is None
