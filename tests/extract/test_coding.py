@@ -507,3 +507,20 @@ def test_a_gathering_limit_is_read_as_a_number_in_digits_or_words(text, level):
 
 def test_a_spelled_number_without_a_limit_word_is_no_limit():
     assert gathering_limit(fold("trong năm người dân").lower()) is None
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Người trên 65 tuổi không được ra khỏi nhà.", "H8", 3),
+    ("Đo thân nhiệt người ra vào các trung tâm dưỡng lão.", "H8", 2),
+    ("Người dân được xét nghiệm theo nhu cầu tại các điểm lấy mẫu.", "H2", 3),
+    ("Đeo khẩu trang khi đến cơ sở y tế.", "H6", 2),
+    ("Hạn chế các chuyến xe buýt.", "C5", 1),
+    ("Các trường đại học, cao đẳng tổ chức dạy trực tuyến.", "C1", 2),
+])
+def test_issue_18d_probe_levels(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_free_testing_is_not_debt_relief_and_getting_ready_is_not_closing():
+    assert "E2" not in coded("Người dân được xét nghiệm miễn phí tại trạm y tế.")
+    assert "C1" not in coded("Đề nghị các trường chuẩn bị dạy học trực tuyến khi cần.")
