@@ -524,3 +524,14 @@ def test_issue_18d_probe_levels(text, indicator, level):
 def test_free_testing_is_not_debt_relief_and_getting_ready_is_not_closing():
     assert "E2" not in coded("Người dân được xét nghiệm miễn phí tại trạm y tế.")
     assert "C1" not in coded("Đề nghị các trường chuẩn bị dạy học trực tuyến khi cần.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Tạm dừng hoạt động của các nhà trẻ trên địa bàn huyện.", "C1", 2),
+    ("Học sinh từ mầm non đến trung học phổ thông tạm nghỉ học.", "C1", 3),
+    ("Người dân ra ngoài chỉ khi đi khám bệnh, mua thuốc.", "C6", 2),
+    ("Nghiêm cấm người dân ra đường, trừ lực lượng làm nhiệm vụ.", "C6", 3),
+    ("Cấm ra đường từ 23 giờ đến 5 giờ sáng.", "C6", 2),
+])
+def test_issue_18d_school_ranges_and_stay_home_bans(text, indicator, level):
+    assert coded(text)[indicator].level == level
