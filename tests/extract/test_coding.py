@@ -535,3 +535,8 @@ def test_free_testing_is_not_debt_relief_and_getting_ready_is_not_closing():
 ])
 def test_issue_18d_school_ranges_and_stay_home_bans(text, indicator, level):
     assert coded(text)[indicator].level == level
+
+
+def test_issue_18d_movement_bans_on_every_vehicle_and_closed_care_homes():
+    assert coded("Dừng tất cả phương tiện ra vào huyện.")["C7"].level == 2
+    assert coded("Trung tâm dưỡng lão quản lý khép kín, cấm người thân vào.")["H8"].level == 3
