@@ -540,3 +540,8 @@ def test_issue_18d_school_ranges_and_stay_home_bans(text, indicator, level):
 def test_issue_18d_movement_bans_on_every_vehicle_and_closed_care_homes():
     assert coded("Dừng tất cả phương tiện ra vào huyện.")["C7"].level == 2
     assert coded("Trung tâm dưỡng lão quản lý khép kín, cấm người thân vào.")["H8"].level == 3
+
+
+def test_issue_18d_every_business_but_essentials_is_level_3_a_named_sector_with_an_exception_is_2():
+    assert coded("Dừng hoạt động các cơ sở kinh doanh dịch vụ, trừ cửa hàng lương thực, thực phẩm.")["C2"].level == 3
+    assert coded("Đóng cửa các cơ sở massage, karaoke, trừ các cơ sở thuộc diện được miễn.")["C2"].level == 2
