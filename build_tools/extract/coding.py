@@ -218,6 +218,8 @@ class CountWords:
     pattern: re.Pattern
     digits: dict[str, int]  # "hai" → 2
     magnitudes: dict[str, int]  # "nghin" → 1000
+    ten: str = ""  # "muoi"
+    after_ten: dict[str, int] = field(default_factory=dict)  # "lam" → 5 ("mười lăm")
 
 
 @functools.lru_cache(maxsize=1)
@@ -226,7 +228,10 @@ def count_words() -> CountWords:
     digits = {fold(word): value for value, word in enumerate(data["spelled_digits"], start=1)}
     magnitudes = {fold(word): int(value) for word, value in data["magnitudes"].items()}
     spelled = "|".join(sorted((re.escape(w) for w in digits), key=len, reverse=True))
-    spelled_number = rf"(?:(?:{spelled})\s+)?muoi(?:\s+(?:{spelled}|lam|mot))?|(?:{spelled})"
+    ten = fold(data["ten"])
+    after_ten = {fold(word): int(value) for word, value in data["after_ten"].items()}
+    after = "|".join(re.escape(w) for w in after_ten)
+    spelled_number = rf"(?:(?:{spelled})\s+)?{re.escape(ten)}(?:\s+(?:{spelled}|{after}))?|(?:{spelled})"
     magnitude = "|".join(re.escape(word) for word in magnitudes)
     units = "|".join(re.escape(fold(word)) for word in data["units"])
     limit = load_rules("oxcgrt.yml")["gathering_limit"]
@@ -234,7 +239,7 @@ def count_words() -> CountWords:
         rf"(?P<cue>{limit['cues']})?"
         rf"\s*\b(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*|{spelled_number})(?:\s+(?P<mag>{magnitude}))?\s*(?P<unit>{units})\b"
         rf"(?P<more>{limit['more']})?")
-    return CountWords(pattern, digits, magnitudes)
+    return CountWords(pattern, digits, magnitudes, ten, after_ten)
 
 
 def count_value(number: str, magnitude: str | None = None) -> int:
@@ -244,11 +249,11 @@ def count_value(number: str, magnitude: str | None = None) -> int:
         value = int(re.sub(r"[.,]", "", number))
     else:
         tokens = number.split()
-        if "muoi" in tokens:
-            at = tokens.index("muoi")
+        if words.ten in tokens:
+            at = tokens.index(words.ten)
             tens = words.digits.get(tokens[at - 1], 1) if at else 1
             unit = tokens[at + 1] if at + 1 < len(tokens) else None
-            value = tens * 10 + ({"lam": 5, "mot": 1}.get(unit) or words.digits.get(unit or "", 0))
+            value = tens * 10 + (words.after_ten.get(unit or "") or words.digits.get(unit or "", 0))
         else:
             value = words.digits[tokens[0]]
     return value * words.magnitudes.get(magnitude or "", 1)

@@ -581,3 +581,17 @@ def test_issue_18d_movement_bans_on_every_vehicle_and_closed_care_homes():
 def test_issue_18d_every_business_but_essentials_is_level_3_a_named_sector_with_an_exception_is_2():
     assert coded("Dừng hoạt động các cơ sở kinh doanh dịch vụ, trừ cửa hàng lương thực, thực phẩm.")["C2"].level == 3
     assert coded("Đóng cửa các cơ sở massage, karaoke, trừ các cơ sở thuộc diện được miễn.")["C2"].level == 2
+
+
+def test_spelled_tens_of_people_follow_the_counts_of_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    counts = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    assert gathering_limit(fold("không quá mười lăm người")) == 15
+    with data_changed(counts, "after_ten", {"lăm": 6}, coding):
+        assert gathering_limit(fold("không quá mười lăm người")) == 16
+    with data_changed(counts, "ten", "chục", coding):
+        assert gathering_limit(fold("không quá hai chục người")) == 20
