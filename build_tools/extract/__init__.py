@@ -24,7 +24,7 @@ from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+from .reprint import (framing_fields, issued_by_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
                       reported_fields, title_reference, announced_fields)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
@@ -181,6 +181,8 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     opening = opening_lines(document) if own_text else []
     found = framing_fields(document.framing, page_date(page))
     for field, value in title_reference(document.framing + opening[:2]).items():
+        found.setdefault(field, value)
+    for field, value in issued_by_fields(document.framing + opening[:4]).items():
         found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue

@@ -379,18 +379,28 @@ def _text(element: etree._Element) -> str:
 
 
 def page_headings(tree: etree._Element, lines: list[str]) -> list[str]:
-    """The headings (h1–h3) of the page's content that the library left out: a portal often
-    names the document only there ("Thông báo số 245/TB-UBND ngày … về …"). They come first,
+    """The headings (h1–h3) of the page's content that the library left out, each with the short
+    line under it: a portal often names the document only there ("Thông báo số 245/TB-UBND ngày …
+    về …"), and dates it in the line below ("SỞ Y TẾ … ban hành ngày …"). They come first,
     where the framing stage reads a headline (a weak clue, never the document's own text)."""
     from ..vietnamese.fold import fold
 
     present = fold(" ".join(" ".join(lines).split()))
     kept: list[str] = []
     for heading in tree.iter(*HEADINGS):
-        text = _text(heading)
-        if 8 <= len(text) <= 300 and not _outside(heading) and fold(text) not in present and text not in kept:
-            kept.append(text)
+        if _outside(heading):
+            continue
+        below = heading.getnext()  # the by-line under the name ("SỞ Y TẾ … ban hành ngày …")
+        for element in (heading, below if below is not None and _is_short_block(below) else None):
+            text = _text(element) if element is not None else ""
+            if 8 <= len(text) <= 300 and fold(text) not in present and text not in kept:
+                kept.append(text)
     return kept + ([""] if kept else [])
+
+
+def _is_short_block(element) -> bool:
+    return isinstance(element.tag, str) and element.tag.lower() in {"p", "div", "span"} and not len(element) \
+        and len(_text(element)) <= 200
 
 
 def record_rows(tree: etree._Element) -> list[str]:
