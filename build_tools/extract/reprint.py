@@ -496,7 +496,7 @@ def issued_by_fields(lines: list[str]) -> dict[str, Found]:
         issuer = text[:match.end("issuer")]
         if not issuer.isupper() or len(issuer.split()) < 2:
             continue
-        dates = [d.iso for d in find_dates(text[match.end():]) if d.has_year]
+        dates = [d.iso for d in find_dates(text[match.end("issuer"):]) if d.has_year]
         if dates:
             clue = Clue("page-issued-by", text[:300], ATTRIBUTE_CONFIDENCE)
             return {"issued_date": Found(dates[0], clue), "issuer": Found(issuer, clue)}
