@@ -25,7 +25,7 @@ from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
 from .reprint import (framing_fields, issued_by_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
-                      reported_fields, title_reference, announced_fields)
+                      reported_fields, title_reference, announced_fields, heading_type)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -199,6 +199,8 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if own_text and meta.number is None and "doc_type" not in found:
         for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
             found.setdefault(field, value)
+    if own_text and meta.number is None and "doc_type" not in found:
+        found.update(heading_type(document.framing[:1] + opening[:1]))
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):

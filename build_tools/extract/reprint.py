@@ -503,6 +503,25 @@ def issued_by_fields(lines: list[str]) -> dict[str, Found]:
     return {}
 
 
+def heading_type(lines: list[str]) -> dict[str, Found]:
+    """A page's heading naming the document by its type and subject, without a number ("Thông
+    báo về việc tạm dừng …", "Công điện khẩn về …"): its type, a weak clue; "văn bản" names none."""
+    if "h" not in _TITLE_REFERENCE_CACHE:
+        from ..clean.framing import _type_words
+
+        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:ve|v/v)\s")
+    for line in lines[:2]:
+        match = _TITLE_REFERENCE_CACHE["h"].match(fold(squeeze(line)))
+        entry = _announced_entry(match.group("type")) if match else None
+        if entry:
+            return {"doc_type": Found(entry, Clue("page-heading-type", squeeze(line)[:300], 0.5))}
+    return {}
+
+
+def _urgency() -> str:
+    return "|".join(fold(w) for w in load_yaml("framing.yml")["urgency_words"])
+
+
 def announced_fields(lines: list[str], published: str | None = None) -> dict[str, Found]:
     """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …"),
     and the date opening that sentence ("Chiều 22/5, UBND tỉnh ban hành Quyết định về …")."""

@@ -395,7 +395,7 @@ def page_headings(tree: etree._Element, lines: list[str]) -> list[str]:
             text = _text(element) if element is not None else ""
             if 8 <= len(text) <= 300 and fold(text) not in present and text not in kept:
                 kept.append(text)
-    return kept + ([""] if kept else [])
+    return [line for text in kept for line in (text, "")]  # each its own block, never one wrapped paragraph
 
 
 def _is_short_block(element) -> bool:
