@@ -261,8 +261,8 @@ def read_html(markup: str, extractor: str | None = None) -> PageText:
     tree = parse(markup)
     if tree is None:
         return PageText("", PageClues(), extractor, ["not a readable HTML page"])
-    clues = page_clues(tree)
     clean = sanitise(tree)
+    clues = page_clues(clean)  # a hidden <time> or a sidebar's date is no clue either
     clean_markup = lxml_html.tostring(clean, encoding="unicode")
     content = main_content(clean_markup, clean, extractor)
     from_library = extractor == "trafilatura" and content.getroottree() is not clean.getroottree()

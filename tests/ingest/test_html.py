@@ -217,3 +217,9 @@ def test_a_heading_the_library_drops_is_kept_first_and_sidebars_are_not():
     text = read_html(markup).text
     assert "Thông báo số 52/TB-UBND" in text
     assert "40/TB-UBND" not in text and "9/QĐ-UBND" not in text
+
+
+def test_a_hidden_time_element_is_no_page_date():
+    markup = """<html><body><div hidden><time datetime="2020-01-01">1/1/2020</time></div>
+    <p>Ủy ban nhân dân tỉnh yêu cầu các địa phương thực hiện nghiêm các biện pháp phòng, chống dịch.</p></body></html>"""
+    assert read_html(markup).clues.published is None
