@@ -343,8 +343,22 @@ def _is_trailer_heading(element: etree._Element) -> bool:
     if element.tag.lower() not in {"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "p", "span", "div", "dt",
                                    "header", "caption", "legend", "label"}:
         return False
-    text = " ".join(element.text_content().split())
-    return 0 < len(text) <= 60 and is_portal_trailer(text)
+    text = _short_text(element, 60)
+    return text is not None and 0 < len(text) and is_portal_trailer(text)
+
+
+def _short_text(element: etree._Element, limit: int) -> str | None:
+    """The element's text when it has at most ``limit`` characters, read no further (None when
+    longer): every block of the page is asked, so its whole text is never gathered."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return None
+        parts.append(piece)
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
 
 
 def _remove(element: etree._Element) -> None:
