@@ -321,3 +321,20 @@ def test_headline_names_the_document_and_the_lead_below_signs_it():
                               "về tăng cường kiểm soát dịch tại các chốt.\n\nNgười dân hạn chế ra đường.\n"))
     assert meta.number.text == "21/CĐ-UBND"
     assert meta.signer.name == "Đồng Văn Thanh" and meta.issued_date == "2021-09-02"
+
+
+def test_issuer_in_capitals_ban_hanh_ngay_dates_the_page_document():
+    from build_tools.extract.reprint import issued_by_fields
+
+    found = issued_by_fields(["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH ban hành ngày 7 tháng 10 năm 2021"])
+    assert found["issued_date"].value == "2021-10-07"
+    assert found["issuer"].value == "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH"
+    assert issued_by_fields(["Ủy ban nhân dân tỉnh ban hành ngày 7/10/2021 các quy định mới."]) == {}  # a sentence
+
+
+def test_a_heading_naming_the_type_and_subject_gives_the_type_only():
+    from build_tools.extract.reprint import heading_type
+
+    assert heading_type(["Công điện khẩn về việc kiểm soát người ra vào tỉnh"])["doc_type"].value["name"] == "Công điện"
+    assert heading_type(["Văn bản về việc kiểm soát người ra vào tỉnh"]) == {}  # "văn bản" is any type
+    assert heading_type(["Hướng dẫn viên du lịch được hỗ trợ"]) == {}
