@@ -100,3 +100,12 @@ def test_the_number_label_before_a_plain_verb_comes_from_structure_yml():
     assert framing._after_document().search("quyet dinh so ")
     with data_changed(load_yaml("structure.yml"), "number_label", "Nr", framing):
         assert framing._after_document().search("quyet dinh nr ") and not framing._after_document().search("quyet dinh so ")
+
+
+def test_a_signature_title_after_the_body_does_not_hide_the_headline():
+    from build_tools.clean.framing import find_framing
+
+    lines = ["Kế hoạch số 31/KH-UBND ngày 2/6/2021 của UBND tỉnh về xét nghiệm diện rộng", "",
+             "Nhằm phát hiện sớm các ca nhiễm trong cộng đồng, Ủy ban nhân dân tỉnh tổ chức xét nghiệm diện rộng tại các huyện.",
+             "CHỦ TỊCH", "Hồ Văn Minh"]
+    assert 0 in find_framing(lines).lines

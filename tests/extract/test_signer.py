@@ -74,3 +74,12 @@ def test_authority_prefixes_are_the_one_list_of_data_structure_yml(monkeypatch):
     finally:
         for cached in (module._authority, module._authority_anywhere, module._canonical_forms):
             cached.cache_clear()
+
+
+def test_a_closing_row_flattened_with_single_spaces():
+    from build_tools.extract.signer import split_flattened_signature
+
+    assert split_flattened_signature("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Thị Hồng Vân") == \
+        ["KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Lê Thị Hồng Vân"]
+    assert split_flattened_signature("- Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm") == ["CHỦ TỊCH", "Phạm Minh Tâm"]
+    assert split_flattened_signature("Giao Sở Y tế chủ trì thực hiện Kế hoạch Tiêm Chủng") is None
