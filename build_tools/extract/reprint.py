@@ -517,8 +517,10 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
 
 @functools.lru_cache(maxsize=None)
 def _issued_by() -> re.Pattern[str]:
-    verbs = "|".join(sorted(load_yaml("framing.yml")["issue_verbs"], key=len, reverse=True))
-    return re.compile(rf"^(?P<issuer>.+?)\s+(?:da\s+)?(?:{verbs})\s+(?:vao\s+)?ngay\b")
+    words = load_yaml("framing.yml")
+    verbs = "|".join(sorted(words["issue_verbs"], key=len, reverse=True))
+    past, preposition = (re.escape(fold(words[key])) for key in ("past_marker", "date_preposition"))
+    return re.compile(rf"^(?P<issuer>.+?)\s+(?:{past}\s+)?(?:{verbs})\s+(?:{preposition}\s+)?(?:{date_word('day')})\b")
 
 
 def issued_by_fields(lines: list[str]) -> dict[str, Found]:
@@ -546,7 +548,7 @@ def heading_type(lines: list[str]) -> dict[str, Found]:
     if "h" not in _TITLE_REFERENCE_CACHE:
         from ..clean.framing import _type_words
 
-        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:ve|v/v)\s")
+        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:{_framing_words('subject_words')})\s")
     for line in lines[:2]:
         match = _TITLE_REFERENCE_CACHE["h"].match(fold(squeeze(line)))
         entry = _announced_entry(match.group("type")) if match else None
