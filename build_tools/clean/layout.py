@@ -78,14 +78,19 @@ def is_date_cell(text: str) -> bool:
     return bool(_DATE_TAIL.search(fold(text))) or date_progress(text) == "partial"
 
 
+PLACE_WORDS = 7
+
+
 def date_progress(text: str) -> str | None:
     """"complete" for a place-and-date cell ending with its year, "partial" for one cut before
     (the rest broken off onto the next line or cell), None for anything else. The place is
-    1–6 capitalised words before the comma ("Bà Rịa - Vũng Tàu")."""
+    1–7 words before the comma, the first and the last capitalised ("Bà Rịa - Vũng Tàu",
+    "Thành phố Hồ Chí Minh")."""
     stripped = text.strip()
     comma = stripped.find(",")
     words = stripped[:comma].split() if comma > 0 else []
-    if not 1 <= len(words) <= 6 or not all(_PLACE_WORD.match(w) and (w[0].isupper() or w in "-–") for w in words):
+    if not 1 <= len(words) <= PLACE_WORDS or not all(_PLACE_WORD.match(w) for w in words) \
+            or not (words[0][0].isupper() and words[-1][0].isupper()):
         return None
     match = _DATE_AFTER_PLACE.match(fold(stripped[comma:]))
     if not match:

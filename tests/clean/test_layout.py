@@ -135,6 +135,7 @@ def test_pieces_that_make_no_date_are_not_joined():
     assert date_progress("Phú Yên, ngày 3 tháng 9") == "partial"
     assert date_progress("Phú Yên, ngày 3 tháng 9 năm 2021") == "complete"
     assert date_progress("Bà Rịa - Vũng Tàu,") == "partial"
+    assert date_progress("Thành phố Hồ Chí Minh,") == "partial"
     assert date_progress("Phú Yên, ngày 3 tháng 9 năm 2021 về việc") is None
     assert date_progress("các sở, ngành") is None
     assert date_progress("Kính gửi: Sở Y tế,") is None
