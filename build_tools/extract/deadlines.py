@@ -12,26 +12,31 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import CleanDocument, Clue, Deadline, Found
 from .dates import find_dates
-from .textutil import compile_folded, fold, sentence_around, squeeze
+from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
 
-_CUE = re.compile(
-    r"(?:truoc|cham nhat(?:\s+la)?(?:\s+(?:den|vao|trong|truoc))?|han chot(?:\s+la)?|khong muon hon|xong truoc|"
-    r"(?:dam bao|phan dau|hoan thanh)\s+den(?:\s+het)?)"
-    r"\s*(?:(?P<hour>\d{1,2})\s*(?:h|gio)\s*(?P<minute>\d{1,2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s*)?(?=\d)")
-_CUE_WORDS = ("truoc", "cham nhat", "han chot", "khong muon", " den")
-_ASSIGN = re.compile(r"(?:^|[\s,;:(])(?:giao|yeu cau|de nghi)\s+(?:cho\s+)?")
-_ORGANISATION = re.compile(
-    r"(?:^|[\s,;:(])(?=(?:ban(?! hanh)|so|ubnd|uy ban|cong an|chu tich|giam doc|bo|thuong truc|van phong|"
-    r"dang doan|mat tran|trung tam|benh vien|nguoi dung dau|bi thu|truong|to(?! chuc)|dai|bao(?! dam| cao)|"
-    r"cac so|cac co quan|cac dia phuong|cac ban|nganh|hoi dong|bo chi huy|doan|lien doan|hoi)\s)")
-_VERB = re.compile(
-    r"\s(?:chi dao|chu tri|phoi hop|khan truong|ra soat|thuc hien|tham muu|xay dung|to chuc|trien khai|bao cao|"
-    r"giai quyet|kiem tra|huong dan|hoan thanh|phai|tiep tuc|quan tam|can cu|tang cuong|chiu trach nhiem|"
-    r"lap|de xuat|tong hop|cap nhat|dam bao|chuan bi|thong bao|theo doi|day manh|nghien cuu|xem xet)\b|[;:.]")
+
+
+@functools.lru_cache(maxsize=None)
+def _rules() -> dict[str, Any]:
+    """data/deadlines.yml compiled: the cue, the assignment, the organisation and the verb patterns."""
+    data = load_yaml("deadlines.yml")
+    hours, minute = data["hour_words"], data["minute_word"]
+    return {
+        "cue": re.compile(rf"(?:{data['cue']})"
+                          rf"\s*(?:(?P<hour>\d{{1,2}})\s*(?:{hours})\s*(?P<minute>\d{{1,2}})?\s*(?:{minute})?\s*,?\s*)?"
+                          r"(?:ngay\s*)?(?=\d)"),
+        "cue_words": tuple(data["cue_words"]),
+        "assign": re.compile(rf"(?:^|[\s,;:(])(?:{alternatives(data['assign_verbs'])})\s+"
+                             rf"(?:{re.escape(data['assign_preposition'])}\s+)?"),
+        "compound_verb": data["compound_verb"],
+        "organisation": re.compile(rf"(?:^|[\s,;:(])(?=(?:{'|'.join(data['organisation_openers'])})\s)"),
+        "verb": re.compile(rf"\s(?:{alternatives(data['task_verbs'])})\b|[;:.]"),
+    }
 
 
 def _names_organisation(sentence: str, folded: str, start: int) -> bool:
@@ -41,14 +46,16 @@ def _names_organisation(sentence: str, folded: str, start: int) -> bool:
 def _who(sentence: str, folded: str, limit: int) -> str | None:
     """The body charged with the task: after "giao/yêu cầu", else the first organisation
     named before the deadline, cut where its verb begins."""
-    for pattern in (_ASSIGN, _ORGANISATION):
+    rules = _rules()
+    for pattern in (rules["assign"], rules["organisation"]):
         for match in pattern.finditer(folded, 0, limit):
             start = match.end()
-            if pattern is _ORGANISATION and not _names_organisation(sentence, folded, start):
+            if pattern is rules["organisation"] and not _names_organisation(sentence, folded, start):
                 continue  # "tổ chức", "bắn pháo hoa": lowercase words that only look like "Tổ", "Ban"
-            if folded[match.start():start].strip(" ,;:(").startswith("giao") and not sentence[start:start + 1].isupper():
+            if folded[match.start():start].strip(" ,;:(").startswith(rules["compound_verb"]) \
+                    and not sentence[start:start + 1].isupper():
                 continue  # "giao thông", "giao dịch": not an assignment
-            verb = _VERB.search(folded, start, limit)
+            verb = rules["verb"].search(folded, start, limit)
             end = verb.start() if verb else limit
             who = squeeze(sentence[start:end]).strip(" ,;:-")
             if 2 <= len(who.split()) <= 16 and not re.match(r"^\d", who):
@@ -69,9 +76,9 @@ def deadline_list(document: CleanDocument, year: int | None) -> list[Deadline]:
     for block in document.blocks:
         text = block.text
         folded = fold(text)
-        if not any(word in folded for word in _CUE_WORDS):
+        if not any(word in folded for word in _rules()["cue_words"]):
             continue
-        for cue in _CUE.finditer(folded):
+        for cue in _rules()["cue"].finditer(folded):
             if cue.start() and folded[cue.start() - 1].isalnum():
                 continue
             date = next(find_dates(text[cue.end():cue.end() + 30], folded[cue.end():cue.end() + 30],

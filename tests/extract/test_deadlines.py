@@ -89,3 +89,20 @@ def test_more_ways_of_writing_the_end():
     assert period("cho tới khi có thông báo mới") == (None, None, "until-further-notice")
     assert period("từ ngày 17 tháng 7 năm 2021 đến hết ngày 31 tháng 7 năm 2021") == ("2021-07-17", "2021-07-31", "date")
     assert period("Chậm nhất đến ngày 10/8/2021, hoàn thành báo cáo") is None  # a task's deadline
+
+
+def test_the_cues_and_the_assignment_words_are_read_from_deadlines_yml(monkeypatch):
+    from build_tools.extract import deadlines as module
+
+    text = "Giao Sở Y tế chủ trì, hoàn thành trước ngày 23/01/2022."
+    assert [(d.date, d.who) for d in deadlines(document(body=[text]), 2022)] == [("2022-01-23", "Sở Y tế")]
+    real = module.load_yaml
+    module._rules.cache_clear()
+    monkeypatch.setattr(module, "load_yaml", lambda name: dict(real(name), cue="han cuoi", cue_words=["han cuoi"],
+                                                                 task_verbs=["chu tri", "lam"]))
+    try:
+        assert deadlines(document(body=[text]), 2022) == []  # "trước" is no longer a cue
+        found = deadlines(document(body=["Giao Sở Y tế làm báo cáo, hạn cuối ngày 23/01/2022."]), 2022)
+        assert [(d.date, d.who) for d in found] == [("2022-01-23", "Sở Y tế")]
+    finally:
+        module._rules.cache_clear()
