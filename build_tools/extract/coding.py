@@ -31,6 +31,7 @@ class Indicator:
     vi_name: str = ""  # "Yêu cầu ở nhà": the name readers see on the site's pages
     responsive: bool = False  # ordered "khi phát hiện ca …", the policy is in force (oxcgrt.yml: contingent)
     flat_sum_level_2: int | None = None  # E1: a sum per person from which support is level 2
+    recommended: int | None = None  # the codebook's level for a recommendation ("khuyến khích …"), if it has one
 
     @property
     def flag_column(self) -> str:
@@ -65,6 +66,7 @@ class Codebook:
     relaxation_stopped_after: re.Pattern | None
     relaxation_negated_inside: re.Pattern | None
     new_obligation: re.Pattern | None
+    recommendation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
     shorthand_lift: re.Pattern
@@ -82,7 +84,7 @@ def codebook() -> Codebook:
         indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
                                     {int(k): v for k, v in (entry.get("levels") or {}).items()},
                                     bool(entry.get("numeric")), entry.get("vi", ""), bool(entry.get("responsive")),
-                                    entry.get("flat_sum_level_2"))
+                                    entry.get("flat_sum_level_2"), entry.get("recommended"))
     limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
     shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
                                 re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])
@@ -105,6 +107,7 @@ def codebook() -> Codebook:
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
+        recommendation=compile_folded(data.get("recommendation") or []),
         relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
@@ -199,18 +202,61 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 # --- level and direction ----------------------------------------------------------------------
 
-_PEOPLE = re.compile(
-    r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|khong\s+nhieu\s+hon\s+)?"
-    r"\s*(?P<n>\d{1,3}(?:[.,]\d{3})*)\s*(?P<unit>nguoi|khach)(?P<more>\s+tro\s+len)?")
+@dataclass(frozen=True)
+class CountWords:
+    """How directives write a number of people (data/lexicon.yml): digits or spelled numbers
+    ("hai", "ba mươi"), a magnitude ("1 nghìn"), and the nouns counted ("người", "khách")."""
+
+    pattern: re.Pattern
+    digits: dict[str, int]  # "hai" → 2
+    magnitudes: dict[str, int]  # "nghin" → 1000
+
+
+@functools.lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    data = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    digits = {fold(word): value for value, word in enumerate(data["spelled_digits"], start=1)}
+    magnitudes = {fold(word): int(value) for word, value in data["magnitudes"].items()}
+    spelled = "|".join(sorted((re.escape(w) for w in digits), key=len, reverse=True))
+    spelled_number = rf"(?:(?:{spelled})\s+)?muoi(?:\s+(?:{spelled}|lam|mot))?|(?:{spelled})"
+    magnitude = "|".join(re.escape(word) for word in magnitudes)
+    units = "|".join(re.escape(fold(word)) for word in data["units"])
+    pattern = re.compile(
+        r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|"
+        r"khong\s+nhieu\s+hon\s+|den)?"
+        rf"\s*\b(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*|{spelled_number})(?:\s+(?P<mag>{magnitude}))?\s*(?P<unit>{units})\b"
+        r"(?P<more>\s+tro\s+len)?")
+    return CountWords(pattern, digits, magnitudes)
+
+
+def count_value(number: str, magnitude: str | None = None) -> int:
+    """ "1.000" → 1000, "hai" → 2, "ba muoi" → 30, "muoi lam" → 15, "2 nghin" → 2000."""
+    words = count_words()
+    if number[0].isdigit():
+        value = int(re.sub(r"[.,]", "", number))
+    else:
+        tokens = number.split()
+        if "muoi" in tokens:
+            at = tokens.index("muoi")
+            tens = words.digits.get(tokens[at - 1], 1) if at else 1
+            unit = tokens[at + 1] if at + 1 < len(tokens) else None
+            value = tens * 10 + ({"lam": 5, "mot": 1}.get(unit) or words.digits.get(unit or "", 0))
+        else:
+            value = words.digits[tokens[0]]
+    return value * words.magnitudes.get(magnitude or "", 1)
 
 
 def gathering_limit(folded: str) -> int | None:
     """The largest gathering a sentence allows: "không quá 10 người" → 10, "từ 10 người trở lên"
-    (forbidden) → 9, "dưới 30 người" → 29; the smallest when it names several."""
+    (forbidden) → 9, "dưới 30 người" → 29, "quá hai người" → 2; the smallest when it names several.
+    A spelled number counts only after a cue (it is also a word: "năm" is a year)."""
     limits = []
-    for match in _PEOPLE.finditer(folded):
+    for match in count_words().pattern.finditer(folded):
         cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
-        count = int(re.sub(r"[.,]", "", match.group("n")))
+        number = re.sub(r"\s+", " ", match.group("n"))
+        if not number[0].isdigit() and not cue:
+            continue
+        count = count_value(number, match.group("mag"))
         if match.group("more") or cue in ("duoi", "tu"):
             if not (match.group("more") or cue == "duoi"):
                 continue
@@ -278,6 +324,20 @@ def support_amount(folded: str) -> int | None:
     return max(amounts) if amounts else None
 
 
+def recommended_level(indicator_id: str | None, folded: str) -> int | None:
+    """The codebook's "recommend" level when the clause advises rather than orders ("khuyến
+    khích …", "người dân nên …") and adds no obligation of its own ("phải", "cấm")."""
+    book = codebook()
+    indicator = book.indicators.get(indicator_id or "")
+    if indicator is None or indicator.recommended is None or book.recommendation is None:
+        return None
+    if not book.recommendation.search(folded):
+        return None
+    if book.new_obligation is not None and book.new_obligation.search(folded):
+        return None
+    return indicator.recommended
+
+
 def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
     """The codebook level the clause gives this measure: the first rule that matches, group
     counts, the default; for a relaxation the indicator's relaxed level unless a gathering
@@ -296,6 +356,9 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
         indicator = codebook().indicators.get(rule.indicator or "")
         if indicator is not None and indicator.relaxed is not None:
             return indicator.relaxed
+    recommended = recommended_level(rule.indicator, folded)
+    if recommended is not None:
+        return recommended
     for level, pattern in spec.rules:
         if first_agreeing(pattern, folded, lowered):
             return level
