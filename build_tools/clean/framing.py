@@ -363,10 +363,21 @@ def _document_start(lines: list[str], candidates: list[int]) -> int:
     from .layout import is_header_cell
     from .structure import is_document_type_line
 
+    after_body = False  # a header comes before the body: a cell after a body sentence is the signature's title
     for position, index in enumerate(candidates):
-        if is_header_cell(lines[index]) and not is_lead(lines[index]) or is_document_type_line(lines[index]):
+        if is_header_cell(lines[index]) and not is_lead(lines[index]) and not after_body or \
+                is_document_type_line(lines[index]):
             return position
+        after_body = after_body or _is_body_sentence(lines[index])
     return len(candidates)
+
+
+def _is_body_sentence(line: str) -> bool:
+    """A long sentence of the body ("Trước tình hình …, Chủ tịch … chỉ thị …."), not a lead or
+    a "toàn văn" line, which may stand above a reprinted header."""
+    stripped = line.strip()
+    return stripped[:1].isupper() and stripped.endswith(".") and len(stripped.split()) >= 12 and \
+        not is_lead(stripped) and not is_intro(stripped) and "|" not in stripped
 
 
 HEADING_WINDOW = 3  # a site's heading and a line or two of its own sit above the document

@@ -24,8 +24,8 @@ from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
-                      reported_fields, title_reference, announced_fields, heading_type)
+from .reprint import (framing_fields, issued_by_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+                      reported_fields, title_reference, announced_fields, heading_type, site_heading_type)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -182,6 +182,8 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     found = framing_fields(document.framing, page_date(page))
     for field, value in title_reference(document.framing + opening[:2]).items():
         found.setdefault(field, value)
+    for field, value in issued_by_fields(document.framing + opening[:4]).items():
+        found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
     if own_text and meta.number is not None:  # a headline named it; the lead below may date or sign it
@@ -197,7 +199,9 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if own_text and meta.number is None and "doc_type" not in found:
         for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
             found.setdefault(field, value)
-    heading = heading_type(document.framing, meta.number)
+    if own_text and meta.number is None and "doc_type" not in found:
+        found.update(heading_type(document.framing[:1] + opening[:1]))
+    heading = site_heading_type(document.framing, meta.number)
     if heading and heading.value["name"] in party_shared_types(meta.number) and \
             clues.get("doc_type", Clue("", "", 1)).rule == "number-type-code":
         # "QĐ" in a Party number is Quyết định or Quy định: the site's heading says which

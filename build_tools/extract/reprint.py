@@ -478,6 +478,50 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
     return {}
 
 
+@functools.lru_cache(maxsize=None)
+def _issued_by() -> re.Pattern[str]:
+    verbs = "|".join(sorted(load_yaml("framing.yml")["issue_verbs"], key=len, reverse=True))
+    return re.compile(rf"^(?P<issuer>.+?)\s+(?:da\s+)?(?:{verbs})\s+(?:vao\s+)?ngay\b")
+
+
+def issued_by_fields(lines: list[str]) -> dict[str, Found]:
+    """A page's line "<ISSUER IN CAPITALS> ban hành ngày <date>" (a portal's by-line under the
+    document's name): the issue date and the issuer. The issuer must be written in capitals, as
+    a header writes it, so a sentence of the body ("UBND tỉnh ban hành ngày …") is not taken."""
+    for line in lines:
+        text = squeeze(line).strip()
+        match = _issued_by().match(fold(text))
+        if not match or len(text.split()) > 30:
+            continue
+        issuer = text[:match.end("issuer")]
+        if not issuer.isupper() or len(issuer.split()) < 2:
+            continue
+        dates = [d.iso for d in find_dates(text[match.end("issuer"):]) if d.has_year]
+        if dates:
+            clue = Clue("page-issued-by", text[:300], ATTRIBUTE_CONFIDENCE)
+            return {"issued_date": Found(dates[0], clue), "issuer": Found(issuer, clue)}
+    return {}
+
+
+def heading_type(lines: list[str]) -> dict[str, Found]:
+    """A page's heading naming the document by its type and subject, without a number ("Thông
+    báo về việc tạm dừng …", "Công điện khẩn về …"): its type, a weak clue; "văn bản" names none."""
+    if "h" not in _TITLE_REFERENCE_CACHE:
+        from ..clean.framing import _type_words
+
+        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:ve|v/v)\s")
+    for line in lines[:2]:
+        match = _TITLE_REFERENCE_CACHE["h"].match(fold(squeeze(line)))
+        entry = _announced_entry(match.group("type")) if match else None
+        if entry:
+            return {"doc_type": Found(entry, Clue("page-heading-type", squeeze(line)[:300], 0.5))}
+    return {}
+
+
+def _urgency() -> str:
+    return "|".join(fold(w) for w in load_yaml("framing.yml")["urgency_words"])
+
+
 def announced_fields(lines: list[str], published: str | None = None) -> dict[str, Found]:
     """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …"),
     and the date opening that sentence ("Chiều 22/5, UBND tỉnh ban hành Quyết định về …")."""
@@ -511,7 +555,7 @@ def _citation_before(sentence: str) -> bool:
 HEADING_TYPE_CONFIDENCE = 0.6  # the site's heading, written by its editor, names the type
 
 
-def heading_type(framing: list[str], number: DocNumber | None) -> Found | None:
+def site_heading_type(framing: list[str], number: DocNumber | None) -> Found | None:
     """The type a website's heading above the document names ("Quy định 05-QĐ/TU năm 2021 về …",
     "Công điện khẩn về …"), where the copy has no type line; None when the heading names another
     document's number than the copy's."""

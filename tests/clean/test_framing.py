@@ -74,3 +74,12 @@ def test_attribute_row_with_several_pairs():
 
     assert attribute_pairs("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021 |") == \
         [("number", "45/KH-UBND"), ("issued_date", "22/02/2021")]
+
+
+def test_a_signature_title_after_the_body_does_not_hide_the_headline():
+    from build_tools.clean.framing import find_framing
+
+    lines = ["Kế hoạch số 31/KH-UBND ngày 2/6/2021 của UBND tỉnh về xét nghiệm diện rộng", "",
+             "Nhằm phát hiện sớm các ca nhiễm trong cộng đồng, Ủy ban nhân dân tỉnh tổ chức xét nghiệm diện rộng tại các huyện.",
+             "CHỦ TỊCH", "Hồ Văn Minh"]
+    assert 0 in find_framing(lines).lines

@@ -351,3 +351,20 @@ def test_a_site_heading_gives_the_type_of_a_copy_without_type_line_or_number():
     meta = extract(clean_text(text))
     assert meta.doc_type == "Công điện" and meta.clues["doc_type"].rule == "page-heading-type"
     assert meta.number is None  # the heading has none: none is made up
+
+
+def test_issuer_in_capitals_ban_hanh_ngay_dates_the_page_document():
+    from build_tools.extract.reprint import issued_by_fields
+
+    found = issued_by_fields(["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH ban hành ngày 7 tháng 10 năm 2021"])
+    assert found["issued_date"].value == "2021-10-07"
+    assert found["issuer"].value == "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH"
+    assert issued_by_fields(["Ủy ban nhân dân tỉnh ban hành ngày 7/10/2021 các quy định mới."]) == {}  # a sentence
+
+
+def test_a_heading_naming_the_type_and_subject_gives_the_type_only():
+    from build_tools.extract.reprint import heading_type
+
+    assert heading_type(["Công điện khẩn về việc kiểm soát người ra vào tỉnh"])["doc_type"].value["name"] == "Công điện"
+    assert heading_type(["Văn bản về việc kiểm soát người ra vào tỉnh"]) == {}  # "văn bản" is any type
+    assert heading_type(["Hướng dẫn viên du lịch được hỗ trợ"]) == {}

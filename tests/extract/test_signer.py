@@ -82,3 +82,12 @@ def test_a_central_highlands_name_with_an_apostrophe_is_a_name():
     assert is_person_name("H'Yim Kđoh") and is_person_name("H’Yim Kđoh") and is_person_name("H'YIM KĐOH")
     assert parse_signature(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "H'Yim Kđoh"]).name == "H'Yim Kđoh"
     assert not is_person_name("H'Yim") and not is_person_name("V/v Phòng Dịch'")
+
+
+def test_a_closing_row_flattened_with_single_spaces():
+    from build_tools.extract.signer import split_flattened_signature
+
+    assert split_flattened_signature("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Thị Hồng Vân") == \
+        ["KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Lê Thị Hồng Vân"]
+    assert split_flattened_signature("- Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm") == ["CHỦ TỊCH", "Phạm Minh Tâm"]
+    assert split_flattened_signature("Giao Sở Y tế chủ trì thực hiện Kế hoạch Tiêm Chủng") is None
