@@ -827,6 +827,17 @@ def _glued(before: str, after: str, first: bool, last: bool) -> bool:
     return False
 
 
+def _in_name(words: list[str], bnd: list[str | None], j: int) -> bool:
+    """Word ``j`` is capitalised next to another capitalised word in the same phrase: part of a
+    name. Names of the Central Highlands and of foreign places ("Y Biêr Niê", "Kđoh") are not
+    Vietnamese syllables, so inside a name a non-word is repaired only to a word the lexicon has
+    seen beside a neighbour (a known name); otherwise it is flagged, never turned into another
+    name."""
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(words) and words[k][:1].isupper() and not (len(words[k]) > 1 and words[k].isupper())
+    return (bnd[j] is None and capitalised(j - 1)) or (bnd[j + 1] is None and capitalised(j + 1))
+
+
 def _foreign_context(words: list[str], kinds: list[int], j: int) -> bool:
     """A Latin word beside a known foreign word or a Latin name or acronym (an English
     phrase, a code) is left alone: one such word right next to it, or two within three.
@@ -956,7 +967,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 if confidence < lex.min_confidence or (
                         kind == UNKNOWN_VALID and margin < unknown_margin) or (
                         kind == LATIN and not lex.seen_beside(left, new, right)
-                        and lex.cost(word, new, style) > lex.params["latin_cheap_cost"]):
+                        and lex.cost(word, new, style) > lex.params["latin_cheap_cost"]) or (
+                        style == "title" and _in_name(words, bnd, j)
+                        and not lex.seen_beside(left, new, right)):
                     new = None
                 if new is None:
                     if kind >= NONWORD:

@@ -74,7 +74,7 @@ def _provincial_issuer_code(code: str | None) -> bool:
     return rule is not None and rule.scope == "provincial"
 
 
-def _party_shared(number: DocNumber | None) -> list[str]:
+def party_shared_types(number: DocNumber | None) -> list[str]:
     """The types a Party number's code can name, when it names several."""
     if number is None or number.form != "party" or not number.type_code:
         return []
@@ -98,7 +98,7 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
     """The type (its vocabulary entry) from the number's type code, a labelled number, the
     consolidated-text header, or the first title line — in that order of trust."""
     found = type_from_number(number)
-    shared = _party_shared(number)
+    shared = party_shared_types(number)
     if found and shared:  # "QĐ" in a Party number: Quyết định or Quy định, the title line says which
         for line in document.title_lines[:2]:
             titled = type_from_title_line(line)

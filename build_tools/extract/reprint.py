@@ -589,3 +589,26 @@ def _citation_before(sentence: str) -> bool:
 
     folded = fold(sentence)
     return bool(_citation_cue().search(folded[:announcement_at(sentence)]))
+
+
+HEADING_TYPE_CONFIDENCE = 0.6  # the site's heading, written by its editor, names the type
+
+
+def site_heading_type(framing: list[str], number: DocNumber | None) -> Found | None:
+    """The type a website's heading above the document names ("Quy định 05-QĐ/TU năm 2021 về …",
+    "Công điện khẩn về …"), where the copy has no type line; None when the heading names another
+    document's number than the copy's."""
+    from ..clean.framing import _looks_like_site_heading, _type_words
+
+    for line in framing:
+        if not _looks_like_site_heading(line):
+            continue
+        folded = fold(squeeze(line))
+        match = re.match(rf"^(?P<type>{_type_words()})\b", folded)
+        entry = _type_entry(match.group("type")) if match else None
+        named = parse_number(line[match.end():match.end() + 60].strip()) if match else None
+        if named and number and fold(named.text).replace(" ", "") != fold(number.text).replace(" ", ""):
+            return None
+        if entry:
+            return Found(entry, Clue("page-heading-type", squeeze(line)[:300], HEADING_TYPE_CONFIDENCE))
+    return None

@@ -14,9 +14,11 @@ from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
 from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
 
-_NAME_WORD = rf"[{UPPER}][{LOWER}]*"
+# A syllable of a name; the Ê Đê and Gia Rai names of the Central Highlands join a prefix with an
+# apostrophe ("H'Yim Kđoh", "Y Biêr Niê").
+_NAME_WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
 _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
-_CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,5}}$")
+_CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:['’][{UPPER}]+)?(?:\s+[{UPPER}]+(?:['’][{UPPER}]+)?){{1,5}}$")
 
 
 def _words() -> dict:

@@ -376,3 +376,16 @@ def test_a_heading_word_is_repaired_from_the_place_name_around_it(text, expected
 ])
 def test_place_names_leave_other_words_alone(text):
     assert repair_ocr(text).changes == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("CHỦ TỊCH\n\nY Biêr Niê\n", "Niê"),
+    ("Đồng chí Ksor Phước Hà, Phó Bí thư Tỉnh ủy, chủ trì cuộc họp.", "Ksor"),
+    ("Giao Chủ tịch UBND huyện Ea H'leo và ông Y Ngông Niê Kđăm theo dõi.", "Kđăm"),
+])
+def test_a_name_of_the_central_highlands_is_not_turned_into_another_name(text, name):
+    """Inside a capitalised name, a word that is not a Vietnamese syllable is a minority or foreign
+    name, not an OCR error: it changes only to a word the lexicon knows beside its neighbour."""
+    result = repair_ocr(text)
+    assert name in result.text
+    assert not [c for c in result.changes if c.before == name]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+
+import pytest
 from pathlib import Path
 
 from build_tools.clean import clean_text
@@ -365,6 +367,34 @@ def test_subject_closers_and_the_letter_type_of_citations_come_from_data():
     assert citations.citations(body, None).value[0].type == "Quyết định"
     with data_changed(load_yaml("doc_types.yml"), "letter_type", "Thông báo", citations, vocab):
         assert citations.citations(body, None).value[0].type == "Công văn"
+
+
+PARTY_HEADER = ("TỈNH ỦY ĐỒNG THÁP | ĐẢNG CỘNG SẢN VIỆT NAM |\n* | Đồng Tháp, ngày 9 tháng 8 năm 2021 |\n"
+                "Số 05-QĐ/TU | |\nVề việc phòng dịch\nCác cơ quan thực hiện nghiêm các biện pháp sau đây.\n")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Quy định 05-QĐ/TU năm 2021 về phòng dịch trong Đảng bộ tỉnh", "Quy định"),  # the heading settles "QĐ"
+    ("Quyết định 05-QĐ/TU năm 2021 về thành lập Ban Chỉ đạo", "Quyết định"),
+    ("Quy định 07-QĐ/TU năm 2021 về phòng dịch", "Quyết định"),  # another document's number: not this one's heading
+])
+def test_a_site_heading_names_the_type_a_party_code_leaves_open(heading, expected):
+    from build_tools.clean import clean_text
+    from build_tools.extract import extract
+
+    assert extract(clean_text(heading + "\n" + PARTY_HEADER)).doc_type == expected
+
+
+def test_a_site_heading_gives_the_type_of_a_copy_without_type_line_or_number():
+    from build_tools.clean import clean_text
+    from build_tools.extract import extract
+
+    text = ("Công điện khẩn về phòng dịch COVID-19 tỉnh Đồng Tháp\n"
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH ĐỒNG THÁP | Độc lập - Tự do - Hạnh phúc |\n"
+            "| Đồng Tháp, ngày 9 tháng 8 năm 2021 |\nVề việc phòng dịch\nCác sở thực hiện nghiêm các biện pháp sau đây.\n")
+    meta = extract(clean_text(text))
+    assert meta.doc_type == "Công điện" and meta.clues["doc_type"].rule == "page-heading-type"
+    assert meta.number is None  # the heading has none: none is made up
 
 
 def test_issuer_in_capitals_ban_hanh_ngay_dates_the_page_document():
