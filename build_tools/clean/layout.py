@@ -16,18 +16,43 @@ import re
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
+from ..vietnamese.date_grammar import date_word, spellings
 from ..vietnamese.fold import fold
 from ..model import Change
 
 HEADER_ZONE_LINES = 16  # the header is the top of the first page
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
-_DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
 _DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
-# What follows the place in a place-and-date cell (folded), piece by piece: ", ngay 24 thang 7 nam 2021".
+# What follows the place in a place-and-date cell: _date_after_place (", ngay 24 thang 7 nam 2021", folded).
 # A cell broken over lines or cells is a prefix of it ("Sơn La, ngày 24 tháng 7" / "năm 2021").
-_DATE_AFTER_PLACE = re.compile(r"^,\s*(?:(?:ngay\s*)?(?:(\d{1,2})\s*(?:thang\s*(?:(\d{1,2})\s*(?:,?\s*nam\s*"
-                               r"(?:((?:19|20)\d{2}))?)?)?)?)?)?\s*$")
 _PLACE_WORD = re.compile(r"^(?:[^\W\d_][\w.'-]*|[-–])$")  # "Bà Rịa - Vũng Tàu", "TP. Hồ Chí Minh"
+
+
+@functools.lru_cache(maxsize=None)
+def _date_after_place() -> re.Pattern[str]:
+    """What follows the place, piece by piece (folded): the date grammar's words (date_word), each
+    piece optional after the one before, so a cell cut anywhere is a prefix: not ``verbal_date``."""
+    day, month, year = (date_word(part) for part in ("day", "month", "year"))
+    return re.compile(rf"^,\s*(?:(?:(?:{day})\s*)?(?:(\d{{1,2}})\s*(?:(?:{month})\s*(?:(\d{{1,2}})\s*(?:,?\s*(?:{year})\s*"
+                      rf"(?:((?:19|20)\d{{2}}))?)?)?)?)?)?\s*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _date_tail() -> re.Pattern[str]:
+    """", ngày 17 …", ", ngày" at the end, ", ngày ….": the place-and-date line's date (folded)."""
+    day = date_word("day")
+    return re.compile(rf",\s*(?:{day})\s+\d|,\s*(?:{day})\s*$|,\s*(?:{day})\s+\.{{2,}}")
+
+
+def _date_comma(cell: str) -> int:
+    """Offset of the comma before the date's day word (", ngày", then ",ngày"), -1 if none."""
+    folded = fold(cell)
+    for joiner in (", ", ","):
+        for word in spellings("day"):
+            comma = folded.find(joiner + word)
+            if comma >= 0:
+                return comma
+    return -1
 
 
 @functools.lru_cache(maxsize=None)
@@ -75,7 +100,7 @@ def is_date_cell(text: str) -> bool:
     """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece: "Sơn La, ngày 24", "Hà Nội,")."""
     if _number_label().match(fold(text.strip())):
         return False
-    return bool(_DATE_TAIL.search(fold(text))) or date_progress(text) == "partial"
+    return bool(_date_tail().search(fold(text))) or date_progress(text) == "partial"
 
 
 PLACE_WORDS = 7
@@ -92,7 +117,7 @@ def date_progress(text: str) -> str | None:
     if not 1 <= len(words) <= PLACE_WORDS or not all(_PLACE_WORD.match(w) for w in words) \
             or not (words[0][0].isupper() and words[-1][0].isupper()):
         return None
-    match = _DATE_AFTER_PLACE.match(fold(stripped[comma:]))
+    match = _date_after_place().match(fold(stripped[comma:]))
     if not match:
         return None
     return "complete" if match.group(3) else "partial"
@@ -156,11 +181,11 @@ def split_side_by_side(cell: str) -> list[str]:
     match = _right_openers().search(folded)
     if match and is_issuer_cell(cell[:match.start()]) or (match and is_decoration_or_code(cell[:match.start()])):
         return [cell[:match.start()].strip(), cell[match.end():].strip()]
-    if is_number_cell(cell) and _DATE_TAIL.search(folded):
+    if is_number_cell(cell) and _date_tail().search(folded):
         split_at = _number_end(cell)
         if split_at and split_at < len(cell):
             return [piece for part in (cell[:split_at], cell[split_at:]) for piece in split_side_by_side(part.strip())]
-    if is_letter_summary(cell) and _DATE_TAIL.search(folded):  # "V/v … Lào Cai, ngày …": the date's column
+    if is_letter_summary(cell) and _date_tail().search(folded):  # "V/v … Lào Cai, ngày …": the date's column
         place = _place_start(cell)
         if place:
             return [cell[:place].strip(), cell[place:].strip()]
@@ -177,9 +202,7 @@ def is_decoration_or_code(text: str) -> bool:
 
 def _place_start(cell: str) -> int | None:
     """Start of the place in "… phòng dịch Lào Cai, ngày …": the capitalised words before the comma."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     start = None
     for token in reversed(list(re.finditer(r"\S+", cell[:comma]))):
         if not token.group()[:1].isupper():
@@ -191,9 +214,7 @@ def _place_start(cell: str) -> int | None:
 def _number_end(cell: str) -> int | None:
     """End of "Số: 109/UBND - VX" in "Số: 109/UBND - VX Quảng Ninh, ngày …": the last token
     before the place that has no lower-case letter (digits, codes, / and -)."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     tokens = list(re.finditer(r"\S+", cell[:comma]))
     end = None
     for index, token in enumerate(tokens):

@@ -1076,8 +1076,10 @@ def place_phrases() -> dict[tuple[str | None, ...], tuple[str, ...]]:
         if len(words) >= 3:  # the unit and a name of two syllables at least: three words of context
             phrases.add(words)
 
+    units = load_yaml("place_context.yml")["unit_names"]  # "tỉnh", "thành phố" before a province's name
     for province in load_yaml("provinces.yml")["provinces"]:
-        add(province["kind"].split()[0] if province["kind"].startswith("tỉnh") else "thành phố", province["name"])
+        unit = units["province"]["unit"] if province["kind"] == units["province"]["kind"] else units["city"]["unit"]
+        add(unit, province["name"])
         add("", province.get("full_name") or "")
         for district in province.get("districts") or ():
             add(district["kind"], district["name"])

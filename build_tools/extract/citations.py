@@ -21,6 +21,7 @@ from typing import Any
 
 from ..data_files import load_yaml
 from ..model import Citation, Clue, DocNumber, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
 from .numbers import parse_number
 from .textutil import WordPattern, alternatives, fold, sentence_around, squeeze
@@ -45,7 +46,7 @@ def _label() -> str:
 
 @functools.lru_cache(maxsize=None)
 def _date_after_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\s*,?\s*(?:{re.escape(_words()['issued_word'])}\s+)?ngay\s*")
+    return re.compile(rf"\s*,?\s*(?:{re.escape(_words()['issued_word'])}\s+)?(?:{date_word('day')})\s*")
 
 
 @functools.lru_cache(maxsize=None)
@@ -86,7 +87,7 @@ def _type_words() -> re.Pattern:
 @functools.lru_cache(maxsize=1)
 def _short_form() -> re.Pattern:
     words = sorted(doc_types().citation_words, key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:so\s+)?(?P<n>\d{{1,5}})"
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:{folded_number_label()}\s+)?(?P<n>\d{{1,5}})"
                        r"(?![\d/.-]|\s?/\s?[A-Z0-9])")
 
 
@@ -94,7 +95,7 @@ def _short_form() -> re.Pattern:
 def _unnumbered() -> re.Pattern:
     words = sorted((w for w, name in doc_types().citation_words.items() if name in doc_types().unnumbered),
                    key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=ngay\s*\d)")
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=(?:{date_word('day')})\s*\d)")
 
 
 def _type_name_for(number: DocNumber) -> str | None:
@@ -136,8 +137,8 @@ def _full_mentions(text: str, folded: str) -> list[_Mention]:
         if before:
             word_type = doc_types().citation_words[before.group("word")]
             start = before.start()
-            type_name = word_type if word_type != "Công văn" or not number.type_code else None
-        type_name = type_name or _type_name_for(number) or ("Công văn" if number.form == "state" else None)
+            type_name = word_type if word_type != doc_types().letter_type or not number.type_code else None
+        type_name = type_name or _type_name_for(number) or (doc_types().letter_type if number.form == "state" else None)
         if before is None and not number.type_code:
             continue  # a bare "2279/UBND-VX" with no type word is too weak to call a citation
         date, end = _date_after(text, folded, match.end())

@@ -11,10 +11,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import Clue, Found, MeasurePlace
+from ..vietnamese.date_grammar import spellings
 from .province import candidates, district_mentions
-from .textutil import UPPER, compile_folded, fold, squeeze
+from .textutil import UPPER, alternatives, compile_folded, fold, squeeze
 
 # --- the codebook --------------------------------------------------------------------------
 
@@ -74,6 +75,7 @@ class Codebook:
     targeted: re.Pattern | None
     subdistrict: re.Pattern
     place_not_scope: re.Pattern
+    numbered_only_kinds: frozenset[str] = frozenset()  # "tổ", "khu": a unit only with a number
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +94,7 @@ def codebook() -> Codebook:
     word = rf"(?:[{UPPER}][\w'’]*|\d+[A-Za-z]?)"
     subdistrict = re.compile(
         rf"(?<![\w])(?P<kind>(?i:{'|'.join(re.escape(k) for k in kinds)}))\s*:?\s+"
-        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|và|\bvà\b)\s*{word}(?:\s+{word}){{0,3}})*)",
+        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|{_conjunctions()}|\b(?:{_conjunctions()})\b)\s*{word}(?:\s+{word}){{0,3}})*)",
     )
     return Codebook(
         indicators=indicators,
@@ -114,6 +116,7 @@ def codebook() -> Codebook:
         targeted=compile_folded(data.get("targeted") or []),
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
+        numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
     )
 
 
@@ -202,6 +205,11 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 # --- level and direction ----------------------------------------------------------------------
 
+def _conjunctions() -> str:
+    """"và" (place_context.yml ``list_conjunctions``) as an alternation on written text."""
+    return alternatives(load_yaml("place_context.yml")["list_conjunctions"])
+
+
 @dataclass(frozen=True)
 class CountWords:
     """How directives write a number of people (data/lexicon.yml): digits or spelled numbers
@@ -210,6 +218,8 @@ class CountWords:
     pattern: re.Pattern
     digits: dict[str, int]  # "hai" → 2
     magnitudes: dict[str, int]  # "nghin" → 1000
+    ten: str = ""  # "muoi"
+    after_ten: dict[str, int] = field(default_factory=dict)  # "lam" → 5 ("mười lăm")
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,15 +228,18 @@ def count_words() -> CountWords:
     digits = {fold(word): value for value, word in enumerate(data["spelled_digits"], start=1)}
     magnitudes = {fold(word): int(value) for word, value in data["magnitudes"].items()}
     spelled = "|".join(sorted((re.escape(w) for w in digits), key=len, reverse=True))
-    spelled_number = rf"(?:(?:{spelled})\s+)?muoi(?:\s+(?:{spelled}|lam|mot))?|(?:{spelled})"
+    ten = fold(data["ten"])
+    after_ten = {fold(word): int(value) for word, value in data["after_ten"].items()}
+    after = "|".join(re.escape(w) for w in after_ten)
+    spelled_number = rf"(?:(?:{spelled})\s+)?{re.escape(ten)}(?:\s+(?:{spelled}|{after}))?|(?:{spelled})"
     magnitude = "|".join(re.escape(word) for word in magnitudes)
     units = "|".join(re.escape(fold(word)) for word in data["units"])
+    limit = load_rules("oxcgrt.yml")["gathering_limit"]
     pattern = re.compile(
-        r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|"
-        r"khong\s+nhieu\s+hon\s+|den)?"
+        rf"(?P<cue>{limit['cues']})?"
         rf"\s*\b(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*|{spelled_number})(?:\s+(?P<mag>{magnitude}))?\s*(?P<unit>{units})\b"
-        r"(?P<more>\s+tro\s+len)?")
-    return CountWords(pattern, digits, magnitudes)
+        rf"(?P<more>{limit['more']})?")
+    return CountWords(pattern, digits, magnitudes, ten, after_ten)
 
 
 def count_value(number: str, magnitude: str | None = None) -> int:
@@ -236,14 +249,21 @@ def count_value(number: str, magnitude: str | None = None) -> int:
         value = int(re.sub(r"[.,]", "", number))
     else:
         tokens = number.split()
-        if "muoi" in tokens:
-            at = tokens.index("muoi")
+        if words.ten in tokens:
+            at = tokens.index(words.ten)
             tens = words.digits.get(tokens[at - 1], 1) if at else 1
             unit = tokens[at + 1] if at + 1 < len(tokens) else None
-            value = tens * 10 + ({"lam": 5, "mot": 1}.get(unit) or words.digits.get(unit or "", 0))
+            value = tens * 10 + (words.after_ten.get(unit or "") or words.digits.get(unit or "", 0))
         else:
             value = words.digits[tokens[0]]
     return value * words.magnitudes.get(magnitude or "", 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _limit_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(the cues of "below", the cues of "from") of a gathering limit, from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["gathering_limit"]
+    return frozenset(fold(w) for w in data["below"]), frozenset(fold(w) for w in data["from"])
 
 
 def gathering_limit(folded: str) -> int | None:
@@ -257,8 +277,9 @@ def gathering_limit(folded: str) -> int | None:
         if not number[0].isdigit() and not cue:
             continue
         count = count_value(number, match.group("mag"))
-        if match.group("more") or cue in ("duoi", "tu"):
-            if not (match.group("more") or cue == "duoi"):
+        below, from_ = _limit_cues()
+        if match.group("more") or cue in below or cue in from_:
+            if not (match.group("more") or cue in below):
                 continue
             count -= 1
         elif not cue:
@@ -301,25 +322,31 @@ def is_relaxation(folded: str, until: int | None = None, measure_start: int | No
     return False
 
 
-_AMOUNT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<unit>trieu\s+dong|trieu|nghin\s+dong|"
-                     r"ngan\s+dong|dong|d\b)(?P<per>\s*/\s*(?:nguoi\s*/\s*)?(?:ngay|thang)|\s*(?:mot|moi|1)\s+ngay)?")
+@functools.lru_cache(maxsize=1)
+def _amount_words() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
+    """(the amount pattern, (unit prefix, multiplier) pairs, days in a month), from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["support_amount"]
+    return (re.compile(data["pattern"]), tuple((fold(w), int(m)) for w, m in data["multipliers"].items()),
+            int(data["days_in_month"]))
 
 
 def support_amount(folded: str) -> int | None:
     """The largest sum per person a sentence grants, in đồng a month or once ("3.710.000
     đồng/người" → 3710000, "1,5 triệu đồng" → 1500000, "100.000 đồng/ngày" → 3000000)."""
+    pattern, multipliers, days_in_month = _amount_words()
     amounts = []
-    for match in _AMOUNT.finditer(folded):
+    for match in pattern.finditer(folded):
         number, unit = match.group("n"), match.group("unit")
-        if unit.startswith("trieu") or unit.startswith(("nghin", "ngan")):
+        multiplier = next((m for prefix, m in multipliers if unit.startswith(prefix)), None)
+        if multiplier is not None:
             value = float(number.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", number) else None
             if value is None:
                 continue
-            value *= 1_000_000 if unit.startswith("trieu") else 1_000
+            value *= multiplier
         else:
             value = float(re.sub(r"[.,]", "", number))
-        if "ngay" in (match.group("per") or ""):
-            value *= 30
+        if any(day in (match.group("per") or "") for day in spellings("day")):
+            value *= days_in_month
         amounts.append(int(value))
     return max(amounts) if amounts else None
 
@@ -429,11 +456,12 @@ def _subdistricts(sentence: str, province: str | None, covered: list[tuple[int, 
         if any(a <= match.start("names") < b for a, b in covered):
             continue
         kind = match.group("kind").lower()
-        for name_match in re.finditer(r"[^,;]+", re.sub(r"\s+và\s+", ", ", match.group("names"))):
+        names = re.sub(rf"\s+(?:{_conjunctions()})\s+", ", ", match.group("names"))
+        for name_match in re.finditer(r"[^,;]+", names):
             name = squeeze(name_match.group()).strip()
             if not name or (len(name) > 1 and name.isupper() and not name.isdigit()):
                 continue  # "Tổ COVID": an acronym is not a place name
-            if kind in ("tổ", "khu") and not name[0].isdigit():
+            if kind in codebook().numbered_only_kinds and not name[0].isdigit():
                 continue  # "tổ", "khu" alone name a unit only with a number
             found.append((match.start(), MeasurePlace(name, kind, province, False)))
     return found

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..data_files import load_rules, load_yaml
 from ..model import CleanDocument, Clue, Deadline, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
 from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
 
@@ -29,18 +30,24 @@ def _rules() -> dict[str, Any]:
     return {
         "cue": re.compile(rf"(?:{data['cue']})"
                           rf"\s*(?:(?P<hour>\d{{1,2}})\s*(?:{hours})\s*(?P<minute>\d{{1,2}})?\s*(?:{minute})?\s*,?\s*)?"
-                          r"(?:ngay\s*)?(?=\d)"),
+                          rf"(?:(?:{date_word('day')})\s*)?(?=\d)"),
         "cue_words": tuple(data["cue_words"]),
         "assign": re.compile(rf"(?:^|[\s,;:(])(?:{alternatives(data['assign_verbs'])})\s+"
                              rf"(?:{re.escape(data['assign_preposition'])}\s+)?"),
         "compound_verb": data["compound_verb"],
         "organisation": re.compile(rf"(?:^|[\s,;:(])(?=(?:{'|'.join(data['organisation_openers'])})\s)"),
         "verb": re.compile(rf"\s(?:{alternatives(data['task_verbs'])})\b|[;:.]"),
+        "lowercase_openers": tuple(data["lowercase_openers"]),
+        # "15 giờ 30 phút ngày " right before a date; "hết ngày " right before it
+        "hour_before": re.compile(rf"(?:(\d{{1,2}})\s*(?:{hours})\s*(?:(\d{{1,2}})\s*(?:{minute}|')?)?\s*,?\s*)?"
+                                  rf"(?:(?:{date_word('day')})\s*)?$"),
+        "through_before": re.compile(rf"{re.escape(data['through_word'])}\s*(?:(?:{date_word('day')})\s*)?$"),
+        "period_clues": dict(data["period_clues"]),
     }
 
 
 def _names_organisation(sentence: str, folded: str, start: int) -> bool:
-    return sentence[start:start + 1].isupper() or folded.startswith(("nguoi dung dau", "cac "), start)
+    return sentence[start:start + 1].isupper() or folded.startswith(_rules()["lowercase_openers"], start)
 
 
 def _who(sentence: str, folded: str, limit: int) -> str | None:
@@ -118,7 +125,6 @@ class Period:
     start_rule: str | None = None  # "date" | "signing"
 
 
-_HOUR_BEFORE = re.compile(r"(?:(\d{1,2})\s*(?:h|gio)\s*(?:(\d{1,2})\s*(?:phut|')?)?\s*,?\s*)?(?:ngay\s*)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,7 +152,7 @@ def _period_rules() -> dict:
 def _role(folded: str, start: int) -> tuple[str | None, int | None]:
     """("start" | "end" | None, hour) for the date at ``start``: the cue before it, past the hour."""
     window = folded[max(0, start - 60):start]
-    hour_match = _HOUR_BEFORE.search(window)
+    hour_match = _rules()["hour_before"].search(window)
     before = window[:hour_match.start()] if hour_match else window
     hour = int(hour_match.group(1)) if hour_match and hour_match.group(1) else None
     rules = _period_rules()
@@ -182,19 +188,19 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
             start, start_rule = date.iso, "date"
         elif role == "end" and end is None:
             day = dt.date.fromisoformat(date.iso)
-            ends_at_midnight = hour == 0 and not re.search(r"het\s*(?:ngay\s*)?$", folded[max(0, date.start - 12):date.start])
+            ends_at_midnight = hour == 0 and not _rules()["through_before"].search(folded[max(0, date.start - 12):date.start])
             end, end_rule = (day - dt.timedelta(days=1)).isoformat() if ends_at_midnight else date.iso, "date"
         else:
             continue
         pieces.append(squeeze(sentence[max(0, date.start - 25):date.end]))
     if start is None and issued and rules["from_signing"].search(folded):
         start, start_rule = issued, "signing"
-        pieces.append("kể từ ngày ký")
+        pieces.append(_rules()["period_clues"]["from_signing"])
     if end is None:
         end = _month_end(rules["month_end"].search(folded), _sentence_year(sentence, folded, year))
         if end is not None:
             end_rule = "date"
-            pieces.append("đến hết tháng")
+            pieces.append(_rules()["period_clues"]["month_end"])
     if end is None:
         duration = rules["duration"].search(folded)
         if duration:
@@ -206,7 +212,7 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
                 pieces.append(squeeze(sentence[duration.start():duration.end()]))
         elif rules["open_end"].search(folded):
             end_rule = "until-further-notice"
-            pieces.append("cho đến khi có thông báo mới")
+            pieces.append(_rules()["period_clues"]["open_end"])
     if start is None and end is None and end_rule is None:
         return None
     period = Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)

@@ -23,12 +23,24 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
 
+from ..data_files import load_yaml
+from ..vietnamese.fold import fold
+
 SKIPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
            "nav", "form", "button", "select", "input", "textarea"}
 BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
           "ul", "ol", "li", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "hr", "address", "center"}
-HEADER_CELL = re.compile(r"(?i)(s[ốo]\s*:|c[ộo]ng h[òoà]a x[ãa] h[ộo]i|đ[ảa]ng c[ộo]ng s[ảa]n|độc lập)")
 EXTRACTOR = "trafilatura"
+
+
+@functools.lru_cache(maxsize=1)
+def header_cell() -> re.Pattern[str]:
+    """A cell of a document's header (structure.yml): "Số:" (marked or not), the motto, the Party's name."""
+    words = load_yaml("structure.yml")
+    label = "".join(f"[{re.escape(c)}{re.escape(fold(c))}]" if fold(c) != c.lower() else re.escape(c)
+                    for c in words["number_label"].lower())
+    return re.compile(rf"(?i)({label}\s*:|{'|'.join(words['html_header_phrases'])})")
+
 
 
 @dataclass(frozen=True)
@@ -245,7 +257,7 @@ def _table(table, lines: list[str]) -> None:
         if not cells:
             continue
         single = all(len(c) == 1 for c in cells)
-        header = any(HEADER_CELL.search(" ".join(c)) for c in cells)
+        header = any(header_cell().search(" ".join(c)) for c in cells)
         if len(cells) > 1 and (single or header):
             for index in range(max(len(c) for c in cells)):
                 lines.append(" | ".join(c[index] if index < len(c) else "" for c in cells) + " |")

@@ -95,3 +95,15 @@ def test_the_words_around_a_citation_are_read_from_citations_yml(monkeypatch):
     finally:
         for function in cached:
             function.cache_clear()
+
+
+def test_local_issuer_words_come_from_citations_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import citations as module
+
+    from ..support.data import data_changed
+
+    body = "thực hiện Điện ngày 21/7/2021 của Ban Chỉ đạo xã Tân Lập"
+    assert citations(body, "quang-ninh")[0].key == "dien-2021-07-21-ban-chi-dao-xa-tan-lap"
+    with data_changed(load_yaml("citations.yml"), "local_issuer_words", ["xa"], module):
+        assert citations(body, "quang-ninh")[0].key == "dien-2021-07-21-ban-chi-dao-xa-tan-lap-quang-ninh"

@@ -454,6 +454,42 @@ def test_a_taxi_service_is_not_a_workplace():
     assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}
 
 
+def test_the_numbers_of_gatherings_and_support_follow_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    data = load_rules("oxcgrt.yml")
+    assert gathering_limit(fold("dưới 30 người")) == 29
+    with data_changed(data, "gathering_limit", dict(data["gathering_limit"], below=[]), coding):
+        assert gathering_limit(fold("dưới 30 người")) == 30
+    assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500_000
+    assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_000_000
+    amount = dict(data["support_amount"], multipliers={"triệu": 1000}, days_in_month=31)
+    with data_changed(data, "support_amount", amount, coding):
+        assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500
+        assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_100_000
+
+
+def test_list_conjunctions_and_numbered_only_kinds_follow_the_data():
+    from build_tools.data_files import load_rules, load_yaml
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    def names(sentence):
+        return [place.name for place in places_in(sentence, "quang-ninh") if not place.in_gazetteer]
+
+    assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà", "Tây Hà"]
+    with data_changed(load_yaml("place_context.yml"), "list_conjunctions", ["cùng"], coding):
+        assert names("phong tỏa các thôn Đông Hà cùng Tây Hà") == ["Đông Hà", "Tây Hà"]
+        assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà"]
+    assert names("cách ly tổ 5 và khu Bắc") == ["5"]
+    with data_changed(load_rules("oxcgrt.yml"), "numbered_only_kinds", ["tổ"], coding):
+        assert names("cách ly tổ 5 và khu Bắc") == ["5", "Bắc"]
+
+
 @pytest.mark.parametrize("text, indicator, level", [
     # advice, not an order: the codebook's "recommend" level for every indicator that has one
     ("Khuyến nghị các trường cho học sinh học qua truyền hình.", "C1", 1),
@@ -545,3 +581,17 @@ def test_issue_18d_movement_bans_on_every_vehicle_and_closed_care_homes():
 def test_issue_18d_every_business_but_essentials_is_level_3_a_named_sector_with_an_exception_is_2():
     assert coded("Dừng hoạt động các cơ sở kinh doanh dịch vụ, trừ cửa hàng lương thực, thực phẩm.")["C2"].level == 3
     assert coded("Đóng cửa các cơ sở massage, karaoke, trừ các cơ sở thuộc diện được miễn.")["C2"].level == 2
+
+
+def test_spelled_tens_of_people_follow_the_counts_of_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    counts = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    assert gathering_limit(fold("không quá mười lăm người")) == 15
+    with data_changed(counts, "after_ten", {"lăm": 6}, coding):
+        assert gathering_limit(fold("không quá mười lăm người")) == 16
+    with data_changed(counts, "ten", "chục", coding):
+        assert gathering_limit(fold("không quá hai chục người")) == 20

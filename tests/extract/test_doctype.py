@@ -65,6 +65,38 @@ def test_the_letter_abbreviation_and_its_expansion_come_from_structure_yml(monke
         doctype._letter_abbreviation.cache_clear()
 
 
+def test_the_words_of_types_come_from_doc_types_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import doctype, vocab
+
+    from ..support.data import data_changed
+
+    words = load_yaml("doc_types.yml")
+    law = document(body=["Luật này được Hội đồng Nhà nước khóa VIII thông qua ngày 20 tháng 11 năm 1989."])
+    assert document_type(law, None) is None
+    with data_changed(words, "adoption_sentence", dict(words["adoption_sentence"], bodies=["hội đồng nhà nước"]), doctype):
+        assert document_type(law, None).value["name"] == "Luật"
+    with data_changed(words, "letter_type", "Thông báo", doctype, vocab):
+        assert document_type(document(), parse_number("2279/UBND-VX")).value["name"] == "Thông báo"
+    header = document(header=["BẢN HỢP NHẤT - BỘ Y TẾ"])
+    assert document_type(header, None) is None
+    consolidated = dict(words["consolidated"], header_words="bản hợp nhất")
+    with data_changed(words, "consolidated", consolidated, doctype):
+        assert document_type(header, None).value["name"] == "Văn bản hợp nhất"
+        with data_changed(words, "consolidated", dict(consolidated, not_with="bộ y tế"), doctype):
+            assert document_type(header, None) is None
+    preamble = document(title=["NGHỊ ĐỊNH"], body=["Nghị định số 131/2021/NĐ-CP, có hiệu lực từ ngày 15 tháng 02 "
+                                                   "năm 2022, được điều chỉnh bởi:"])
+    assert document_type(preamble, None).value["name"] == "Nghị định"
+    amended = dict(words["consolidated"]["preamble"], amended=["được điều chỉnh"])
+    with data_changed(words, "consolidated", dict(words["consolidated"], preamble=amended), doctype):
+        assert document_type(preamble, None).value["name"] == "Văn bản hợp nhất"
+    title = document(title=["KẾT LUẬN", "NHẰM PHÒNG DỊCH"])
+    assert document_title(title, "Kết luận") == "Nhằm phòng dịch"
+    with data_changed(words, "title_connectors", ["nhằm "], doctype):
+        assert document_title(title, "Kết luận") == "Kết luận nhằm phòng dịch"
+
+
 def _copy_fields(text: str) -> tuple:
     from build_tools.clean import clean_text
     from build_tools.extract import extract

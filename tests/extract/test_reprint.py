@@ -325,6 +325,50 @@ def test_headline_names_the_document_and_the_lead_below_signs_it():
     assert meta.signer.name == "Đồng Văn Thanh" and meta.issued_date == "2021-09-02"
 
 
+def test_the_words_of_a_lead_come_from_framing_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import reprint
+    from build_tools.extract.reprint import framing_publisher
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from support.data import data_changed
+
+    words = load_yaml("framing.yml")
+    lead = ("(Báo Đồng Nai) - UBND tỉnh vừa ban hành Công văn số 13417/UBND-VP ngày 22/9/2021 nhằm "
+            "thực hiện các biện pháp phòng, chống dịch.")
+    assert "title" not in lead_fields([lead])
+    with data_changed(words, "subject_words", ["nhằm"], reprint):
+        assert lead_fields([lead])["title"].value.startswith("Nhằm thực hiện các biện pháp")
+    assert framing_publisher(["Theo báo Lao Động"]) == "Báo Lao Động"
+    with data_changed(words, "credit_word", "nguồn", reprint):
+        assert framing_publisher(["Theo báo Lao Động"]) is None
+        assert framing_publisher(["Nguồn báo Lao Động"]) == "Báo Lao Động"
+    assert reprint._reference().search("so 12") and reprint._signing_verb() == "ky"
+    with data_changed(words, "signing_verb", "kí", reprint):
+        assert reprint._signing_verb() == "ki"
+    assert reprint._after_number().match(" - UBND ngay ") and not reprint._after_number().match(" cua UBND ngay ")
+    with data_changed(words, "number_tail_stops", ["tại"], reprint):
+        assert reprint._after_number().match(" cua UBND ngay ")
+
+
+def test_subject_closers_and_the_letter_type_of_citations_come_from_data():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import citations, reprint, vocab
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from support.data import data_changed
+
+    lead = ("(Báo Đồng Nai) - UBND tỉnh vừa ban hành Công văn số 13417/UBND-VP ngày 22/9/2021 về "
+            "phòng dịch, cu the:")
+    assert lead_fields([lead])["title"].value == "Về phòng dịch"
+    with data_changed(load_yaml("framing.yml"), "subject_closers", ["sau day"], reprint):
+        assert lead_fields([lead])["title"].value == "Về phòng dịch, cu the"
+    body = "theo văn bản số 12/QĐ-UBND ngày 02/8/2021"  # "văn bản" names a letter: the code says more
+    assert citations.citations(body, None).value[0].type == "Quyết định"
+    with data_changed(load_yaml("doc_types.yml"), "letter_type", "Thông báo", citations, vocab):
+        assert citations.citations(body, None).value[0].type == "Công văn"
+
+
 PARTY_HEADER = ("TỈNH ỦY ĐỒNG THÁP | ĐẢNG CỘNG SẢN VIỆT NAM |\n* | Đồng Tháp, ngày 9 tháng 8 năm 2021 |\n"
                 "Số 05-QĐ/TU | |\nVề việc phòng dịch\nCác cơ quan thực hiện nghiêm các biện pháp sau đây.\n")
 

@@ -154,6 +154,19 @@ def test_script_text_and_markup_never_reach_the_text_or_the_page_clues():
         assert meta.number is None or "999" not in meta.number.text
 
 
+def test_the_header_cell_words_come_from_structure_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.ingest import html
+
+    from ..support.data import data_changed
+
+    assert html.header_cell().search("Số: 12/UBND") and html.header_cell().search("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+    words = load_yaml("structure.yml")
+    with data_changed(words, "html_header_phrases", ["vương quốc"], html), data_changed(words, "number_label", "Nr", html):
+        assert html.header_cell().search("VƯƠNG QUỐC CAMPUCHIA") and html.header_cell().search("Nr: 12")
+        assert not html.header_cell().search("CỘNG HÒA XÃ HỘI") and not html.header_cell().search("Số: 12")
+
+
 # --- round 4: the sanitised page, the page's own record, headings (ingest/html.py) -----------
 
 HOSTILE = """<html><head><meta charset="utf-8"><title>Văn bản</title>
