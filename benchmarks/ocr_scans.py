@@ -1,6 +1,7 @@
 """OCR of generated scans: raw Tesseract against our reading and repair, per degradation level.
 
     .venv/bin/python benchmarks/ocr_scans.py [--pages 12] [--levels clean,good,poor] [--split heldout]
+                                             [--reads /tmp/ocr-reads]
 
 For each level, notices are composed by ``scan_generator`` (the held-out split by default:
 Công báo files never used for tuning, and the clean seeds), rendered and worn until about
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -70,6 +72,27 @@ def read_both(task: tuple[int, str, str, str]) -> dict:
 
 
 _POOL: dict[str, list] = {}
+
+
+def read_all(tasks: list[tuple[int, str, str, str]], workers: int, keep: Path | None) -> list[dict]:
+    """``read_both`` for each task, in the pool; with ``keep``, readings stored there are reused."""
+    def stored(task: tuple[int, str, str, str]) -> Path | None:
+        return keep / f"{task[1]}-{task[0]}-{task[2]}.pickle" if keep else None
+
+    found: dict[int, dict] = {}
+    for k, task in enumerate(tasks):
+        path = stored(task)
+        if path is not None and path.exists():
+            found[k] = pickle.loads(path.read_bytes())
+    missing = [k for k in range(len(tasks)) if k not in found]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for k, result in zip(missing, pool.map(read_both, [tasks[k] for k in missing])):
+            found[k] = result
+            path = stored(tasks[k])
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(pickle.dumps(result))
+    return [found[k] for k in range(len(tasks))]
 
 
 def repaired_text(text: str, reading, lexicon: Lexicon) -> tuple[str, int]:
@@ -163,6 +186,9 @@ def main() -> None:
                         help="written: the notices of written_notices.yml (all of them, once per level)")
     parser.add_argument("--lexicon", choices=["committed", "held-out"], default="held-out")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reads", type=Path, default=None,
+                        help="keep each notice's readings here (pickles) and reuse them: re-measure the "
+                             "repair without OCR again (delete the folder when the generator or reader changes)")
     args = parser.parse_args()
     _POOL[args.split] = paragraph_pool(args.split) if args.split != "written" else []
     available = len(written_notices()) if args.split == "written" else None
@@ -183,8 +209,7 @@ def main() -> None:
             tasks.append((seed, args.split, name, folder))
             pages += spec.pages
             seed += 1
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            results = list(pool.map(read_both, tasks))
+        results = read_all(tasks, args.workers, args.reads)
         totals = dict(words=0, raw=0, read=0, repaired=0, broken=0, web=0, province=0, number=0, date=0, pages=0, bytes=0,
                       seconds=0.0)
         for item in results:

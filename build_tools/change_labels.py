@@ -43,13 +43,14 @@ def label(change: Change) -> ChangeLabel:
 
 def confidence_text(confidence: float) -> str:
     """0.85 → "độ tin cậy 85%"."""
-    return f"độ tin cậy {round(confidence * 100)}%"
+    return _vocabulary()["confidence"].format(percent=round(confidence * 100))
 
 
 def repair_note(change: Change) -> str:
     """The tooltip of a repaired word: the original word and why it was changed, in Vietnamese."""
-    return (f"Bản gốc: «{change.before}» → «{change.after}». {reason_of(change.kind, change.code)} "
-            f"({confidence_text(change.confidence)})")
+    return _vocabulary()["repair_note"].format(before=change.before, after=change.after,
+                                               reason=reason_of(change.kind, change.code),
+                                               confidence=confidence_text(change.confidence))
 
 
 def source_format(fmt: str) -> str:

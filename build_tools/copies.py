@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .data_files import load_yaml
 from .vietnamese.fold import fold
 from .model import IMPORTANT_FIELDS, Metadata, NoticeHead, Problem
 
@@ -80,7 +81,8 @@ def different_identities(a: Metadata, b: Metadata) -> bool:
 
 def describe_identity(meta: Metadata) -> str:
     issuer = meta.issuer.name if meta.issuer else (meta.province.name if meta.province else "")
-    return f"số {meta.number.text}, {issuer}, ngày {meta.issued_date}"
+    return load_yaml("site.yml")["copies"]["identity"].format(number=meta.number.text, issuer=issuer,
+                                                              date=meta.issued_date)
 
 
 def completeness(head: NoticeHead) -> tuple[int, int, int]:

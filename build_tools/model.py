@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .data_files import load_yaml
+
 T = TypeVar("T")
 
 
@@ -318,10 +320,12 @@ class Provenance:
         parts = [p for p in (self.publisher, self.source_url) if p]
         if not parts:
             return None
-        text = "bản sao từ " + ", ".join(parts)
+        words = load_yaml("site.yml")["citation"]["vi"]
+        text = words["copy"].format(where=", ".join(parts))
         if self.retrieved:
             day = self.retrieved.split("-")
-            text += f", truy cập ngày {int(day[2])}/{int(day[1])}/{day[0]}" if len(day) == 3 else ""
+            date = words["date"].format(day=int(day[2]), month=int(day[1]), year=day[0]) if len(day) == 3 else ""
+            text += words["retrieved"].format(date=date) if date else ""
         return text
 
 

@@ -10,6 +10,7 @@ import html
 import re
 from typing import NamedTuple
 
+from .data_files import load_yaml
 from .vietnamese.fold import fold
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
@@ -52,7 +53,9 @@ def escape_markdown(text: str) -> str:
     return neutralise_line_starts(escape_inline(text))
 
 
-UNSURE_NOTE = "OCR không chắc"  # notes of words OCR read with low confidence (not repaired)
+def unsure_note() -> str:
+    """How the note of a word OCR read with low confidence (not repaired) starts (change_kinds.yml)."""
+    return load_yaml("change_kinds.yml")["unsure"]
 
 
 class Piece(NamedTuple):
@@ -78,7 +81,7 @@ def marked_pieces(text: str, bold, marks) -> list[Piece]:
     pieces = []
     for start, end in zip(points, points[1:]):
         note = next((n for s, e, n in marks if s <= start and end <= e), None)
-        mark = None if note is None else ("ocr-unsure" if note.startswith(UNSURE_NOTE) else "ocr-fix")
+        mark = None if note is None else ("ocr-unsure" if note.startswith(unsure_note()) else "ocr-fix")
         pieces.append(Piece(text[start:end], any(s <= start and end <= e for s, e in bold), mark, note))
     return pieces
 

@@ -96,3 +96,31 @@ def test_the_notice_page_names_the_received_format_in_vietnamese(seed_site):
     page = seed_site.page(seed_site.records[0]).read_text(encoding="utf-8")
     assert "nguyên văn như khi nhận (tệp văn bản, bảng mã utf-8)" in page
     assert "Made with" not in (seed_site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_confidence_words_come_from_change_kinds_yml():
+    from build_tools import change_labels
+    from build_tools.change_labels import confidence_text
+
+    from .support.data import data_changed
+
+    assert confidence_text(0.855) == "độ tin cậy 86%"
+    with data_changed(load_yaml("change_kinds.yml"), "confidence", "chắc {percent} phần trăm", change_labels):
+        assert confidence_text(0.5) == "chắc 50 phần trăm"
+
+
+def test_the_repair_note_and_the_unsure_note_come_from_change_kinds_yml():
+    from build_tools import change_labels, text
+    from build_tools.change_labels import repair_note
+
+    from .support.data import data_changed
+
+    words = load_yaml("change_kinds.yml")
+    change = Change("ocr", "ocr-repair", "a", "b", "x", confidence=0.9)
+    assert repair_note(change).startswith("Bản gốc: «a» → «b». ")
+    with data_changed(words, "repair_note", "{before}→{after} ({confidence})", change_labels):
+        assert repair_note(change) == "a→b (độ tin cậy 90%)"
+    pieces = text.marked_pieces("chữ mờ", [], [(0, 3, "OCR không chắc (độ tin cậy 30/100)")])
+    assert pieces[0].mark == "ocr-unsure"
+    with data_changed(words, "unsure", "Máy đọc không chắc", text):
+        assert text.marked_pieces("chữ mờ", [], [(0, 3, "OCR không chắc")])[0].mark == "ocr-fix"

@@ -67,3 +67,18 @@ def test_same_body_under_another_number_is_another_notice(tmp_path):
     other = PORTAL.replace("13417/UBND-VP", "13500/UBND-VP").replace("ngày 22 tháng 9", "ngày 29 tháng 9")
     result = build(tmp_path, {"a.txt": PORTAL, "b.txt": other})
     assert len(result.notices) == 2 and not any(p.severity == "duplicate" for p in result.problems)
+
+
+def test_the_reason_copies_give_is_worded_by_site_yml():
+    from types import SimpleNamespace
+
+    from build_tools import copies
+    from build_tools.data_files import load_yaml
+
+    from .support.data import data_changed
+
+    meta = SimpleNamespace(number=SimpleNamespace(text="24/CT-UBND"), issuer=SimpleNamespace(name="UBND tỉnh Sơn La"),
+                           province=None, issued_date="2021-07-24")
+    assert copies.describe_identity(meta) == "số 24/CT-UBND, UBND tỉnh Sơn La, ngày 2021-07-24"
+    with data_changed(load_yaml("site.yml")["copies"], "identity", "{issuer} / {number} / {date}", copies):
+        assert copies.describe_identity(meta) == "UBND tỉnh Sơn La / 24/CT-UBND / 2021-07-24"

@@ -5,8 +5,9 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..change_labels import repair_note
+from ..data_files import load_yaml
 from ..model import Change, CleanDocument, OcrReading, RawNotice
-from ..text import UNSURE_NOTE
+from ..text import unsure_note
 from .framing import split_framing
 from .layout import recover_header, recover_tail
 from .normalise import normalise
@@ -87,7 +88,7 @@ def unsure_marks(text: str, confidences: list[float | None], changes: list[Chang
             continue
         if len(word) < 2 and not is_syllable(word):
             continue
-        note = f"{UNSURE_NOTE} (độ tin cậy {confidence:.0f}/100): so với bản quét"
+        note = load_yaml("change_kinds.yml")["unsure_note"].format(unsure=unsure_note(), confidence=confidence)
         marks[line].append((match.start() - line_start, match.end() - line_start, note))
     return marks
 

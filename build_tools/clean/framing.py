@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
+from ..vietnamese.date_grammar import date_word
 from ..vietnamese.fold import fold
 from ..model import Change
 
@@ -44,11 +45,16 @@ def _alternatives(key: str) -> str:
     return "|".join(f"(?:{p})" for p in _vocabulary()[key])
 
 
+def _number_label() -> str:
+    """"so": the label of a document's number (structure.yml), folded."""
+    return re.escape(fold(load_yaml("structure.yml")["number_label"]))
+
+
 @functools.lru_cache(maxsize=None)
 def reference_pattern() -> re.Pattern[str]:
     """A document named by its number, in folded text: "Công điện khẩn số 09/CĐ-UBND"."""
     return re.compile(rf"\b(?P<type>{_type_words()})(?:\s+(?:{_alternatives('urgency_words')}))?"
-                      rf"\s+(?:so\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
+                      rf"\s+(?:{_number_label()}\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
 
 
 # A document number written without "số" ("Chỉ thị 11/CT-UBND", "Kết luận 150-KL/TU"): digits, then
@@ -68,7 +74,9 @@ def _citation_cue() -> re.Pattern[str]:
 
 # What ends the words before a plain verb when they name a document, not an issuer:
 # "Quyết định số 12/QĐ-UBND ban hành …", "Quyết định ban hành …".
-_AFTER_DOCUMENT = re.compile(r"(?:\d[\w/.-]*|\bso)\s*$")
+@functools.lru_cache(maxsize=None)
+def _after_document() -> re.Pattern[str]:
+    return re.compile(rf"(?:\d[\w/.-]*|\b{_number_label()})\s*$")
 
 
 @dataclass(frozen=True)
@@ -108,16 +116,15 @@ def _is_headline(folded: str, match: re.Match) -> bool:
 
 def _plain_verb_after_document(before: str) -> bool:
     words = re.sub(r"[^\w/.-]+", " ", before).rstrip()
-    return bool(_AFTER_DOCUMENT.search(words) or re.search(rf"\b(?:{_type_words()})$", words))
+    return bool(_after_document().search(words) or re.search(rf"\b(?:{_type_words()})$", words))
 
 
 @functools.lru_cache(maxsize=None)
 def _announcement() -> re.Pattern[str]:
     """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
-    from ..extract.vocab import folded_number_label
-
     return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
-                      rf"(?P<type>{_type_words()})\b(?!\s+(?:khan\s+|hoa toc\s+)?(?:{folded_number_label()}\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
+                      rf"(?P<type>{_type_words()})\b(?!\s+(?:(?:{_alternatives('urgency_words')})\s+)?"
+                      rf"(?:{_number_label()}\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
 
 
 def announcement_at(line: str) -> int:
@@ -349,10 +356,8 @@ def is_document_list(line: str) -> bool:
 
     if sum(1 for date in find_dates(line, folded) if date.has_year) < len(numbers):
         return False
-    from ..extract.vocab import folded_number_label
-
-    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:{folded_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
-    rest = re.sub(r"\bngay\b", " ", rest)
+    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:{_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
+    rest = re.sub(rf"\b(?:{date_word('day')})\b", " ", rest)
     return len(_LIST_FILLER.sub(" ", rest).split()) <= 5
 
 
@@ -363,10 +368,21 @@ def _document_start(lines: list[str], candidates: list[int]) -> int:
     from .layout import is_header_cell
     from .structure import is_document_type_line
 
+    after_body = False  # a header comes before the body: a cell after a body sentence is the signature's title
     for position, index in enumerate(candidates):
-        if is_header_cell(lines[index]) and not is_lead(lines[index]) or is_document_type_line(lines[index]):
+        if is_header_cell(lines[index]) and not is_lead(lines[index]) and not after_body or \
+                is_document_type_line(lines[index]):
             return position
+        after_body = after_body or _is_body_sentence(lines[index])
     return len(candidates)
+
+
+def _is_body_sentence(line: str) -> bool:
+    """A long sentence of the body ("Trước tình hình …, Chủ tịch … chỉ thị …."), not a lead or
+    a "toàn văn" line, which may stand above a reprinted header."""
+    stripped = line.strip()
+    return stripped[:1].isupper() and stripped.endswith(".") and len(stripped.split()) >= 12 and \
+        not is_lead(stripped) and not is_intro(stripped) and "|" not in stripped
 
 
 HEADING_WINDOW = 3  # a site's heading and a line or two of its own sit above the document
@@ -397,7 +413,7 @@ def _looks_like_site_heading(line: str) -> bool:
     letters = [c for c in words if c.isalpha()]
     capitals = letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     folded = fold(stripped)
-    labelled = re.search(r"\bso\s*:", folded)
+    labelled = re.search(rf"\b{_number_label()}\s*:", folded)
     names_type = re.match(rf"^(?:{_type_words()})\b", folded)
     return bool(names_type) and not capitals and not labelled and not is_header_cell(stripped)
 

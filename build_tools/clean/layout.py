@@ -16,13 +16,43 @@ import re
 from dataclasses import dataclass
 
 from ..data_files import load_yaml
+from ..vietnamese.date_grammar import date_word, spellings
 from ..vietnamese.fold import fold
 from ..model import Change
 
 HEADER_ZONE_LINES = 16  # the header is the top of the first page
 _SEPARATOR = re.compile(r"\s*\|\s*|\t+|\s{3,}")
-_DATE_TAIL = re.compile(r",\s*ngay\s+\d|,\s*ngay\s*$|,\s*ngay\s+\.{2,}")
 _DECORATION = re.compile(r"^[\s*_\-–—=.·•~]+$")
+# What follows the place in a place-and-date cell: _date_after_place (", ngay 24 thang 7 nam 2021", folded).
+# A cell broken over lines or cells is a prefix of it ("Sơn La, ngày 24 tháng 7" / "năm 2021").
+_PLACE_WORD = re.compile(r"^(?:[^\W\d_][\w.'-]*|[-–])$")  # "Bà Rịa - Vũng Tàu", "TP. Hồ Chí Minh"
+
+
+@functools.lru_cache(maxsize=None)
+def _date_after_place() -> re.Pattern[str]:
+    """What follows the place, piece by piece (folded): the date grammar's words (date_word), each
+    piece optional after the one before, so a cell cut anywhere is a prefix: not ``verbal_date``."""
+    day, month, year = (date_word(part) for part in ("day", "month", "year"))
+    return re.compile(rf"^,\s*(?:(?:(?:{day})\s*)?(?:(\d{{1,2}})\s*(?:(?:{month})\s*(?:(\d{{1,2}})\s*(?:,?\s*(?:{year})\s*"
+                      rf"(?:((?:19|20)\d{{2}}))?)?)?)?)?)?\s*$")
+
+
+@functools.lru_cache(maxsize=None)
+def _date_tail() -> re.Pattern[str]:
+    """", ngày 17 …", ", ngày" at the end, ", ngày ….": the place-and-date line's date (folded)."""
+    day = date_word("day")
+    return re.compile(rf",\s*(?:{day})\s+\d|,\s*(?:{day})\s*$|,\s*(?:{day})\s+\.{{2,}}")
+
+
+def _date_comma(cell: str) -> int:
+    """Offset of the comma before the date's day word (", ngày", then ",ngày"), -1 if none."""
+    folded = fold(cell)
+    for joiner in (", ", ","):
+        for word in spellings("day"):
+            comma = folded.find(joiner + word)
+            if comma >= 0:
+                return comma
+    return -1
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,8 +97,48 @@ def is_right_cell(text: str) -> bool:
 
 
 def is_date_cell(text: str) -> bool:
-    """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece)."""
-    return bool(_DATE_TAIL.search(fold(text))) and not _number_label().match(fold(text.strip()))
+    """"Sơn La, ngày 24 tháng 7 năm 2021" (or its first piece: "Sơn La, ngày 24", "Hà Nội,")."""
+    if _number_label().match(fold(text.strip())):
+        return False
+    return bool(_date_tail().search(fold(text))) or date_progress(text) == "partial"
+
+
+PLACE_WORDS = 7
+
+
+def date_progress(text: str) -> str | None:
+    """"complete" for a place-and-date cell ending with its year, "partial" for one cut before
+    (the rest broken off onto the next line or cell), None for anything else. The place is
+    1–7 words before the comma, the first and the last capitalised ("Bà Rịa - Vũng Tàu",
+    "Thành phố Hồ Chí Minh")."""
+    stripped = text.strip()
+    comma = stripped.find(",")
+    words = stripped[:comma].split() if comma > 0 else []
+    if not 1 <= len(words) <= PLACE_WORDS or not all(_PLACE_WORD.match(w) for w in words) \
+            or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    match = _date_after_place().match(fold(stripped[comma:]))
+    if not match:
+        return None
+    return "complete" if match.group(3) else "partial"
+
+
+def _completes_date(previous: str, cell: str) -> bool:
+    """A piece of a split place-and-date cell ("năm 2021" after "Sơn La, ngày 24 tháng 7"):
+    joined only when the two read as one place and date, never to make up a missing piece."""
+    return date_progress(previous) == "partial" and date_progress(f"{previous.rstrip()} {cell.strip()}") is not None
+
+
+def is_number_label_alone(text: str) -> bool:
+    """"Số:" in a cell of its own, the number broken off onto the next line or cell."""
+    label = fold(_vocabulary()["number_label"])
+    return bool(re.fullmatch(re.escape(label) + r"\s*[:.]?", fold(text.strip())))
+
+
+def _completes_number(previous: str, cell: str) -> bool:
+    """"24/CT-UBND" after a lone "Số:": the number of a split number cell."""
+    return is_number_label_alone(previous) and cell.strip()[:1].isdigit() and \
+        is_number_cell(f"{previous.strip()} {cell.strip()}")
 
 
 def is_number_cell(text: str) -> bool:
@@ -93,7 +163,7 @@ def is_issuer_cell(text: str) -> bool:
 def is_header_cell(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (is_right_cell(stripped) or is_number_cell(stripped) or is_issuer_cell(stripped)
-                               or bool(_DECORATION.match(stripped)))
+                               or is_number_label_alone(stripped) or bool(_DECORATION.match(stripped)))
 
 
 # --- splitting one line into cells ------------------------------------------------------
@@ -111,11 +181,11 @@ def split_side_by_side(cell: str) -> list[str]:
     match = _right_openers().search(folded)
     if match and is_issuer_cell(cell[:match.start()]) or (match and is_decoration_or_code(cell[:match.start()])):
         return [cell[:match.start()].strip(), cell[match.end():].strip()]
-    if is_number_cell(cell) and _DATE_TAIL.search(folded):
+    if is_number_cell(cell) and _date_tail().search(folded):
         split_at = _number_end(cell)
         if split_at and split_at < len(cell):
             return [piece for part in (cell[:split_at], cell[split_at:]) for piece in split_side_by_side(part.strip())]
-    if is_letter_summary(cell) and _DATE_TAIL.search(folded):  # "V/v … Lào Cai, ngày …": the date's column
+    if is_letter_summary(cell) and _date_tail().search(folded):  # "V/v … Lào Cai, ngày …": the date's column
         place = _place_start(cell)
         if place:
             return [cell[:place].strip(), cell[place:].strip()]
@@ -132,9 +202,7 @@ def is_decoration_or_code(text: str) -> bool:
 
 def _place_start(cell: str) -> int | None:
     """Start of the place in "… phòng dịch Lào Cai, ngày …": the capitalised words before the comma."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     start = None
     for token in reversed(list(re.finditer(r"\S+", cell[:comma]))):
         if not token.group()[:1].isupper():
@@ -146,9 +214,7 @@ def _place_start(cell: str) -> int | None:
 def _number_end(cell: str) -> int | None:
     """End of "Số: 109/UBND - VX" in "Số: 109/UBND - VX Quảng Ninh, ngày …": the last token
     before the place that has no lower-case letter (digits, codes, / and -)."""
-    comma = fold(cell).find(", ngay")
-    if comma < 0:
-        comma = fold(cell).find(",ngay")
+    comma = _date_comma(cell)
     tokens = list(re.finditer(r"\S+", cell[:comma]))
     end = None
     for index, token in enumerate(tokens):
@@ -184,14 +250,10 @@ def header_zone(lines: list[str]) -> HeaderCells | None:
         if not line.strip():
             index += 1
             continue
-        cells = split_cells(line)
-        in_table = len(_SEPARATOR.split(line.strip())) > 1
-        if not cells or not all(is_header_cell(c) or _continues_column(c, left, right) or
-                                (left and _letter_summary_cell(c, in_table)) for c in cells):
+        placed = _place_row(split_cells(line), len(_SEPARATOR.split(line.strip())) > 1, left, right)
+        if placed is None:
             break
-        for cell in cells:
-            if not _DECORATION.match(cell):  # underlines under the columns: not cells
-                _place(cell, left, right)
+        left, right = placed
         seen_content += 1
         index += 1
     if not any(is_number_cell(c) for c in left) and not any(is_right_cell(c) for c in right):
@@ -199,6 +261,39 @@ def header_zone(lines: list[str]) -> HeaderCells | None:
     if not (left and right):
         return None
     return HeaderCells(left, right, index)
+
+
+def _place_row(cells: list[str], in_table: bool, left: list[str], right: list[str]) -> tuple[list[str], list[str]] | None:
+    """The columns with one line's cells placed, or None when a cell is no header cell. Cells are
+    placed one by one, so a piece continues the cell before it on the same row ("Sơn La, | ngày …")."""
+    if not cells:
+        return None
+    left, right = list(left), list(right)
+    for cell in cells:
+        if _DECORATION.match(cell):  # underlines under the columns: not cells
+            continue
+        if is_header_cell(cell) or _continues_column(cell, left, right) or (left and _letter_summary_cell(cell, in_table)):
+            _place(cell, left, right)
+        elif _continues_issuer(cell, left, right):
+            left[-1] = f"{left[-1].rstrip()} {cell.strip()}"
+        else:
+            return None
+    return left, right
+
+
+ISSUER_CONTINUATION_WORDS = 6
+
+
+def _continues_issuer(cell: str, left: list[str], right: list[str]) -> bool:
+    """The last line of an issuing body's name broken over lines ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH" /
+    "BỆNH COVID-19"), in capitals, before the number and the date (the rows below the name)."""
+    from .structure import is_document_type_line
+
+    stripped = cell.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    return bool(left) and is_issuer_cell(left[-1]) and bool(letters) and all(c.isupper() for c in letters) \
+        and len(stripped.split()) <= ISSUER_CONTINUATION_WORDS and not is_document_type_line(stripped) \
+        and not any(is_number_cell(c) or is_number_label_alone(c) for c in left) and not any(is_date_cell(c) for c in right)
 
 
 def _letter_summary_cell(cell: str, in_table: bool) -> bool:
@@ -213,7 +308,8 @@ def _continues_column(cell: str, left: list[str], right: list[str]) -> bool:
 
 def _joins(previous: str, cell: str) -> bool:
     before, after = fold(previous.strip()), fold(cell.strip())
-    return any(end.search(before) and start.search(after) for end, start in _continuations())
+    return any(end.search(before) and start.search(after) for end, start in _continuations()) \
+        or _completes_date(previous, cell) or _completes_number(previous, cell)
 
 
 def _place(cell: str, left: list[str], right: list[str]) -> None:

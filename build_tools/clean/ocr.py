@@ -90,6 +90,7 @@ CHANGE_CODES = {"ocr-repair": {
     "non-word": "not a Vietnamese syllable; nearest valid by OCR confusion + word-pair frequency",
     "capitals-run": "lower-case word inside a run of capitals on its line (OCR case confusion)",
     "numbered-heading": "lower-case word opening a numbered point (OCR case confusion)",
+    "place-name": "word in capitals one OCR confusion away from the place name of the gazetteer around it",
 }}
 REASONS = CHANGE_CODES["ocr-repair"]
 
@@ -128,6 +129,47 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter, Counter, Counter]:
         bigrams.update(zip(sequence, sequence[1:]))
         lowercase.update(word for word in SPLIT.findall(unicodedata.normalize("NFC", text)) if word.islower())
     return unigrams, bigrams, lowercase
+
+
+# build_tools' own vocabularies whose plain Vietnamese strings (labels, descriptions, names)
+# the repair's lexicon also counts: the words of the archive's subject, not of legal text alone
+DOMAIN_VOCABULARIES = ("measures.yml", "doc_types.yml", "provinces.yml", "structure.yml", "framing.yml",
+                       "lexicon.yml", "issuers.yml", "signer.yml", "recipients.yml")
+_PATTERN_CHARS = re.compile(r"[\\\[\](){}|^$*+?]")
+
+
+def domain_texts(directory: Path = DATA_DIR) -> list[str]:
+    """Text of the archive's own domain for the lexicon: ``health_phrases.txt`` (COVID-19 health
+    administration, written by the team) and the plain Vietnamese strings of build_tools'
+    vocabularies (not their patterns, nor folded words without marks)."""
+    texts = [line for line in (directory / "health_phrases.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    for name in DOMAIN_VOCABULARIES:
+        path = directory.parent / name
+        if path.exists():
+            with open(path, encoding="utf-8") as handle:
+                texts.extend(_plain_strings(yaml.safe_load(handle)))
+    # each string once: a field repeated on every record ("huyện" of 700 districts) is not usage
+    return list(dict.fromkeys(unicodedata.normalize("NFC", text) for text in texts))
+
+
+def lexicon_texts(corpus: Iterable[str], directory: Path = DATA_DIR) -> list[str]:
+    """What the lexicon is counted from: the corpus, then the domain text ``domain_text_weight`` times."""
+    weight = load_confusions(directory)["params"]["domain_text_weight"]
+    return [*corpus, *domain_texts(directory) * weight]
+
+
+def _plain_strings(node: Any) -> Iterable[str]:
+    """String leaves of a YAML tree written in Vietnamese with its marks, patterns left out."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _plain_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _plain_strings(value)
+    elif isinstance(node, str) and has_vietnamese_mark(node) and not node.startswith("=") \
+            and not _PATTERN_CHARS.search(node):
+        yield node
 
 
 def prune(unigrams: Counter, bigrams: Counter, lowercase: Counter, min_word: int = 2,
@@ -270,9 +312,10 @@ class Lexicon:
         return cls(words, bigrams, load_loanwords(directory))
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str], **prune_args: int) -> "Lexicon":
-        """A lexicon counted from ``texts`` in memory (the benchmark's held-out check)."""
-        words, bigrams = prune(*count_ngrams(texts), **prune_args)
+    def from_texts(cls, texts: Iterable[str], domain: bool = True, **prune_args: int) -> "Lexicon":
+        """A lexicon counted from ``texts`` and the domain text in memory, as make_lexicon.py counts
+        the committed one (the benchmark's held-out check); ``domain=False``: the texts alone."""
+        words, bigrams = prune(*count_ngrams(lexicon_texts(texts) if domain else texts), **prune_args)
         return cls(words, bigrams, load_loanwords())
 
     # -- the language model ---------------------------------------------------------
@@ -453,6 +496,12 @@ class Lexicon:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def vouched(self, left: str, replacement: str, right: str) -> bool:
+        """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
+        edge are no context: "sốt, ho, khó thở"): what a confidently read word needs."""
+        return (left not in BOUNDARIES and bool(self.big.get(left, {}).get(replacement))) or (
+            right not in BOUNDARIES and bool(self.big.get(replacement, {}).get(right)))
 
     def keep_valid_pcont(self, word: str) -> float:
         """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
@@ -778,6 +827,17 @@ def _glued(before: str, after: str, first: bool, last: bool) -> bool:
     return False
 
 
+def _in_name(words: list[str], bnd: list[str | None], j: int) -> bool:
+    """Word ``j`` is capitalised next to another capitalised word in the same phrase: part of a
+    name. Names of the Central Highlands and of foreign places ("Y Biêr Niê", "Kđoh") are not
+    Vietnamese syllables, so inside a name a non-word is repaired only to a word the lexicon has
+    seen beside a neighbour (a known name); otherwise it is flagged, never turned into another
+    name."""
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(words) and words[k][:1].isupper() and not (len(words[k]) > 1 and words[k].isupper())
+    return (bnd[j] is None and capitalised(j - 1)) or (bnd[j + 1] is None and capitalised(j + 1))
+
+
 def _foreign_context(words: list[str], kinds: list[int], j: int) -> bool:
     """A Latin word beside a known foreign word or a Latin name or acronym (an English
     phrase, a code) is left alone: one such word right next to it, or two within three.
@@ -818,6 +878,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     originals = parts[1::2]
     seps = parts[0::2]  # seps[j] comes before word j, seps[j + 1] after it
     cased = case_repairs(originals, seps)  # first: the word repair then sees each word in its case
+    placed = place_repairs(lex, [cased[j][0] if j in cased else w for j, w in enumerate(originals)], seps)
+    cased.update(placed)
     words = list(originals)
     for j, (word, _code) in cased.items():
         words[j] = word
@@ -838,7 +900,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 kinds[j] = SKIP
             elif kind == LATIN and _foreign_context(words, initial_kinds, j):
                 kinds[j] = SKIP
-    unsure = _apply_confidences(lex, kinds, confidences)
+    unsure, guarded = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
@@ -876,12 +938,15 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     continue
                 token = words[j]
                 needed = min(unsure.get(j, real_ratio), real_ratio)
+                if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
+                    decision = None  # read with good confidence: punctuation alone is no evidence
                 if decision is not None and decision[1] >= (
                         needed * lex.name_factor if token[:1].isupper() and not token.isupper()
                         and left not in BOUNDARIES else needed):
                     new, _ratio, confidence = decision
                     code, reason = "real-word", REASONS["real-word"]
-                elif noisy and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
+                elif noisy and j not in guarded and j + 1 not in guarded \
+                        and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
                         and token.islower() and words[j + 1].islower() \
                         and lex.big.get(word, {}).get(right, 0) < 2:
                     far = bnd[j + 2] or current[j + 2]
@@ -902,7 +967,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 if confidence < lex.min_confidence or (
                         kind == UNKNOWN_VALID and margin < unknown_margin) or (
                         kind == LATIN and not lex.seen_beside(left, new, right)
-                        and lex.cost(word, new, style) > lex.params["latin_cheap_cost"]):
+                        and lex.cost(word, new, style) > lex.params["latin_cheap_cost"]) or (
+                        style == "title" and _in_name(words, bnd, j)
+                        and not lex.seen_beside(left, new, right)):
                     new = None
                 if new is None:
                     if kind >= NONWORD:
@@ -995,30 +1062,97 @@ def case_repairs(words: list[str], seps: list[str]) -> dict[int, tuple[str, str]
         found.update(new)
 
 
+@functools.lru_cache(maxsize=1)
+def place_phrases() -> dict[tuple[str | None, ...], tuple[str, ...]]:
+    """The gazetteer's place names with their unit (``tỉnh bình phước``, ``huyện bù đăng``, the
+    full names), lower case, each indexed once per word with that word left open (None): a
+    heading word one confusion away from the phrase's word is found from its neighbours."""
+    from ..data_files import load_yaml
+
+    phrases: set[tuple[str, ...]] = set()
+
+    def add(unit: str, name: str) -> None:
+        words = tuple(SPLIT.findall(unicodedata.normalize("NFC", f"{unit} {name}").lower()))
+        if len(words) >= 3:  # the unit and a name of two syllables at least: three words of context
+            phrases.add(words)
+
+    units = load_yaml("place_context.yml")["unit_names"]  # "tỉnh", "thành phố" before a province's name
+    for province in load_yaml("provinces.yml")["provinces"]:
+        unit = units["province"]["unit"] if province["kind"] == units["province"]["kind"] else units["city"]["unit"]
+        add(unit, province["name"])
+        add("", province.get("full_name") or "")
+        for district in province.get("districts") or ():
+            add(district["kind"], district["name"])
+    index: dict[tuple[str | None, ...], tuple[str, ...]] = {}
+    ambiguous: set[tuple[str | None, ...]] = set()
+    for phrase in phrases:
+        for k in range(len(phrase)):
+            key = phrase[:k] + (None,) + phrase[k + 1:]
+            if key in index and index[key] != phrase:
+                ambiguous.add(key)
+            index[key] = phrase
+    return {key: phrase for key, phrase in index.items() if key not in ambiguous}
+
+
+def place_repairs(lex: "Lexicon", words: list[str], seps: list[str]) -> dict[int, tuple[str, str]]:
+    """A word in capitals that a gazetteer place name around it on its line says is misread
+    (``ỦY BAN NHÂN DÂN TÍNH BÌNH PHƯỚC``: ``TỈNH``): headings name the issuing body and its
+    place in capitals, and the rest of the name is the context of three words or more that one
+    word pair lacks. Only a valid word one OCR confusion away from the gazetteer's word, only
+    when all the phrase's other words are read as they are written there. Position → (word, code)."""
+    index = place_phrases()
+    lengths = sorted({len(key) for key in index})
+    found: dict[int, tuple[str, str]] = {}
+    for j, word in enumerate(words):
+        if len(word) < 2 or not word.isupper() or not is_syllable(word.lower()):
+            continue
+        alternatives = {alt for alt, _ in lex.alternatives(word.lower())}
+        if not alternatives:
+            continue
+        for length in lengths:
+            for start in range(max(0, j - length + 1), min(j, len(words) - length) + 1):
+                span = range(start, start + length)
+                if any(not words[k].isupper() for k in span) or any(
+                        "\n" in seps[k] for k in span if k > start):
+                    continue
+                key = tuple(None if k == j else words[k].lower() for k in span)
+                phrase = index.get(key)
+                if phrase is not None and phrase[j - start] in alternatives:
+                    found[j] = (phrase[j - start].upper(), "place-name")
+    return found
+
+
 def _apply_confidences(lex: Lexicon, kinds: list[int], confidences: list[float | None] | None
-                       ) -> dict[int, float]:
+                       ) -> tuple[dict[int, float], set[int]]:
     """Use the OCR engine's word confidences. A valid syllable read at least
     ``ocr_confident_word`` sure becomes ``KNOWN`` (never changed). For the other lexicon words
     the evidence a replacement needs follows from how often Tesseract is wrong at that
     confidence (learned from generated scans, ``tesseract.yml``): the word-pair ratio must
-    lift those odds of an error to ``ocr_target_odds``. Returns position → ratio needed."""
+    lift those odds of an error to ``ocr_target_odds``. A valid syllable read at least
+    ``ocr_good_word`` sure is *guarded*: it changes only when the replacement has been seen beside
+    a neighbouring word (``Lexicon.vouched``), never on punctuation alone, nor in a pair repair.
+    Returns (position → ratio needed, guarded positions)."""
     needed: dict[int, float] = {}
+    guarded: set[int] = set()
     if not confidences or len(confidences) != len(kinds):
-        return needed
+        return needed, guarded
     confident, doubtful = lex.params["ocr_confident_word"], lex.params["ocr_unsure_word"]
+    good = lex.params["ocr_good_word"]
     for j, confidence in enumerate(confidences):
         if confidence is None:
             continue
         if confidence >= confident and kinds[j] in (KNOWN_ALTS, UNKNOWN_VALID):
             kinds[j] = KNOWN
         elif kinds[j] == KNOWN_ALTS:
+            if confidence >= good:
+                guarded.add(j)
             rate = lex.error_rate(confidence)
             if rate is not None:
                 odds = max(rate, 1e-4) / max(1 - rate, 1e-4)
                 needed[j] = min(lex.real_ratio, max(lex.floor, lex.params["ocr_target_odds"] / odds))
             elif confidence < doubtful:
                 needed[j] = lex.floor
-    return needed
+    return needed, guarded
 
 
 def word_errors(hypothesis: str, reference: str) -> tuple[int, int, list[tuple[str, str]]]:

@@ -19,6 +19,7 @@ import functools
 import re
 
 from ..model import Change
+from ..vietnamese.date_grammar import verbal_date
 
 _LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
 # a state number (123/TB-UBND, 12/2021/QĐ-UBND) or a Party one (25-KL/TU); the symbol part is
@@ -178,9 +179,15 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, list[Change]]:
 
 
 _DIGITISH = r"[0-9OoQDlI|!iSsBZzGgq]"
-_WORD_DATE = re.compile(
-    rf"(?P<pre>ngày\s+)(?P<d>{_DIGITISH}{{1,2}})(?P<m1>\s+tháng\s+)(?P<m>{_DIGITISH}{{1,2}})"
-    rf"(?P<y1>\s+năm\s+)(?P<y>{_DIGITISH}{{4}})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _word_date() -> re.Pattern[str]:
+    """"ngày 1O tháng 7 năm 2O21": the date grammar's words as written with their marks (a word
+    OCR read without them may not be the date word), the numbers as digit-shaped letters."""
+    return re.compile(verbal_date("marked", rf"(?P<d>{_DIGITISH}{{1,2}})", rf"(?P<m>{_DIGITISH}{{1,2}})",
+                                  rf"(?P<y>{_DIGITISH}{{4}})", gap=r"\s+", names=("pre", "m1", "y1")) + r"(?!\w)",
+                      re.IGNORECASE)
 _FIGURE_DATE = re.compile(
     rf"(?<![\w/])(?P<d>{_DIGITISH}{{1,2}})(?P<m1>/)(?P<m>{_DIGITISH}{{1,2}})(?P<y1>/)(?P<y>{_DIGITISH}{{4}})(?![\w/])")
 
@@ -203,7 +210,7 @@ def repair_dates(text: str) -> tuple[str, list[Change]]:
     """Digit-shaped letters inside a date's day, month and year put back, when the date is valid."""
     changes: list[Change] = []
     edits: list[tuple[int, int, str]] = []
-    for pattern in (_WORD_DATE, _FIGURE_DATE):
+    for pattern in (_word_date(), _FIGURE_DATE):
         for match in pattern.finditer(text):
             fields = [match.group(name) for name in ("d", "m", "y")]
             if all(field.isdigit() for field in fields) or not any(ch.isdigit() for ch in "".join(fields)):

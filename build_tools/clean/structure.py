@@ -298,6 +298,9 @@ def split_tail(lines: list[Line]) -> tuple[int, list[str], list[str]]:
             position = authority_at(text)
             if position:
                 signature.append(_clean_signature_line(text[position:]))
+            entries, titles = marker_line_entries(text[:position] if position else text)
+            recipients.extend(entries)
+            signature.extend(titles)
             continue
         if text.startswith(("-", "+", "•")) and (in_recipients or not signature):
             in_recipients = True
@@ -308,6 +311,38 @@ def split_tail(lines: list[Line]) -> tuple[int, list[str], list[str]]:
             in_recipients = False
             signature.append(_clean_signature_line(text))
     return tail_start, recipients, signature
+
+
+def marker_line_entries(text: str) -> tuple[list[str], list[str]]:
+    """A closing table flattened onto the "Nơi nhận:" line with single spaces ("Nơi nhận: - Như
+    trên; - Lưu: VT. CHỦ TỊCH Nguyễn Văn A"): its recipients, and the signature's title and name
+    when they end the line without an authority prefix. Nothing of the line is lost."""
+    after = text.split(":", 1)[1] if ":" in text[:40] else ""
+    entries = [e.strip(" ;,") for e in re.split(r"(?:^|;)\s*[-+•]\s*", after.strip())]
+    entries = [e for e in entries if e]
+    if not entries:
+        return [], []
+    kept, titles = _trailing_signature(entries[-1])
+    return entries[:-1] + ([kept] if kept else []), titles
+
+
+def _trailing_signature(entry: str) -> tuple[str, list[str]]:
+    """"Lưu: VT. CHỦ TỊCH Nguyễn Văn A" → ("Lưu: VT.", ["CHỦ TỊCH", "Nguyễn Văn A"])."""
+    words = entry.split()
+    name_start = len(words)
+    while name_start > 0 and words[name_start - 1][:1].isupper() and words[name_start - 1][1:].islower() \
+            and words[name_start - 1].isalpha():
+        name_start -= 1
+    if not 2 <= len(words) - name_start <= 6:
+        return entry, []
+    caps_start = name_start
+    while caps_start > 0 and words[caps_start - 1].isupper():
+        caps_start -= 1
+    for start in range(caps_start, name_start):
+        titles = " ".join(words[start:name_start])
+        if words[start].isalpha() and is_signer_title(titles):
+            return " ".join(words[:start]), [titles, " ".join(words[name_start:])]
+    return entry, []
 
 
 def _signature_without_prefix(lines: list[Line]) -> tuple[int, list[str], list[str]]:

@@ -18,14 +18,14 @@ from .citations import citation_key_for_number
 from .citations import citations as find_citations
 from .dates import issued_date, meeting_date
 from .deadlines import deadlines as find_deadlines
-from .doctype import document_title, document_type, type_from_number
+from .doctype import document_title, document_type, party_shared_types, type_from_number
 from .issuer import find_issuer, from_number, joint_issuer, make_issuer
 from .measures import measure_tags
 from .numbers import document_number, parse_number
 from .overrides import OverrideError, apply_overrides, read_provenance
 from .province import decide, district_mentions, framing_votes, places, province_votes
-from .reprint import (framing_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
-                      reported_fields, title_reference, announced_fields)
+from .reprint import (framing_fields, issued_by_fields, lead_fields, framing_publisher, headline_votes, issuer_row_votes, page_date, publication_date,
+                      reported_fields, title_reference, announced_fields, heading_type, site_heading_type)
 from .signer import chairs as find_chairs
 from .signer import signer as find_signer
 from .textutil import remember_folds
@@ -182,6 +182,8 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     found = framing_fields(document.framing, page_date(page))
     for field, value in title_reference(document.framing + opening[:2]).items():
         found.setdefault(field, value)
+    for field, value in issued_by_fields(document.framing + opening[:4]).items():
+        found.setdefault(field, value)
     if meta.number is None and "number" in found:
         meta.number, clues["number"] = found["number"].value, found["number"].clue
     if own_text and meta.number is not None:  # a headline named it; the lead below may date or sign it
@@ -197,12 +199,21 @@ def use_framing(meta: Metadata, clues: dict[str, Clue], document: CleanDocument,
     if own_text and meta.number is None and "doc_type" not in found:
         for field, value in announced_fields(opening[:2], page_date(page) or publication_date(document.framing)).items():
             found.setdefault(field, value)
+    if own_text and meta.number is None and "doc_type" not in found:
+        found.update(heading_type(document.framing[:1] + opening[:1]))
+    heading = site_heading_type(document.framing, meta.number)
+    if heading and heading.value["name"] in party_shared_types(meta.number) and \
+            clues.get("doc_type", Clue("", "", 1)).rule == "number-type-code":
+        # "QĐ" in a Party number is Quyết định or Quy định: the site's heading says which
+        meta.doc_type, meta.doc_type_code, clues["doc_type"] = heading.value["name"], heading.value["code"], heading.clue
     if meta.doc_type is None:
         entry, clue = None, None
         if meta.number is not None and type_from_number(meta.number):
             entry, clue = type_from_number(meta.number), Clue("number-type-code", meta.number.text, 0.9)
         elif "doc_type" in found:
             entry, clue = found["doc_type"].value, found["doc_type"].clue
+        elif heading:
+            entry, clue = heading.value, heading.clue
         if entry:
             meta.doc_type, meta.doc_type_code, clues["doc_type"] = entry["name"], entry["code"], clue
     if meta.issued_date is None and "issued_date" in found:

@@ -17,22 +17,53 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from ..data_files import load_yaml
 from ..model import Citation, Clue, DocNumber, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
 from .numbers import parse_number
-from .textutil import WordPattern, fold, sentence_around, squeeze
-from .vocab import doc_types, issuers
+from .textutil import WordPattern, alternatives, fold, sentence_around, squeeze
+from .vocab import doc_types, folded_number_label, issuers
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _NUMBER_IN_TEXT = WordPattern(
     rf"\d{{1,5}}(?:\.\d{{1,3}})?(?:\s?/\s?(?:19|20)\d{{2}})?\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*(?![\w-])"
     rf"|\d{{1,5}}-[A-ZĐ][A-Za-zĐđ]{{0,5}}/{_CODE}(?:-{_CODE})*(?![\w-])", extra="/.-")
-_SO = r"(?:\s+so\s*:?)?\s*"
-_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hanh\s+)?ngay\s*")
-_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:cua|do)\s+")
-_ISSUER_STOP = re.compile(
-    r",(?!\s*chong\b)|[;.():\n“\"]|\s(?:ve|va|quy dinh|huong dan|ban hanh|sua doi|thuc hien|tai|trong|theo|nham|de|cho|dong thoi)\s")
+
+
+@functools.lru_cache(maxsize=None)
+def _words() -> dict[str, Any]:
+    """data/citations.yml: the words around a citation (folded)."""
+    return load_yaml("citations.yml")
+
+
+def _label() -> str:
+    """" số:" between a type and its number, optional (folded)."""
+    return rf"(?:\s+{folded_number_label()}\s*:?)?\s*"
+
+
+@functools.lru_cache(maxsize=None)
+def _date_after_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{re.escape(_words()['issued_word'])}\s+)?(?:{date_word('day')})\s*")
+
+
+@functools.lru_cache(maxsize=None)
+def _issuer_after_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{alternatives(_words()['issuer_words'])})\s+")
+
+
+@functools.lru_cache(maxsize=None)
+def _issuer_stop() -> re.Pattern[str]:
+    words = _words()
+    return re.compile(rf",(?!\s*{re.escape(words['comma_inside_before'])}\b)|[;.():\n“\"]"
+                      rf"|\s(?:{alternatives(words['issuer_stop_words'])})\s")
+
+
+@functools.lru_cache(maxsize=None)
+def _local_issuer() -> re.Pattern[str]:
+    return re.compile(rf"\b({alternatives(_words()['local_issuer_words'])})\b")
 
 
 @dataclass(frozen=True)
@@ -50,13 +81,13 @@ class _Mention:
 @functools.lru_cache(maxsize=1)
 def _type_words() -> re.Pattern:
     words = sorted(doc_types().citation_words, key=len, reverse=True)
-    return re.compile(rf"(?<![\w])(?P<word>{'|'.join(re.escape(w) for w in words)}){_SO}$")
+    return re.compile(rf"(?<![\w])(?P<word>{'|'.join(re.escape(w) for w in words)}){_label()}$")
 
 
 @functools.lru_cache(maxsize=1)
 def _short_form() -> re.Pattern:
     words = sorted(doc_types().citation_words, key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:so\s+)?(?P<n>\d{{1,5}})"
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?:{folded_number_label()}\s+)?(?P<n>\d{{1,5}})"
                        r"(?![\d/.-]|\s?/\s?[A-Z0-9])")
 
 
@@ -64,7 +95,7 @@ def _short_form() -> re.Pattern:
 def _unnumbered() -> re.Pattern:
     words = sorted((w for w, name in doc_types().citation_words.items() if name in doc_types().unnumbered),
                    key=len, reverse=True)
-    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=ngay\s*\d)")
+    return WordPattern(rf"(?P<word>{'|'.join(re.escape(w) for w in words)})\s+(?=(?:{date_word('day')})\s*\d)")
 
 
 def _type_name_for(number: DocNumber) -> str | None:
@@ -73,7 +104,7 @@ def _type_name_for(number: DocNumber) -> str | None:
 
 
 def _date_after(text: str, folded: str, position: int) -> tuple[str | None, int]:
-    match = _DATE_AFTER.match(folded, position)
+    match = _date_after_pattern().match(folded, position)
     if not match:
         return None, position
     for found in find_dates(text[match.end():match.end() + 30], folded[match.end():match.end() + 30]):
@@ -84,11 +115,11 @@ def _date_after(text: str, folded: str, position: int) -> tuple[str | None, int]
 
 
 def _issuer_after(text: str, folded: str, position: int) -> tuple[str | None, int]:
-    match = _ISSUER_AFTER.match(folded, position)
+    match = _issuer_after_pattern().match(folded, position)
     if not match or not text[match.end():match.end() + 1].isupper():
         return None, position
     window = folded[match.end():match.end() + 90]
-    stop = _ISSUER_STOP.search(window)
+    stop = _issuer_stop().search(window)
     end = match.end() + (stop.start() if stop else len(window))
     issuer = squeeze(text[match.end():end])
     return (issuer, end) if issuer else (None, position)
@@ -106,8 +137,8 @@ def _full_mentions(text: str, folded: str) -> list[_Mention]:
         if before:
             word_type = doc_types().citation_words[before.group("word")]
             start = before.start()
-            type_name = word_type if word_type != "Công văn" or not number.type_code else None
-        type_name = type_name or _type_name_for(number) or ("Công văn" if number.form == "state" else None)
+            type_name = word_type if word_type != doc_types().letter_type or not number.type_code else None
+        type_name = type_name or _type_name_for(number) or (doc_types().letter_type if number.form == "state" else None)
         if before is None and not number.type_code:
             continue  # a bare "2279/UBND-VX" with no type word is too weak to call a citation
         date, end = _date_after(text, folded, match.end())
@@ -168,7 +199,7 @@ def number_key(number: DocNumber, type_name: str | None, province: str | None) -
 
 
 def _is_local_issuer(issuer: str | None) -> bool:
-    return bool(issuer) and bool(re.search(r"\b(tinh|thanh pho|huyen|tinh uy|thanh uy)\b", fold(issuer)))
+    return bool(issuer) and bool(_local_issuer().search(fold(issuer)))
 
 
 def unnumbered_key(type_name: str | None, date: str, issuer: str | None, province: str | None) -> str:

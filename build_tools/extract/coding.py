@@ -11,10 +11,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import Clue, Found, MeasurePlace
+from ..vietnamese.date_grammar import spellings
 from .province import candidates, district_mentions
-from .textutil import UPPER, compile_folded, fold, squeeze
+from .textutil import UPPER, alternatives, compile_folded, fold, squeeze
 
 # --- the codebook --------------------------------------------------------------------------
 
@@ -31,6 +32,7 @@ class Indicator:
     vi_name: str = ""  # "Yêu cầu ở nhà": the name readers see on the site's pages
     responsive: bool = False  # ordered "khi phát hiện ca …", the policy is in force (oxcgrt.yml: contingent)
     flat_sum_level_2: int | None = None  # E1: a sum per person from which support is level 2
+    recommended: int | None = None  # the codebook's level for a recommendation ("khuyến khích …"), if it has one
 
     @property
     def flag_column(self) -> str:
@@ -65,6 +67,7 @@ class Codebook:
     relaxation_stopped_after: re.Pattern | None
     relaxation_negated_inside: re.Pattern | None
     new_obligation: re.Pattern | None
+    recommendation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
     shorthand_lift: re.Pattern
@@ -72,6 +75,7 @@ class Codebook:
     targeted: re.Pattern | None
     subdistrict: re.Pattern
     place_not_scope: re.Pattern
+    numbered_only_kinds: frozenset[str] = frozenset()  # "tổ", "khu": a unit only with a number
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,7 +86,7 @@ def codebook() -> Codebook:
         indicators[key] = Indicator(key, entry["name"], entry["column"], bool(entry.get("flag")), entry.get("relaxed"),
                                     {int(k): v for k, v in (entry.get("levels") or {}).items()},
                                     bool(entry.get("numeric")), entry.get("vi", ""), bool(entry.get("responsive")),
-                                    entry.get("flat_sum_level_2"))
+                                    entry.get("flat_sum_level_2"), entry.get("recommended"))
     limits = tuple((item["at_most"], item["level"]) for item in data["indicators"]["C4"]["limits"])
     shorthand = tuple(Shorthand("chi-thi-" + re.search(r"\d+", item["name"]).group(), item["name"],
                                 re.compile(item["pattern"]), dict(item["measures"])) for item in data["shorthand"])
@@ -90,7 +94,7 @@ def codebook() -> Codebook:
     word = rf"(?:[{UPPER}][\w'’]*|\d+[A-Za-z]?)"
     subdistrict = re.compile(
         rf"(?<![\w])(?P<kind>(?i:{'|'.join(re.escape(k) for k in kinds)}))\s*:?\s+"
-        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|và|\bvà\b)\s*{word}(?:\s+{word}){{0,3}})*)",
+        rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|{_conjunctions()}|\b(?:{_conjunctions()})\b)\s*{word}(?:\s+{word}){{0,3}})*)",
     )
     return Codebook(
         indicators=indicators,
@@ -105,12 +109,14 @@ def codebook() -> Codebook:
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
+        recommendation=compile_folded(data.get("recommendation") or []),
         relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
         general=compile_folded(data["general"]),
         targeted=compile_folded(data.get("targeted") or []),
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
+        numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
     )
 
 
@@ -199,20 +205,81 @@ def first_agreeing(pattern, folded: str, lowered: str | None):
 
 # --- level and direction ----------------------------------------------------------------------
 
-_PEOPLE = re.compile(
-    r"(?P<cue>khong\s+(?:duoc\s+)?(?:qua|vuot\s+qua|tren)|qua|tren|vuot\s+qua|toi\s+da|duoi|tu|chi|khong\s+nhieu\s+hon\s+)?"
-    r"\s*(?P<n>\d{1,3}(?:[.,]\d{3})*)\s*(?P<unit>nguoi|khach)(?P<more>\s+tro\s+len)?")
+def _conjunctions() -> str:
+    """"và" (place_context.yml ``list_conjunctions``) as an alternation on written text."""
+    return alternatives(load_yaml("place_context.yml")["list_conjunctions"])
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """How directives write a number of people (data/lexicon.yml): digits or spelled numbers
+    ("hai", "ba mươi"), a magnitude ("1 nghìn"), and the nouns counted ("người", "khách")."""
+
+    pattern: re.Pattern
+    digits: dict[str, int]  # "hai" → 2
+    magnitudes: dict[str, int]  # "nghin" → 1000
+    ten: str = ""  # "muoi"
+    after_ten: dict[str, int] = field(default_factory=dict)  # "lam" → 5 ("mười lăm")
+
+
+@functools.lru_cache(maxsize=1)
+def count_words() -> CountWords:
+    data = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    digits = {fold(word): value for value, word in enumerate(data["spelled_digits"], start=1)}
+    magnitudes = {fold(word): int(value) for word, value in data["magnitudes"].items()}
+    spelled = "|".join(sorted((re.escape(w) for w in digits), key=len, reverse=True))
+    ten = fold(data["ten"])
+    after_ten = {fold(word): int(value) for word, value in data["after_ten"].items()}
+    after = "|".join(re.escape(w) for w in after_ten)
+    spelled_number = rf"(?:(?:{spelled})\s+)?{re.escape(ten)}(?:\s+(?:{spelled}|{after}))?|(?:{spelled})"
+    magnitude = "|".join(re.escape(word) for word in magnitudes)
+    units = "|".join(re.escape(fold(word)) for word in data["units"])
+    limit = load_rules("oxcgrt.yml")["gathering_limit"]
+    pattern = re.compile(
+        rf"(?P<cue>{limit['cues']})?"
+        rf"\s*\b(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*|{spelled_number})(?:\s+(?P<mag>{magnitude}))?\s*(?P<unit>{units})\b"
+        rf"(?P<more>{limit['more']})?")
+    return CountWords(pattern, digits, magnitudes, ten, after_ten)
+
+
+def count_value(number: str, magnitude: str | None = None) -> int:
+    """ "1.000" → 1000, "hai" → 2, "ba muoi" → 30, "muoi lam" → 15, "2 nghin" → 2000."""
+    words = count_words()
+    if number[0].isdigit():
+        value = int(re.sub(r"[.,]", "", number))
+    else:
+        tokens = number.split()
+        if words.ten in tokens:
+            at = tokens.index(words.ten)
+            tens = words.digits.get(tokens[at - 1], 1) if at else 1
+            unit = tokens[at + 1] if at + 1 < len(tokens) else None
+            value = tens * 10 + (words.after_ten.get(unit or "") or words.digits.get(unit or "", 0))
+        else:
+            value = words.digits[tokens[0]]
+    return value * words.magnitudes.get(magnitude or "", 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _limit_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(the cues of "below", the cues of "from") of a gathering limit, from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["gathering_limit"]
+    return frozenset(fold(w) for w in data["below"]), frozenset(fold(w) for w in data["from"])
 
 
 def gathering_limit(folded: str) -> int | None:
     """The largest gathering a sentence allows: "không quá 10 người" → 10, "từ 10 người trở lên"
-    (forbidden) → 9, "dưới 30 người" → 29; the smallest when it names several."""
+    (forbidden) → 9, "dưới 30 người" → 29, "quá hai người" → 2; the smallest when it names several.
+    A spelled number counts only after a cue (it is also a word: "năm" is a year)."""
     limits = []
-    for match in _PEOPLE.finditer(folded):
+    for match in count_words().pattern.finditer(folded):
         cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
-        count = int(re.sub(r"[.,]", "", match.group("n")))
-        if match.group("more") or cue in ("duoi", "tu"):
-            if not (match.group("more") or cue == "duoi"):
+        number = re.sub(r"\s+", " ", match.group("n"))
+        if not number[0].isdigit() and not cue:
+            continue
+        count = count_value(number, match.group("mag"))
+        below, from_ = _limit_cues()
+        if match.group("more") or cue in below or cue in from_:
+            if not (match.group("more") or cue in below):
                 continue
             count -= 1
         elif not cue:
@@ -255,27 +322,47 @@ def is_relaxation(folded: str, until: int | None = None, measure_start: int | No
     return False
 
 
-_AMOUNT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<unit>trieu\s+dong|trieu|nghin\s+dong|"
-                     r"ngan\s+dong|dong|d\b)(?P<per>\s*/\s*(?:nguoi\s*/\s*)?(?:ngay|thang)|\s*(?:mot|moi|1)\s+ngay)?")
+@functools.lru_cache(maxsize=1)
+def _amount_words() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], int]:
+    """(the amount pattern, (unit prefix, multiplier) pairs, days in a month), from oxcgrt.yml."""
+    data = load_rules("oxcgrt.yml")["support_amount"]
+    return (re.compile(data["pattern"]), tuple((fold(w), int(m)) for w, m in data["multipliers"].items()),
+            int(data["days_in_month"]))
 
 
 def support_amount(folded: str) -> int | None:
     """The largest sum per person a sentence grants, in đồng a month or once ("3.710.000
     đồng/người" → 3710000, "1,5 triệu đồng" → 1500000, "100.000 đồng/ngày" → 3000000)."""
+    pattern, multipliers, days_in_month = _amount_words()
     amounts = []
-    for match in _AMOUNT.finditer(folded):
+    for match in pattern.finditer(folded):
         number, unit = match.group("n"), match.group("unit")
-        if unit.startswith("trieu") or unit.startswith(("nghin", "ngan")):
+        multiplier = next((m for prefix, m in multipliers if unit.startswith(prefix)), None)
+        if multiplier is not None:
             value = float(number.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d{1,2})?", number) else None
             if value is None:
                 continue
-            value *= 1_000_000 if unit.startswith("trieu") else 1_000
+            value *= multiplier
         else:
             value = float(re.sub(r"[.,]", "", number))
-        if "ngay" in (match.group("per") or ""):
-            value *= 30
+        if any(day in (match.group("per") or "") for day in spellings("day")):
+            value *= days_in_month
         amounts.append(int(value))
     return max(amounts) if amounts else None
+
+
+def recommended_level(indicator_id: str | None, folded: str) -> int | None:
+    """The codebook's "recommend" level when the clause advises rather than orders ("khuyến
+    khích …", "người dân nên …") and adds no obligation of its own ("phải", "cấm")."""
+    book = codebook()
+    indicator = book.indicators.get(indicator_id or "")
+    if indicator is None or indicator.recommended is None or book.recommendation is None:
+        return None
+    if not book.recommendation.search(folded):
+        return None
+    if book.new_obligation is not None and book.new_obligation.search(folded):
+        return None
+    return indicator.recommended
 
 
 def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None = None) -> int | None:
@@ -296,6 +383,9 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
         indicator = codebook().indicators.get(rule.indicator or "")
         if indicator is not None and indicator.relaxed is not None:
             return indicator.relaxed
+    recommended = recommended_level(rule.indicator, folded)
+    if recommended is not None:
+        return recommended
     for level, pattern in spec.rules:
         if first_agreeing(pattern, folded, lowered):
             return level
@@ -366,11 +456,12 @@ def _subdistricts(sentence: str, province: str | None, covered: list[tuple[int, 
         if any(a <= match.start("names") < b for a, b in covered):
             continue
         kind = match.group("kind").lower()
-        for name_match in re.finditer(r"[^,;]+", re.sub(r"\s+và\s+", ", ", match.group("names"))):
+        names = re.sub(rf"\s+(?:{_conjunctions()})\s+", ", ", match.group("names"))
+        for name_match in re.finditer(r"[^,;]+", names):
             name = squeeze(name_match.group()).strip()
             if not name or (len(name) > 1 and name.isupper() and not name.isdigit()):
                 continue  # "Tổ COVID": an acronym is not a place name
-            if kind in ("tổ", "khu") and not name[0].isdigit():
+            if kind in codebook().numbered_only_kinds and not name[0].isdigit():
                 continue  # "tổ", "khu" alone name a unit only with a number
             found.append((match.start(), MeasurePlace(name, kind, province, False)))
     return found

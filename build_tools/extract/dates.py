@@ -15,16 +15,30 @@ from typing import Iterator
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found
+from ..vietnamese.date_grammar import date_word, spellings, verbal_date
 from .textutil import UPPER, WordPattern, alternatives, fold, squeeze
 
 _NUMERIC = WordPattern(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2})(?![\d/])", extra="/.-")
-_VERBAL = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*,?\s*nam\s*((?:19|20)\d{2})(?!\d)")
 _YEARLESS = WordPattern(r"(\d{1,2})/(\d{1,2})(?![\d/]|[a-z%])", extra="/.")
 
-# "Quảng Ninh, ngày 17 tháng 01 năm 2022": a capitalised place of 1–5 words, a comma, a date.
-_DATE_LINE = re.compile(
-    r"(?P<place>(?:[" + UPPER + r"][\w.'-]*\s*){1,5}),\s*(?:ng[àa]y\s*)?"
-    r"(?P<date>\d{1,2}\s*(?:th[áa]ng|/|-|\.)\s*\d{1,2}\s*(?:,?\s*n[ăa]m|/|-|\.)\s*(?:19|20)\d{2})")
+
+@functools.lru_cache(maxsize=None)
+def _verbal() -> re.Pattern[str]:
+    """"ngày 17 tháng 01(,) năm 2022" in folded text."""
+    return re.compile(verbal_date("folded", before_year=r",?\s*") + r"(?!\d)")
+
+
+@functools.lru_cache(maxsize=None)
+def _date_line_pattern() -> re.Pattern[str]:
+    """"Quảng Ninh, ngày 17 tháng 01 năm 2022": a capitalised place of 1–5 words, a comma, a date.
+
+    Not ``verbal_date``: it matches the written text (the place's capitals matter), the day word
+    may be missing, and each of the other two words may stand as a figure sign ("17/01/2022",
+    "ngày 17 tháng 01/2022"); the words are the same ones (``date_word``)."""
+    day, month, year = (date_word(part, "written") for part in ("day", "month", "year"))
+    return re.compile(
+        r"(?P<place>(?:[" + UPPER + rf"][\w.'-]*\s*){{1,5}}),\s*(?:(?:{day})\s*)?"
+        rf"(?P<date>\d{{1,2}}\s*(?:{month}|/|-|\.)\s*\d{{1,2}}\s*(?:,?\s*(?:{year})|/|-|\.)\s*(?:19|20)\d{{2}})")
 
 
 # --- the words around dates (data/dates.yml), compiled once ----------------------------
@@ -47,8 +61,7 @@ def _lunar_after() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=None)
 def _adopted() -> re.Pattern[str]:
-    return re.compile(re.escape(fold(_words()["adoption_phrase"]))
-                      + r" ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*((?:19|20)\d{2})")
+    return re.compile(re.escape(fold(_words()["adoption_phrase"])) + " " + verbal_date("folded"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,13 +69,13 @@ def _meeting_title() -> re.Pattern[str]:
     words = _words()["meeting_title"]
     prepositions, meetings = (alternatives(words[key], folded=True) for key in ("prepositions", "meetings"))
     return re.compile(rf"(?:{prepositions})\s+(?:{re.escape(fold(words['quantifier']))}\s+)?"
-                      rf"(?:{meetings})[^.;]{{0,80}}?ngay\s*$")
+                      rf"(?:{meetings})[^.;]{{0,80}}?(?:{date_word('day')})\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def _meeting_opening() -> re.Pattern[str]:
     times = alternatives(_words()["meeting_opening"]["times_of_day"], folded=True)
-    return re.compile(rf"^\W*(?:(?:{times})\s+)?ngay\s*$")
+    return re.compile(rf"^\W*(?:(?:{times})\s+)?(?:{date_word('day')})\s*$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -100,7 +113,7 @@ def find_dates(text: str, folded: str | None = None, default_year: int | None = 
     ``default_year`` and, unless the caller has read a cue already, after "ngày"."""
     folded = fold(text) if folded is None else folded
     found: list[DateMatch] = []
-    for match in _VERBAL.finditer(folded):
+    for match in _verbal().finditer(folded):
         iso = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if iso and not is_lunar(folded, match.end()):
             found.append(DateMatch(iso, match.start(1), match.end()))
@@ -112,7 +125,7 @@ def find_dates(text: str, folded: str | None = None, default_year: int | None = 
         for match in _YEARLESS.finditer(folded):
             if _overlaps(found, match.start()):
                 continue
-            if yearless_after_ngay and not folded[max(0, match.start() - 6):match.start()].strip().endswith("ngay"):
+            if yearless_after_ngay and not folded[max(0, match.start() - 6):match.start()].strip().endswith(spellings("day")):
                 continue
             iso = make_date(int(match.group(1)), int(match.group(2)), default_year)
             if iso and not is_lunar(folded, match.end()) and not _inside_lunar_brackets(folded, match.start()):
@@ -142,7 +155,7 @@ def parse_date(text: str) -> str | None:
 
 def date_line(line: str) -> tuple[str, str] | None:
     """(place, ISO date) when ``line`` holds a place-and-date line, else None."""
-    match = _DATE_LINE.search(squeeze(line))
+    match = _date_line_pattern().search(squeeze(line))
     if not match:
         return None
     iso = parse_date(match.group("date")) or _verbal_without_ngay(match.group("date"))
@@ -200,7 +213,12 @@ def issued_date(document: CleanDocument) -> Found[IssuedDate] | None:
 
 def _looks_like_date_line(text: str) -> bool:
     """Only a place and a date: no sentence around it."""
-    return bool(re.fullmatch(r"[^.;:]{0,40},\s*ng[àa]y[\s\d]+th[áa]ng[\s\d]+n[ăa]m\s*\d{4}\.?", squeeze(text)))
+    return bool(_date_line_only().fullmatch(squeeze(text)))
+
+
+@functools.lru_cache(maxsize=None)
+def _date_line_only() -> re.Pattern[str]:
+    return re.compile(r"[^.;:]{0,40},\s*" + verbal_date("written", r"[\s\d]+", r"[\s\d]+", r"\s*\d{4}", gap="") + r"\.?")
 
 
 # --- the meeting date --------------------------------------------------------------------

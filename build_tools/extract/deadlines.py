@@ -12,43 +12,57 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import CleanDocument, Clue, Deadline, Found
+from ..vietnamese.date_grammar import date_word
 from .dates import find_dates
-from .textutil import compile_folded, fold, sentence_around, squeeze
+from .textutil import alternatives, compile_folded, fold, sentence_around, squeeze
 
-_CUE = re.compile(
-    r"(?:truoc|cham nhat(?:\s+la)?(?:\s+(?:den|vao|trong|truoc))?|han chot(?:\s+la)?|khong muon hon|xong truoc|"
-    r"(?:dam bao|phan dau|hoan thanh)\s+den(?:\s+het)?)"
-    r"\s*(?:(?P<hour>\d{1,2})\s*(?:h|gio)\s*(?P<minute>\d{1,2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s*)?(?=\d)")
-_CUE_WORDS = ("truoc", "cham nhat", "han chot", "khong muon", " den")
-_ASSIGN = re.compile(r"(?:^|[\s,;:(])(?:giao|yeu cau|de nghi)\s+(?:cho\s+)?")
-_ORGANISATION = re.compile(
-    r"(?:^|[\s,;:(])(?=(?:ban(?! hanh)|so|ubnd|uy ban|cong an|chu tich|giam doc|bo|thuong truc|van phong|"
-    r"dang doan|mat tran|trung tam|benh vien|nguoi dung dau|bi thu|truong|to(?! chuc)|dai|bao(?! dam| cao)|"
-    r"cac so|cac co quan|cac dia phuong|cac ban|nganh|hoi dong|bo chi huy|doan|lien doan|hoi)\s)")
-_VERB = re.compile(
-    r"\s(?:chi dao|chu tri|phoi hop|khan truong|ra soat|thuc hien|tham muu|xay dung|to chuc|trien khai|bao cao|"
-    r"giai quyet|kiem tra|huong dan|hoan thanh|phai|tiep tuc|quan tam|can cu|tang cuong|chiu trach nhiem|"
-    r"lap|de xuat|tong hop|cap nhat|dam bao|chuan bi|thong bao|theo doi|day manh|nghien cuu|xem xet)\b|[;:.]")
+
+
+@functools.lru_cache(maxsize=None)
+def _rules() -> dict[str, Any]:
+    """data/deadlines.yml compiled: the cue, the assignment, the organisation and the verb patterns."""
+    data = load_yaml("deadlines.yml")
+    hours, minute = data["hour_words"], data["minute_word"]
+    return {
+        "cue": re.compile(rf"(?:{data['cue']})"
+                          rf"\s*(?:(?P<hour>\d{{1,2}})\s*(?:{hours})\s*(?P<minute>\d{{1,2}})?\s*(?:{minute})?\s*,?\s*)?"
+                          rf"(?:(?:{date_word('day')})\s*)?(?=\d)"),
+        "cue_words": tuple(data["cue_words"]),
+        "assign": re.compile(rf"(?:^|[\s,;:(])(?:{alternatives(data['assign_verbs'])})\s+"
+                             rf"(?:{re.escape(data['assign_preposition'])}\s+)?"),
+        "compound_verb": data["compound_verb"],
+        "organisation": re.compile(rf"(?:^|[\s,;:(])(?=(?:{'|'.join(data['organisation_openers'])})\s)"),
+        "verb": re.compile(rf"\s(?:{alternatives(data['task_verbs'])})\b|[;:.]"),
+        "lowercase_openers": tuple(data["lowercase_openers"]),
+        # "15 giờ 30 phút ngày " right before a date; "hết ngày " right before it
+        "hour_before": re.compile(rf"(?:(\d{{1,2}})\s*(?:{hours})\s*(?:(\d{{1,2}})\s*(?:{minute}|')?)?\s*,?\s*)?"
+                                  rf"(?:(?:{date_word('day')})\s*)?$"),
+        "through_before": re.compile(rf"{re.escape(data['through_word'])}\s*(?:(?:{date_word('day')})\s*)?$"),
+        "period_clues": dict(data["period_clues"]),
+    }
 
 
 def _names_organisation(sentence: str, folded: str, start: int) -> bool:
-    return sentence[start:start + 1].isupper() or folded.startswith(("nguoi dung dau", "cac "), start)
+    return sentence[start:start + 1].isupper() or folded.startswith(_rules()["lowercase_openers"], start)
 
 
 def _who(sentence: str, folded: str, limit: int) -> str | None:
     """The body charged with the task: after "giao/yêu cầu", else the first organisation
     named before the deadline, cut where its verb begins."""
-    for pattern in (_ASSIGN, _ORGANISATION):
+    rules = _rules()
+    for pattern in (rules["assign"], rules["organisation"]):
         for match in pattern.finditer(folded, 0, limit):
             start = match.end()
-            if pattern is _ORGANISATION and not _names_organisation(sentence, folded, start):
+            if pattern is rules["organisation"] and not _names_organisation(sentence, folded, start):
                 continue  # "tổ chức", "bắn pháo hoa": lowercase words that only look like "Tổ", "Ban"
-            if folded[match.start():start].strip(" ,;:(").startswith("giao") and not sentence[start:start + 1].isupper():
+            if folded[match.start():start].strip(" ,;:(").startswith(rules["compound_verb"]) \
+                    and not sentence[start:start + 1].isupper():
                 continue  # "giao thông", "giao dịch": not an assignment
-            verb = _VERB.search(folded, start, limit)
+            verb = rules["verb"].search(folded, start, limit)
             end = verb.start() if verb else limit
             who = squeeze(sentence[start:end]).strip(" ,;:-")
             if 2 <= len(who.split()) <= 16 and not re.match(r"^\d", who):
@@ -69,9 +83,9 @@ def deadline_list(document: CleanDocument, year: int | None) -> list[Deadline]:
     for block in document.blocks:
         text = block.text
         folded = fold(text)
-        if not any(word in folded for word in _CUE_WORDS):
+        if not any(word in folded for word in _rules()["cue_words"]):
             continue
-        for cue in _CUE.finditer(folded):
+        for cue in _rules()["cue"].finditer(folded):
             if cue.start() and folded[cue.start() - 1].isalnum():
                 continue
             date = next(find_dates(text[cue.end():cue.end() + 30], folded[cue.end():cue.end() + 30],
@@ -111,7 +125,6 @@ class Period:
     start_rule: str | None = None  # "date" | "signing"
 
 
-_HOUR_BEFORE = re.compile(r"(?:(\d{1,2})\s*(?:h|gio)\s*(?:(\d{1,2})\s*(?:phut|')?)?\s*,?\s*)?(?:ngay\s*)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +152,7 @@ def _period_rules() -> dict:
 def _role(folded: str, start: int) -> tuple[str | None, int | None]:
     """("start" | "end" | None, hour) for the date at ``start``: the cue before it, past the hour."""
     window = folded[max(0, start - 60):start]
-    hour_match = _HOUR_BEFORE.search(window)
+    hour_match = _rules()["hour_before"].search(window)
     before = window[:hour_match.start()] if hour_match else window
     hour = int(hour_match.group(1)) if hour_match and hour_match.group(1) else None
     rules = _period_rules()
@@ -175,19 +188,19 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
             start, start_rule = date.iso, "date"
         elif role == "end" and end is None:
             day = dt.date.fromisoformat(date.iso)
-            ends_at_midnight = hour == 0 and not re.search(r"het\s*(?:ngay\s*)?$", folded[max(0, date.start - 12):date.start])
+            ends_at_midnight = hour == 0 and not _rules()["through_before"].search(folded[max(0, date.start - 12):date.start])
             end, end_rule = (day - dt.timedelta(days=1)).isoformat() if ends_at_midnight else date.iso, "date"
         else:
             continue
         pieces.append(squeeze(sentence[max(0, date.start - 25):date.end]))
     if start is None and issued and rules["from_signing"].search(folded):
         start, start_rule = issued, "signing"
-        pieces.append("kể từ ngày ký")
+        pieces.append(_rules()["period_clues"]["from_signing"])
     if end is None:
         end = _month_end(rules["month_end"].search(folded), _sentence_year(sentence, folded, year))
         if end is not None:
             end_rule = "date"
-            pieces.append("đến hết tháng")
+            pieces.append(_rules()["period_clues"]["month_end"])
     if end is None:
         duration = rules["duration"].search(folded)
         if duration:
@@ -199,7 +212,7 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
                 pieces.append(squeeze(sentence[duration.start():duration.end()]))
         elif rules["open_end"].search(folded):
             end_rule = "until-further-notice"
-            pieces.append("cho đến khi có thông báo mới")
+            pieces.append(_rules()["period_clues"]["open_end"])
     if start is None and end is None and end_rule is None:
         return None
     period = Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)

@@ -7,7 +7,8 @@ from typing import Any
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, DocNumber, Found
-from .textutil import fold, is_all_caps, squeeze
+from ..vietnamese.date_grammar import date_word
+from .textutil import alternatives, fold, is_all_caps, squeeze
 from .vocab import doc_types, folded_number_label
 
 
@@ -16,10 +17,40 @@ def _labelled_number() -> re.Pattern[str]:
     """"Luật số: 51/2024/QH15" (folded): a type named before the number's label."""
     return re.compile(rf"^\W*(?P<type>[a-z ]{{3,25}}?)\s+{folded_number_label()}\s*[:.]")
 
-_CONNECTORS = ("ve viec", "ve ", "v/v", "tai ", "cua ", "trong ")
-# "Luật này được Quốc hội … thông qua ngày …": the closing formula of laws and resolutions.
-ADOPTION = re.compile(r"^\W*(?P<type>bo luat|luat|nghi quyet|phap lenh) nay (?:da )?duoc (?P<body>quoc hoi|uy ban thuong vu"
-                      r" quoc hoi)\b[^.]*thong qua")
+
+
+def _words() -> dict:
+    return load_yaml("doc_types.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _connectors() -> tuple[str, ...]:
+    return tuple(fold(word) for word in _words()["title_connectors"])
+
+
+@functools.lru_cache(maxsize=None)
+def adoption_sentence() -> re.Pattern[str]:
+    """"Luật này được Quốc hội … thông qua ngày …": the closing formula of laws and resolutions (folded)."""
+    words = _words()["adoption_sentence"]
+    types, bodies = (alternatives(words[key], folded=True) for key in ("types", "bodies"))
+    this, already, passive = (re.escape(fold(words[key])) for key in ("this", "already", "passive"))
+    adopted = re.escape(fold(load_yaml("dates.yml")["adoption_phrase"]))
+    return re.compile(rf"^\W*(?P<type>{types}) {this} (?:{already} )?{passive} (?P<body>{bodies})\b[^.]*{adopted}")
+
+
+def _letter_type() -> dict[str, Any] | None:
+    return doc_types().by_name.get(doc_types().letter_type)
+
+
+def _consolidated_type() -> dict[str, Any]:
+    return doc_types().by_name[_words()["consolidated"]["type"]]
+
+
+def _names_consolidated_text(line: str) -> bool:
+    """A header line naming a consolidated text ("VĂN BẢN HỢP NHẤT"), not its authentication heading."""
+    words = _words()["consolidated"]
+    folded = fold(line)
+    return fold(words["header_words"]) in folded and fold(words["not_with"]) not in folded
 
 
 def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
@@ -29,9 +60,9 @@ def type_from_number(number: DocNumber | None) -> dict[str, Any] | None:
     if number.type_code:
         return doc_types().from_code(number.type_code, party=number.form == "party")
     if number.form == "state" and "-" in (number.issuer_code or ""):
-        return doc_types().by_name.get("Công văn")
+        return _letter_type()
     if number.form == "state" and number.year is None and _provincial_issuer_code(number.issuer_code):
-        return doc_types().by_name.get("Công văn")  # "1234/UBND": a letter whose symbol names the body only
+        return _letter_type()  # "1234/UBND": a letter whose symbol names the body only
     return None
 
 
@@ -43,7 +74,7 @@ def _provincial_issuer_code(code: str | None) -> bool:
     return rule is not None and rule.scope == "provincial"
 
 
-def _party_shared(number: DocNumber | None) -> list[str]:
+def party_shared_types(number: DocNumber | None) -> list[str]:
     """The types a Party number's code can name, when it names several."""
     if number is None or number.form != "party" or not number.type_code:
         return []
@@ -67,7 +98,7 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
     """The type (its vocabulary entry) from the number's type code, a labelled number, the
     consolidated-text header, or the first title line — in that order of trust."""
     found = type_from_number(number)
-    shared = _party_shared(number)
+    shared = party_shared_types(number)
     if found and shared:  # "QĐ" in a Party number: Quyết định or Quy định, the title line says which
         for line in document.title_lines[:2]:
             titled = type_from_title_line(line)
@@ -80,11 +111,11 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
         label = _labelled_number().match(fold(squeeze(line)))
         if label and label.group("type").strip() in doc_types().by_title:
             return Found(doc_types().by_title[label.group("type").strip()], Clue("labelled-number", squeeze(line), 0.9))
-        if "van ban hop nhat" in fold(line) and "xac thuc" not in fold(line):
-            return Found(doc_types().by_name["Văn bản hợp nhất"], Clue("consolidated-header", squeeze(line), 0.9))
+        if _names_consolidated_text(line):
+            return Found(_consolidated_type(), Clue("consolidated-header", squeeze(line), 0.9))
     preamble = consolidation_preamble(document)
     if preamble:
-        return Found(doc_types().by_name["Văn bản hợp nhất"], Clue("consolidation-preamble", preamble, 0.75))
+        return Found(_consolidated_type(), Clue("consolidation-preamble", preamble, 0.75))
     for line in document.title_lines[:2]:
         found = type_from_title_line(line)
         if found:
@@ -95,14 +126,19 @@ def document_type(document: CleanDocument, number: DocNumber | None) -> Found[di
     return None
 
 
-_PREAMBLE = re.compile(r"co hieu luc (?:ke )?tu ngay[^.]{0,120}?(?:duoc|da duoc) sua doi,? bo sung (?:boi|theo)")
+@functools.lru_cache(maxsize=None)
+def _preamble() -> re.Pattern[str]:
+    """"có hiệu lực kể từ ngày …, được sửa đổi, bổ sung bởi" (folded)."""
+    words = _words()["consolidated"]["preamble"]
+    in_force, amended, by = (alternatives(words[key], folded=True) for key in ("in_force", "amended", "by"))
+    return re.compile(rf"(?:{in_force}) (?:{date_word('day')})[^.]{{0,120}}?(?:{amended}) (?:{by})")
 
 
 def consolidation_preamble(document: CleanDocument) -> str | None:
     """A consolidated text opens by naming the original and its amendments: "Thông tư số … có
     hiệu lực kể từ ngày …, được sửa đổi, bổ sung bởi: …" (Pháp lệnh hợp nhất văn bản)."""
     for text in [squeeze(" ".join(document.title_lines))] + [b.text for b in document.blocks[:4]]:
-        if _PREAMBLE.search(fold(text)):
+        if _preamble().search(fold(text)):
             return squeeze(text[:160])
     return None
 
@@ -110,7 +146,7 @@ def consolidation_preamble(document: CleanDocument) -> str | None:
 def adoption(document: CleanDocument) -> re.Match | None:
     """The closing "… này được Quốc hội … thông qua" sentence, if the last blocks hold one."""
     for block in reversed(document.blocks[-8:]):
-        match = ADOPTION.match(fold(block.text))
+        match = adoption_sentence().match(fold(block.text))
         if match:
             return match
     return None
@@ -190,4 +226,4 @@ def _expand_letter_summary(line: str) -> str:
 
 
 def _starts_with_connector(text: str) -> bool:
-    return fold(text).startswith(_CONNECTORS)
+    return fold(text).startswith(_connectors())

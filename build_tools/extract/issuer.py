@@ -23,7 +23,7 @@ from ..model import CleanDocument, Clue, DocNumber, Found, Issuer, Signer
 from .doctype import adoption
 from .signer import without_authority
 from .textutil import alternatives, fold, is_all_caps, squeeze
-from .vocab import IssuerRule, gazetteer, issuers
+from .vocab import IssuerRule, gazetteer, issuers, unit_names
 
 
 
@@ -127,7 +127,8 @@ def _match_header(text: str) -> tuple[IssuerRule, str | None] | None:
 
 
 def _place_is_city(place: str) -> bool:
-    return any(d.kind == "thành phố" for d in gazetteer().districts.get(fold(place), []))
+    city = unit_names()["city"]["district_kind"]
+    return any(d.kind == city for d in gazetteer().districts.get(fold(place), []))
 
 
 def _header_like_blocks(document: CleanDocument) -> list[str]:
@@ -277,18 +278,19 @@ def joint_issuer(number: DocNumber | None) -> Issuer | None:
     rules = [issuers().by_code(code) for code in number.issuer_code.split("-")]
     if not rules or any(r is None for r in rules):
         return None
-    return Issuer(name=" - ".join(r.name for r in rules), kind="state", body="Liên tịch")
+    return Issuer(name=" - ".join(r.name for r in rules), kind="state", body=_words()["joint_body"])
 
 
 def make_issuer(finding: IssuerFinding, province_code: str | None) -> Issuer:
     """Fill {unit} / {committee} from the province's kind (tỉnh or thành phố trực thuộc TW)."""
+    names = unit_names()
     city = finding.explicit_city
     if province_code is not None:
-        city = gazetteer().unit_word(province_code) == "thành phố"
-    unit = "thành phố" if city else "tỉnh"
-    committee = "Thành ủy" if city else "Tỉnh ủy"
+        city = gazetteer().unit_word(province_code) == names["city"]["unit"]
+    words = names["city" if city else "province"]
+    unit, committee = words["unit"], words["committee"]
     name = finding.rule.name.format(unit=unit, committee=committee)
     body = finding.rule.body.format(unit=unit, committee=committee)
     if city:
-        body = body.replace("tỉnh", "thành phố")
+        body = body.replace(names["province"]["unit"], names["city"]["unit"])
     return Issuer(name=name, kind=finding.rule.kind, body=body)

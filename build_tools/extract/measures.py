@@ -26,18 +26,30 @@ from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, Measu
 from .coding import (CodedRule, codebook, coded_rules, homographs_agree, in_force, is_relaxation, level_for,
                      names_whole_province, places_in, scope_of, shorthand_in)
 from .deadlines import Period, measure_period, refers_to_regime, states_period_only
-from .textutil import compile_folded, fold, sentence_spans, squeeze
+from .textutil import alternatives, compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
 
 MAX_EVIDENCE = 3
-_CONCLUSIONS_OPEN = re.compile(
-    r"(nhu sau|trong do luu y|(mot so )?(noi dung|nhiem vu|giai phap)[^.:]{0,40} sau|cu the)\s*:\s*$")
+
+
+def _instruction_words() -> dict:
+    return load_rules("measures.yml")["instruction"]
+
+
+@functools.lru_cache(maxsize=1)
+def _conclusions_open() -> re.Pattern[str]:
+    return re.compile(_instruction_words()["conclusions_opening"])
+
+
+@functools.lru_cache(maxsize=1)
+def _legal_basis_opener() -> str:
+    return fold(_instruction_words()["legal_basis_opener"])
 
 
 def _directive_start(blocks: list[Block]) -> int:
     """Index of the first block after the sentence that opens the conclusions (0 if none)."""
     for index, block in enumerate(blocks[: max(1, len(blocks) // 2 + 1)]):
-        if _CONCLUSIONS_OPEN.search(fold(block.text).strip()):
+        if _conclusions_open().search(fold(block.text).strip()):
             return index + 1
     return 0
 
@@ -135,7 +147,7 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             lead = None
         inherited = lead[1] if lead else whole
         contexts.append(_Context(inherited.lead_places, inherited.period or whole.period))
-        if shorthand_in(folded) and is_instruction(folded) and not folded.startswith("can cu"):
+        if shorthand_in(folded) and is_instruction(folded) and not folded.startswith(_legal_basis_opener()):
             found = measure_period(text, year, issued)
             regime = _Context(_Places(text, province), found.value if found else None)
         is_lead, states_period = text.endswith(":"), states_period_only(folded)
@@ -396,14 +408,21 @@ def measure_json(record: Measure, code: str | None = None) -> dict:
 def _narrated(sentence: str, position: int, end: int | None = None) -> bool:
     """The trigger is told as done ("đã phong tỏa", "vừa tạm dừng", "các cơ sở đã chủ động tạm
     dừng hoạt động"): a report, not an order."""
-    if _NARRATED.search(sentence[max(0, position - 14):position]):
+    marker, marker_and_verb = _narrated_patterns()
+    if marker.search(sentence[max(0, position - 14):position]):
         return True
-    return end is not None and bool(_NARRATED_VERB.search(sentence, max(0, position - 14), end))
+    return end is not None and bool(marker_and_verb.search(sentence, max(0, position - 14), end))
 
 
-_NARRATED_VERB = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong|phai))?\s+"
-                            r"(?:tam\s+)?(?:dung|ngung|dong cua|phong toa|cach ly|huy|hoan|dinh chi)\b")
-_NARRATED = re.compile(r"(?:^|\s)(?:da|vua)(?:\s+(?:duoc|bi|chu dong|tu|kip thoi|nhanh chong))?\s+$")
+@functools.lru_cache(maxsize=1)
+def _narrated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a marker before the trigger, a marker and a stopping verb inside its words), folded."""
+    words = _instruction_words()["narrated"]
+    markers, between, verbs = (alternatives(words[key], folded=True) for key in ("markers", "between", "verbs"))
+    before_verb = alternatives(list(words["between"]) + list(words["between_before_verb"]), folded=True)
+    temporary = re.escape(fold(words["temporary"]))
+    return (re.compile(rf"(?:^|\s)(?:{markers})(?:\s+(?:{between}))?\s+$"),
+            re.compile(rf"(?:^|\s)(?:{markers})(?:\s+(?:{before_verb}))?\s+(?:{temporary}\s+)?(?:{verbs})\b"))
 
 
 def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:

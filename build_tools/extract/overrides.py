@@ -64,12 +64,19 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from ..data_files import load_yaml
 from ..model import Clue, Issuer, MeasureTag, Metadata, Provenance, Signer
 from .dates import parse_date
 from .numbers import parse_number
 from .vocab import doc_types, gazetteer, measures
 
-DEFAULT_REASON = "sửa tay của người biên tập"
+
+
+def default_reason() -> str:
+    """The reason of a correction whose sidecar gives none (change_kinds.yml)."""
+    return load_yaml("change_kinds.yml")["override_reason"]
+
+
 META_KEYS = {"fields", "reason"}
 PROVENANCE_KEYS = ("source_url", "retrieved", "publisher")
 FIELDS = ("doc_type", "doc_type_code", "title", "number", "issuer", "issuer_kind", "scope", "province",
@@ -94,7 +101,7 @@ def normalise_overrides(data: dict[str, Any] | None) -> dict[str, tuple[Any, str
         return {}
     if not isinstance(data, dict):
         raise OverrideError("(file)", "the curator file must be a mapping of field names to values")
-    shared = data.get("reason", DEFAULT_REASON)
+    shared = data.get("reason", default_reason())
     if not isinstance(shared, str):
         raise OverrideError("reason", f"must be text, not {type(shared).__name__}")
     items = dict(data.get("fields") or {})

@@ -59,7 +59,13 @@ def _context() -> dict:
 _WORD = rf"[{UPPER}][\w]*(?:-[{UPPER}][\w]*)?"
 _RUN = WordPattern(rf"{_WORD}(?:[ \t]+{_WORD})*")
 _RUN_AFTER_KIND = re.compile(rf"(?:{_WORD}|\d+)(?:[ \t]+{_WORD})*")
-_LIST_GLUE = re.compile(r"\s*(?:,|và|-|;)\s*")
+
+
+@functools.lru_cache(maxsize=1)
+def _list_glue() -> re.Pattern[str]:
+    """What stands between two names of a list: ",", "-", ";" or a conjunction ("và", place_context.yml)."""
+    conjunctions = "|".join(re.escape(w) for w in load_yaml("place_context.yml")["list_conjunctions"])
+    return re.compile(rf"\s*(?:,|{conjunctions}|-|;)\s*")
 
 
 def _kind_word_at(original: str, match: re.Match) -> str | None:
@@ -113,7 +119,7 @@ def _continue_list(text: str, folded: str, position: int) -> list[tuple[int, int
     """Further district names after "X, Y và Z" or "X - Y"."""
     found = []
     while True:
-        glue = _LIST_GLUE.match(text, position)
+        glue = _list_glue().match(text, position)
         if not glue:
             return found
         run = _RUN.regex.match(text, glue.end())
@@ -179,7 +185,7 @@ def district_mentions(text: str, folded: str | None = None) -> list[DistrictMent
             if _key(folded, s, e) not in names and not _key(folded, s, e).isdigit()]
     for index, (start, end) in enumerate(bare):
         neighbours = [bare[i] for i in (index - 1, index + 1) if 0 <= i < len(bare)]
-        in_list = any(_LIST_GLUE.fullmatch(text[min(e, end):max(s, start)]) for s, e in neighbours)
+        in_list = any(_list_glue().fullmatch(text[min(e, end):max(s, start)]) for s, e in neighbours)
         mentions.append(DistrictMention(start, end, _key(folded, start, end), None, in_list))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -311,6 +317,11 @@ def title_votes(title: str) -> list[Vote]:
     return votes
 
 
+@functools.lru_cache(maxsize=1)
+def _town_kinds() -> frozenset[str]:
+    return frozenset(load_yaml("place_context.yml")["town_district_kinds"])
+
+
 def place_votes(place: str, rule: str) -> list[Vote]:
     """The place of the date line or of the issuer line: a province, or a city of one."""
     words = place.split()
@@ -320,7 +331,7 @@ def place_votes(place: str, rule: str) -> list[Vote]:
         if code:
             return [Vote(code, WEIGHTS[rule], rule, place)]
         districts = {d.province for d in gazetteer().districts.get(fold(candidate), [])
-                     if d.kind in ("thành phố", "thị xã", "quận")}
+                     if d.kind in _town_kinds()}
         if len(districts) == 1:
             return [Vote(next(iter(districts)), WEIGHTS[rule], rule, place)]
     return []

@@ -12,6 +12,7 @@ import functools
 import re
 
 from ..data_files import load_yaml
+from ..vietnamese.date_grammar import date_word
 from ..vietnamese.fold import fold
 from ..model import Clue, DocNumber, Found
 from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pairs, colon_record, followed_reference,
@@ -19,19 +20,36 @@ from ..clean.framing import (LeadReference, announced_type, announcement_at, att
                              lead_reference)
 from .dates import find_dates, make_date
 from .numbers import parse_number
-from .textutil import squeeze
+from .textutil import alternatives, squeeze
 from .vocab import doc_types, folded_number_label
 
 
 @functools.lru_cache(maxsize=None)
 def _cited_number() -> re.Pattern[str]:
     """"số 1099/CĐ-TTg ngày" (folded) right before a date: the date is the cited document's."""
-    return re.compile(rf"(?:\d[\w/.-]*|{folded_number_label()}\s*\d\S*)\s+ngay\s*$")
+    return re.compile(rf"(?:\d[\w/.-]*|{folded_number_label()}\s*\d\S*)\s+(?:{date_word('day')})\s*$")
 
 
 LEAD_CONFIDENCE = 0.7  # a journalist's summary: usually right, below a header (0.95)
 ATTRIBUTE_CONFIDENCE = 0.8  # a portal's record of the document, typed by its editor
-_SUBJECT = re.compile(r"\b(?:ve viec|ve|v/v)\s+")
+
+
+def _framing_words(key: str) -> str:
+    """A word list of framing.yml as an alternation on folded text, in the order written."""
+    return alternatives(load_yaml("framing.yml")[key], folded=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _subject_closer() -> re.Pattern[str]:
+    """", cụ thể", "như sau" closing a lead's subject (framing.yml; on the text as written)."""
+    closers = "|".join(re.escape(w) for w in load_yaml("framing.yml")["subject_closers"])
+    return re.compile(rf",?\s*(?:{closers})\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _subject() -> re.Pattern[str]:
+    """"về việc", "về", "V/v" before a reported document's summary (folded)."""
+    return re.compile(rf"\b(?:{_framing_words('subject_words')})\s+")
 
 
 def _type_entry(words: str) -> dict | None:
@@ -74,10 +92,10 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
         signer = lead_signer(line, reference)
         if signer:
             found["signer"] = signer
-        subject = _SUBJECT.search(folded, reference.number_at)
+        subject = _subject().search(folded, reference.number_at)
         if subject:
             text = line[subject.start():].strip().rstrip(".:;, ")
-            text = re.sub(r",?\s*(?:cu the|nhu sau)\s*$", "", text, flags=re.IGNORECASE).strip(" ,")
+            text = _subject_closer().sub("", text).strip(" ,")
             found["title"] = Found(text[:1].upper() + text[1:], clue("reprint-lead-subject", 0.6))
         return found
     entry = _announced_entry(announced)
@@ -91,14 +109,23 @@ def lead_fields(framing: list[str], published: str | None = None) -> dict[str, F
     return {}
 
 
-_AFTER_NUMBER = re.compile(r"^(?:(?!\b(?:ve|cua|v/v|tai)\b)[^,;]){1,30}?\s+ngay\s+")
-_REFERENCE = re.compile(r"\bso\s*:?\s*\d")
+@functools.lru_cache(maxsize=None)
+def _after_number() -> re.Pattern[str]:
+    """A short tail after the number, with no name in it, then the day word (folded)."""
+    return re.compile(rf"^(?:(?!\b(?:{_framing_words('number_tail_stops')})\b)[^,;]){{1,30}}?\s+"
+                      rf"(?:{date_word('day')})\s+")
+
+
+@functools.lru_cache(maxsize=None)
+def _reference() -> re.Pattern[str]:
+    """"số 12", "số: 12": a number, labelled (folded)."""
+    return re.compile(rf"\b{folded_number_label()}\s*:?\s*\d")
 
 
 def _lead_date(line: str, folded: str, reference: LeadReference, published: str | None) -> str | None:
     """"… số 13417/UBND-VP ngày 22/9/2021 về …"; else the date that opens the lead's clause
     ("Ngày 7 tháng 5 năm 2021, UBND tỉnh đã ban hành …", "…, ngày 20/8/2021, UBND tỉnh … ban hành")."""
-    after = _AFTER_NUMBER.match(folded[reference.number_at:reference.number_at + 60])
+    after = _after_number().match(folded[reference.number_at:reference.number_at + 60])
     if after:
         start = reference.number_at + after.end() - 5
         dates = lead_dates(line[start:start + 35], fold(line[start:start + 35]), published)
@@ -112,7 +139,7 @@ def _date_before(line: str, folded: str, end: int, published: str | None) -> str
     and with no other document named between it and ``end``."""
     chosen = None
     for iso, start, stop in lead_dates(line[:end], folded[:end], published):
-        if _cited_number().search(folded[max(0, start - 30):start]) or _REFERENCE.search(folded[stop:end]):
+        if _cited_number().search(folded[max(0, start - 30):start]) or _reference().search(folded[stop:end]):
             continue
         chosen = iso
     return chosen
@@ -256,7 +283,17 @@ def headline_votes(lines: list[str]) -> list:
 
 
 _DATELINE_NAME = re.compile(r"^\W{0,3}\((?P<name>[^()]{2,60})\)\s*[-–—]")
-_CREDIT_NAME = re.compile(r"^\(?\s*theo\s+(?P<name>.{2,60}?)\s*\)?\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _credit_name() -> re.Pattern[str]:
+    """"Theo Báo Quảng Ninh": a closing credit's publisher (on the line as written)."""
+    word = re.escape(load_yaml("framing.yml")["credit_word"])
+    return re.compile(rf"^\(?\s*{word}\s+(?P<name>.{{2,60}}?)\s*\)?\s*$", re.IGNORECASE)
+
+
+def _signing_verb() -> str:
+    return re.escape(fold(load_yaml("framing.yml")["signing_verb"]))
 _WEB_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$")
 
 
@@ -272,7 +309,7 @@ def framing_publisher(framing: list[str], closing: list[str] = ()) -> str | None
     words = "|".join(load_yaml("framing.yml")["publisher_words"])
     for line in [*framing, *closing]:
         stripped = line.strip()
-        match = _DATELINE_NAME.match(line) or _CREDIT_NAME.match(stripped) or _BYLINE_NAME.match(stripped)
+        match = _DATELINE_NAME.match(line) or _credit_name().match(stripped) or _BYLINE_NAME.match(stripped)
         if match:
             name = squeeze(match.group("name")).strip(" .")
             if re.match(rf"^(?:{words})\b", fold(name)) or _WEB_ADDRESS.match(fold(name)):
@@ -338,7 +375,7 @@ def _issue_sentence() -> re.Pattern[str]:
             rf"(?:\s+(?:{folded_number_label()}\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
             rf"\s+(?:(?:{framing_words('reported_agents')})\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?"
             rf"(?:(?:{framing_words('lead_adverbs')})\s+)?(?P<verb>{verbs})\b"
-            rf"(?P<dated>\s+(?:vao\s+)?ngay\s+)?")
+            rf"(?P<dated>\s+(?:{re.escape(fold(vocabulary['date_preposition']))}\s+)?(?:{date_word('day')})\s+)?")
     return _ISSUE_CACHE["p"]
 
 
@@ -371,7 +408,7 @@ def reported_fields(lines: list[str], doc_type: str | None, number: DocNumber | 
                 dates = lead_dates(line[start:start + 40], folded[start:start + 40], published)
                 if dates and dates[0][1] <= 10:
                     found["issued_date"] = Found(dates[0][0], clue)
-            if match.group("agent") and "ky" in match.group("verb").split() and "signer" not in found:
+            if match.group("agent") and _signing_verb() in match.group("verb").split() and "signer" not in found:
                 name = titled_name(line[match.start("agent"):match.end("agent")])
                 if name:
                     found["signer"] = Found(name, Clue("reprint-reported-signer", squeeze(line)[:300],
@@ -399,7 +436,7 @@ def lead_signer(line: str, reference: LeadReference) -> Found | None:
     verb = folded[reference.announced_at:reference.number_at]
     from ..clean.framing import _alternatives as framing_words
 
-    if reference.headline or not re.match(rf"^(?:(?:{framing_words('lead_adverbs')})\s+)?ky\b", verb):
+    if reference.headline or not re.match(rf"^(?:(?:{framing_words('lead_adverbs')})\s+)?{_signing_verb()}\b", verb):
         return None
     name = titled_name(line[:reference.announced_at]) or comrade_name(line[:reference.announced_at])
     return Found(name, Clue("reprint-lead-signer", squeeze(line)[:300], LEAD_CONFIDENCE)) if name else None
@@ -478,6 +515,52 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
     return {}
 
 
+@functools.lru_cache(maxsize=None)
+def _issued_by() -> re.Pattern[str]:
+    words = load_yaml("framing.yml")
+    verbs = "|".join(sorted(words["issue_verbs"], key=len, reverse=True))
+    past, preposition = (re.escape(fold(words[key])) for key in ("past_marker", "date_preposition"))
+    return re.compile(rf"^(?P<issuer>.+?)\s+(?:{past}\s+)?(?:{verbs})\s+(?:{preposition}\s+)?(?:{date_word('day')})\b")
+
+
+def issued_by_fields(lines: list[str]) -> dict[str, Found]:
+    """A page's line "<ISSUER IN CAPITALS> ban hành ngày <date>" (a portal's by-line under the
+    document's name): the issue date and the issuer. The issuer must be written in capitals, as
+    a header writes it, so a sentence of the body ("UBND tỉnh ban hành ngày …") is not taken."""
+    for line in lines:
+        text = squeeze(line).strip()
+        match = _issued_by().match(fold(text))
+        if not match or len(text.split()) > 30:
+            continue
+        issuer = text[:match.end("issuer")]
+        if not issuer.isupper() or len(issuer.split()) < 2:
+            continue
+        dates = [d.iso for d in find_dates(text[match.end("issuer"):]) if d.has_year]
+        if dates:
+            clue = Clue("page-issued-by", text[:300], ATTRIBUTE_CONFIDENCE)
+            return {"issued_date": Found(dates[0], clue), "issuer": Found(issuer, clue)}
+    return {}
+
+
+def heading_type(lines: list[str]) -> dict[str, Found]:
+    """A page's heading naming the document by its type and subject, without a number ("Thông
+    báo về việc tạm dừng …", "Công điện khẩn về …"): its type, a weak clue; "văn bản" names none."""
+    if "h" not in _TITLE_REFERENCE_CACHE:
+        from ..clean.framing import _type_words
+
+        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:{_framing_words('subject_words')})\s")
+    for line in lines[:2]:
+        match = _TITLE_REFERENCE_CACHE["h"].match(fold(squeeze(line)))
+        entry = _announced_entry(match.group("type")) if match else None
+        if entry:
+            return {"doc_type": Found(entry, Clue("page-heading-type", squeeze(line)[:300], 0.5))}
+    return {}
+
+
+def _urgency() -> str:
+    return "|".join(fold(w) for w in load_yaml("framing.yml")["urgency_words"])
+
+
 def announced_fields(lines: list[str], published: str | None = None) -> dict[str, Found]:
     """The type a reprint's opening announces without a number ("UBND tỉnh vừa có công văn yêu cầu …"),
     and the date opening that sentence ("Chiều 22/5, UBND tỉnh ban hành Quyết định về …")."""
@@ -506,3 +589,26 @@ def _citation_before(sentence: str) -> bool:
 
     folded = fold(sentence)
     return bool(_citation_cue().search(folded[:announcement_at(sentence)]))
+
+
+HEADING_TYPE_CONFIDENCE = 0.6  # the site's heading, written by its editor, names the type
+
+
+def site_heading_type(framing: list[str], number: DocNumber | None) -> Found | None:
+    """The type a website's heading above the document names ("Quy định 05-QĐ/TU năm 2021 về …",
+    "Công điện khẩn về …"), where the copy has no type line; None when the heading names another
+    document's number than the copy's."""
+    from ..clean.framing import _looks_like_site_heading, _type_words
+
+    for line in framing:
+        if not _looks_like_site_heading(line):
+            continue
+        folded = fold(squeeze(line))
+        match = re.match(rf"^(?P<type>{_type_words()})\b", folded)
+        entry = _type_entry(match.group("type")) if match else None
+        named = parse_number(line[match.end():match.end() + 60].strip()) if match else None
+        if named and number and fold(named.text).replace(" ", "") != fold(number.text).replace(" ", ""):
+            return None
+        if entry:
+            return Found(entry, Clue("page-heading-type", squeeze(line)[:300], HEADING_TYPE_CONFIDENCE))
+    return None

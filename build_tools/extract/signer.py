@@ -14,9 +14,11 @@ from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
 from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
 
-_NAME_WORD = rf"[{UPPER}][{LOWER}]*"
+# A syllable of a name; the Ê Đê and Gia Rai names of the Central Highlands join a prefix with an
+# apostrophe ("H'Yim Kđoh", "Y Biêr Niê").
+_NAME_WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
 _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
-_CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{1,5}}$")
+_CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:['’][{UPPER}]+)?(?:\s+[{UPPER}]+(?:['’][{UPPER}]+)?){{1,5}}$")
 
 
 def _words() -> dict:
@@ -144,19 +146,52 @@ def signer(document: CleanDocument) -> Found[Signer] | None:
     """The signer from the signature lines; else from an authority line misplaced among the
     recipients or at the end of the body."""
     found = parse_signature(document.signature_lines)
+    if found is None or found.name is None:  # a closing row flattened: titles and name on one line
+        found = parse_signature(_unflattened(document.signature_lines)) or found
     if found:
         confidence = 0.95 if found.name else 0.7
         return Found(found, Clue("signature-block", " / ".join(found.stack), confidence))
     for source, lines in (("recipients", document.recipients), ("body-end", [b.text for b in document.blocks[-4:]])):
         for index, line in enumerate(lines):
             match = _authority_anywhere().search(normalise_symbols(line))
-            if match:
-                rest = [match.group(0).strip(" '\"“”:")] + _following_caps(lines[index + 1:])
+            flattened = split_flattened_signature(line)
+            if match or flattened:
+                rest = flattened or [match.group(0).strip(" '\"“”:")] + _following_caps(lines[index + 1:])
                 found = parse_signature(rest)
                 if found:
-                    return Found(found, Clue(f"signature-in-{source}", squeeze(match.group(0)),
+                    return Found(found, Clue(f"signature-in-{source}", squeeze(" ".join(rest)),
                                              0.6 if found.name else 0.5))
     return None
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """Signature lines with a flattened closing row split into its titles and the name."""
+    return [part for line in lines for part in (split_flattened_signature(line) or [line])]
+
+
+def split_flattened_signature(line: str) -> list[str] | None:
+    """A closing table flattened into one line with single spaces ("Nơi nhận: - Như trên; - Lưu: VT.
+    KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A"): its titles in capitals (from the first authority
+    prefix or title word) and the name that ends the line, as two lines; None otherwise."""
+    words = squeeze(normalise_symbols(line)).split()
+    name_start = len(words)
+    while name_start > 0 and _title_case(words[name_start - 1]):
+        name_start -= 1
+    name = " ".join(words[name_start:])
+    if not 2 <= len(words) - name_start <= 6 or not is_person_name(name):
+        return None
+    caps_start = name_start
+    while caps_start > 0 and words[caps_start - 1].isupper():
+        caps_start -= 1
+    for start in range(caps_start, name_start):
+        titles = " ".join(words[start:name_start])
+        if _authority().match(titles) or _title_words().match(fold(titles)):
+            return [titles, name]
+    return None
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _following_caps(lines: list[str]) -> list[str]:

@@ -25,6 +25,19 @@ def folded_number_label() -> str:
     return re.escape(fold(layout_words()["number_label"]))
 
 
+def unit_names() -> dict[str, dict[str, str]]:
+    """The unit and committee words of a province and of a city (place_context.yml ``unit_names``)."""
+    return load_yaml("place_context.yml")["unit_names"]
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_prefixes() -> tuple[str, ...]:
+    """"tinh ", "thanh pho ", "tp. ", "tp ", "tp.": a province's unit word before its name (folded),
+    then the abbreviations with a full stop also glued to the name ("TP.HCM")."""
+    words = [fold(w) for w in load_yaml("place_context.yml")["province_unit_words"]]
+    return tuple(w + " " for w in words) + tuple(w for w in words if w.endswith("."))
+
+
 # --- provinces and districts -------------------------------------------------------
 
 
@@ -54,7 +67,10 @@ class Gazetteer:
 
     def unit_word(self, code: str) -> str:
         """"tỉnh" or "thành phố" for the province's kind."""
-        return "tỉnh" if self.provinces[code].get("kind", "tỉnh") == "tỉnh" else "thành phố"
+        names = unit_names()
+        province = names["province"]
+        return province["unit"] if self.provinces[code].get("kind", province["kind"]) == province["kind"] \
+            else names["city"]["unit"]
 
     def lookup_name(self, text: str) -> str | None:
         """Province code for a name as written ("Quảng Ninh", "BR-VT", "TP.HCM"), else None."""
@@ -62,7 +78,7 @@ class Gazetteer:
         if text in self.abbreviations and not self.abbreviations[text][1]:
             return self.abbreviations[text][0]
         folded = fold(text)
-        for prefix in ("tinh ", "thanh pho ", "tp. ", "tp ", "tp."):
+        for prefix in _unit_prefixes():
             if folded.startswith(prefix) and folded[len(prefix):].strip() in self.by_name:
                 return self.by_name[folded[len(prefix):].strip()]
         return self.by_name.get(folded)
@@ -121,6 +137,7 @@ class DocTypes:
     by_name: dict[str, dict[str, Any]]  # type name → type
     citation_words: dict[str, str]  # folded word → type name
     unnumbered: frozenset[str]
+    letter_type: str  # the type of a state number without a type code ("1234/UBND")
 
     def from_code(self, code: str, party: bool = False) -> dict[str, Any] | None:
         """Type for a code in a number: exact first ("HD" ≠ "HĐ"), then folded if unambiguous."""
@@ -148,7 +165,7 @@ def doc_types() -> DocTypes:
             by_title.setdefault(fold(word), entry)
     words = {fold(k): v for k, v in data.get("citation_words", {}).items()}
     return DocTypes(by_code, by_party, by_folded, by_title, by_name, words,
-                    frozenset(data.get("unnumbered_citation_types", [])))
+                    frozenset(data.get("unnumbered_citation_types", [])), data["letter_type"])
 
 
 # --- issuers ---------------------------------------------------------------------------

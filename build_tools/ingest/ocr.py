@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 
@@ -53,7 +54,13 @@ STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signatu
 COLOUR_INK = 30  # red or blue this far above the other channels: stamp or pen ink (print is grey)
 SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_number() -> re.Pattern[str]:
+    """"Trang 3", "- 3 -", "3/12": a page number line (the label from structure.yml)."""
+    label = re.escape(load_yaml("structure.yml")["page_label"])
+    return re.compile(rf"^[-–\s]*(?:{label}\s*)?\d{{1,4}}(?:\s*/\s*\d{{1,4}})?[-–\s]*$", re.I)
 
 
 class OcrUnavailable(RuntimeError):
@@ -540,7 +547,7 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
                 parts.append("\n")
                 offset += 1
             if flat and _is_edge(flat, page["size"][1]) and (
-                    _PAGE_NUMBER.match(text) or (len(pages) > 1 and edge_counts[_furniture_key(text)] > 1)):
+                    _page_number().match(text) or (len(pages) > 1 and edge_counts[_furniture_key(text)] > 1)):
                 dropped.append(f"trang {number}: {text}")
                 continue
             if not flat:
@@ -660,12 +667,14 @@ def prefetch(paths: Iterable[Path], pool=None, progress: Callable[[str], None] |
 def progress_line(done: int, total: int, elapsed: float) -> str:
     """"OCR 12/240 trang, còn khoảng 3 phút" (seconds when less than a minute is left)."""
     left = elapsed / done * (total - done) if done else 0.0
+    words = load_yaml("site.yml")["ocr_progress"]
     if done >= total:
-        return f"OCR {done}/{total} trang, xong sau {_duration(elapsed)}"
-    return f"OCR {done}/{total} trang, còn khoảng {_duration(left)}"
+        return words["finished"].format(done=done, total=total, elapsed=_duration(elapsed))
+    return words["running"].format(done=done, total=total, left=_duration(left))
 
 
 def _duration(seconds: float) -> str:
+    words = load_yaml("site.yml")["ocr_progress"]
     if seconds < 60:
-        return f"{max(1, round(seconds))} giây"
-    return f"{round(seconds / 60)} phút"
+        return words["seconds"].format(n=max(1, round(seconds)))
+    return words["minutes"].format(n=round(seconds / 60))

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import model
+from ..data_files import load_yaml
 from . import records
 
 DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
@@ -53,7 +54,7 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "citation.key": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
     "deadline.time": {"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
     "place.name": {"minLength": 1},
-    "place.kind": {"enum": ["huyện", "thị xã", "thành phố", "quận"]},
+    "place.kind": {"enum": "district kinds"},  # read from place_context.yml (``constraints``)
     "place.offset": {"minimum": 0},
     "measure.oxcgrt": {"pattern": "^(C[1-8]|E[1-2]|H[1-8]|V[1-4])$"},
     "coded_measure.oxcgrt": {"pattern": "^(C[1-8]|E[1-4]|H[1-8]|V[1-4])$"},
@@ -70,6 +71,18 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "provenance.source_url": {"pattern": "^https?://"},
 }
 # The dataset row's own additions, and what it leaves out of a part.
+
+
+def constraints(path: str) -> dict[str, Any]:
+    """The constraints of ``path``; an enum named "district kinds" is the district kinds of
+    place_context.yml (``district_kind_words``), in their order."""
+    found = CONSTRAINTS.get(path, {})
+    if found.get("enum") == "district kinds":
+        kinds = load_yaml("place_context.yml")["district_kind_words"].values()
+        return dict(found, enum=list(dict.fromkeys(kinds)))
+    return found
+
+
 EXTRA_PROPERTIES = {"": {"url": {"type": "string"}},
                     "measure": {"anchors": {"type": "array", "items": {"type": "string"},
                                             "description": "paragraph anchors of the evidence "
@@ -102,7 +115,7 @@ def type_schema(hint: Any, path: str, defs: dict[str, Any]) -> dict[str, Any]:
     if origin in (list, tuple) or hint in (list, tuple):
         item = args[0] if args else Any
         schema = {"type": "array", "items": with_constraints(type_schema(item, path + "[]", defs),
-                                                               CONSTRAINTS.get(path, {}).get("items", {}))}
+                                                               constraints(path).get("items", {}))}
         if origin is tuple and args and args[-1] is not Ellipsis:
             schema.update(minItems=len(args), maxItems=len(args))
         return schema
@@ -129,7 +142,7 @@ def with_constraints(schema: dict[str, Any], constraints: dict[str, Any]) -> dic
 
 def field_schema(owner: str, name: str, hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     path = f"{owner}.{name}" if owner else name
-    return with_constraints(type_schema(hint, path, defs), CONSTRAINTS.get(path, {}))
+    return with_constraints(type_schema(hint, path, defs), constraints(path))
 
 
 def object_schema(cls: type, name: str, defs: dict[str, Any]) -> dict[str, Any]:

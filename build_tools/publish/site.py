@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import index_pages, notice_pages
+from ..data_files import load_yaml
 from ..model import Metadata, Notice, NoticeHead, Problem
 from ..pipeline import PipelineResult, in_order, load_notice, page_dir, run_pipeline, worker_count, worker_pool
 from ..search import documents, prepare, write_search_index
@@ -329,28 +330,11 @@ def move_into(staging: Path, site_dir: Path) -> None:
     staging.rmdir()
 
 
-README_OFFLINE = """{title}
-{underline}
-
-Ấn bản ngày {day}, gồm {count} văn bản.
-
-CÁCH MỞ: nhấp đúp vào tệp index.html trong thư mục này (hoặc kéo nó vào trình duyệt).
-Không cần mạng, không cần cài đặt gì. Tìm kiếm chạy ngay trong trình duyệt, gõ có dấu
-hoặc không dấu đều được ("cach ly tap trung").
-
-Có thể chép cả thư mục sang USB hoặc ổ mạng, đổi tên thư mục tùy ý.
-Bộ dữ liệu: data/notices.json và data/notices.csv.
-
-HOW TO OPEN: double-click index.html in this folder (or drag it into a browser).
-No network and no installation needed; search works offline.
-Edition of {day}, {count} notices. The whole folder may be copied or renamed.
-"""
-
-
 def write_offline_readme(out: Path, day: str, count: int) -> None:
     title = citation_site_name()
-    text = README_OFFLINE.format(title=title, underline="=" * len(title), day=day, count=count)
-    for name in ("ĐỌC TÔI.txt", "README.txt"):
+    words = load_yaml("site.yml")["offline_readme"]
+    text = words["text"].format(title=title, underline="=" * len(title), day=day, count=count)
+    for name in words["files"]:
         (out / name).write_text(text, encoding="utf-8")
 
 

@@ -74,3 +74,38 @@ def test_attribute_row_with_several_pairs():
 
     assert attribute_pairs("Số hiệu | 45/KH-UBND | Ngày ban hành | 22/02/2021 |") == \
         [("number", "45/KH-UBND"), ("issued_date", "22/02/2021")]
+
+
+def test_the_number_label_and_urgency_words_of_framing_come_from_data():
+    from build_tools.clean import framing
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    assert framing.reference_pattern().search("cong dien khan so 09")
+    with data_changed(load_yaml("structure.yml"), "number_label", "Nr", framing):
+        assert not framing.reference_pattern().search("cong dien khan so 09")
+        assert framing.reference_pattern().search("cong dien khan nr 09")
+    with data_changed(load_yaml("framing.yml"), "urgency_words", ["gap"], framing):
+        assert framing.reference_pattern().search("cong dien gap so 09")
+        assert not framing.reference_pattern().search("cong dien khan so 09")
+
+
+def test_the_number_label_before_a_plain_verb_comes_from_structure_yml():
+    from build_tools.clean import framing
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    assert framing._after_document().search("quyet dinh so ")
+    with data_changed(load_yaml("structure.yml"), "number_label", "Nr", framing):
+        assert framing._after_document().search("quyet dinh nr ") and not framing._after_document().search("quyet dinh so ")
+
+
+def test_a_signature_title_after_the_body_does_not_hide_the_headline():
+    from build_tools.clean.framing import find_framing
+
+    lines = ["Kế hoạch số 31/KH-UBND ngày 2/6/2021 của UBND tỉnh về xét nghiệm diện rộng", "",
+             "Nhằm phát hiện sớm các ca nhiễm trong cộng đồng, Ủy ban nhân dân tỉnh tổ chức xét nghiệm diện rộng tại các huyện.",
+             "CHỦ TỊCH", "Hồ Văn Minh"]
+    assert 0 in find_framing(lines).lines

@@ -21,6 +21,17 @@ LAYOUTS = {
                     "Số: 301/KH-UBND Phú Yên, ngày 3 tháng 9 năm 2021",
     "split cells": "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA |\nTỈNH PHÚ YÊN | VIỆT NAM |\n | Độc lập - Tự do - Hạnh phúc |\n"
                    "Số: 301/KH-UBND | Phú Yên, ngày 3 tháng 9 |\n | năm 2021 |",
+    "place apart from its date": "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ YÊN\tĐộc lập - Tự do - Hạnh phúc\n"
+                                 "Số: 301/KH-UBND\tPhú Yên,\n\tngày 3 tháng 9 năm 2021",
+    "date pieces in cells of one row": "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                                       "TỈNH PHÚ YÊN | Độc lập - Tự do - Hạnh phúc |\n"
+                                       "Số: 301/KH-UBND | Phú Yên, ngày 3 | tháng 9 | năm 2021 |",
+    "number label apart from the number": "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                                          "TỈNH PHÚ YÊN | Độc lập - Tự do - Hạnh phúc |\n"
+                                          "Số: | Phú Yên, ngày 3 tháng 9 |\n301/KH-UBND | năm 2021 |",
+    "interleaved, date pieces between the number": "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ YÊN\n"
+                                                   "Độc lập - Tự do - Hạnh phúc\nPhú Yên, ngày\nSố:\n301/KH-UBND\n"
+                                                   "3 tháng 9 năm 2021",
     "underlines": "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH PHÚ YÊN | Độc lập - Tự do - Hạnh phúc |\n"
                   "------- | --------------- |\nSố: 301/KH-UBND | Phú Yên, ngày 3 tháng 9 năm 2021 |",
 }
@@ -107,3 +118,38 @@ def test_closing_table_of_a_short_copy_whose_header_rows_are_near_the_end():
     document = clean_text(text)
     assert document.signature_lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Thị Hiền Hạnh"]
     assert "CHỦ TỊCH" not in document.body_text
+
+
+def test_a_date_missing_its_year_gets_none():
+    """The pieces are joined only into one date; a year the copy lost is never made up."""
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH PHÚ YÊN | Độc lập - Tự do - Hạnh phúc |\n"
+            "Số: 301/KH-UBND | Phú Yên, ngày 3 tháng 9 |\n | 2022 |" + BODY)
+    rewritten, _ = recover_header(text)
+    assert "Phú Yên, ngày 3 tháng 9" in rewritten.split("\n")
+    assert not any("Phú Yên" in line and "2022" in line for line in rewritten.split("\n"))
+
+
+def test_pieces_that_make_no_date_are_not_joined():
+    from build_tools.clean.layout import date_progress
+
+    assert date_progress("Phú Yên, ngày 3 tháng 9") == "partial"
+    assert date_progress("Phú Yên, ngày 3 tháng 9 năm 2021") == "complete"
+    assert date_progress("Bà Rịa - Vũng Tàu,") == "partial"
+    assert date_progress("Thành phố Hồ Chí Minh,") == "partial"
+    assert date_progress("Phú Yên, ngày 3 tháng 9 năm 2021 về việc") is None
+    assert date_progress("các sở, ngành") is None
+    assert date_progress("Kính gửi: Sở Y tế,") is None
+
+
+def test_an_issuing_body_broken_over_three_lines_keeps_one_cell():
+    text = ("UBND TỈNH PHÚ YÊN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH\n"
+            "Độc lập - Tự do - Hạnh phúc\nBỆNH COVID-19\nPhú Yên, ngày 3 tháng 9 năm 2021\nSố: 301/KH-BCĐ" + BODY)
+    lines = recover_header(text)[0].split("\n")
+    assert lines[:3] == ["UBND TỈNH PHÚ YÊN", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH COVID-19", "Số: 301/KH-BCĐ"]
+
+
+def test_a_capital_title_below_the_number_is_not_part_of_the_issuer():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH PHÚ YÊN | Độc lập - Tự do - Hạnh phúc |\n"
+            "Số: 301/CT-UBND | Phú Yên, ngày 3 tháng 9 năm 2021 |\nVỀ VIỆC PHÒNG DỊCH\n" + BODY)
+    lines = recover_header(text)[0].split("\n")
+    assert "VỀ VIỆC PHÒNG DỊCH" in lines and "TỈNH PHÚ YÊN" in lines

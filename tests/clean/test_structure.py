@@ -195,3 +195,10 @@ def test_type_line_followed_by_a_body_sentence_has_no_summary():
     document = clean_text(text)
     assert document.title_lines == ["CÔNG ĐIỆN"]
     assert document.signature_lines[-1] == "Trương Quốc Huy"
+
+
+def test_recipients_and_signature_flattened_onto_the_marker_line_are_kept():
+    doc = clean_text("CHỈ THỊ\nVề việc phòng, chống dịch\nCác sở, ngành thực hiện nghiêm túc Chỉ thị này.\n"
+                     "Nơi nhận: - Bộ Y tế; - Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm\n")
+    assert doc.recipients == ["Bộ Y tế", "Lưu: VT, TH."]
+    assert doc.signature_lines[-2:] == ["CHỦ TỊCH", "Phạm Minh Tâm"]

@@ -74,3 +74,36 @@ def test_citation_key_for_a_notice_record():
     assert citation_key_for(record) == "tb-2927-tb-tu-quang-ninh"
     assert citation_key_for({"number": {"text": "68/NQ-CP"}, "doc_type": "Nghị quyết"}) == "nq-68-nq-cp"
     assert citation_key_for({"number": None}) is None
+
+
+def test_the_words_around_a_citation_are_read_from_citations_yml(monkeypatch):
+    from build_tools.extract import citations as module
+
+    body = "theo Kế hoạch số 12/KH-UBND, ban hành ngày 28/01/2021 của UBND tỉnh Sơn La về phòng dịch."
+    (cite,) = citations(body, None)
+    assert (cite.date, cite.issuer) == ("2021-01-28", "UBND tỉnh Sơn La")
+    words = dict(module._words(), issued_word="ky", issuer_words=["boi"], issuer_stop_words=["nham"])
+    cached = (module._words, module._date_after_pattern, module._issuer_after_pattern, module._issuer_stop)
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(module, "load_yaml", lambda name: words)
+    try:
+        (cite,) = citations(body, None)
+        assert (cite.date, cite.issuer) == (None, None)  # "ban hành", "của" are no longer read
+        (cite,) = citations("theo Kế hoạch số 12/KH-UBND, ký ngày 28/01/2021 bởi UBND tỉnh Sơn La về phòng dịch.", None)
+        assert (cite.date, cite.issuer) == ("2021-01-28", "UBND tỉnh Sơn La về phòng dịch")
+    finally:
+        for function in cached:
+            function.cache_clear()
+
+
+def test_local_issuer_words_come_from_citations_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import citations as module
+
+    from ..support.data import data_changed
+
+    body = "thực hiện Điện ngày 21/7/2021 của Ban Chỉ đạo xã Tân Lập"
+    assert citations(body, "quang-ninh")[0].key == "dien-2021-07-21-ban-chi-dao-xa-tan-lap"
+    with data_changed(load_yaml("citations.yml"), "local_issuer_words", ["xa"], module):
+        assert citations(body, "quang-ninh")[0].key == "dien-2021-07-21-ban-chi-dao-xa-tan-lap-quang-ninh"

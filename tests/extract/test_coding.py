@@ -452,3 +452,146 @@ def test_allowed_to_sell_on_condition_is_level_1_but_only_allowed_is_a_restricti
 
 def test_a_taxi_service_is_not_a_workplace():
     assert set(coded("Dịch vụ xe taxi được hoạt động trở lại.")) == {"C5"}
+
+
+def test_the_numbers_of_gatherings_and_support_follow_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    data = load_rules("oxcgrt.yml")
+    assert gathering_limit(fold("dưới 30 người")) == 29
+    with data_changed(data, "gathering_limit", dict(data["gathering_limit"], below=[]), coding):
+        assert gathering_limit(fold("dưới 30 người")) == 30
+    assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500_000
+    assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_000_000
+    amount = dict(data["support_amount"], multipliers={"triệu": 1000}, days_in_month=31)
+    with data_changed(data, "support_amount", amount, coding):
+        assert coding.support_amount(fold("1,5 triệu đồng/người")) == 1_500
+        assert coding.support_amount(fold("100.000 đồng/ngày")) == 3_100_000
+
+
+def test_list_conjunctions_and_numbered_only_kinds_follow_the_data():
+    from build_tools.data_files import load_rules, load_yaml
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    def names(sentence):
+        return [place.name for place in places_in(sentence, "quang-ninh") if not place.in_gazetteer]
+
+    assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà", "Tây Hà"]
+    with data_changed(load_yaml("place_context.yml"), "list_conjunctions", ["cùng"], coding):
+        assert names("phong tỏa các thôn Đông Hà cùng Tây Hà") == ["Đông Hà", "Tây Hà"]
+        assert names("phong tỏa các thôn Đông Hà và Tây Hà") == ["Đông Hà"]
+    assert names("cách ly tổ 5 và khu Bắc") == ["5"]
+    with data_changed(load_rules("oxcgrt.yml"), "numbered_only_kinds", ["tổ"], coding):
+        assert names("cách ly tổ 5 và khu Bắc") == ["5", "Bắc"]
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    # advice, not an order: the codebook's "recommend" level for every indicator that has one
+    ("Khuyến nghị các trường cho học sinh học qua truyền hình.", "C1", 1),
+    ("Khuyến khích các quán ăn chỉ bán mang về.", "C2", 1),
+    ("Bà con nên ở trong nhà, chỉ đi ra ngoài khi thật cần.", "C6", 1),
+    ("Mọi người nên ở nhà, chỉ ra ngoài khi cần mua thực phẩm.", "C6", 1),
+    ("Khuyến cáo hành khách tránh đi xe buýt vào giờ cao điểm.", "C5", 1),
+    ("Khuyến cáo người dân đeo khẩu trang khi tới nơi đông người.", "H6", 1),
+    # named school levels are some levels, not all
+    ("Tạm dừng đến trường đối với các cấp học trung học cơ sở, trung học phổ thông.", "C1", 2),
+    ("Dạy học trực tiếp nhưng phải thực hiện nghiêm 5K trong lớp.", "C1", 1),
+    # a ban that names where arrivals come from is some regions; one on everyone is total
+    ("Cấm nhập cảnh đối với người đến từ các nước đang có biến chủng mới.", "C8", 3),
+    ("Dừng mọi trường hợp nhập cảnh qua biên giới tỉnh.", "C8", 4),
+    ("Tạm dừng toàn bộ các lối mở, cửa khẩu trên địa bàn tỉnh.", "C8", 4),
+    # criteria on top of symptoms; tracing when possible; buses; outside the home
+    ("Lấy mẫu đối với người có biểu hiện sốt và có tiền sử dịch tễ liên quan.", "H2", 1),
+    ("Nếu có điều kiện thì truy vết các trường hợp tiếp xúc với ca bệnh.", "H3", 1),
+    ("Hành khách đi taxi, xe khách bắt buộc đeo khẩu trang.", "H6", 2),
+    ("Người dân đeo khẩu trang trong mọi trường hợp khi ở ngoài nơi cư trú.", "H6", 4),
+    # wages paid to those who cannot work; the public called on; advice on transport
+    ("Người lao động bị cách ly được hưởng 50% tiền lương.", "E1", 2),
+    ("Chủ tịch tỉnh kêu gọi nhân dân không chủ quan, lơ là.", "H1", 1),
+    ("Hạn chế sử dụng phương tiện công cộng khi không cần thiết.", "C5", 1),
+    ("Tạm đình chỉ các tuyến xe khách liên huyện.", "C5", 2),
+])
+def test_issue_18d_levels_from_general_classes(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_an_obligation_in_the_same_clause_is_not_advice():
+    assert coded("Khuyến cáo người dân ở nhà; cấm ra đường sau 22 giờ.")["C6"].level == 2
+    assert coded("Khuyến khích làm việc tại nhà nhưng các cơ sở massage phải đóng cửa.")["C2"].level == 2
+
+
+def test_a_share_already_reached_is_a_report_not_an_order():
+    assert "H7" not in coded("Đã có hơn 90% người dân được tiêm mũi 2.")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Không tụ tập quá hai người ở nơi công cộng.", 4),
+    ("Không tập trung quá mười người ngoài công sở.", 4),
+    ("Không tụ tập quá hai mươi người.", 3),
+    ("Hội nghị bố trí không quá 40 đại biểu.", 3),
+    ("Không tổ chức sự kiện có quy mô trên 1 nghìn người.", 2),
+    ("Cho phép các sự kiện tối đa 3 nghìn người.", 1),
+])
+def test_a_gathering_limit_is_read_as_a_number_in_digits_or_words(text, level):
+    assert coded(text)["C4"].level == level
+
+
+def test_a_spelled_number_without_a_limit_word_is_no_limit():
+    assert gathering_limit(fold("trong năm người dân").lower()) is None
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Người trên 65 tuổi không được ra khỏi nhà.", "H8", 3),
+    ("Đo thân nhiệt người ra vào các trung tâm dưỡng lão.", "H8", 2),
+    ("Người dân được xét nghiệm theo nhu cầu tại các điểm lấy mẫu.", "H2", 3),
+    ("Đeo khẩu trang khi đến cơ sở y tế.", "H6", 2),
+    ("Hạn chế các chuyến xe buýt.", "C5", 1),
+    ("Các trường đại học, cao đẳng tổ chức dạy trực tuyến.", "C1", 2),
+])
+def test_issue_18d_probe_levels(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_free_testing_is_not_debt_relief_and_getting_ready_is_not_closing():
+    assert "E2" not in coded("Người dân được xét nghiệm miễn phí tại trạm y tế.")
+    assert "C1" not in coded("Đề nghị các trường chuẩn bị dạy học trực tuyến khi cần.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Tạm dừng hoạt động của các nhà trẻ trên địa bàn huyện.", "C1", 2),
+    ("Học sinh từ mầm non đến trung học phổ thông tạm nghỉ học.", "C1", 3),
+    ("Người dân ra ngoài chỉ khi đi khám bệnh, mua thuốc.", "C6", 2),
+    ("Nghiêm cấm người dân ra đường, trừ lực lượng làm nhiệm vụ.", "C6", 3),
+    ("Cấm ra đường từ 23 giờ đến 5 giờ sáng.", "C6", 2),
+])
+def test_issue_18d_school_ranges_and_stay_home_bans(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_issue_18d_movement_bans_on_every_vehicle_and_closed_care_homes():
+    assert coded("Dừng tất cả phương tiện ra vào huyện.")["C7"].level == 2
+    assert coded("Trung tâm dưỡng lão quản lý khép kín, cấm người thân vào.")["H8"].level == 3
+
+
+def test_issue_18d_every_business_but_essentials_is_level_3_a_named_sector_with_an_exception_is_2():
+    assert coded("Dừng hoạt động các cơ sở kinh doanh dịch vụ, trừ cửa hàng lương thực, thực phẩm.")["C2"].level == 3
+    assert coded("Đóng cửa các cơ sở massage, karaoke, trừ các cơ sở thuộc diện được miễn.")["C2"].level == 2
+
+
+def test_spelled_tens_of_people_follow_the_counts_of_oxcgrt_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding
+
+    from ..support.data import data_changed
+
+    counts = load_rules("oxcgrt.yml")["indicators"]["C4"]["counts"]
+    assert gathering_limit(fold("không quá mười lăm người")) == 15
+    with data_changed(counts, "after_ten", {"lăm": 6}, coding):
+        assert gathering_limit(fold("không quá mười lăm người")) == 16
+    with data_changed(counts, "ten", "chục", coding):
+        assert gathering_limit(fold("không quá hai chục người")) == 20

@@ -70,3 +70,23 @@ def test_meeting_date(title, body, iso):
 def test_a_date_without_a_meeting_is_not_a_meeting_date():
     assert meeting_date(document(body=["Ngày 01/7/2021, Chính phủ ban hành Nghị quyết số 68/NQ-CP."])) is None
 
+
+
+SPLIT_HEADER_TOP = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH KIÊN GIANG | Độc lập - Tự do - Hạnh phúc |\n"
+SPLIT_HEADER_BODY = "\nVề việc phòng dịch\nỦy ban nhân dân tỉnh yêu cầu các sở thực hiện nghiêm các biện pháp.\n"
+
+
+@pytest.mark.parametrize("rows, iso", [
+    ("Số: 12/CT-UBND | Kiên Giang, ngày 9 tháng 8 |\n | năm 2021 |", "2021-08-09"),
+    ("Số: 12/CT-UBND | Kiên Giang, |\n | ngày 9 tháng 8 năm 2021 |", "2021-08-09"),
+    ("Số: 12/CT-UBND | Kiên Giang, ngày 9 | tháng 8 | năm 2021 |", "2021-08-09"),
+    ("Số: | Kiên Giang, ngày |\n12/CT-UBND | 9 tháng 8 năm 2021 |", "2021-08-09"),
+    ("Số: 12/CT-UBND\tKiên Giang,\tngày 9 tháng 8\tnăm 2021", "2021-08-09"),
+    ("Số: 12/CT-UBND | Kiên Giang, ngày 9 tháng 8 |", None),  # the year lost: unknown, never made up
+    ("Số: 12/CT-UBND | Kiên Giang, ngày 9 tháng 8 |\n | 2021 |", None),  # a bare number is not the year's piece
+])
+def test_issue_date_from_a_place_and_date_cell_split_over_lines_or_cells(rows, iso):
+    from build_tools.clean import clean_text
+
+    found = issued_date(clean_text(SPLIT_HEADER_TOP + rows + "\n" + SPLIT_HEADER_BODY))
+    assert (found.value.date if found else None) == iso

@@ -89,3 +89,73 @@ def test_more_ways_of_writing_the_end():
     assert period("cho tới khi có thông báo mới") == (None, None, "until-further-notice")
     assert period("từ ngày 17 tháng 7 năm 2021 đến hết ngày 31 tháng 7 năm 2021") == ("2021-07-17", "2021-07-31", "date")
     assert period("Chậm nhất đến ngày 10/8/2021, hoàn thành báo cáo") is None  # a task's deadline
+
+
+def test_the_cues_and_the_assignment_words_are_read_from_deadlines_yml(monkeypatch):
+    from build_tools.extract import deadlines as module
+
+    text = "Giao Sở Y tế chủ trì, hoàn thành trước ngày 23/01/2022."
+    assert [(d.date, d.who) for d in deadlines(document(body=[text]), 2022)] == [("2022-01-23", "Sở Y tế")]
+    real = module.load_yaml
+    module._rules.cache_clear()
+    monkeypatch.setattr(module, "load_yaml", lambda name: dict(real(name), cue="han cuoi", cue_words=["han cuoi"],
+                                                                 task_verbs=["chu tri", "lam"]))
+    try:
+        assert deadlines(document(body=[text]), 2022) == []  # "trước" is no longer a cue
+        found = deadlines(document(body=["Giao Sở Y tế làm báo cáo, hạn cuối ngày 23/01/2022."]), 2022)
+        assert [(d.date, d.who) for d in found] == [("2022-01-23", "Sở Y tế")]
+    finally:
+        module._rules.cache_clear()
+
+
+def test_the_hour_assignment_and_organisation_words_come_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import deadlines as module
+
+    from ..support.data import data_changed
+
+    words = load_yaml("deadlines.yml")
+    text = "Phân công Công ty Điện lực lập danh sách trước 9 tiếng ngày 10/12/2021."
+    assert deadlines(document(body=[text]), 2021) == []  # "9 tiếng" is no hour: no date follows the cue
+    with data_changed(words, "hour_words", "tieng", module):
+        (found,) = deadlines(document(body=[text]), 2021)
+        assert (found.who, found.time, found.date) == (None, "09:00", "2021-12-10")
+        with data_changed(words, "assign_verbs", ["phan cong"], module):
+            assert deadlines(document(body=[text]), 2021)[0].who == "Công ty Điện lực"
+            with data_changed(words, "task_verbs", ["ra soat"], module):
+                assert deadlines(document(body=[text]), 2021)[0].who == "Công ty Điện lực lập danh sách"
+    with data_changed(words, "organisation_openers", ["cong ty"], module):
+        who = deadlines(document(body=["Công ty Điện lực hoàn thành trước ngày 10/12/2021."]), 2021)[0].who
+        assert who == "Công ty Điện lực"
+    lowercase = "yêu cầu người đứng đầu các cơ sở phải ký cam kết trước ngày 28/02/2021."
+    with data_changed(words, "assign_verbs", ["giao"], module):
+        assert deadlines(document(body=[lowercase]), 2021)[0].who == "người đứng đầu các cơ sở"
+        with data_changed(words, "lowercase_openers", ["cac "], module):
+            assert deadlines(document(body=[lowercase]), 2021)[0].who is None
+
+
+def test_through_word_of_a_measure_period_comes_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import deadlines as module
+
+    from ..support.data import data_changed
+
+    assert module._rules()["through_before"].search("den het ngay ")
+    with data_changed(load_yaml("deadlines.yml"), "through_word", "tron", module):
+        assert not module._rules()["through_before"].search("den het ngay ")
+        assert module._rules()["through_before"].search("den tron ngay ")
+
+
+def test_the_clue_of_a_period_read_by_rule_comes_from_deadlines_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import deadlines as module
+    from build_tools.extract.deadlines import measure_period
+
+    from ..support.data import data_changed
+
+    sentence = "Tạm dừng hoạt động kể từ ngày ký cho đến khi có thông báo mới."
+    assert measure_period(sentence, 2021, "2021-07-05").clue.text == "kể từ ngày ký; cho đến khi có thông báo mới"
+    clues = load_yaml("deadlines.yml")["period_clues"]
+    with data_changed(clues, "from_signing", "từ khi ký", module), \
+            data_changed(clues, "open_end", "đến khi có lệnh mới", module):
+        assert measure_period(sentence, 2021, "2021-07-05").clue.text == "từ khi ký; đến khi có lệnh mới"

@@ -113,3 +113,23 @@ def test_the_issuer_comes_as_a_found_with_its_clue():
     _, found = issuer_of(document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND"]))
     assert (found.clue.rule, found.clue.text, found.clue.confidence) == ("issuer-line", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", 0.95)
     assert issuer_of(document(body=["Không có cơ quan."]), signature=["Nguyễn Văn A"]) == (None, None)
+
+
+def test_the_unit_and_committee_words_and_the_joint_body_come_from_data():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import issuer as module
+
+    from ..support.data import data_changed
+
+    header = document(header=["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 423/TB-UBND"])
+    assert issuer_of(header, province="lang-son")[0].name == "Ủy ban nhân dân tỉnh"
+    assert issuer_of(header, province="ha-noi")[0].name == "Ủy ban nhân dân thành phố"
+    names = load_yaml("place_context.yml")["unit_names"]
+    with data_changed(names, "city", dict(names["city"], unit="TP"), module):
+        assert issuer_of(header, province="ha-noi")[0].name == "Ủy ban nhân dân TP"
+    with data_changed(names, "province", dict(names["province"], unit="xứ"), module):
+        assert issuer_of(header, province="lang-son")[0].name == "Ủy ban nhân dân xứ"
+    number = parse_number("01/2022/TTLT-VKSNDTC-TANDTC")
+    assert joint_issuer(number).body == "Liên tịch"
+    with data_changed(load_yaml("issuers.yml")["reading"], "joint_body", "Liên ngành", module):
+        assert joint_issuer(number).body == "Liên ngành"

@@ -65,3 +65,27 @@ def test_instruction_cues():
     assert is_instruction(fold("Tăng cường kiểm tra, giám sát."))
     assert not is_instruction(fold("Đánh giá cao sự cố gắng của ngành y tế."))
     assert not is_instruction(fold("Số ca mắc mới giảm."))
+
+
+def test_the_words_that_narrate_and_open_conclusions_come_from_measures_yml():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import measures as module
+
+    from ..support.data import data_changed
+
+    words = load_rules("measures.yml")["instruction"]
+    assert module._narrated("da phong toa khu", 3) and not module._narrated("moi phong toa khu", 4)
+    sentence = "cac co so da chu dong tam dung hoat dong"
+    assert module._narrated(sentence, 12, len(sentence))
+    narrated = dict(words["narrated"], markers=["mới"])
+    with data_changed(words, "narrated", narrated, module):
+        assert module._narrated("moi phong toa khu", 4) and not module._narrated("da phong toa khu", 3)
+    with data_changed(words, "narrated", dict(words["narrated"], verbs=["đóng cửa"]), module):
+        assert not module._narrated(sentence, 12, len(sentence))
+    body = ["Ý kiến như sau:", "1. Tiếp tục thực hiện thông điệp 5K."]
+    assert module._directive_start(document(body=body).blocks) == 1
+    with data_changed(words, "conclusions_opening", r"ket luan\s*:\s*$", module):
+        assert module._directive_start(document(body=body).blocks) == 0
+    assert module._legal_basis_opener() == "can cu"
+    with data_changed(words, "legal_basis_opener", "Theo", module):
+        assert module._legal_basis_opener() == "theo"

@@ -80,3 +80,12 @@ def test_contradictions(overrides, key):
     with pytest.raises(OverrideError) as error:
         extract(NOTICE, overrides)
     assert error.value.key == key
+
+
+def test_the_default_reason_comes_from_change_kinds_yml():
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    with data_changed(load_yaml("change_kinds.yml"), "override_reason", "sửa theo bản giấy"):
+        assert extract(NOTICE, {"meeting_date": None}).overridden["meeting_date"] == "sửa theo bản giấy"

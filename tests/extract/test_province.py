@@ -150,3 +150,31 @@ def test_unit_words_before_a_province_are_read_from_the_data(monkeypatch):
     finally:
         module._unit_words.cache_clear()
         module._unit_word.cache_clear()
+
+
+def test_the_unit_words_before_a_province_name_come_from_place_context_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import vocab
+
+    from ..support.data import data_changed
+
+    data = gazetteer()
+    assert data.lookup_name("tỉnh Quảng Ninh") == "quang-ninh" and data.lookup_name("TP.Hà Nội") == "ha-noi"
+    with data_changed(load_yaml("place_context.yml"), "province_unit_words", ["xứ", "t.p."], vocab):
+        assert data.lookup_name("xứ Quảng Ninh") == "quang-ninh" and data.lookup_name("T.P.Hà Nội") == "ha-noi"
+        assert data.lookup_name("tỉnh Quảng Ninh") is None
+
+
+def test_list_conjunctions_and_town_kinds_come_from_place_context_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import province as module
+    from build_tools.extract.province import place_votes
+
+    from ..support.data import data_changed
+
+    assert module._list_glue().fullmatch(" và ") and not module._list_glue().fullmatch(" cùng ")
+    with data_changed(load_yaml("place_context.yml"), "list_conjunctions", ["cùng"], module):
+        assert module._list_glue().fullmatch(" cùng ") and not module._list_glue().fullmatch(" và ")
+    assert [v.province for v in place_votes("Hạ Long", "date-line")] == ["quang-ninh"]
+    with data_changed(load_yaml("place_context.yml"), "town_district_kinds", ["quận"], module):
+        assert place_votes("Hạ Long", "date-line") == []

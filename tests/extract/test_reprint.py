@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+
+import pytest
 from pathlib import Path
 
 from build_tools.clean import clean_text
@@ -321,3 +323,92 @@ def test_headline_names_the_document_and_the_lead_below_signs_it():
                               "về tăng cường kiểm soát dịch tại các chốt.\n\nNgười dân hạn chế ra đường.\n"))
     assert meta.number.text == "21/CĐ-UBND"
     assert meta.signer.name == "Đồng Văn Thanh" and meta.issued_date == "2021-09-02"
+
+
+def test_the_words_of_a_lead_come_from_framing_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import reprint
+    from build_tools.extract.reprint import framing_publisher
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from support.data import data_changed
+
+    words = load_yaml("framing.yml")
+    lead = ("(Báo Đồng Nai) - UBND tỉnh vừa ban hành Công văn số 13417/UBND-VP ngày 22/9/2021 nhằm "
+            "thực hiện các biện pháp phòng, chống dịch.")
+    assert "title" not in lead_fields([lead])
+    with data_changed(words, "subject_words", ["nhằm"], reprint):
+        assert lead_fields([lead])["title"].value.startswith("Nhằm thực hiện các biện pháp")
+    assert framing_publisher(["Theo báo Lao Động"]) == "Báo Lao Động"
+    with data_changed(words, "credit_word", "nguồn", reprint):
+        assert framing_publisher(["Theo báo Lao Động"]) is None
+        assert framing_publisher(["Nguồn báo Lao Động"]) == "Báo Lao Động"
+    assert reprint._reference().search("so 12") and reprint._signing_verb() == "ky"
+    with data_changed(words, "signing_verb", "kí", reprint):
+        assert reprint._signing_verb() == "ki"
+    assert reprint._after_number().match(" - UBND ngay ") and not reprint._after_number().match(" cua UBND ngay ")
+    with data_changed(words, "number_tail_stops", ["tại"], reprint):
+        assert reprint._after_number().match(" cua UBND ngay ")
+
+
+def test_subject_closers_and_the_letter_type_of_citations_come_from_data():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import citations, reprint, vocab
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from support.data import data_changed
+
+    lead = ("(Báo Đồng Nai) - UBND tỉnh vừa ban hành Công văn số 13417/UBND-VP ngày 22/9/2021 về "
+            "phòng dịch, cu the:")
+    assert lead_fields([lead])["title"].value == "Về phòng dịch"
+    with data_changed(load_yaml("framing.yml"), "subject_closers", ["sau day"], reprint):
+        assert lead_fields([lead])["title"].value == "Về phòng dịch, cu the"
+    body = "theo văn bản số 12/QĐ-UBND ngày 02/8/2021"  # "văn bản" names a letter: the code says more
+    assert citations.citations(body, None).value[0].type == "Quyết định"
+    with data_changed(load_yaml("doc_types.yml"), "letter_type", "Thông báo", citations, vocab):
+        assert citations.citations(body, None).value[0].type == "Công văn"
+
+
+PARTY_HEADER = ("TỈNH ỦY ĐỒNG THÁP | ĐẢNG CỘNG SẢN VIỆT NAM |\n* | Đồng Tháp, ngày 9 tháng 8 năm 2021 |\n"
+                "Số 05-QĐ/TU | |\nVề việc phòng dịch\nCác cơ quan thực hiện nghiêm các biện pháp sau đây.\n")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Quy định 05-QĐ/TU năm 2021 về phòng dịch trong Đảng bộ tỉnh", "Quy định"),  # the heading settles "QĐ"
+    ("Quyết định 05-QĐ/TU năm 2021 về thành lập Ban Chỉ đạo", "Quyết định"),
+    ("Quy định 07-QĐ/TU năm 2021 về phòng dịch", "Quyết định"),  # another document's number: not this one's heading
+])
+def test_a_site_heading_names_the_type_a_party_code_leaves_open(heading, expected):
+    from build_tools.clean import clean_text
+    from build_tools.extract import extract
+
+    assert extract(clean_text(heading + "\n" + PARTY_HEADER)).doc_type == expected
+
+
+def test_a_site_heading_gives_the_type_of_a_copy_without_type_line_or_number():
+    from build_tools.clean import clean_text
+    from build_tools.extract import extract
+
+    text = ("Công điện khẩn về phòng dịch COVID-19 tỉnh Đồng Tháp\n"
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH ĐỒNG THÁP | Độc lập - Tự do - Hạnh phúc |\n"
+            "| Đồng Tháp, ngày 9 tháng 8 năm 2021 |\nVề việc phòng dịch\nCác sở thực hiện nghiêm các biện pháp sau đây.\n")
+    meta = extract(clean_text(text))
+    assert meta.doc_type == "Công điện" and meta.clues["doc_type"].rule == "page-heading-type"
+    assert meta.number is None  # the heading has none: none is made up
+
+
+def test_issuer_in_capitals_ban_hanh_ngay_dates_the_page_document():
+    from build_tools.extract.reprint import issued_by_fields
+
+    found = issued_by_fields(["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH ban hành ngày 7 tháng 10 năm 2021"])
+    assert found["issued_date"].value == "2021-10-07"
+    assert found["issuer"].value == "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NAM ĐỊNH"
+    assert issued_by_fields(["Ủy ban nhân dân tỉnh ban hành ngày 7/10/2021 các quy định mới."]) == {}  # a sentence
+
+
+def test_a_heading_naming_the_type_and_subject_gives_the_type_only():
+    from build_tools.extract.reprint import heading_type
+
+    assert heading_type(["Công điện khẩn về việc kiểm soát người ra vào tỉnh"])["doc_type"].value["name"] == "Công điện"
+    assert heading_type(["Văn bản về việc kiểm soát người ra vào tỉnh"]) == {}  # "văn bản" is any type
+    assert heading_type(["Hướng dẫn viên du lịch được hỗ trợ"]) == {}

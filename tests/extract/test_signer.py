@@ -74,3 +74,20 @@ def test_authority_prefixes_are_the_one_list_of_data_structure_yml(monkeypatch):
     finally:
         for cached in (module._authority, module._authority_anywhere, module._canonical_forms):
             cached.cache_clear()
+
+
+def test_a_central_highlands_name_with_an_apostrophe_is_a_name():
+    from build_tools.extract.signer import is_person_name
+
+    assert is_person_name("H'Yim Kđoh") and is_person_name("H’Yim Kđoh") and is_person_name("H'YIM KĐOH")
+    assert parse_signature(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "H'Yim Kđoh"]).name == "H'Yim Kđoh"
+    assert not is_person_name("H'Yim") and not is_person_name("V/v Phòng Dịch'")
+
+
+def test_a_closing_row_flattened_with_single_spaces():
+    from build_tools.extract.signer import split_flattened_signature
+
+    assert split_flattened_signature("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Thị Hồng Vân") == \
+        ["KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Lê Thị Hồng Vân"]
+    assert split_flattened_signature("- Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm") == ["CHỦ TỊCH", "Phạm Minh Tâm"]
+    assert split_flattened_signature("Giao Sở Y tế chủ trì thực hiện Kế hoạch Tiêm Chủng") is None

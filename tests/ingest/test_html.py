@@ -152,3 +152,87 @@ def test_script_text_and_markup_never_reach_the_text_or_the_page_clues():
         assert all("<" not in str(value) for value in (raw.page or {}).values()), path.name
         meta = extract(clean_notice(raw), raw.overrides, raw.page)
         assert meta.number is None or "999" not in meta.number.text
+
+
+def test_the_header_cell_words_come_from_structure_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.ingest import html
+
+    from ..support.data import data_changed
+
+    assert html.header_cell().search("Số: 12/UBND") and html.header_cell().search("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+    words = load_yaml("structure.yml")
+    with data_changed(words, "html_header_phrases", ["vương quốc"], html), data_changed(words, "number_label", "Nr", html):
+        assert html.header_cell().search("VƯƠNG QUỐC CAMPUCHIA") and html.header_cell().search("Nr: 12")
+        assert not html.header_cell().search("CỘNG HÒA XÃ HỘI") and not html.header_cell().search("Số: 12")
+
+
+# --- round 4: the sanitised page, the page's own record, headings (ingest/html.py) -----------
+
+HOSTILE = """<html><head><meta charset="utf-8"><title>Văn bản</title>
+<style>.an { color: red; display : none }</style><script>var n = "1111/QĐ-UBND";</script></head>
+<body onload="go()"><div class="content">
+<div hidden>Số ký hiệu: 2222/QĐ-UBND</div><div aria-hidden="true">3333/QĐ-UBND</div>
+<div style="display:none">4444/QĐ-UBND</div><p class="an">5555/QĐ-UBND</p><span class="d-none">6666/QĐ-UBND</span>
+<iframe src="x?7777/QĐ-UBND"></iframe><noscript>8888/QĐ-UBND</noscript>
+<table><tr><th>Số ký hiệu</th><td onclick="steal()">120/QĐ-UBND</td></tr><tr><th>Ngày ban hành</th><td>02/03/2021</td></tr></table>
+<p>Điều 1. Phê duyệt phương án cách ly y tế tập trung trên địa bàn huyện.</p></div></body></html>"""
+
+
+def test_hidden_elements_scripts_frames_and_events_never_reach_text_or_clues():
+    page = read_html(HOSTILE)
+    everything = page.text + repr(page.clues)
+    for hidden in ("1111", "2222", "3333", "4444", "5555", "6666", "7777", "8888", "steal", "go()"):
+        assert hidden not in everything, hidden
+    assert "Số ký hiệu | 120/QĐ-UBND |" in page.text
+
+
+def test_record_from_a_head_row_table_beside_a_sidebar_list_of_documents():
+    markup = """<html><body><div class="main"><table class="list">
+    <tr><th>STT</th><th>Số ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th></tr>
+    <tr><td>1</td><td>77/KH-UBND</td><td>04/05/2021</td><td>Kế hoạch tiêm chủng</td></tr></table>
+    <p>Ủy ban nhân dân tỉnh ban hành kế hoạch tiêm chủng cho người lao động tại các khu công nghiệp.</p></div>
+    <div class="box"><h4>Văn bản cùng lĩnh vực</h4><table class="list">
+    <tr><th>Số ký hiệu</th><th>Ngày ban hành</th></tr><tr><td>70/KH-UBND</td><td>01/05/2021</td></tr>
+    <tr><td>69/QĐ-UBND</td><td>30/04/2021</td></tr></table></div></body></html>"""
+    text = read_html(markup).text
+    assert text.splitlines()[:3] == ["Số ký hiệu | 77/KH-UBND |", "Ngày ban hành | 04/05/2021 |",
+                                     "Trích yếu | Kế hoạch tiêm chủng |"]
+    assert "70/KH-UBND" not in text and "69/QĐ-UBND" not in text
+
+
+def test_a_list_of_several_documents_is_never_the_pages_record():
+    markup = """<html><body><table><tr><th>Số ký hiệu</th><th>Ngày ban hành</th></tr>
+    <tr><td>70/KH-UBND</td><td>01/05/2021</td></tr><tr><td>69/QĐ-UBND</td><td>30/04/2021</td></tr></table>
+    <p>Danh sách văn bản do Ủy ban nhân dân tỉnh ban hành trong tháng.</p></body></html>"""
+    assert "Số ký hiệu | 70/KH-UBND |" not in read_html(markup).text
+
+
+@pytest.mark.parametrize("record", [
+    "<dl><dt>Số hiệu</dt><dd>15/CT-UBND</dd><dt>Ngày ban hành:</dt><dd>09/07/2021</dd></dl>",
+    '<div><span class="l">Số hiệu:</span> <span>15/CT-UBND</span></div><div><span class="l">Ngày ban hành:</span> <span>09/07/2021</span></div>',
+    "<ul><li><strong>Số hiệu:</strong> 15/CT-UBND</li><li><strong>Ngày ban hành:</strong> 09/07/2021</li></ul>",
+    '<div class="r"><div class="c3">Số hiệu</div><div class="c9">15/CT-UBND</div></div><div class="r"><div class="c3">Ngày ban hành</div><div class="c9">09/07/2021</div></div>',
+    "<table><tr><td>Số hiệu</td><td>15/CT-UBND</td><td>Ngày ban hành</td><td>09/07/2021</td></tr></table>",
+])
+def test_a_record_in_any_markup_becomes_label_value_rows(record):
+    markup = f"<html><body><div>{record}<p>Chủ tịch Ủy ban nhân dân tỉnh chỉ thị các sở, ngành thực hiện nghiêm giãn cách xã hội.</p></div></body></html>"
+    text = read_html(markup).text
+    assert "Số hiệu | 15/CT-UBND |" in text and "Ngày ban hành | 09/07/2021 |" in text
+
+
+def test_a_heading_the_library_drops_is_kept_first_and_sidebars_are_not():
+    markup = """<html><body><div class="main"><h3>Thông báo số 52/TB-UBND ngày 03/6/2021 của UBND tỉnh về kết luận cuộc họp</h3>
+    <div class="meta">Cập nhật 04/06/2021</div><div class="noidung"><p>Ngày 02/6/2021, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp về công tác phòng, chống dịch và kết luận như sau.</p>
+    <p>Các địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch trên địa bàn.</p></div></div>
+    <aside><h3>Thông báo số 40/TB-UBND ngày 01/6/2021</h3></aside>
+    <div class="sidebar-right"><h2>Quyết định số 9/QĐ-UBND ngày 01/6/2021 về cách ly</h2></div></body></html>"""
+    text = read_html(markup).text
+    assert "Thông báo số 52/TB-UBND" in text
+    assert "40/TB-UBND" not in text and "9/QĐ-UBND" not in text
+
+
+def test_a_hidden_time_element_is_no_page_date():
+    markup = """<html><body><div hidden><time datetime="2020-01-01">1/1/2020</time></div>
+    <p>Ủy ban nhân dân tỉnh yêu cầu các địa phương thực hiện nghiêm các biện pháp phòng, chống dịch.</p></body></html>"""
+    assert read_html(markup).clues.published is None

@@ -234,14 +234,36 @@ def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
 
 def test_low_confidence_words_left_as_read_are_marked_and_counted():
     from build_tools.publish.notice_pages import body_html
-    from build_tools.text import UNSURE_NOTE
+    from build_tools.text import unsure_note
 
     text = "Các sở, ngành triển khai thực hiện nghiêm túc chỉ đạo của tỉnh."
     document = clean_text(text, _reading(text, {"nghiêm": 30.0}))
     marks = [mark for block in document.blocks for mark in block.marks]
-    assert len(marks) == 1 and marks[0][2].startswith(UNSURE_NOTE)
+    assert len(marks) == 1 and marks[0][2].startswith(unsure_note())
     block = document.blocks[0]
     start, end, _ = marks[0]
     assert block.text[start:end] == "nghiêm"
     assert document.ocr_quality.suspicious_after == 1  # what the page calls doubtful after repair
     assert '<span class="ocr-unsure" title="OCR không chắc' in body_html(document)
+
+
+def test_the_progress_line_is_worded_by_site_yml():
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    words = load_yaml("site.yml")["ocr_progress"]
+    with data_changed(words, "running", "OCR {done} of {total} pages, {left} left"), \
+            data_changed(words, "minutes", "{n} min"), data_changed(words, "seconds", "{n} s"):
+        assert ocr.progress_line(12, 240, 36.0) == "OCR 12 of 240 pages, 11 min left"
+        assert ocr.progress_line(2, 4, 10.0) == "OCR 2 of 4 pages, 10 s left"
+
+
+def test_the_page_label_comes_from_structure_yml():
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    assert ocr._page_number().match("Trang 3") and not ocr._page_number().match("Page 3")
+    with data_changed(load_yaml("structure.yml"), "page_label", "page", ocr):
+        assert ocr._page_number().match("Page 3/12") and not ocr._page_number().match("Trang 3")

@@ -29,3 +29,17 @@ def test_a_broken_row_is_refused():
     jsonschema.Draft202012Validator(schema).validate(row)
     row["measures"] = [{"code": "curfew", "label": "x", "oxcgrt": "Z9"}]
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(row))
+
+
+def test_the_kinds_of_a_place_are_the_district_kinds_of_place_context_yml():
+    from build_tools.data_files import load_yaml
+
+    from ..support.data import data_changed
+
+    def kinds():
+        return json.dumps(notice_schema(), ensure_ascii=False)
+
+    assert '"enum": ["huyện", "thị xã", "thành phố", "quận"]' in kinds()
+    words = load_yaml("place_context.yml")
+    with data_changed(words, "district_kind_words", {"huyện": "huyện", "tp": "thành phố"}):
+        assert '"enum": ["huyện", "thành phố"]' in kinds()

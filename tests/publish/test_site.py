@@ -74,3 +74,17 @@ def test_dataset_files_hold_every_notice_with_url_and_source(seed_site):
     with open(seed_site.site / "data" / "notices.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["id"] for row in rows} == {r["id"] for r in seed_site.records}
+
+
+def test_the_offline_readme_is_worded_by_site_yml(tmp_path):
+    from build_tools.data_files import load_yaml
+    from build_tools.publish.site import write_offline_readme
+
+    from ..support.data import data_changed
+
+    write_offline_readme(tmp_path, "2026-11-30", 5)
+    assert "Ấn bản ngày 2026-11-30, gồm 5 văn bản." in (tmp_path / "ĐỌC TÔI.txt").read_text(encoding="utf-8")
+    words = load_yaml("site.yml")["offline_readme"]
+    with data_changed(words, "files", ["LIESMICH.txt"]), data_changed(words, "text", "{count} notices of {day}\n"):
+        write_offline_readme(tmp_path, "2026-11-30", 5)
+        assert (tmp_path / "LIESMICH.txt").read_text(encoding="utf-8") == "5 notices of 2026-11-30\n"
