@@ -304,8 +304,12 @@ def find_framing(lines: list[str]) -> Framing:
     before_document = remaining[:_document_start(lines, window)]
     # Above the document's own header a line naming it is a site's heading, not a reprint's headline.
     lead = _lead_line(lines, before_document, headlines=len(before_document) == len(window))
-    intro_from = remaining.index(lead) if lead is not None else 0
-    intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
+    intro = _intro_before(lines, remaining, lead)
+    if intro is not None:
+        lead = None  # after "xin giới thiệu toàn văn" comes the document: a line there is no lead
+    else:
+        intro_from = remaining.index(lead) if lead is not None else 0
+        intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
     opening_end = intro if intro is not None else lead
     if opening_end is not None:
         apart.update(i for i in content if i <= opening_end)
@@ -315,6 +319,15 @@ def find_framing(lines: list[str]) -> Framing:
     if reprint:
         apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
     return Framing(sorted(apart), reprint)
+
+
+def _intro_before(lines: list[str], remaining: list[int], lead: int | None) -> int | None:
+    """A "toàn văn" line above the line taken as the lead: the journalist's framing ends there, and
+    the lead found below it is a sentence of the document itself (its citations are not the
+    reprinted document's number)."""
+    if lead is None:
+        return None
+    return next((i for i in remaining if i < lead and is_intro(lines[i])), None)
 
 
 def _lead_line(lines: list[str], candidates: list[int], headlines: bool = True) -> int | None:
