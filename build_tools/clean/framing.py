@@ -36,12 +36,12 @@ def _patterns(key: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _type_words() -> str:
+def type_words() -> str:
     words = load_yaml("doc_types.yml")["citation_words"]
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
 
 
-def _alternatives(key: str) -> str:
+def framing_words(key: str) -> str:
     return "|".join(f"(?:{p})" for p in _vocabulary()[key])
 
 
@@ -53,7 +53,7 @@ def _number_label() -> str:
 @functools.lru_cache(maxsize=None)
 def reference_pattern() -> re.Pattern[str]:
     """A document named by its number, in folded text: "Công điện khẩn số 09/CĐ-UBND"."""
-    return re.compile(rf"\b(?P<type>{_type_words()})(?:\s+(?:{_alternatives('urgency_words')}))?"
+    return re.compile(rf"\b(?P<type>{type_words()})(?:\s+(?:{framing_words('urgency_words')}))?"
                       rf"\s+(?:{_number_label()}\s*:?\s*(?=\d)|(?={NUMBER_SHAPE}))")
 
 
@@ -64,12 +64,12 @@ NUMBER_SHAPE = r"\d{1,5}(?:/(?:19|20)\d{2})?\s?[/-]\s?[a-z]{1,6}[/-]"
 
 @functools.lru_cache(maxsize=None)
 def _verb_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<adverb>(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+$")
+    return re.compile(rf"\b(?P<adverb>(?:{framing_words('lead_adverbs')})\s+)?(?:{framing_words('lead_verbs')})\s+$")
 
 
 @functools.lru_cache(maxsize=None)
-def _citation_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternatives('citation_cues')})\s+$")
+def citation_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{framing_words('citation_cues')})\s+$")
 
 
 # What ends the words before a plain verb when they name a document, not an issuer:
@@ -99,7 +99,7 @@ def lead_reference(folded: str) -> LeadReference | None:
         if not before.strip(" -–—:\"'(") and _is_headline(folded, match):
             return LeadReference(match.group("type"), match.end(), match.start(), headline=True)
         verb = _verb_pattern().search(before)
-        if verb is None or _citation_cue().search(before[:verb.start()]):
+        if verb is None or citation_cue().search(before[:verb.start()]):
             continue
         if verb.group("adverb") or not _plain_verb_after_document(before[:verb.start()]):
             return LeadReference(match.group("type"), match.end(), verb.start())
@@ -116,14 +116,14 @@ def _is_headline(folded: str, match: re.Match) -> bool:
 
 def _plain_verb_after_document(before: str) -> bool:
     words = re.sub(r"[^\w/.-]+", " ", before).rstrip()
-    return bool(_after_document().search(words) or re.search(rf"\b(?:{_type_words()})$", words))
+    return bool(_after_document().search(words) or re.search(rf"\b(?:{type_words()})$", words))
 
 
 @functools.lru_cache(maxsize=None)
 def _announcement() -> re.Pattern[str]:
     """A lead naming a document's type but not its number: "tỉnh vừa có văn bản chỉ đạo …"."""
-    return re.compile(rf"\b(?:(?:{_alternatives('lead_adverbs')})\s+)?(?:{_alternatives('lead_verbs')})\s+"
-                      rf"(?P<type>{_type_words()})\b(?!\s+(?:(?:{_alternatives('urgency_words')})\s+)?"
+    return re.compile(rf"\b(?:(?:{framing_words('lead_adverbs')})\s+)?(?:{framing_words('lead_verbs')})\s+"
+                      rf"(?P<type>{type_words()})\b(?!\s+(?:(?:{framing_words('urgency_words')})\s+)?"
                       rf"(?:{_number_label()}\s*:?\s*)?\d)")  # "Chỉ thị 16": a known one
 
 
@@ -143,7 +143,7 @@ def followed_reference(line: str, type_words: str) -> LeadReference | None:
     folded = fold(line)
     wanted = _type_name(type_words)
     for match in reference_pattern().finditer(folded):
-        if _type_name(match.group("type")) == wanted and not _citation_cue().search(folded[:match.start()]):
+        if _type_name(match.group("type")) == wanted and not citation_cue().search(folded[:match.start()]):
             return LeadReference(match.group("type"), match.end(), match.start())
     return None
 
@@ -304,8 +304,12 @@ def find_framing(lines: list[str]) -> Framing:
     before_document = remaining[:_document_start(lines, window)]
     # Above the document's own header a line naming it is a site's heading, not a reprint's headline.
     lead = _lead_line(lines, before_document, headlines=len(before_document) == len(window))
-    intro_from = remaining.index(lead) if lead is not None else 0
-    intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
+    intro = _intro_before(lines, remaining, lead)
+    if intro is not None:
+        lead = None  # after "xin giới thiệu toàn văn" comes the document: a line there is no lead
+    else:
+        intro_from = remaining.index(lead) if lead is not None else 0
+        intro = next((i for i in remaining[intro_from:intro_from + INTRO_WINDOW] if is_intro(lines[i])), None)
     opening_end = intro if intro is not None else lead
     if opening_end is not None:
         apart.update(i for i in content if i <= opening_end)
@@ -315,6 +319,15 @@ def find_framing(lines: list[str]) -> Framing:
     if reprint:
         apart.update(_closing_credits(lines, [i for i in content if i not in apart]))
     return Framing(sorted(apart), reprint)
+
+
+def _intro_before(lines: list[str], remaining: list[int], lead: int | None) -> int | None:
+    """A "toàn văn" line above the line taken as the lead: the journalist's framing ends there, and
+    the lead found below it is a sentence of the document itself (its citations are not the
+    reprinted document's number)."""
+    if lead is None:
+        return None
+    return next((i for i in remaining if i < lead and is_intro(lines[i])), None)
 
 
 def _lead_line(lines: list[str], candidates: list[int], headlines: bool = True) -> int | None:
@@ -356,7 +369,7 @@ def is_document_list(line: str) -> bool:
 
     if sum(1 for date in find_dates(line, folded) if date.has_year) < len(numbers):
         return False
-    rest = re.sub(rf"(?:\b(?:{_type_words()})\s+)?(?:{_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
+    rest = re.sub(rf"(?:\b(?:{type_words()})\s+)?(?:{_number_label()}\s*:?\s*)?\d[\w/.-]*", " ", folded)
     rest = re.sub(rf"\b(?:{date_word('day')})\b", " ", rest)
     return len(_LIST_FILLER.sub(" ", rest).split()) <= 5
 
@@ -396,14 +409,14 @@ def _page_heading(lines: list[str], remaining: list[int]) -> list[int]:
     for count in range(1, HEADING_WINDOW + 1):
         if count >= len(remaining) or any(len(lines[i]) > 300 for i in remaining[:count]):
             return []
-        if not _looks_like_site_heading(lines[remaining[count - 1]]):  # part of the header, not above it
+        if not looks_like_site_heading(lines[remaining[count - 1]]):  # part of the header, not above it
             return []
         if header_zone(lines[remaining[count]:]) is not None:
             return remaining[:count]
     return []
 
 
-def _looks_like_site_heading(line: str) -> bool:
+def looks_like_site_heading(line: str) -> bool:
     """A site's heading names the document in sentence case: "Chỉ thị 24/CT-UBND năm 2021 về …",
     "Công văn số 1034/UBND-KGVX về …"; never in capitals (an issuing body) nor "Số: …" (the number line)."""
     from .layout import is_header_cell
@@ -414,7 +427,7 @@ def _looks_like_site_heading(line: str) -> bool:
     capitals = letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     folded = fold(stripped)
     labelled = re.search(rf"\b{_number_label()}\s*:", folded)
-    names_type = re.match(rf"^(?:{_type_words()})\b", folded)
+    names_type = re.match(rf"^(?:{type_words()})\b", folded)
     return bool(names_type) and not capitals and not labelled and not is_header_cell(stripped)
 
 

@@ -15,10 +15,11 @@ from ..data_files import load_yaml
 from ..vietnamese.date_grammar import date_word
 from ..vietnamese.fold import fold
 from ..model import Clue, DocNumber, Found
-from ..clean.framing import (LeadReference, announced_type, announcement_at, attribute_pairs, colon_pairs, colon_record, followed_reference,
+from ..clean.framing import (citation_cue, framing_words, looks_like_site_heading, type_words, LeadReference, announced_type, announcement_at, attribute_pairs, colon_pairs, colon_record, followed_reference,
                              column_pairs, is_document_list,
                              lead_reference)
 from .dates import find_dates, make_date
+from .signer import is_person_name, signer_words, title_words
 from .numbers import parse_number
 from .textutil import alternatives, squeeze
 from .vocab import doc_types, folded_number_label
@@ -365,13 +366,12 @@ _ISSUE_CACHE: dict[str, re.Pattern[str]] = {}
 def _issue_sentence() -> re.Pattern[str]:
     """"<type|văn bản> [số N] [được|do <agent>] <verb> [ngày <date>]" in folded text."""
     if "p" not in _ISSUE_CACHE:
-        from ..clean.framing import _alternatives as framing_words, _type_words
 
         vocabulary = load_yaml("framing.yml")
         documents = "|".join(vocabulary["document_words"])
         verbs = "|".join(sorted(vocabulary["issue_verbs"], key=len, reverse=True))
         _ISSUE_CACHE["p"] = re.compile(
-            rf"\b(?P<type>{_type_words()}|{documents})(?:\s+(?:{framing_words('urgency_words')}))?"
+            rf"\b(?P<type>{type_words()}|{documents})(?:\s+(?:{framing_words('urgency_words')}))?"
             rf"(?:\s+(?:{folded_number_label()}\s*:?\s*)?(?P<number>\d[\w/.-]*[\w]))?(?:\s+(?:{framing_words('reported_pointers')}))?"
             rf"\s+(?:(?:{framing_words('reported_agents')})\s+(?:(?P<agent>[^.;:]{{2,90}}?)\s+)?)?"
             rf"(?:(?:{framing_words('lead_adverbs')})\s+)?(?P<verb>{verbs})\b"
@@ -418,7 +418,6 @@ def reported_fields(lines: list[str], doc_type: str | None, number: DocNumber | 
 
 def _sentence_start(folded: str, at: int) -> bool:
     """The document is the sentence's subject: nothing but a connective before it in its sentence."""
-    from ..clean.framing import _alternatives as framing_words
 
     before = re.split(r"[.;!?]\s", folded[:at])[-1]
     return not before.strip(" ,\"'“”-–") or bool(
@@ -434,7 +433,6 @@ def lead_signer(line: str, reference: LeadReference) -> Found | None:
     lead's verb when the verb is "ký"."""
     folded = fold(line)
     verb = folded[reference.announced_at:reference.number_at]
-    from ..clean.framing import _alternatives as framing_words
 
     if reference.headline or not re.match(rf"^(?:(?:{framing_words('lead_adverbs')})\s+)?{_signing_verb()}\b", verb):
         return None
@@ -445,9 +443,8 @@ def lead_signer(line: str, reference: LeadReference) -> Found | None:
 def comrade_name(text: str) -> str | None:
     """"… đồng chí Thái Thanh Quý - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy đã ký …": the name after
     the last "đồng chí" of the subject, before its titles."""
-    from .signer import _words, is_person_name
 
-    words = "|".join(re.escape(fold(w)) for w in _words()["comrade_words"])
+    words = "|".join(re.escape(fold(w)) for w in signer_words()["comrade_words"])
     matches = list(re.finditer(rf"\b(?:{words})\s+", fold(text)))
     if not matches:
         return None
@@ -464,7 +461,6 @@ def titled_name(text: str) -> str | None:
     """The personal name that ends ``text`` after a title ("Chủ tịch UBND tỉnh Cà Mau Huỳnh Quốc
     Việt" → "Huỳnh Quốc Việt"): the last run of capitalised words, less a province's name opening
     it, with a title word (data/signer.yml) before it. None when the run is not a name."""
-    from .signer import _title_words, is_person_name
     from .vocab import gazetteer
 
     words = text.rstrip(" ,").split()
@@ -486,7 +482,7 @@ def titled_name(text: str) -> str | None:
     if not NAME_WORDS[0] <= len(run) <= NAME_WORDS[1]:
         return None
     before = " ".join(words[:len(words) - len(run)])
-    if not _title_words().search(fold(before)[-80:]):
+    if not title_words().search(fold(before)[-80:]):
         return None
     name = " ".join(run)
     return name if is_person_name(name) else None
@@ -499,9 +495,8 @@ def title_reference(lines: list[str]) -> dict[str, Found]:
     """A page's heading that is the document's name and nothing else ("Thông báo số 320/TB-UBND",
     "Kế hoạch số 1205/KH-SGDĐT"): its number and type."""
     if "p" not in _TITLE_REFERENCE_CACHE:
-        from ..clean.framing import _type_words
 
-        _TITLE_REFERENCE_CACHE["p"] = re.compile(rf"^(?P<type>{_type_words()})\s+{folded_number_label()}\s*:?\s*(?P<number>\d\S+)$")
+        _TITLE_REFERENCE_CACHE["p"] = re.compile(rf"^(?P<type>{type_words()})\s+{folded_number_label()}\s*:?\s*(?P<number>\d\S+)$")
     for line in lines:
         text = squeeze(line).strip(" .:")
         match = _TITLE_REFERENCE_CACHE["p"].match(fold(text))
@@ -546,9 +541,8 @@ def heading_type(lines: list[str]) -> dict[str, Found]:
     """A page's heading naming the document by its type and subject, without a number ("Thông
     báo về việc tạm dừng …", "Công điện khẩn về …"): its type, a weak clue; "văn bản" names none."""
     if "h" not in _TITLE_REFERENCE_CACHE:
-        from ..clean.framing import _type_words
 
-        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{_type_words()})\s+(?:(?:{_urgency()})\s+)?(?:{_framing_words('subject_words')})\s")
+        _TITLE_REFERENCE_CACHE["h"] = re.compile(rf"^(?P<type>{type_words()})\s+(?:(?:{_urgency()})\s+)?(?:{_framing_words('subject_words')})\s")
     for line in lines[:2]:
         match = _TITLE_REFERENCE_CACHE["h"].match(fold(squeeze(line)))
         entry = _announced_entry(match.group("type")) if match else None
@@ -585,10 +579,9 @@ def _announced_entry(words: str | None) -> dict | None:
 
 
 def _citation_before(sentence: str) -> bool:
-    from ..clean.framing import _citation_cue
 
     folded = fold(sentence)
-    return bool(_citation_cue().search(folded[:announcement_at(sentence)]))
+    return bool(citation_cue().search(folded[:announcement_at(sentence)]))
 
 
 HEADING_TYPE_CONFIDENCE = 0.6  # the site's heading, written by its editor, names the type
@@ -598,13 +591,12 @@ def site_heading_type(framing: list[str], number: DocNumber | None) -> Found | N
     """The type a website's heading above the document names ("Quy định 05-QĐ/TU năm 2021 về …",
     "Công điện khẩn về …"), where the copy has no type line; None when the heading names another
     document's number than the copy's."""
-    from ..clean.framing import _looks_like_site_heading, _type_words
 
     for line in framing:
-        if not _looks_like_site_heading(line):
+        if not looks_like_site_heading(line):
             continue
         folded = fold(squeeze(line))
-        match = re.match(rf"^(?P<type>{_type_words()})\b", folded)
+        match = re.match(rf"^(?P<type>{type_words()})\b", folded)
         entry = _type_entry(match.group("type")) if match else None
         named = parse_number(line[match.end():match.end() + 60].strip()) if match else None
         if named and number and fold(named.text).replace(" ", "") != fold(number.text).replace(" ", ""):

@@ -21,7 +21,7 @@ _NAME = re.compile(rf"^(?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{1,5}}$")
 _CAPS_NAME = re.compile(rf"^[{UPPER}]+(?:['’][{UPPER}]+)?(?:\s+[{UPPER}]+(?:['’][{UPPER}]+)?){{1,5}}$")
 
 
-def _words() -> dict:
+def signer_words() -> dict:
     return load_yaml("signer.yml")
 
 
@@ -59,12 +59,12 @@ def _canonical_forms() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def _noise() -> re.Pattern[str]:
-    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + alternatives(_words()["noise_phrases"]), re.IGNORECASE)
+    return re.compile(r"^[\W\d_]*$|^\(.*\)$|^\[.*\]$|" + alternatives(signer_words()["noise_phrases"]), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
-def _title_words() -> re.Pattern[str]:
-    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['title_words']])})\b")
+def title_words() -> re.Pattern[str]:
+    return re.compile(rf"\b({alternatives([fold(w) for w in signer_words()['title_words']])})\b")
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,7 +87,7 @@ def _canonical_authority(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _title_syllables() -> frozenset[str]:
     """Syllables of titles and bodies, with their marks (so "TRƯỞNG" is a title, "TRƯƠNG" a family name)."""
-    return frozenset(_words()["title_syllables"])
+    return frozenset(signer_words()["title_syllables"])
 
 
 def is_person_name(line: str) -> bool:
@@ -95,7 +95,7 @@ def is_person_name(line: str) -> bool:
     line = squeeze(line)
     if _NAME.match(line):
         return True
-    return bool(_CAPS_NAME.match(line)) and not _title_words().search(fold(line)) \
+    return bool(_CAPS_NAME.match(line)) and not title_words().search(fold(line)) \
         and not _title_syllables() & set(line.lower().split())
 
 
@@ -185,7 +185,7 @@ def split_flattened_signature(line: str) -> list[str] | None:
         caps_start -= 1
     for start in range(caps_start, name_start):
         titles = " ".join(words[start:name_start])
-        if _authority().match(titles) or _title_words().match(fold(titles)):
+        if _authority().match(titles) or title_words().match(fold(titles)):
             return [titles, name]
     return None
 
@@ -212,13 +212,13 @@ def _following_caps(lines: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _comrade() -> re.Pattern[str]:
     """"đồng chí <Name>", the word in lower case or capitalised."""
-    words = alternatives([form for w in _words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
+    words = alternatives([form for w in signer_words()["comrade_words"] for form in (w, w[:1].upper() + w[1:])])
     return re.compile(rf"(?:{words})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})")
 
 
 @functools.lru_cache(maxsize=None)
 def _chair_before() -> re.Pattern[str]:
-    words = _words()
+    words = signer_words()
     verbs = alternatives([fold(w) for w in words["chair_before_verbs"]])
     return re.compile(rf"({verbs}) {re.escape(fold(words['chair_before_possessive']))}\s*$"
                       rf"|{re.escape(fold(words['chair_before_agent']))}\s*$")
@@ -226,7 +226,7 @@ def _chair_before() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=None)
 def _chair_after() -> re.Pattern[str]:
-    return re.compile(rf"\b({alternatives([fold(w) for w in _words()['chair_after_verbs']])})\b")
+    return re.compile(rf"\b({alternatives([fold(w) for w in signer_words()['chair_after_verbs']])})\b")
 
 
 def chairs(document: CleanDocument) -> Found[list[str]] | None:

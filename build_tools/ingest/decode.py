@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..data_files import DATA_DIR, load_yaml
+from ..data_files import DATA_DIR
 from ..vietnamese.syllables import is_vietnamese_syllable
 from ..model import Change
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from build_tools.clean import clean_text
+from build_tools.clean import framing as framing_module
 from build_tools.clean.framing import attribute_row, split_framing
 
 DOCUMENT = ("CHỈ THỊ\nVề tăng cường phòng, chống dịch\n\n1. Các sở, ngành thực hiện nghiêm thông điệp 5K.\n"
@@ -109,3 +110,19 @@ def test_a_signature_title_after_the_body_does_not_hide_the_headline():
              "Nhằm phát hiện sớm các ca nhiễm trong cộng đồng, Ủy ban nhân dân tỉnh tổ chức xét nghiệm diện rộng tại các huyện.",
              "CHỦ TỊCH", "Hồ Văn Minh"]
     assert 0 in find_framing(lines).lines
+
+
+def test_a_sentence_after_the_full_text_line_is_the_document_not_a_lead():
+    """The lead and "xin giới thiệu toàn văn" come first; a paragraph after them that cites another
+    document by number is the document's own text, kept in the body and never read as the lead."""
+    text = ("Toàn văn Công điện 05/CĐ-UBND của UBND tỉnh Nam Định về kiểm soát người ra vào tỉnh\n\n"
+            "Sáng 20/8/2021, Chủ tịch UBND tỉnh đã ký Công điện về việc kiểm soát chặt người ra vào tỉnh. "
+            "Báo Nam Định giới thiệu toàn văn Công điện.\n\n"
+            "Thời gian qua, nhiều địa phương đã áp dụng các biện pháp theo Công điện số 1068/CĐ-TTg, "
+            "tình hình dịch vẫn phức tạp.\n\n"
+            "1. Dừng các hoạt động không thiết yếu.\n")
+    lines = text.split("\n")
+    framing = framing_module.find_framing(lines)
+    kept = [lines[i] for i in range(len(lines)) if i not in framing.lines and lines[i].strip()]
+    assert any(line.startswith("Thời gian qua") for line in kept)
+    assert framing.reprint
