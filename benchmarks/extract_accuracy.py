@@ -41,7 +41,8 @@ from build_tools.extract import extract  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/congbao")
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
-HAND_SETS = {"wild": "hand-1", "wild2": "hand-2", "wild3": "hand-3", "wild4": "hand-4", "wild5": "hand-5", "wild6": "hand-6", "set7": "dev-7", "set8": "after-8", "set9": "after-9", "set10": "dev-10", "set11": "after-11", "set12": "dev-12", "set13": "after-13"}  # files written by hand, not composed
+HAND_SETS = {"wild": "hand-1", "wild2": "hand-2", "wild3": "hand-3", "wild4": "hand-4", "wild5": "hand-5", "wild6": "hand-6", "set7": "dev-7", "set8": "after-8", "set9": "after-9", "set10": "dev-10", "set11": "after-11", "set12": "dev-12", "set13": "after-13",
+             "heldout": "hand-blind"}  # heldout: the lead's blind set  # files written by hand, not composed
 SHAPE_FIELDS = ("province", "doc_type", "number", "issued_date", "signer")
 REPEATS = 5
 
