@@ -39,11 +39,11 @@ def dataset_row(record: NoticeRecord, url: str) -> dict[str, Any]:
 
 def write_dataset(records: list[NoticeRecord], site_dir: Path, directory_urls: bool) -> None:
     """``data/notices.json`` and ``data/notices.csv``: the whole archive as a dataset, row by row;
-    ``data/oxcgrt-provinces.csv.gz``: each OxCGRT indicator's level per province and day (issue 18),
-    published compressed only (its size follows provinces × days)."""
+    ``data/oxcgrt-provinces.csv``: each OxCGRT indicator's level per province and day (issue 18), at
+    the address the archive promises, with its gzipped copy beside it for downloads."""
     data_dir = site_dir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    write_csv(days_from_records(records), site_dir / DATASET_FILE)
+    write_csv(days_from_records(records), site_dir / DATASET_FILE, plain=True)
     with open(data_dir / "notices.json", "w", encoding="utf-8", newline="\n") as json_file, \
             open(data_dir / "notices.csv", "w", encoding="utf-8", newline="") as csv_file:
         writer = csv.DictWriter(csv_file, fieldnames=CSV_FIELDS, lineterminator="\n")

@@ -195,7 +195,7 @@ def default_month(days: Sequence[ProvinceDay]) -> str | None:
 
 
 COMPARISON_FOLDER = "so-sanh"
-DATASET_FILE = "data/oxcgrt-provinces.csv"  # the dataset's name; the site holds it gzipped only (size budget)
+DATASET_FILE = "data/oxcgrt-provinces.csv"  # the dataset's name; the site holds it plain and gzipped
 DATASET_DOWNLOAD = DATASET_FILE + ".gz"  # in the built site
 DATASET_LINK = "@file/" + DATASET_DOWNLOAD  # resolved by the build like the other data links
 METHOD_PAGE = "phuong-phap-oxcgrt"
