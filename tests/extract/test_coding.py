@@ -678,3 +678,24 @@ def test_issue_18h_a_vaccination_for_people_already_vaccinated_is_still_a_progra
 def test_issue_18h_end_of_a_named_year():
     record = coded("Giảm 20% giá nước cho các hộ gia đình đến hết năm 2022.", year=2022, issued="2022-03-01")["E2"]
     assert record.end == "2022-12-31"
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các nhà xe khách tạm ngừng đón khách từ ngày 05/8/2021.", "C5", 2),
+    ("Đối với phương tiện chở hành khách đường sông: ngừng hoạt động từ ngày 01/8/2021.", "C5", 2),
+    ("Tàu khách chỉ chạy với số chuyến bằng 40% ngày thường.", "C5", 1),
+    ("Hạn chế đi xe khách khi không thật sự cần thiết.", "C5", 1),
+    ("Nhà ga hành khách ngừng bán vé từ ngày 30/7/2021.", "C5", 2),
+    ("Cấm người đi từ các nước có biến chủng mới nhập cảnh vào tỉnh.", "C8", 3),
+    ("Điện lực giảm 10% tiền điện cho các cơ sở cách ly.", "E2", 1),
+    ("Các quầy thuốc phải dán mã QR tại cửa ra vào.", "H3", 2),
+    ("Hạn chế số lượt người vào thăm tại nhà dưỡng lão.", "H8", 2),
+])
+def test_issue_18h_structures_of_blind_17_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_issue_18h_people_taken_to_quarantine_is_a_report_and_a_carrier_is_not_a_workplace():
+    assert not coded("Các ca tiếp xúc gần đã được đưa đi cách ly, lấy mẫu xét nghiệm.")
+    assert set(coded("Các hãng xe buýt tạm dừng đón khách.")) == {"C5"}
+    assert "C6" not in coded("Khuyến khích người già ở nhà, tránh nơi đông người.")
