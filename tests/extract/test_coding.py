@@ -699,3 +699,31 @@ def test_issue_18h_people_taken_to_quarantine_is_a_report_and_a_carrier_is_not_a
     assert not coded("Các ca tiếp xúc gần đã được đưa đi cách ly, lấy mẫu xét nghiệm.")
     assert set(coded("Các hãng xe buýt tạm dừng đón khách.")) == {"C5"}
     assert "C6" not in coded("Khuyến khích người già ở nhà, tránh nơi đông người.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Đò ngang chở người qua sông chỉ chạy từ 5 giờ đến 20 giờ.", "C5", 1),
+    ("Không cho phép nhập cảnh đối với người đến từ Ấn Độ và các nước trong khu vực.", "C8", 3),
+    ("Đóng cửa biên giới, chỉ thông quan hàng hóa thiết yếu.", "C8", 4),
+    ("Các khu nghỉ dưỡng được đón khách quốc tế từ ngày 01/12/2021.", "C8", 1),
+    ("Hỗ trợ 70% mức lương bình quân cho người lao động phải nghỉ việc.", "E1", 2),
+    ("Hỗ trợ 50% mức lương tối thiểu vùng cho lao động mất việc.", "E1", 1),
+    ("Nhà dưỡng lão dừng tiếp nhận người đến thăm.", "H8", 3),
+    ("Hạn chế số lần thăm người cao tuổi tại trung tâm bảo trợ xã hội.", "H8", 2),
+])
+def test_issue_18h_structures_of_blind_26_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Phổ biến Chỉ thị 16/CT-TTg tới các tổ dân phố.",
+    "Người vi phạm quy định cách ly bị xử phạt hành chính.",
+    "Sở Tài chính kiến nghị UBND tỉnh mức chi hỗ trợ cho người cách ly.",
+])
+def test_issue_18h_a_document_passed_on_a_passive_sanction_a_proposal_code_nothing(text):
+    assert not coded(text)
+
+
+def test_issue_18h_support_to_those_who_had_to_stop_or_live_in_a_locked_area_orders_no_closure():
+    assert set(coded("Tiểu thương phải ngừng bán hàng được hỗ trợ 1 triệu đồng.")) == {"E1"}
+    assert set(coded("Hỗ trợ 1 triệu đồng/người cho người dân tại các thôn bị phong tỏa.")) == {"E1"}
