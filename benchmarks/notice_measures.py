@@ -8,7 +8,7 @@ makes it. Printed per set:
 
 - whole-notice accuracy: of the labelled measures (indicator, scope, places), how many the notice's
   coded records hold (indicator recall), and of those how many have the right level, scope, places,
-  start and end; indicator precision (coded indicator-scope-place groups that are labelled);
+  start (as the dataset places it: the stated start, else the notice's date) and end; indicator precision (coded indicator-scope-place groups that are labelled);
   "all four right" (indicator, level, scope and end at once: the issue's measure);
 - dataset accuracy: the chosen cells (value, flag, notice id) of the province-day rows.
 
@@ -181,7 +181,7 @@ def score_notices(expected: dict[str, list[Expected]], about: dict[str, dict], c
             used.add(key)
             got_places = tuple(sorted(p.name for p in record.places))
             checks = {"level": record.level == label.level, "scope": record.scope == label.scope,
-                      "start": record.start == label.start, "end": end_of(record) == label.end}
+                      "start": (record.start or issued) == label.start, "end": end_of(record) == label.end}
             for part, ok in checks.items():
                 getattr(result, part).add(ok)
             if label.places is not None:
@@ -205,7 +205,7 @@ def score_notices(expected: dict[str, list[Expected]], about: dict[str, dict], c
 
 
 def _got(record: Measure, part: str, places) -> str:
-    return {"level": record.level, "scope": record.scope, "start": record.start, "end": end_of(record),
+    return {"level": record.level, "scope": record.scope, "start": record.start or "(issued)", "end": end_of(record),
             "places": list(places)}[part]
 
 
