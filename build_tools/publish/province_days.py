@@ -124,9 +124,9 @@ def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = Non
         if placed:
             by_province[notice.province].extend(placed)
             names[notice.province] = (notice.province_name, notice.gso)
+    by_province = {province: found for province, placed in by_province.items() if (found := place_extensions(placed))}
     if not by_province:
         return
-    by_province = {province: place_extensions(placed) for province, placed in by_province.items()}
     all_entries = [e for placed in by_province.values() for e in placed]
     first = first or min(e.start for e in all_entries)
     last = last or max(_spoken(e) for e in all_entries)
