@@ -152,15 +152,19 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
         if shorthand_in(folded) and is_instruction(folded) and not folded.startswith(_legal_basis_opener()):
             found = measure_period(text, year, issued)
             regime = _Context(_Places(text, province), found.value if found else None)
-        is_lead, states_period = text.endswith(":") or heads_items(blocks, index), states_period_only(folded)
+        parent = heads_items(blocks, index)
+        is_lead, states_period = text.endswith(":") or parent, states_period_only(folded)
         if not (is_lead or states_period):
             continue
-        period = measure_period(text, year, issued)
-        if states_period and period:
-            whole = _Context(period=period.value)
+        if states_period:
+            found = measure_period(text, year, issued)
+            if found:
+                whole = _Context(period=found.value)
         if is_lead:
-            text = _last_sentence(text)  # "… tình hình tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
+            if not parent:  # "… từ ngày 24/7 đến nay, tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
+                text = _last_sentence(text)  # nor period: only the sentence that opens the items does
             folded = fold(text)
+            period = measure_period(text, year, issued)
             if refers_to_regime(folded) and not places_in(text, province):
                 lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
                 continue
@@ -211,11 +215,11 @@ def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tu
 
 
 def heads_items(blocks: list[Block], index: int) -> bool:
-    """A heading or numbered item that is no sentence (no full stop) and has items under it ("2.
-    Trên địa bàn toàn tỉnh", "I. ĐỐI VỚI THÀNH PHỐ X (từ … đến …)"): a lead-in written without its
-    colon, whose places and period its items inherit."""
+    """A heading or numbered item with items under it ("2. Trên địa bàn toàn tỉnh", "I. ĐỐI VỚI
+    THÀNH PHỐ X (từ … đến …)", "2. Các biện pháp tại thành phố X. Thời gian áp dụng: …"): its items
+    inherit the places and period it names, colon or not."""
     block = blocks[index]
-    if block.kind not in ("item", "heading") or block.text.rstrip().endswith((".", ";", "!", "?", ":")):
+    if block.kind not in ("item", "heading"):
         return False
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return (following is not None and following.kind in ("item", "bullet")
@@ -413,8 +417,9 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
     """indicator → (level, direction, code) that a directive named as a regime stands for.
 
     A verb of lifting is looked for outside the place names the sentence holds ("Yên Dũng" holds
-    the word "dừng"). A switch from one directive to another ("kết thúc … Chỉ thị 16, chuyển sang
-    … Chỉ thị 15") lifts the measures of the first that the second does not hold."""
+    the word "dừng"). Ending one directive to move to another ("kết thúc … Chỉ thị 16, chuyển sang
+    … Chỉ thị 15") lifts the measures of the first that the second does not hold; a bare "chuyển
+    từ Chỉ thị 16 sang Chỉ thị 15" applies the second only (the method page's convention)."""
     code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
     named = shorthand_in(folded) if code else None
     if named is None or in_force(folded) != "now":
@@ -428,7 +433,7 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
         if relaxed:
             level = book.indicators[indicator].relaxed or 0
         found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
-    if target and book.shorthand_lift.search(verbs[:target.start()]):
+    if target and book.shorthand_lift.search(verbs[:target.start()]):  # "kết thúc … Chỉ thị 16, chuyển sang …"
         for left in _directives_before(folded, target.start(), named.value):
             for indicator in set(left.measures) - set(found):
                 found[indicator] = (book.indicators[indicator].relaxed or 0, "relax", code)

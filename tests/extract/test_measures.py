@@ -159,3 +159,19 @@ def test_more_days_without_a_date_continue_the_measure_they_extend():
     assert (stay.end_rule, stay.extends_days, stay.start, stay.end) == ("extension", 10, None, None)
     dated = _records(["Kéo dài giãn cách theo Chỉ thị 16/CT-TTg tại huyện Lộc Bình thêm 2 tuần, từ ngày 01/8/2021."])
     assert dated[("C6", "doan-1")].end == "2021-08-14" and dated[("C6", "doan-1")].extends_days is None
+
+
+def test_a_parent_item_lends_its_places_and_period_even_when_it_ends_a_sentence():
+    doc = document(body=["Chủ tịch UBND tỉnh kết luận:",
+                         "2. Biện pháp tại huyện Văn Quan. Thời gian áp dụng: từ ngày 06/9/2021 đến hết ngày 19/9/2021.",
+                         "a) Dừng hoạt động xe khách nội tỉnh."])
+    doc.blocks[2] = replace(doc.blocks[2], kind="item", level=2, anchor="muc-2-a")
+    bus = next(r for t in measure_tags(doc, "lang-son", 2021, "2021-09-04") for r in t.records if r.oxcgrt == "C5")
+    assert [p.name for p in bus.places] == ["Văn Quan"] and (bus.start, bus.end) == ("2021-09-06", "2021-09-19")
+
+
+def test_a_date_told_before_the_sentence_that_opens_the_items_is_not_their_period():
+    records = _records(["Từ ngày 10/7/2021 đến nay, huyện Tràng Định ghi nhận 12 ca mắc. Chủ tịch UBND tỉnh yêu cầu:",
+                        "- Không tụ tập quá 5 người tại nơi công cộng."])
+    gathering = next(r for (code, _), r in records.items() if code == "C4")
+    assert gathering.start is None and gathering.scope == "general"
