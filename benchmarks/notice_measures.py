@@ -78,6 +78,14 @@ def end_of(record: Measure) -> str | None:
     return record.end
 
 
+def effective_start(record: Measure, issued: str | None) -> str | None:
+    """The start as the dataset places it: the stated one, else the notice's date; a continuation
+    ("thêm 7 ngày") has none of its own (the dataset finds it after the measure it continues)."""
+    if record.end_rule == "extension":
+        return record.start
+    return record.start or issued
+
+
 def run_set(folder: Path):
     """Every notice of the set through the pipeline: (file stem → coded measures, province, issued), and
     the dataset's rows keyed (province, ISO date)."""
@@ -181,7 +189,7 @@ def score_notices(expected: dict[str, list[Expected]], about: dict[str, dict], c
             used.add(key)
             got_places = tuple(sorted(p.name for p in record.places))
             checks = {"level": record.level == label.level, "scope": record.scope == label.scope,
-                      "start": (record.start or issued) == label.start, "end": end_of(record) == label.end}
+                      "start": effective_start(record, issued) == label.start, "end": end_of(record) == label.end}
             for part, ok in checks.items():
                 getattr(result, part).add(ok)
             if label.places is not None:
