@@ -3,16 +3,23 @@ computed from the coded measures of the notices in force (``data/oxcgrt-province
 
 Rules (the method page, docs/phuong-phap-oxcgrt.md, says the same for readers):
 
-- A measure is in force from its stated start (else its notice's date) through its stated
-  end; "cho đến khi có thông báo mới", or no end, keeps it until it is replaced.
-- Measures take effect in order of start, then of their notice's date: a measure for the
-  whole province (general) replaces every earlier one of its indicator in that province; a
-  targeted measure replaces the earlier one for the same place (district or commune).
-- A province's value on a day is the strictest level in force anywhere in it; the flag is
-  1 when that level applies to the whole province, 0 when only to named places (OxCGRT's
-  convention); the notice column names the notice that set it.
+- A measure is in force from its start (its own, its lead-in's or its notice's effective
+  clause: extract/measures.py; else its notice's date) through its end; "cho đến khi có thông
+  báo mới", or no end, keeps it until it is replaced. A continuation "thêm N ngày" without a date
+  runs N days from the day after the latest end of an earlier notice's measure of its indicator
+  for one of its places or the whole province (else from its notice's date).
+- Measures take effect in order of start, then of their notice's date (within a notice, general
+  before targeted): a measure for the whole province (general) replaces every earlier one of its
+  indicator in that province; a targeted measure replaces, place by place, the earlier targeted
+  one for the same place (district or commune), never the general one (a relaxation for some
+  districts leaves the general measure elsewhere).
+- A province's value on a day is the strictest level in force anywhere in it; the flag is 1 when
+  a general measure sets that level (also when a targeted one has the same level), 0 when only
+  targeted ones do (OxCGRT's convention); the notice column names the notice of that measure (of
+  equals, the later notice). A 0 set by a relaxation names it; a 0 because everything ended names none.
 - Before any notice of the archive sets an indicator for a province the cell is empty (not
-  known); once set, a day on which nothing is in force any more is 0.
+  known); once set, a day on which nothing is in force any more is 0. Rows run to the last date
+  any notice of the archive speaks of.
 
 Pure functions: records in, rows out. Work is linear in provinces × days × indicators, plus
 sorting the measures once.
