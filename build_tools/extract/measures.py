@@ -161,8 +161,8 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             if found:
                 whole = _Context(period=found.value)
         if is_lead:
-            if not parent:  # "… từ ngày 24/7 đến nay, tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
-                text = _last_sentence(text)  # nor period: only the sentence that opens the items does
+            if text.endswith(":"):  # "… từ ngày 24/7 đến nay, tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no
+                text = _last_sentence(text)  # scope nor period: only the sentence that opens the items does
             folded = fold(text)
             period = measure_period(text, year, issued)
             if refers_to_regime(folded) and not places_in(text, province):

@@ -175,3 +175,21 @@ def test_a_date_told_before_the_sentence_that_opens_the_items_is_not_their_perio
                         "- Không tụ tập quá 5 người tại nơi công cộng."])
     gathering = next(r for (code, _), r in records.items() if code == "C4")
     assert gathering.start is None and gathering.scope == "general"
+
+
+def test_more_days_of_a_person_s_stay_are_no_continuation_of_a_policy():
+    records = _records(["Người về từ vùng có dịch phải cách ly tập trung, sau đó tự theo dõi sức khỏe tại nhà thêm 7 ngày."])
+    assert all(r.end_rule != "extension" for r in records.values())
+
+
+def test_the_words_of_a_continuation_come_from_notice_periods_yml():
+    from build_tools.data_files import load_yaml
+    from build_tools.extract import measures as module
+
+    from ..support.data import data_changed
+
+    sentence = "Huyện Lộc Bình duy trì giãn cách xã hội theo Chỉ thị 16/CT-TTg thêm 10 ngày."
+    assert all(r.end_rule != "extension" for r in _records([sentence]).values())
+    pattern = load_yaml("notice_periods.yml")["extension"].replace("tiep tuc|", "duy tri|tiep tuc|")
+    with data_changed(load_yaml("notice_periods.yml"), "extension", pattern, module):
+        assert {r.extends_days for r in _records([sentence]).values()} == {10}
