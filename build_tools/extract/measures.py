@@ -215,15 +215,19 @@ def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tu
 
 
 def heads_items(blocks: list[Block], index: int) -> bool:
-    """A heading or numbered item with items under it ("2. Trên địa bàn toàn tỉnh", "I. ĐỐI VỚI
-    THÀNH PHỐ X (từ … đến …)", "2. Các biện pháp tại thành phố X. Thời gian áp dụng: …"): its items
-    inherit the places and period it names, colon or not."""
+    """A numbered item with items under it ("2. Trên địa bàn toàn tỉnh", "I. ĐỐI VỚI THÀNH PHỐ X
+    (từ … đến …)", "2. Các biện pháp tại thành phố X. Thời gian áp dụng: …"), or a heading above
+    paragraphs or items ("CÁC BIỆN PHÁP TẠI HUYỆN X"): what is under it inherits the places and
+    period it names, colon or not."""
     block = blocks[index]
     if block.kind not in ("item", "heading"):
         return False
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return (following is not None and following.kind in ("item", "bullet")
-            and (block.kind == "heading" or following.level > block.level))
+    if following is None:
+        return False
+    if block.kind == "heading":  # "TẠI HUYỆN X" above its paragraphs or items
+        return following.kind in ("paragraph", "item", "bullet")
+    return following.kind in ("item", "bullet") and following.level > block.level
 
 
 @functools.lru_cache(maxsize=1)
@@ -282,9 +286,11 @@ def _last_sentence(text: str) -> str:
 
 
 def _ends_lead(lead: Block, block: Block) -> bool:
+    """The block is no longer under the lead-in: a heading or item at its level or above, or a
+    paragraph after a numbered item (a heading's paragraphs are its content)."""
     if block.kind in ("item", "heading"):
         return block.level <= lead.level if lead.kind in ("item", "heading") else False
-    return block.kind == "paragraph" and lead.kind in ("item", "heading") and block.level <= lead.level
+    return block.kind == "paragraph" and lead.kind == "item" and block.level <= lead.level
 
 
 def measure_tags(document: CleanDocument, province: str | None = None, year: int | None = None,

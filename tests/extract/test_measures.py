@@ -193,3 +193,14 @@ def test_the_words_of_a_continuation_come_from_notice_periods_yml():
     pattern = load_yaml("notice_periods.yml")["extension"].replace("tiep tuc|", "duy tri|tiep tuc|")
     with data_changed(load_yaml("notice_periods.yml"), "extension", pattern, module):
         assert {r.extends_days for r in _records([sentence]).values()} == {10}
+
+
+def test_a_heading_lends_its_places_to_the_paragraphs_under_it_until_the_next_heading():
+    doc = document(body=["CÁC BIỆN PHÁP TẠI HUYỆN BẮC SƠN", "Dừng hoạt động các quán karaoke, vũ trường, quán bar.",
+                         "Không tụ tập quá 10 người tại nơi công cộng.",
+                         "TRÊN ĐỊA BÀN TOÀN TỈNH", "Bắt buộc đeo khẩu trang nơi công cộng."])
+    for index in (0, 3):
+        doc.blocks[index] = replace(doc.blocks[index], kind="heading")  # as clean/ reads a short line in capitals
+    records = {r.oxcgrt: r for t in measure_tags(doc, "lang-son", 2021, "2021-07-30") for r in t.records}
+    assert [p.name for p in records["C2"].places] == ["Bắc Sơn"] and [p.name for p in records["C4"].places] == ["Bắc Sơn"]
+    assert records["H6"].scope == "general"
