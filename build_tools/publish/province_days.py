@@ -157,18 +157,21 @@ def place_extensions(placed: list[Entry]) -> list[Entry]:
         return placed
     latest = dt.date.max  # a notice without a date comes after those with one
     ordered = sorted(placed, key=lambda e: (e.issued or latest, e.start or latest))
-    found = []
+    found: list[Entry] = []
+    ends: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)  # (indicator, place) → (end, notice)
     for entry in ordered:
         if entry.extends:
-            previous = [e for e in found if e.indicator == entry.indicator and e.end is not None
-                        and e.notice_id != entry.notice_id
-                        and (set(e.places) & set(entry.places) or GENERAL in e.places)]
-            start = max(e.end for e in previous) + dt.timedelta(days=1) if previous else entry.issued
+            previous = [end for key in (*entry.places, GENERAL) for end, notice in ends[(entry.indicator, key)]
+                        if notice != entry.notice_id]
+            start = max(previous) + dt.timedelta(days=1) if previous else entry.issued
             if start is None:
                 continue  # nothing to continue and no date of its own: cannot be placed in time
             entry = Entry(entry.indicator, entry.level, entry.places, start,
                           start + dt.timedelta(days=entry.extends - 1), entry.issued or start, entry.notice_id)
         found.append(entry)
+        if entry.end is not None:
+            for key in entry.places:
+                ends[(entry.indicator, key)].append((entry.end, entry.notice_id))
     return found
 
 
