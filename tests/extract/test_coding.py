@@ -595,3 +595,111 @@ def test_spelled_tens_of_people_follow_the_counts_of_oxcgrt_yml():
         assert gathering_limit(fold("không quá mười lăm người")) == 16
     with data_changed(counts, "ten", "chục", coding):
         assert gathering_limit(fold("không quá hai chục người")) == 20
+
+
+# --- issue 18f: conventions decided by the codebook, and word classes (sentences in other words
+# than dev set 14's) ---------------------------------------------------------------------------
+
+def test_applying_a_restriction_is_not_lifting_one():
+    """"áp dụng" folds like "dừng": applying a restriction is no relaxation."""
+    record = coded("Áp dụng biện pháp hạn chế người ra đường từ 21 giờ đến 5 giờ sáng tại huyện Đình Lập.")["C6"]
+    assert (record.level, record.direction) == (2, "impose")
+
+
+@pytest.mark.parametrize("text, level", [
+    # a curfew (going out forbidden or restricted by the authority for set hours) is 2
+    ("Cấm người dân rời khỏi nơi ở từ 19 giờ đến 5 giờ sáng hôm sau.", 2),
+    ("Áp dụng biện pháp hạn chế người dân ra khỏi nhà từ 20 giờ đến 6 giờ.", 2),
+    # people asked to limit their own outings, or restricted without hours: the codebook's advice, 1
+    ("Người dân hạn chế ra đường sau 22 giờ.", 1),
+    ("Áp dụng biện pháp hạn chế người dân ra khỏi nhà.", 1),
+])
+def test_a_curfew_is_level_2_advice_to_limit_outings_level_1(text, level):
+    assert coded(text)["C6"].level == level
+
+
+def test_a_curfew_on_leaving_where_one_lives_is_c6_not_c7():
+    assert set(coded("Cấm người dân rời khỏi nơi ở từ 19 giờ đến 5 giờ sáng hôm sau.")) == {"C6"}
+
+
+def test_leaving_the_home_is_a_word_class():
+    assert coded("Người dân chỉ rời khỏi nơi ở khi đi khám bệnh, mua thuốc.")["C6"].level == 2
+
+
+def test_the_elderly_alone_told_to_stay_home_is_h8_the_population_as_well_is_c6_too():
+    assert set(coded("Vận động người già, người mắc bệnh mạn tính không ra khỏi nhà.")) == {"H8"}
+    both = coded("Đề nghị người dân, đặc biệt là người cao tuổi, hạn chế ra khỏi nhà.")
+    assert (both["C6"].level, both["H8"].level) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Người vào tỉnh phải xuất trình kết quả test nhanh âm tính trong vòng 48 giờ.",
+    "Người đến thăm bệnh nhân phải mang theo giấy xét nghiệm âm tính.",
+    "Người từ tỉnh khác đến phải có giấy chứng nhận tiêm đủ liều hoặc xét nghiệm âm tính.",
+])
+def test_a_test_certificate_a_traveller_must_show_is_not_h2(text):
+    assert "H2" not in coded(text)
+
+
+def test_testing_travellers_the_authorities_do_is_h2():
+    assert "H2" in coded("Lấy mẫu xét nghiệm cho tất cả người đến tỉnh tại các chốt kiểm soát.")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Các trường trung học cơ sở không tiếp nhận học sinh đến học từ ngày 02/8/2021.", 2),
+    ("Học viên các trung tâm giáo dục thường xuyên tạm thời chưa tựu trường.", 2),
+    ("Khuyến khích phụ huynh cho học sinh tiểu học học tại nhà.", 1),
+    ("Học sinh các cấp nghỉ học; giáo viên làm việc trực tuyến.", 3),
+    ("Ngừng tổ chức việc dạy thêm tại nhà.", 2),
+])
+def test_issue_18f_school_closing_in_other_structures(text, level):
+    assert coded(text)["C1"].level == level
+
+
+def test_a_pupil_with_symptoms_kept_away_is_not_a_school_closing():
+    assert "C1" not in coded("Học sinh có triệu chứng sốt, ho không đến trường.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các tiệm làm tóc được mở cửa, mỗi lần phục vụ không quá 3 khách.", "C2", 1),
+    ("Cơ sở sản xuất chỉ được hoạt động khi có phương án phòng dịch được phê duyệt.", "C2", 1),
+    ("Cơ quan bố trí tối đa 40% viên chức làm việc từ xa.", "C2", 1),
+    ("Các quán cà phê không phục vụ khách tại chỗ.", "C2", 2),
+    ("Hội thi văn nghệ quần chúng năm 2021 được lùi lại.", "C3", 2),
+    ("Các buổi sinh hoạt tập trung đông người không quá hai mươi người.", "C4", 3),
+    ("Xe buýt tạm ngừng chở khách từ ngày 03/8/2021.", "C5", 2),
+    ("Hỗ trợ mỗi hộ cận nghèo 300 nghìn đồng.", "E1", 1),
+    ("Hạn chế số lượng người thân vào thăm tại nhà dưỡng lão.", "H8", 2),
+    ("Các cơ sở bảo trợ không cho người ngoài vào thăm người già.", "H8", 3),
+])
+def test_issue_18f_levels_from_word_classes(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_a_business_named_as_where_people_work_is_not_ordered_open():
+    assert set(coded("Người dân chỉ ra ngoài khi mua lương thực hoặc đi làm tại doanh nghiệp được phép hoạt động.")) == {"C6"}
+
+
+def test_carrying_passengers_is_not_a_market():
+    """"chở" folds like "chợ": a bus that stops carrying passengers closes no market."""
+    assert set(coded("Xe buýt tạm ngừng chở khách từ ngày 03/8/2021.")) == {"C5"}
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Cho phép cơ sở kinh doanh mở cửa trở lại, ngoại trừ quán bar, cơ sở massage.", 2),
+    ("Quán ăn hoạt động trở lại nhưng vẫn chỉ bán mang đi.", 2),
+    ("Các cơ sở kinh doanh được hoạt động trở lại, trừ cơ sở không bảo đảm điều kiện phòng dịch.", 1),
+])
+def test_a_reopening_with_sectors_still_closed_stays_level_2(text, level):
+    record = coded(text)["C2"]
+    assert (record.level, record.direction) == (level, "relax")
+
+
+def test_a_reopening_told_as_done_is_a_report():
+    assert coded("Phần lớn cửa hàng đã mở cửa trở lại từ tuần trước.") == {}
+
+
+def test_a_number_of_days_before_the_start_is_a_duration_but_not_a_delay():
+    record = coded("Đóng cửa các chợ đêm 10 ngày kể từ 0 giờ ngày 05/8/2021.")["C2"]
+    assert (record.start, record.end) == ("2021-08-05", "2021-08-14")
+    assert coded("Tiêm mũi 2 sau 28 ngày kể từ ngày 05/8/2021 cho người từ 18 tuổi.")["H7"].end is None
