@@ -703,3 +703,27 @@ def test_a_number_of_days_before_the_start_is_a_duration_but_not_a_delay():
     record = coded("Đóng cửa các chợ đêm 10 ngày kể từ 0 giờ ngày 05/8/2021.")["C2"]
     assert (record.start, record.end) == ("2021-08-05", "2021-08-14")
     assert coded("Tiêm mũi 2 sau 28 ngày kể từ ngày 05/8/2021 cho người từ 18 tuổi.")["H7"].end is None
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    # a share in words ("phần trăm", "một nửa") is a share
+    ("Quán cà phê phục vụ tại chỗ không quá 30 phần trăm số chỗ ngồi.", "C2", 1),
+    ("Nhà hàng chỉ được đón tối đa một nửa số khách.", "C2", 1),
+    ("Người lao động ngừng việc được trả một nửa tiền lương.", "E1", 2),
+    # places of worship stop their gatherings
+    ("Các chùa, thánh thất tạm dừng các buổi lễ.", "C3", 2),
+    # travel home forbidden, a plain order
+    ("Công nhân không về quê trong thời gian giãn cách.", "C7", 2),
+    # a stopping verb "nghỉ bán" orders too
+    ("Các hàng ăn tạm nghỉ bán đến hết ngày 15/8/2021.", "C2", 2),
+    # the frequency cut, named after the vehicle
+    ("Tàu khách các tuyến giảm tần suất xuống còn một nửa.", "C5", 1),
+    # "được ưu tiên tiêm"
+    ("Người từ 65 tuổi được ưu tiên tiêm trước.", "H7", 1),
+])
+def test_issue_18f_shares_in_words_worship_and_travel_home(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_the_seats_of_a_bus_are_no_workplace_capacity():
+    assert set(coded("Xe khách chỉ được chở tối đa một nửa số chỗ ngồi.")) == {"C5"}
