@@ -727,3 +727,26 @@ def test_issue_18f_shares_in_words_worship_and_travel_home(text, indicator, leve
 
 def test_the_seats_of_a_bus_are_no_workplace_capacity():
     assert set(coded("Xe khách chỉ được chở tối đa một nửa số chỗ ngồi.")) == {"C5"}
+
+
+def test_an_imperative_after_the_colon_of_a_topic_is_an_order():
+    assert coded("Đối với giao thông công cộng: ngừng toàn bộ các tuyến xe khách nội tỉnh.")["C5"].level == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Trung tâm tin học, ngoại ngữ không được tổ chức dạy học trực tiếp.",
+    "Việc đi học trực tiếp của học sinh tiểu học được hoãn đến khi có thông báo mới.",
+])
+def test_teaching_in_class_stopped_or_put_off_is_a_closing_not_a_reopening(text):
+    record = coded(text)["C1"]
+    assert (record.level, record.direction) == (2, "impose")
+
+
+def test_asking_the_ministry_for_doses_is_no_vaccination_policy():
+    assert coded("Kiến nghị Chính phủ ưu tiên phân bổ thêm 100.000 liều vắc xin cho tỉnh.") == {}
+    assert coded("Tiêm vắc xin cho người từ 18 tuổi trở lên theo phân bổ của Bộ Y tế.")["H7"].level == 5
+
+
+def test_reopening_named_verb_first_and_transport_running_normally_are_relaxations():
+    assert coded("Hoạt động trở lại các cửa hàng bán quần áo, giày dép từ ngày 01/10/2021.")["C2"].direction == "relax"
+    assert coded("Taxi, xe buýt hoạt động bình thường từ ngày 01/11/2021.")["C5"].direction == "relax"
