@@ -750,3 +750,19 @@ def test_asking_the_ministry_for_doses_is_no_vaccination_policy():
 def test_reopening_named_verb_first_and_transport_running_normally_are_relaxations():
     assert coded("Hoạt động trở lại các cửa hàng bán quần áo, giày dép từ ngày 01/10/2021.")["C2"].direction == "relax"
     assert coded("Taxi, xe buýt hoạt động bình thường từ ngày 01/11/2021.")["C5"].direction == "relax"
+
+
+def test_social_insurance_is_no_fair():
+    """"xã hội chợ…" is not "hội chợ": deferring social insurance cancels no event."""
+    assert "C3" not in coded("Lùi thời hạn đóng bảo hiểm xã hội cho các hộ kinh doanh.")
+    assert coded("Tạm hoãn hội chợ hàng Việt trên địa bàn tỉnh.")["C3"].level == 2
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Đài Phát thanh và Truyền hình tỉnh thông tin kịp thời các khuyến cáo của ngành y tế.", "H1", 2),
+    ("Hành khách khai báo y tế qua ứng dụng PC-Covid trước khi lên xe.", "H3", 2),
+    ("Mọi người đeo khẩu trang trong mọi trường hợp khi ra khu vực công cộng.", "H6", 3),
+    ("Trung tâm bảo trợ xã hội kiểm soát người ra vào, đo thân nhiệt cho người đến làm việc.", "H8", 2),
+])
+def test_issue_18f_press_app_masks_and_care_home_hygiene(text, indicator, level):
+    assert coded(text)[indicator].level == level
