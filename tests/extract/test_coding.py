@@ -766,3 +766,11 @@ def test_social_insurance_is_no_fair():
 ])
 def test_issue_18f_press_app_masks_and_care_home_hygiene(text, indicator, level):
     assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Học sinh lớp 9, lớp 12 đến trường; các khối lớp khác tiếp tục học qua internet.",
+    "Các trường tiểu học, trung học đón học sinh trở lại từ ngày 07/2/2022, riêng nhà trẻ vẫn chưa đến trường.",
+])
+def test_the_other_levels_kept_home_is_level_2(text):
+    assert coded(text)["C1"].level == 2
