@@ -83,6 +83,8 @@ LATIN = 6  # lower-case Latin letters, no syllable, not known: foreign word or O
 # data/change_kinds.yml gives the code) and its reason in English (developers, ``clean --explain``).
 CHANGE_CODES = {"ocr-repair": {
     "real-word": "valid word, but the word pairs on both sides favour a word one OCR confusion away overwhelmingly",
+    "real-triple": ("valid word, but the word triples around it (two words on each side) favour a word one OCR "
+                    "confusion away overwhelmingly"),
     "real-pair": ("two adjacent valid words, but the word pairs around them favour a pair of words one OCR "
                   "confusion away overwhelmingly"),
     "case": "capital letter inside a lower-case Vietnamese word (OCR case confusion)",
@@ -129,6 +131,23 @@ def count_ngrams(texts: Iterable[str]) -> tuple[Counter, Counter, Counter]:
         bigrams.update(zip(sequence, sequence[1:]))
         lowercase.update(word for word in SPLIT.findall(unicodedata.normalize("NFC", text)) if word.islower())
     return unigrams, bigrams, lowercase
+
+
+def count_trigrams(texts: Iterable[str]) -> Counter:
+    """Counts of word triples (boundary tokens included, as ``token_sequence`` writes them)."""
+    trigrams: Counter = Counter()
+    for text in texts:
+        sequence = token_sequence(text)
+        trigrams.update(zip(sequence, sequence[1:], sequence[2:]))
+    return trigrams
+
+
+def prune_trigrams(trigrams: Counter, kept: dict, min_triple: int = 3) -> dict[tuple[str, str, str], int]:
+    """Triples seen ``min_triple`` times whose three tokens are all kept words (or boundaries)
+    with at least one word among them."""
+    return {triple: count for triple, count in trigrams.items()
+            if count >= min_triple and all(token in kept for token in triple)
+            and not all(token in BOUNDARIES for token in triple)}
 
 
 # build_tools' own vocabularies whose plain Vietnamese strings (labels, descriptions, names)
@@ -230,7 +249,8 @@ class Lexicon:
     """
 
     def __init__(self, words: dict[str, tuple[int, int, int, int]], bigrams: dict[tuple[str, str], int],
-                 loanwords: Iterable[str] = (), confusions: dict[str, Any] | None = None):
+                 loanwords: Iterable[str] = (), confusions: dict[str, Any] | None = None,
+                 trigrams: dict[tuple[str, str, str], int] | None = None):
         confusions = confusions if confusions is not None else load_confusions()
         params = self.params = confusions["params"]
         self.loanwords = tuple(sorted(set(loanwords)))  # sorted: ties break alike in every process
@@ -292,6 +312,7 @@ class Lexicon:
         self._left_cache: dict[tuple[str, str], Any] = {}
         self._right_cache: dict[tuple[str, str], Any] = {}
         self.floor = params["real_word_noisy_ratio"]
+        self._set_trigrams(trigrams or {})
         self._candidates: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
 
     # -- loading ------------------------------------------------------------------
@@ -309,14 +330,23 @@ class Lexicon:
                 if not line.startswith("#"):
                     left, right, count = line.rstrip("\n").split("\t")
                     bigrams[(left, right)] = int(count)
-        return cls(words, bigrams, load_loanwords(directory))
+        trigrams: dict[tuple[str, str, str], int] = {}
+        if (directory / "trigrams.tsv").is_file():
+            with open(directory / "trigrams.tsv", encoding="utf-8") as handle:
+                for line in handle:
+                    if not line.startswith("#"):
+                        first, second, third, count = line.rstrip("\n").split("\t")
+                        trigrams[(first, second, third)] = int(count)
+        return cls(words, bigrams, load_loanwords(directory), trigrams=trigrams)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], domain: bool = True, **prune_args: int) -> "Lexicon":
         """A lexicon counted from ``texts`` and the domain text in memory, as make_lexicon.py counts
         the committed one (the benchmark's held-out check); ``domain=False``: the texts alone."""
-        words, bigrams = prune(*count_ngrams(lexicon_texts(texts) if domain else texts), **prune_args)
-        return cls(words, bigrams, load_loanwords())
+        texts = list(lexicon_texts(texts) if domain else texts)
+        words, bigrams = prune(*count_ngrams(texts), **prune_args)
+        trigrams = prune_trigrams(count_trigrams(texts), words)
+        return cls(words, bigrams, load_loanwords(), trigrams=trigrams)
 
     # -- the language model ---------------------------------------------------------
     def p_cont(self, word: str) -> float:
@@ -335,6 +365,68 @@ class Lexicon:
         pairs = self.big.get(left)
         count = pairs.get(word, 0) if pairs else 0
         return max(count - self.discount, 0.0) / count_left + self.backoff[left] * pcont
+
+    def _set_trigrams(self, trigrams: dict[tuple[str, str, str], int]) -> None:
+        """Word triples, and for each two-word history its count and back-off weight (the share
+        the discounted triples leave to the word-pair model)."""
+        self.tri = trigrams
+        discount = self.discount
+        kept: dict[tuple[str, str], float] = {}
+        for (first, second, _third), count in trigrams.items():
+            kept[(first, second)] = kept.get((first, second), 0.0) + max(count - discount, 0.0)
+        self.tri_history: dict[tuple[str, str], tuple[float, float]] = {}
+        for (first, second), mass in kept.items():
+            history = max(float(self.big.get(first, {}).get(second, 0)), mass + discount)
+            self.tri_history[(first, second)] = (1.0 / history, 1.0 - mass / history)
+        self._triple_decisions: dict[tuple[str, ...], Any] = {}
+
+    def p_tri(self, first: str, second: str, word: str) -> float:
+        """P(word | first second): absolute discounting of the triples kept, backing off to the
+        Kneser–Ney word-pair model."""
+        p_pair = self.p_next(second, word)
+        entry = self.tri_history.get((first, second))
+        if entry is None:
+            return p_pair
+        inverse, back = entry
+        count = self.tri.get((first, second, word), 0)
+        return max(count - self.discount, 0.0) * inverse + back * p_pair
+
+    def triple_seen(self, left2: str, left: str, word: str, right: str, right2: str) -> bool:
+        """``word`` is seen in a word triple of this context with a neighbouring *word* in it."""
+        tri = self.tri
+        return ((left not in BOUNDARIES and (left2, left, word) in tri)
+                or ((left not in BOUNDARIES or right not in BOUNDARIES) and (left, word, right) in tri)
+                or (right not in BOUNDARIES and (word, right, right2) in tri))
+
+    def real_word_triple(self, left2: str, left: str, word: str, right: str, right2: str
+                         ) -> tuple[str, float, float] | None:
+        """Best replacement of a valid word by the three word triples that contain it (two
+        words of context on each side): ``(word, ratio, posterior)``; only a replacement seen in
+        one of those triples beside a neighbouring word counts (the neighbours vouch for it).
+        The triples decide where one word pair argues one way and the next word the other:
+        "yêu cầu đối mới" (``cầu đối`` is common through "yêu cầu đối với")."""
+        key = (left2, left, word, right, right2)
+        cached = self._triple_decisions.get(key, False)
+        if cached is not False:
+            return cached
+        result = None
+        alternatives = self.alternatives(word)
+        if alternatives and self.tri:
+            p_tri = self.p_tri
+            base = p_tri(left2, left, word) * p_tri(left, word, right) * p_tri(word, right, right2)
+            best, best_value, total = None, 0.0, 1.0
+            for other, channel in alternatives:
+                value = (p_tri(left2, left, other) * p_tri(left, other, right) * p_tri(other, right, right2)
+                         * channel / base)
+                total += value
+                if value > best_value and self.triple_seen(left2, left, other, right, right2):
+                    best, best_value = other, value
+            if best is not None:
+                result = (best, best_value * self._general_prior(word, best), best_value / total)
+        if len(self._triple_decisions) > 200_000:
+            self._triple_decisions.clear()
+        self._triple_decisions[key] = result
+        return result
 
     # -- token classes -------------------------------------------------------------
     def kind(self, token: str) -> int:
@@ -909,6 +1001,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     unknown_margin = math.log(real_ratio * lex.params["unknown_valid_factor"])
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
+    triple_factor = lex.params["triple_factor"]
     # the context token on each separator: None when the two words around it form a pair
     bnd: list[str | None] = [
         None if sep == " " or (sep.isspace() and sep.count("\n") < 2) else boundary(sep) for sep in seps]
@@ -934,17 +1027,26 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 decision = decided((left, word, right), False)
                 if decision is False:
                     decision = real_word(left, word, right)
-                if decision is None and not noisy:
+                if decision is None and not noisy and j not in unsure:
                     continue
                 token = words[j]
                 needed = min(unsure.get(j, real_ratio), real_ratio)
+                if token[:1].isupper() and not token.isupper() and left not in BOUNDARIES:
+                    needed *= lex.name_factor
                 if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
                     decision = None  # read with good confidence: punctuation alone is no evidence
-                if decision is not None and decision[1] >= (
-                        needed * lex.name_factor if token[:1].isupper() and not token.isupper()
-                        and left not in BOUNDARIES else needed):
+                triple = None
+                if (decision is None or decision[1] < needed) and (noisy or j in unsure) and lex.tri:
+                    # the word pairs disagree or fall short: the word triples around it decide
+                    triple = lex.real_word_triple(*_triple_context(bnd, current, j))
+                    if triple is not None and triple[1] < needed * triple_factor:
+                        triple = None
+                if decision is not None and decision[1] >= needed:
                     new, _ratio, confidence = decision
                     code, reason = "real-word", REASONS["real-word"]
+                elif triple is not None:
+                    new, _ratio, confidence = triple
+                    code, reason = "real-triple", REASONS["real-triple"]
                 elif noisy and j not in guarded and j + 1 not in guarded \
                         and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
                         and token.islower() and words[j + 1].islower() \
@@ -985,8 +1087,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
             reasons[j] = (*(previous[:2] if previous else (code, reason)), confidence)
             kinds[j] = lex.kind(restore_case(words[j], new))
             # a word is context for the decisions one place away and, as the far word of a pair
-            # (real_pair), two places before it: they are decided again
-            touched.update((j - 2, j - 1, j, j + 1))
+            # (real_pair) or of a triple, two places away: they are decided again
+            touched.update((j - 2, j - 1, j, j + 1, j + 2))
         if not touched:
             break
         todo = sorted(i for i in touched if 0 <= i < n)
@@ -1024,6 +1126,17 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
 
 # a separator that ends in a point's number at the start of a line (at the start of the text: j == 0)
 _NUMBERED = re.compile(r"(?:\A|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})*\.[^\S\n]+\Z")
+
+
+def _triple_context(bnd: list[str | None], current: list[str], j: int) -> tuple[str, str, str, str, str]:
+    """The two tokens on each side of word ``j`` as ``token_sequence`` counts them: a boundary
+    token stands between words that are not adjacent (``bnd``), the text's edges are boundaries."""
+    n = len(current)
+    left = bnd[j] or current[j - 1]
+    left2 = (current[j - 1] if j > 0 else BOUNDARY) if bnd[j] else (bnd[j - 1] or current[j - 2])
+    right = bnd[j + 1] or current[j + 1]
+    right2 = (current[j + 1] if j + 1 < n else BOUNDARY) if bnd[j + 1] else (bnd[j + 2] or current[j + 2])
+    return left2, left, current[j], right, right2
 
 
 def case_repairs(words: list[str], seps: list[str]) -> dict[int, tuple[str, str]]:

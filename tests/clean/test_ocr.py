@@ -234,6 +234,68 @@ def test_lexicon_from_texts_counts_pairs_and_boundaries():
     assert lexicon.big["tỉnh"]["<,>"] == 2 and lexicon.big["tỉnh"]["<.>"] == 2
 
 
+def test_lexicon_from_texts_counts_triples_and_backs_off_to_pairs():
+    lexicon = Lexicon.from_texts(["Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện."] * 3, domain=False)
+    assert lexicon.tri[("nhân", "dân", "tỉnh")] == 3 and lexicon.tri[("tỉnh", "<,>", "ủy")] == 3
+    # a triple seen is likelier than its pair alone says; an unseen history is the pair model
+    assert lexicon.p_tri("nhân", "dân", "tỉnh") > lexicon.p_next("dân", "tỉnh")
+    assert lexicon.p_tri("ban", "ủy", "dân") == lexicon.p_next("ủy", "dân")
+    # the triples and the back-off weight of a history leave a distribution that sums to one
+    total = sum(lexicon.p_tri("nhân", "dân", word) for word in lexicon.uni)
+    assert total == pytest.approx(1.0, abs=0.02)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["tỉnh", "chỉ", "đạo", "x"]),
+                          st.sampled_from([" ", "\n", ", ", ". ", "\n\n", " (", "5 "])), min_size=1, max_size=8))
+def test_the_context_of_a_word_is_what_the_triples_were_counted_from(pieces):
+    """The two tokens on each side that a real-word decision reads are those ``token_sequence``
+    counts around the word, boundaries included."""
+    from build_tools.clean.ocr import BOUNDARY, _triple_context, adjacent, boundary, token_sequence
+
+    text = "".join(word + sep for word, sep in pieces)
+    seps = SPLIT.split(text)[0::2]
+    words = [word.lower() for word in SPLIT.split(text)[1::2]]
+    bnd = [None if adjacent(sep) else boundary(sep) for sep in seps]
+    bnd[0] = bnd[-1] = BOUNDARY
+    sequence = token_sequence(text)
+    positions = [k for k, token in enumerate(sequence) if token not in ("<.>", "<,>", "<->")]
+    padded = [BOUNDARY, *sequence, BOUNDARY]
+    for j, k in enumerate(positions):
+        assert _triple_context(bnd, words, j) == tuple(padded[k - 1:k + 4]), (text, j)
+
+
+def _triple_lexicon(with_triple: bool = True) -> Lexicon:
+    """A made-up usage: "cầu đối" is common ("yêu cầu đối với"), "đổi mới" is common, and (or not)
+    "yêu cầu đổi mới" is written a few times."""
+    texts = (["Cơ quan yêu cầu đối với các đơn vị."] * 30 + ["Tiếp tục đổi mới công tác."] * 30
+             + ["Các sở, ngành công tác tốt."] * 5)
+    if with_triple:
+        texts += ["Nhân dân yêu cầu đổi mới công tác."] * 4
+    return Lexicon.from_texts(texts, domain=False)
+
+
+def test_word_triples_repair_a_word_one_pair_argues_for():
+    """Read "đối" (acute for hook) with low confidence: the pair "cầu đối" argues for keeping it,
+    the triples around it ("yêu cầu đổi", "cầu đổi mới", "đổi mới công") say "đổi"."""
+    text = "Cơ quan yêu cầu đối mới công tác."
+    confidences = [95, 95, 95, 95, 60, 95, 95, 95]
+    lexicon = _triple_lexicon()
+    result = repair_ocr(text, lexicon, confidences=confidences)
+    assert result.text == "Cơ quan yêu cầu đổi mới công tác."
+    assert [change.code for change in result.changes] == ["real-triple"]
+    assert repair_ocr(result.text, lexicon, confidences=confidences).text == result.text
+
+
+def test_word_triples_need_neighbours_that_vouch_and_an_unsure_or_noisy_reading():
+    text = "Cơ quan yêu cầu đối mới công tác."
+    unsure = [95, 95, 95, 95, 60, 95, 95, 95]
+    # no triple with the replacement was ever written: the pairs alone do not repair it
+    assert repair_ocr(text, _triple_lexicon(with_triple=False), confidences=unsure).text == text
+    # a clean text without the engine's doubt: left alone
+    assert repair_ocr(text, _triple_lexicon()).text == text
+
+
 # --- properties ----------------------------------------------------------------------------
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -283,7 +345,7 @@ def test_committed_lexicon_is_what_make_lexicon_counts(tmp_path):
     script = DATA_DIR / "make_lexicon.py"
     subprocess.run([sys.executable, str(script), "--corpus", str(congbao), "--out", str(tmp_path)],
                    check=True, capture_output=True)
-    for name in ("unigrams.tsv", "bigrams.tsv"):
+    for name in ("unigrams.tsv", "bigrams.tsv", "trigrams.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 
 
