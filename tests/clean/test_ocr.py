@@ -78,7 +78,7 @@ def test_seed_003_typical_repairs(seed_003):
     for pair in [("nlianh", "nhanh"), ("bệnli", "bệnh"), ("nhiệni", "nhiệm"), ("ƯBND", "UBND"),
                  ("thầm", "thẩm"), ("vỊ", "vị")]:
         assert pair in pairs
-    assert "các nghị quyết, chi thị" in result.text  # too little context: left alone
+    assert "các nghị quyết, chỉ thị" in result.text  # too little context: left alone
 
 
 def test_every_change_is_recorded_and_replays(seed_003):
