@@ -313,6 +313,7 @@ class Lexicon:
         self._right_cache: dict[tuple[str, str], Any] = {}
         self.floor = params["real_word_noisy_ratio"]
         self._set_trigrams(trigrams or {})
+        self._group_index: dict[str, tuple[str, ...]] | None = None
         self._candidates: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
 
     # -- loading ------------------------------------------------------------------
@@ -728,7 +729,9 @@ class Lexicon:
         for variant, (cost, how) in variants.items():
             offer(variant, cost, how or "diacritics")
         edit = self.params["generic_edit_cost"]
-        if style == "lower" and (not best or min(cost for cost, _ in best.values()) > edit):
+        # nothing the confusions explain cheaply: generic edits compete (one letter, a letter group)
+        unexplained = not best or min(cost for cost, _ in best.values()) > edit
+        if style == "lower" and unexplained:
             letters = "abcdeghiklmnopqrstuvxy"
             for i in range(len(lower) + 1):
                 if i < len(lower):
@@ -737,6 +740,9 @@ class Lexicon:
                         offer(lower[:i] + letter + lower[i + 1:], edit, "one letter replaced")
                 for letter in letters:
                     offer(lower[:i] + letter + lower[i:], edit, "one letter added")
+        if style in ("lower", "title") and unexplained and not is_syllable(lower):
+            # a valid syllable (siết, missing from legal text) is no garble of a word two letters off
+            self._offer_group_edits(lower, self.params["group_edit_cost"], best)
         if style in ("lower", "title") and _stray_letter_inside(lower) \
                 and len(lower) >= self.params["loanword_min_length"]:
             # a Latin word with one Vietnamese letter inside it (vaccỉne): nearest loanword
@@ -748,12 +754,58 @@ class Lexicon:
                     cost = self.params["loanword_edit_cost"] * distance
                     if cost < best.get(word, (math.inf, ""))[0]:
                         best[word] = (cost, "Latin word with a stray Vietnamese letter")
+        # generic edits offer many words at one cost: the language model ranks more of them
+        most = self.params["max_generic_candidates" if unexplained else "max_candidates"]
         found = sorted(((word, cost, how) for word, (cost, how) in best.items() if cost <= cap),
-                       key=lambda x: x[1])[:self.params["max_candidates"]]
+                       key=lambda x: x[1])[:int(most)]
         if len(self._candidates) > 50_000:
             self._candidates.clear()
         self._candidates[key] = found
         return found
+
+    def _offer_group_edits(self, lower: str, cost: float, best: dict[str, tuple[float, str]]) -> None:
+        """Lexicon words one *letter-group* edit away from ``lower``: a run of one or two letters
+        replaced by another run of one or two, the way OCR engines garble
+        a consonant cluster or a vowel with its marks into other glyphs. Found through the
+        words' spellings with up to two letters deleted (``group_index``), never by trying letters;
+        each pays ``cost`` plus the marks that differ outside the group."""
+        plain = fold(lower)
+        index = self.group_index()
+        size = len(plain)
+        seen: set[str] = set()
+        for deleted in sorted(_deletions(plain, 2)):  # sorted: the same ties in every process
+            for folded in index.get(deleted, ()):
+                if folded in seen or folded == plain:
+                    continue
+                seen.add(folded)
+                prefix = 0
+                limit = min(size, len(folded))
+                while prefix < limit and plain[prefix] == folded[prefix]:
+                    prefix += 1
+                suffix = 0
+                while suffix < limit - prefix and plain[size - 1 - suffix] == folded[len(folded) - 1 - suffix]:
+                    suffix += 1
+                ours, theirs = size - prefix - suffix, len(folded) - prefix - suffix
+                if not (1 <= ours <= 2 and 1 <= theirs <= 2) or prefix + suffix < 2:
+                    # a group becomes another group (dropping a run would cut names short: Lênin),
+                    # and two letters of the token at least are kept (xtơ is no garble of xóm)
+                    continue
+                for word in self.fold_index.get(folded, ()):
+                    variant = lower[:prefix] + word[prefix:len(word) - suffix] + lower[size - suffix:]
+                    total = cost + self.marks_cost(variant, word)
+                    if total < best.get(word, (math.inf, ""))[0]:
+                        best[word] = (total, GROUP_EDIT)
+
+    def group_index(self) -> dict[str, tuple[str, ...]]:
+        """Folded spellings of the candidate words under each of their spellings with up to two
+        letters deleted (built on first use)."""
+        if self._group_index is None:
+            index: dict[str, list[str]] = {}
+            for folded in sorted(self.fold_index):
+                for deleted in _deletions(folded, 2):
+                    index.setdefault(deleted, []).append(folded)
+            self._group_index = {key: tuple(values) for key, values in index.items()}
+        return self._group_index
 
     def nonword(self, left: str, word: str, right: str, kind: int,
                 style: str = "lower") -> tuple[str | None, float, float, list[str]]:
@@ -808,6 +860,7 @@ class Lexicon:
 
 
 _VOWELS = frozenset("aeiouyăâêôơư")
+GROUP_EDIT = "letter group replaced"  # how a candidate one letter-group edit away is named
 
 
 def _stray_letter_inside(word: str) -> bool:
@@ -824,6 +877,16 @@ def _stray_letter_inside(word: str) -> bool:
     while end < len(plain) and plain[end] in _VOWELS:
         end += 1
     return any(ch in _VOWELS for ch in plain[:start]) and any(ch in _VOWELS for ch in plain[end:])
+
+
+def _deletions(word: str, most: int) -> set[str]:
+    """``word`` and its spellings with up to ``most`` letters deleted."""
+    found = {word}
+    frontier = {word}
+    for _ in range(most):
+        frontier = {variant[:i] + variant[i + 1:] for variant in frontier for i in range(len(variant))}
+        found |= frontier
+    return found
 
 
 def _keep_tone(observed: str, replacement: str) -> str:
@@ -930,6 +993,18 @@ def _in_name(words: list[str], bnd: list[str | None], j: int) -> bool:
     return (bnd[j] is None and capitalised(j - 1)) or (bnd[j + 1] is None and capitalised(j + 1))
 
 
+def _in_transliterated_name(words: list[str], seps: list[str], j: int) -> bool:
+    """Word ``j`` is joined by bare hyphens to a capitalised word before it: a foreign name written
+    the Vietnamese way, syllable by syllable (Tôn-xtôi, Mát-xcơ-va), whose syllables need not be
+    Vietnamese ones."""
+    k = j
+    while k > 0 and seps[k] == "-":
+        k -= 1
+        if words[k][:1].isupper():
+            return True
+    return False
+
+
 def _foreign_context(words: list[str], kinds: list[int], j: int) -> bool:
     """A Latin word beside a known foreign word or a Latin name or acronym (an English
     phrase, a code) is left alone: one such word right next to it, or two within three.
@@ -991,6 +1066,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     before, after, j == 0, j == n - 1):
                 kinds[j] = SKIP
             elif kind == LATIN and _foreign_context(words, initial_kinds, j):
+                kinds[j] = SKIP
+            elif kind >= NONWORD and _in_transliterated_name(words, seps, j):
                 kinds[j] = SKIP
     unsure, guarded = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
@@ -1071,7 +1148,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                         kind == LATIN and not lex.seen_beside(left, new, right)
                         and lex.cost(word, new, style) > lex.params["latin_cheap_cost"]) or (
                         style == "title" and _in_name(words, bnd, j)
-                        and not lex.seen_beside(left, new, right)):
+                        and (not lex.seen_beside(left, new, right) or lex.how(word, new, style) == GROUP_EDIT)):
                     new = None
                 if new is None:
                     if kind >= NONWORD:
