@@ -412,7 +412,11 @@ class Lexicon:
             return cached
         result = None
         alternatives = self.alternatives(word)
-        if alternatives and self.tri:
+        # most words have no alternative in a triple of their context: nothing to weigh (cheap test first)
+        tri = self.tri
+        left_word, right_word = left not in BOUNDARIES, right not in BOUNDARIES
+        if any((left_word and (left2, left, other) in tri) or (right_word and (other, right, right2) in tri)
+               or ((left_word or right_word) and (left, other, right) in tri) for other, _ in alternatives):
             p_tri = self.p_tri
             base = p_tri(left2, left, word) * p_tri(left, word, right) * p_tri(word, right, right2)
             best, best_value, total = None, 0.0, 1.0
