@@ -60,13 +60,14 @@ def test_seed_003_word_error_rate_and_no_correct_word_broken(seed_003):
     With the domain text counted too (health phrases, vocabularies): 1.29 % (45), one repair of
     "nhiều tình, thành phố" now just short of the evidence it needs (ratio 99.9 against 100).
     With word triples (real-triple) and letter-group edits for non-words (issue-17 follow-up 4,
-    tuned on generated scans and synthetic noise of the training split, never on this seed): 0.92 %
-    (32). That is the honest held-out figure; the bound below is it, not the target (0.5 %)."""
+    tuned on generated scans and synthetic noise of the training split, never on this seed): 1.03 %
+    (36; 0.92 % before loanwords written as two syllables were kept out of letter-group edits). That
+    is the honest held-out figure; the bound below is it, not the target (0.5 %)."""
     raw, result, reference = seed_003
     before, words, _ = word_errors(raw, reference)
     after, _, residual = word_errors(result.text, reference)
     assert before / words > 0.02  # the fixture really differs from the raw OCR
-    assert after <= 32, residual
+    assert after <= 36, residual
     assert after < before / 2  # the repair still more than halves the other engine's errors
     broken = [(r, o) for r, o, f in zip(SPLIT.findall(raw), SPLIT.findall(result.text), SPLIT.findall(reference))
               if r == f and o != f]
@@ -477,6 +478,8 @@ def test_a_letter_group_keeps_two_letters_of_the_token_and_replaces_a_group():
     "Chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",  # a run dropped would cut a name short: Lên
     "Truyện ngắn của Lép Tôn-xtôi được dịch sang tiếng Việt.",  # a transliterated name
     "Thủ đô Mát-xcơ-va của Liên bang Nga.",
+    "Nhập khẩu xe môtô, phụ tùng rôto và nước giải khát côla.",  # loanwords written as two syllables
+    "Áo khoác lông thú vizôn, muối bazơ.",  # a letter Vietnamese does not write
 ])
 def test_letter_groups_leave_names_alone(text):
     assert repair_ocr(text).text == text
