@@ -7,8 +7,8 @@ For each level, notices are composed and worn by ``scan_generator`` (the trainin
 default: tune on it, never on the held-out one), saved as scanned PDFs (kept in ``--scans`` and
 reused), and each page is read by Tesseract after each preparation in ``VARIANTS``; our layout
 (``ingest.ocr.assemble``) turns the words into text, compared word by word with the generator's
-text (no repair: this measures the front end). One process; seconds per page of Tesseract and
-preparation together.
+text, as read (the front end) and after the OCR repair (with the benchmark's held-out lexicon).
+One process; seconds per page of Tesseract and preparation together.
 """
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ from build_tools.clean.ocr import word_errors  # noqa: E402
 from build_tools.ingest import ocr  # noqa: E402
 
 
-def tesseract_words(grey, scale: float, extra: str = "") -> list[dict]:
+def tesseract_words(grey, scale: float, extra: str = "", lang: str = "vie") -> list[dict]:
     """Tesseract's words on ``grey``, boxes divided by ``scale`` (back to the page's pixels)."""
     import unicodedata
 
     import pytesseract
 
-    data = pytesseract.image_to_data(grey, lang=ocr.LANG, config=f"--oem 1 --psm {ocr.PSM} {extra}".strip(),
+    data = pytesseract.image_to_data(grey, lang=lang, config=f"--oem 1 --psm {ocr.PSM} {extra}".strip(),
                                      output_type=pytesseract.Output.DICT)
     words = []
     for k, text in enumerate(data["text"]):
@@ -51,13 +51,23 @@ def variant(name: str, image, dpi: float) -> dict:
     """One page read after the preparation ``name``: {"size", "ink", "words"} as ``ocr_page``."""
     from PIL import Image, ImageFilter
 
+    if name.startswith("raw"):  # Tesseract's defaults (raw, raw+lang=Vietnamese): text only, no words
+        import pytesseract
+
+        return {"text": pytesseract.image_to_string(image, lang=name.split("=", 1)[1] if "=" in name else "vie")}
     if name == "current":  # ingest.ocr as it is
         return ocr.ocr_page(image)
     if name == "current-no-metadata":  # as it is, on a file that declares no resolution
         image.info.pop("dpi", None)
         return ocr.ocr_page(image)
+    if name.startswith("current+lang="):  # as it is, with another model
+        chosen, ocr.language = ocr.language, lambda installed=None: name.split("=", 1)[1]
+        try:
+            return ocr.ocr_page(image)
+        finally:
+            ocr.language = chosen
     grey, ink = ocr.drop_colour_ink(image)
-    scale, extra = 1.0, ""
+    scale, extra, lang = 1.0, "", "vie"
     parts = name.split("+")
     for part in parts:
         if part.startswith("up"):  # up300, up300bicubic, up360
@@ -82,12 +92,14 @@ def variant(name: str, image, dpi: float) -> dict:
             extra += " -c thresholding_method=2"
         elif part == "adaptive":
             extra += " -c thresholding_method=1"
+        elif part.startswith("lang="):  # another model: lang=Vietnamese (Debian's tesseract-ocr-script-viet)
+            lang = part[5:]
         elif part.startswith("psm"):
             extra += f" --psm {part[3:]}"
         elif part != "base":
             raise SystemExit(f"unknown preparation {part!r}")
     return {"size": list(image.size), "ink": list(ink) if ink else None,
-            "words": tesseract_words(grey, scale, extra)}
+            "words": tesseract_words(grey, scale, extra, lang)}
 
 
 def page_dpi(data: bytes, index: int, image) -> float:
@@ -114,7 +126,13 @@ def main() -> None:
     pool = paragraph_pool(args.split)
     args.scans.mkdir(parents=True, exist_ok=True)
     names = args.variants.split(",")
-    print(f"{'level':<6} {'variant':<28} {'pages':>5} {'words':>6} {'WER':>7} {'mean conf':>9} {'s/page':>6}")
+    from types import SimpleNamespace
+
+    from benchmarks.ocr_scans import held_out_lexicon, repaired_text
+
+    lexicon = held_out_lexicon()
+    print(f"{'level':<6} {'variant':<28} {'pages':>5} {'words':>6} {'WER':>7} {'repaired':>8} {'mean conf':>9} "
+          f"{'s/page':>6}")
     for level_name in args.levels.split(","):
         level = LEVELS[level_name]
         notices, pages, seed = [], 0, args.first
@@ -129,7 +147,7 @@ def main() -> None:
             pages += spec.pages
             seed += 1
         for name in names:
-            errors = words = count = 0
+            errors = words = count = repaired = 0
             seconds = 0.0
             confidences = []
             for spec, path in notices:
@@ -141,13 +159,19 @@ def main() -> None:
                     read.append(variant(name, image, page_dpi(data, index, image)))
                     seconds += time.perf_counter() - start
                     count += 1
-                text, found, _ = ocr.assemble(read)
-                confidences += [w.confidence for w in found]
+                found = []
+                if "text" in read[0]:
+                    text = "\n".join(page["text"] for page in read)
+                else:
+                    text, found, _ = ocr.assemble(read)
+                    confidences += [w.confidence for w in found]
                 e, n, _ = word_errors(text, truth_text(spec))
+                fixed, _ = repaired_text(text, SimpleNamespace(words=tuple(found)) if found else None, lexicon)
+                repaired += word_errors(fixed, truth_text(spec))[0]
                 errors += e
                 words += n
-            print(f"{level_name:<6} {name:<28} {count:>5} {words:>6} {100 * errors / words:6.2f}% "
-                  f"{statistics.fmean(confidences):9.1f} {seconds / count:6.1f}", flush=True)
+            print(f"{level_name:<6} {name:<28} {count:>5} {words:>6} {100 * errors / words:6.2f}% {100 * repaired / words:7.2f}% "
+                  f"{statistics.fmean(confidences) if confidences else 0:9.1f} {seconds / count:6.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -182,6 +182,15 @@ def test_tesseract_is_told_the_page_resolution(monkeypatch):
     assert "--dpi 150" in seen[0] and "--dpi" not in seen[1]
 
 
+def test_the_model_is_vie_unless_another_installed_one_is_asked_for(monkeypatch):
+    monkeypatch.delenv("ARCHIVE_OCR_MODEL", raising=False)
+    assert ocr.language(["eng", "osd", "vie", "Vietnamese"]) == "vie"
+    assert ocr.language(["eng", "osd"]) is None
+    monkeypatch.setenv("ARCHIVE_OCR_MODEL", "Vietnamese")
+    assert ocr.language(["eng", "vie", "Vietnamese"]) == "Vietnamese"
+    assert ocr.language(["eng", "vie"]) is None  # asked for and missing: said, not swapped silently
+
+
 def test_progress_line_says_pages_and_time_left():
     assert ocr.progress_line(12, 240, 36.0) == "OCR 12/240 trang, còn khoảng 11 phút"
     assert ocr.progress_line(2, 4, 10.0) == "OCR 2/4 trang, còn khoảng 10 giây"
