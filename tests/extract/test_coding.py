@@ -597,6 +597,185 @@ def test_spelled_tens_of_people_follow_the_counts_of_oxcgrt_yml():
         assert gathering_limit(fold("không quá hai chục người")) == 20
 
 
+# --- issue 18f: conventions decided by the codebook, and word classes (sentences in other words
+# than dev set 14's) ---------------------------------------------------------------------------
+
+def test_applying_a_restriction_is_not_lifting_one():
+    """"áp dụng" folds like "dừng": applying a restriction is no relaxation."""
+    record = coded("Áp dụng biện pháp hạn chế người ra đường từ 21 giờ đến 5 giờ sáng tại huyện Đình Lập.")["C6"]
+    assert (record.level, record.direction) == (2, "impose")
+
+
+@pytest.mark.parametrize("text, level", [
+    # a curfew (going out forbidden or restricted by the authority for set hours) is 2
+    ("Cấm người dân rời khỏi nơi ở từ 19 giờ đến 5 giờ sáng hôm sau.", 2),
+    ("Áp dụng biện pháp hạn chế người dân ra khỏi nhà từ 20 giờ đến 6 giờ.", 2),
+    # people asked to limit their own outings, or restricted without hours: the codebook's advice, 1
+    ("Người dân hạn chế ra đường sau 22 giờ.", 1),
+    ("Áp dụng biện pháp hạn chế người dân ra khỏi nhà.", 1),
+])
+def test_a_curfew_is_level_2_advice_to_limit_outings_level_1(text, level):
+    assert coded(text)["C6"].level == level
+
+
+def test_a_curfew_on_leaving_where_one_lives_is_c6_not_c7():
+    assert set(coded("Cấm người dân rời khỏi nơi ở từ 19 giờ đến 5 giờ sáng hôm sau.")) == {"C6"}
+
+
+def test_leaving_the_home_is_a_word_class():
+    assert coded("Người dân chỉ rời khỏi nơi ở khi đi khám bệnh, mua thuốc.")["C6"].level == 2
+
+
+def test_the_elderly_alone_told_to_stay_home_is_h8_the_population_as_well_is_c6_too():
+    assert set(coded("Vận động người già, người mắc bệnh mạn tính không ra khỏi nhà.")) == {"H8"}
+    both = coded("Đề nghị người dân, đặc biệt là người cao tuổi, hạn chế ra khỏi nhà.")
+    assert (both["C6"].level, both["H8"].level) == (1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Người vào tỉnh phải xuất trình kết quả test nhanh âm tính trong vòng 48 giờ.",
+    "Người đến thăm bệnh nhân phải mang theo giấy xét nghiệm âm tính.",
+    "Người từ tỉnh khác đến phải có giấy chứng nhận tiêm đủ liều hoặc xét nghiệm âm tính.",
+])
+def test_a_test_certificate_a_traveller_must_show_is_not_h2(text):
+    assert "H2" not in coded(text)
+
+
+def test_testing_travellers_the_authorities_do_is_h2():
+    assert "H2" in coded("Lấy mẫu xét nghiệm cho tất cả người đến tỉnh tại các chốt kiểm soát.")
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Các trường trung học cơ sở không tiếp nhận học sinh đến học từ ngày 02/8/2021.", 2),
+    ("Học viên các trung tâm giáo dục thường xuyên tạm thời chưa tựu trường.", 2),
+    ("Khuyến khích phụ huynh cho học sinh tiểu học học tại nhà.", 1),
+    ("Học sinh các cấp nghỉ học; giáo viên làm việc trực tuyến.", 3),
+    ("Ngừng tổ chức việc dạy thêm tại nhà.", 2),
+])
+def test_issue_18f_school_closing_in_other_structures(text, level):
+    assert coded(text)["C1"].level == level
+
+
+def test_a_pupil_with_symptoms_kept_away_is_not_a_school_closing():
+    assert "C1" not in coded("Học sinh có triệu chứng sốt, ho không đến trường.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các tiệm làm tóc được mở cửa, mỗi lần phục vụ không quá 3 khách.", "C2", 1),
+    ("Cơ sở sản xuất chỉ được hoạt động khi có phương án phòng dịch được phê duyệt.", "C2", 1),
+    ("Cơ quan bố trí tối đa 40% viên chức làm việc từ xa.", "C2", 1),
+    ("Các quán cà phê không phục vụ khách tại chỗ.", "C2", 2),
+    ("Hội thi văn nghệ quần chúng năm 2021 được lùi lại.", "C3", 2),
+    ("Các hoạt động tập trung đông người không vượt quá bốn mươi người.", "C4", 3),
+    ("Xe buýt tạm ngừng chở khách từ ngày 03/8/2021.", "C5", 2),
+    ("Hỗ trợ mỗi hộ cận nghèo 300 nghìn đồng.", "E1", 1),
+    ("Hạn chế số lượng người thân vào thăm tại nhà dưỡng lão.", "H8", 2),
+    ("Các cơ sở bảo trợ không cho người ngoài vào thăm người già.", "H8", 3),
+])
+def test_issue_18f_levels_from_word_classes(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_a_business_named_as_where_people_work_is_not_ordered_open():
+    assert set(coded("Người dân chỉ ra ngoài khi mua lương thực hoặc đi làm tại doanh nghiệp được phép hoạt động.")) == {"C6"}
+
+
+def test_carrying_passengers_is_not_a_market():
+    """"chở" folds like "chợ": a bus that stops carrying passengers closes no market."""
+    assert set(coded("Xe buýt tạm ngừng chở khách từ ngày 03/8/2021.")) == {"C5"}
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Cho phép cơ sở kinh doanh mở cửa trở lại, ngoại trừ quán bar, cơ sở massage.", 2),
+    ("Quán ăn hoạt động trở lại nhưng vẫn chỉ bán mang đi.", 2),
+    ("Các cơ sở kinh doanh được hoạt động trở lại, trừ cơ sở không bảo đảm điều kiện phòng dịch.", 1),
+])
+def test_a_reopening_with_sectors_still_closed_stays_level_2(text, level):
+    record = coded(text)["C2"]
+    assert (record.level, record.direction) == (level, "relax")
+
+
+def test_a_reopening_told_as_done_is_a_report():
+    assert coded("Phần lớn cửa hàng đã mở cửa trở lại từ tuần trước.") == {}
+
+
+def test_a_number_of_days_before_the_start_is_a_duration_but_not_a_delay():
+    record = coded("Đóng cửa các chợ đêm 10 ngày kể từ 0 giờ ngày 05/8/2021.")["C2"]
+    assert (record.start, record.end) == ("2021-08-05", "2021-08-14")
+    assert coded("Tiêm mũi 2 sau 28 ngày kể từ ngày 05/8/2021 cho người từ 18 tuổi.")["H7"].end is None
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    # a share in words ("phần trăm", "một nửa") is a share
+    ("Quán cà phê phục vụ tại chỗ không quá 30 phần trăm số chỗ ngồi.", "C2", 1),
+    ("Nhà hàng chỉ được đón tối đa một nửa số khách.", "C2", 1),
+    ("Người lao động ngừng việc được trả một nửa tiền lương.", "E1", 2),
+    # places of worship stop their gatherings
+    ("Nhà thờ, tu viện dừng mọi hoạt động tập trung đông người.", "C3", 2),
+    # travel home forbidden, a plain order
+    ("Công nhân không về quê trong thời gian giãn cách.", "C7", 2),
+    # a stopping verb "nghỉ bán" orders too
+    ("Các hàng ăn tạm nghỉ bán đến hết ngày 15/8/2021.", "C2", 2),
+    # the frequency cut, named after the vehicle
+    ("Tàu khách các tuyến giảm tần suất xuống còn một nửa.", "C5", 1),
+    # "được ưu tiên tiêm"
+    ("Người từ 65 tuổi được ưu tiên tiêm trước.", "H7", 1),
+])
+def test_issue_18f_shares_in_words_worship_and_travel_home(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_the_seats_of_a_bus_are_no_workplace_capacity():
+    assert set(coded("Xe khách chỉ được chở tối đa một nửa số chỗ ngồi.")) == {"C5"}
+
+
+def test_an_imperative_after_the_colon_of_a_topic_is_an_order():
+    assert coded("Đối với vận chuyển hành khách: dừng toàn bộ các tuyến xe khách nội tỉnh.")["C5"].level == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Trung tâm tin học, ngoại ngữ không được tổ chức dạy học trực tiếp.",
+    "Việc đi học trực tiếp của học sinh tiểu học được hoãn đến khi có thông báo mới.",
+])
+def test_teaching_in_class_stopped_or_put_off_is_a_closing_not_a_reopening(text):
+    record = coded(text)["C1"]
+    assert (record.level, record.direction) == (2, "impose")
+
+
+def test_asking_the_ministry_for_doses_is_no_vaccination_policy():
+    assert coded("Kiến nghị Chính phủ ưu tiên phân bổ thêm 100.000 liều vắc xin cho tỉnh.") == {}
+    assert coded("Tiêm vắc xin cho người từ 18 tuổi trở lên theo phân bổ của Bộ Y tế.")["H7"].level == 5
+
+
+def test_reopening_named_verb_first_and_transport_running_normally_are_relaxations():
+    assert coded("Hoạt động trở lại các cửa hàng bán quần áo, giày dép từ ngày 01/10/2021.")["C2"].direction == "relax"
+    assert coded("Taxi, xe buýt hoạt động bình thường từ ngày 01/11/2021.")["C5"].direction == "relax"
+
+
+def test_social_insurance_is_no_fair():
+    """"xã hội chợ…" is not "hội chợ": deferring social insurance cancels no event."""
+    assert "C3" not in coded("Hoãn thời hạn đóng bảo hiểm xã hội cho các hộ kinh doanh.")
+    assert coded("Tạm hoãn hội chợ hàng Việt trên địa bàn tỉnh.")["C3"].level == 2
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các cơ quan báo chí trên địa bàn phản ánh kịp thời gương người tốt trong phòng, chống dịch.", "H1", 2),
+    ("Hành khách khai báo y tế qua ứng dụng PC-Covid trước khi lên xe.", "H3", 2),
+    ("Mọi người đeo khẩu trang trong mọi trường hợp khi ra khu vực công cộng.", "H6", 3),
+    ("Trung tâm bảo trợ xã hội kiểm soát người ra vào, đo thân nhiệt cho người đến làm việc.", "H8", 2),
+])
+def test_issue_18f_press_app_masks_and_care_home_hygiene(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Học sinh lớp 9, lớp 12 đến trường; các khối lớp khác tiếp tục học qua internet.",
+    "Các trường tiểu học, trung học đón học sinh trở lại từ ngày 07/2/2022, riêng nhà trẻ vẫn chưa đến trường.",
+])
+def test_the_other_levels_kept_home_is_level_2(text):
+    assert coded(text)["C1"].level == 2
+
+
 # --- issue 18h: C5, C8, E1, E2, H1–H8 in general words, and clauses that order nothing -------------
 # (worded unlike the sentences of dev_16.yml, to check the classes and structures generalise)
 
