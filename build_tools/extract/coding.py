@@ -70,6 +70,7 @@ class Codebook:
     recommendation: re.Pattern | None
     planned: re.Pattern | None
     contingent: re.Pattern | None
+    not_an_order: re.Pattern | None  # a clause that reports, reviews, assigns a draft, sanctions, defines
     shorthand_lift: re.Pattern
     general: re.Pattern
     targeted: re.Pattern | None
@@ -106,6 +107,7 @@ def codebook() -> Codebook:
         relaxation_anywhere=compile_folded(data.get("relaxation_anywhere") or []),
         planned=compile_folded(data.get("planned") or []),
         contingent=compile_folded(data.get("contingent") or []),
+        not_an_order=compile_folded(data.get("not_an_order") or []),
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
@@ -405,9 +407,13 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
 
 
 def in_force(folded: str) -> str:
-    """"planned" (a plan is prepared: nothing in force), "contingent" (ordered for a situation that
-    may come: only `responsive` indicators in force) or "now"."""
+    """"none" (the clause orders nothing: a review, a draft to submit, a sanction for violators,
+    who is accountable, a definition of who may), "planned" (a plan is prepared: nothing in force),
+    "contingent" (ordered for a situation that may come: only `responsive` indicators in force) or
+    "now"."""
     book = codebook()
+    if book.not_an_order is not None and book.not_an_order.search(folded):
+        return "none"
     if book.planned is not None and book.planned.search(folded):
         return "planned"
     if book.contingent is not None and book.contingent.search(folded):

@@ -142,6 +142,7 @@ def _period_rules() -> dict:
         "from_signing": compile_folded(data["from_signing"]),
         "duration": re.compile(data["duration"]),
         "month_end": re.compile(data["month_end"]),
+        "year_end": re.compile(data["year_end"]),
         "lead": re.compile(data["period_lead"]),
         "regime": re.compile(data["regime_reference"]),
         "deadline": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -201,6 +202,11 @@ def measure_period(sentence: str, year: int | None = None, issued: str | None = 
         if end is not None:
             end_rule = "date"
             pieces.append(_rules()["period_clues"]["month_end"])
+    if end is None:
+        through_year = rules["year_end"].search(folded)
+        if through_year:
+            end, end_rule = f"{through_year.group(1)}-12-31", "date"
+            pieces.append(_rules()["period_clues"]["year_end"])
     if end is None:
         duration = rules["duration"].search(folded)
         if duration:

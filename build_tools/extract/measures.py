@@ -406,8 +406,8 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
         for (low, high), (trigger_end, trigger_start) in ends.items():
             clause = folded[low:high]
             state = in_force(clause)
-            if state == "planned" or (state == "contingent" and not (indicator and indicator.responsive)):
-                continue  # a plan, or an order for a situation that may come: not in force
+            if state in ("none", "planned") or (state == "contingent" and not (indicator and indicator.responsive)):
+                continue  # no order, a plan, or an order for a situation that may come: not in force
             # a relaxation said after the measure ("…, trừ … cơ sở được phép hoạt động") is an exception
             relaxed = is_relaxation(clause, until=trigger_end - low, measure_start=trigger_start - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)

@@ -774,3 +774,135 @@ def test_issue_18f_press_app_masks_and_care_home_hygiene(text, indicator, level)
 ])
 def test_the_other_levels_kept_home_is_level_2(text):
     assert coded(text)["C1"].level == 2
+
+
+# --- issue 18h: C5, C8, E1, E2, H1–H8 in general words, and clauses that order nothing -------------
+# (worded unlike the sentences of dev_16.yml, to check the classes and structures generalise)
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Ngừng hoạt động xe ôm công nghệ trên địa bàn tỉnh.", "C5", 2),
+    ("Các tàu khách, ca nô chở khách ra đảo tạm dừng hoạt động.", "C5", 2),
+    ("Xe lôi, xe ba gác chở người bị tạm dừng kể từ ngày 02/8/2021.", "C5", 2),
+    ("Nhà ga đường sắt trên địa bàn tỉnh tạm ngừng đón, trả khách.", "C5", 2),
+    ("Đối với vận tải hành khách: ngừng các tuyến xe buýt nội thành.", "C5", 2),
+    ("Đò khách qua sông chỉ được chở không quá 10 người mỗi chuyến.", "C5", 1),
+    ("Tàu cao tốc được khai thác trở lại từ ngày 01/10/2021.", "C5", 1),
+    ("Xe buýt liên huyện chỉ chạy tối đa 30% số chuyến.", "C5", 1),
+    ("Ngừng tiếp nhận khách du lịch nước ngoài tại các cơ sở lưu trú.", "C8", 4),
+    ("Thành phố tiếp nhận khách quốc tế trở lại từ tháng 11.", "C8", 1),
+    ("Thực hiện sàng lọc, kiểm soát y tế đối với người nhập cảnh.", "C8", 1),
+    ("Miễn tiền thuê đất, gia hạn nộp thuế cho doanh nghiệp bị ảnh hưởng.", "E2", 1),
+    ("Hoãn trả nợ gốc, giảm tiền điện, miễn cước internet cho hộ gia đình.", "E2", 2),
+    ("Phát thông điệp phòng, chống dịch qua hệ thống loa truyền thanh thôn, bản.", "H1", 2),
+    ("Gửi tin nhắn khuyến cáo phòng dịch đến các thuê bao di động.", "H1", 2),
+    ("Treo băng rôn, khẩu hiệu tuyên truyền phòng, chống dịch COVID-19.", "H1", 2),
+    ("Đề nghị nhân dân giữ bình tĩnh, không tin theo tin đồn thất thiệt.", "H1", 1),
+    ("Chỉ truy vết người tiếp xúc trong hộ gia đình của ca bệnh.", "H3", 1),
+    ("Mỗi lần chỉ hai người thân được vào thăm người già tại cơ sở nuôi dưỡng.", "H8", 2),
+])
+def test_issue_18h_levels_from_classes(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Trưng dụng khách sạn để làm cơ sở điều trị người bệnh COVID-19.", "H4"),
+    ("Xây dựng bệnh viện dã chiến tại nhà thi đấu của huyện.", "H4"),
+    ("Mua sắm thêm hai máy xét nghiệm PCR cho Trung tâm Y tế.", "H4"),
+    ("Dùng ngân sách huyện mua vắc xin cho người dân.", "H5"),
+    ("Lắp đặt kho lạnh bảo quản vắc xin tại các trung tâm y tế.", "H5"),
+])
+def test_issue_18h_health_and_vaccine_investment_are_amounts(text, indicator):
+    record = coded(text)[indicator]
+    assert record.level is None and codebook().indicators[indicator].numeric
+
+
+@pytest.mark.parametrize("text, not_coded", [
+    ("Tổng kết công tác xét nghiệm, truy vết năm 2021 trên địa bàn tỉnh.", {"H2", "H3"}),
+    ("Sở Y tế xây dựng phương án tiêm vắc xin mũi 4, trình UBND tỉnh trong tháng 6.", {"H7"}),
+    ("Giao Sở Giao thông vận tải tham mưu đề xuất phương án mở lại xe buýt.", {"C5"}),
+    ("Giám đốc các sở chịu trách nhiệm trước UBND tỉnh nếu để lây nhiễm trong cơ quan.", {"H2", "H3"}),
+    ("Cửa hàng không chấp hành sẽ bị đóng cửa và xử phạt.", {"C2"}),
+    ("Nhà xe vi phạm thì sẽ bị thu hồi giấy phép kinh doanh vận tải.", {"C5", "C2"}),
+    ("Xử lý nghiêm người tổ chức vượt biên, nhập cảnh trái phép.", {"C8"}),
+    ("Hầu hết tiểu thương đã tự giác đeo khẩu trang, chủ động đóng cửa sớm.", {"H6", "C2"}),
+    ("Những phương tiện được lưu thông qua chốt gồm xe cứu thương, xe chở hàng thiết yếu.", {"C7", "C5"}),
+    ("Người được xem là F1 là người tiếp xúc gần với ca bệnh.", {"H3"}),
+    ("Đoàn công tác đã kiểm tra 60 nhà hàng về việc đeo khẩu trang.", {"H6", "C2"}),
+    ("Các ca F1 đều đã được truy vết và xét nghiệm.", {"H2", "H3"}),
+    ("Khách đã tiêm ít nhất một mũi vắc xin được vào khu vui chơi.", {"H7"}),
+    ("Các chi nhánh ngân hàng báo cáo kết quả cơ cấu lại nợ về Sở Tài chính.", {"E2"}),
+    ("Du khách quốc tế phải xuất trình hộ chiếu vắc xin khi đến tỉnh.", {"H7", "C7"}),
+    ("Tạm dừng hoạt động xe khách nội tỉnh cho đến khi có thông báo mới.", {"C2"}),
+    ("Hầu hết người dân tham gia giao thông đã tự giác hạn chế đi xe buýt.", {"C5"}),
+    ("Bổ sung 2 hệ thống máy xét nghiệm cho bệnh viện tỉnh.", {"H2"}),
+    ("Taxi, xe ôm công nghệ tạm dừng hoạt động.", {"C2"}),
+    ("Đối với các hộ kinh doanh phải tạm ngừng kinh doanh: hỗ trợ 1.000.000 đồng/hộ.", {"C2"}),
+    ("Xe khách chỉ chở tối đa 16 người.", {"C4"}),
+    ("Tuyên truyền phòng dịch trên loa; khuyến cáo người cao tuổi ở trong nhà.", {"C6"}),
+    ("Quán triệt nội dung Quyết định này đến các phòng, ban.", {"H1"}),
+])
+def test_issue_18h_what_orders_nothing_of_an_indicator(text, not_coded):
+    assert not set(coded(text)) & not_coded
+
+
+def test_issue_18h_a_fine_still_codes_the_rule_it_enforces_but_a_penalty_is_no_closure():
+    assert coded("Xử phạt người không đeo khẩu trang tại chợ.")["H6"].level == 2
+    assert "C2" not in coded("Cơ sở karaoke vi phạm sẽ bị đình chỉ hoạt động.")
+
+
+def test_issue_18h_a_vaccination_for_people_already_vaccinated_is_still_a_programme():
+    assert coded("Tiêm mũi nhắc lại cho người đã tiêm đủ liều cơ bản từ 4 tháng.")["H7"].level == 5
+
+
+def test_issue_18h_end_of_a_named_year():
+    record = coded("Giảm 20% giá nước cho các hộ gia đình đến hết năm 2022.", year=2022, issued="2022-03-01")["E2"]
+    assert record.end == "2022-12-31"
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Các nhà xe khách tạm ngừng đón khách từ ngày 05/8/2021.", "C5", 2),
+    ("Đối với phương tiện chở hành khách đường sông: ngừng hoạt động từ ngày 01/8/2021.", "C5", 2),
+    ("Tàu khách chỉ chạy với số chuyến bằng 40% ngày thường.", "C5", 1),
+    ("Hạn chế đi xe khách khi không thật sự cần thiết.", "C5", 1),
+    ("Nhà ga hành khách ngừng bán vé từ ngày 30/7/2021.", "C5", 2),
+    ("Cấm người đi từ các nước có biến chủng mới nhập cảnh vào tỉnh.", "C8", 3),
+    ("Điện lực giảm 10% tiền điện cho các cơ sở cách ly.", "E2", 1),
+    ("Các quầy thuốc phải dán mã QR tại cửa ra vào.", "H3", 2),
+    ("Hạn chế số lượt người vào thăm tại nhà dưỡng lão.", "H8", 2),
+])
+def test_issue_18h_structures_of_blind_17_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_issue_18h_people_taken_to_quarantine_is_a_report_and_a_carrier_is_not_a_workplace():
+    assert not coded("Các ca tiếp xúc gần đã được đưa đi cách ly, lấy mẫu xét nghiệm.")
+    assert set(coded("Các hãng xe buýt tạm dừng đón khách.")) == {"C5"}
+    assert "C6" not in coded("Khuyến khích người già ở nhà, tránh nơi đông người.")
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Đò ngang chở người qua sông chỉ chạy từ 5 giờ đến 20 giờ.", "C5", 1),
+    ("Không cho phép nhập cảnh đối với người đến từ Ấn Độ và các nước trong khu vực.", "C8", 3),
+    ("Đóng cửa biên giới, chỉ thông quan hàng hóa thiết yếu.", "C8", 4),
+    ("Các khu nghỉ dưỡng được đón khách quốc tế từ ngày 01/12/2021.", "C8", 1),
+    ("Hỗ trợ 70% mức lương bình quân cho người lao động phải nghỉ việc.", "E1", 2),
+    ("Hỗ trợ 50% mức lương tối thiểu vùng cho lao động mất việc.", "E1", 1),
+    ("Nhà dưỡng lão dừng tiếp nhận người đến thăm.", "H8", 3),
+    ("Hạn chế số lần thăm người cao tuổi tại trung tâm bảo trợ xã hội.", "H8", 2),
+])
+def test_issue_18h_structures_of_blind_26_in_other_words(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Phổ biến Chỉ thị 16/CT-TTg tới các tổ dân phố.",
+    "Người vi phạm quy định cách ly bị xử phạt hành chính.",
+    "Sở Tài chính kiến nghị UBND tỉnh mức chi hỗ trợ cho người cách ly.",
+])
+def test_issue_18h_a_document_passed_on_a_passive_sanction_a_proposal_code_nothing(text):
+    assert not coded(text)
+
+
+def test_issue_18h_support_to_those_who_had_to_stop_or_live_in_a_locked_area_orders_no_closure():
+    assert set(coded("Tiểu thương phải ngừng bán hàng được hỗ trợ 1 triệu đồng.")) == {"E1"}
+    assert set(coded("Hỗ trợ 1 triệu đồng/người cho người dân tại các thôn bị phong tỏa.")) == {"E1"}
