@@ -147,8 +147,8 @@ def json_ld(record: NoticeRecord, url: str, modified: str) -> dict[str, Any]:
 
 
 def script_safe_json(data: Any) -> str:
-    """JSON that cannot close the ``<script>`` element it sits in."""
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON that cannot close the ``<script>`` element it sits in; compact, as it sits in every notice page."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def highwire_tags(record: NoticeRecord, url: str) -> list[tuple[str, str]]:

@@ -73,6 +73,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, config, files):
         env.globals["archive_nav_cache"] = {}  # see nav_cache_key
+        # the theme's ``tojson`` (its script configuration on every page) in UTF-8, not \u escapes:
+        # it still escapes < > & ' (Jinja's htmlsafe_json_dumps), so nothing can close the <script>
+        env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}), "ensure_ascii": False}
         self.split.reset([file.page for file in files.documentation_pages() if file.page is not None])
         return env
 

@@ -113,6 +113,19 @@ def test_json_ld_and_meta_tags_describe_the_notice(seed_site):
     assert page.meta["citation_publication_date"] == [date.replace("-", "/")]
 
 
+def test_machine_readable_scripts_are_compact_and_cannot_close_their_element(seed_site):
+    """Every notice page carries its JSON-LD and the theme's configuration: written compactly
+    (no ", " or ": " separators, UTF-8 rather than \\u escapes), still unable to close the script."""
+    html = seed_site.page(seed_site.record("004")).read_text(encoding="utf-8")
+    ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert ", \"" not in ld and "\": " not in ld
+    assert json.loads(ld)["@type"] == "Legislation"
+    config = html.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert "\\u" not in config.replace("\\u003c", "").replace("\\u003e", "").replace("\\u0026", "").replace("\\u0027", "")
+    assert json.loads(config)["translations"]["clipboard.copy"].startswith("Sao chép")
+    assert "<" not in ld and "<" not in config
+
+
 def test_bibtex_from_the_cite_box_parses(seed_site):
     for record in seed_site.records:
         bib = (seed_site.site / "nguon" / f"{record['id']}.bib").read_text(encoding="utf-8")
@@ -187,3 +200,15 @@ def test_redirect_pages_say_what_site_yml_says(monkeypatch):
     assert (page.title, page.markdown.split("[")[0]) == ("Văn bản đã chuyển địa chỉ", "Văn bản này đã chuyển đến ")
     monkeypatch.setitem(site.SITE, "redirect", dict(site.SITE["redirect"], page="Seite", title="{what} verschoben"))
     assert site.redirect_pages([("a", "b")], True, "page")[0].title == "Seite verschoben"
+
+
+def test_the_logo_is_one_file_every_page_points_to(seed_site):
+    """The theme's logo (header and navigation drawer) is an image file, not an inline SVG repeated
+    twice on each of tens of thousands of pages; the file is in the site, so it shows from file://."""
+    page = seed_site.page(seed_site.record("004"))
+    html = page.read_text(encoding="utf-8")
+    logos = [piece.split('src="', 1)[1].split('"', 1)[0]
+             for piece in html.split('class="md-header__button md-logo"')[1:] + html.split('class="md-nav__button md-logo"')[1:]]
+    assert len(logos) == 2 and all(src.endswith("assets/images/logo.svg") for src in logos)
+    assert (page.parent / logos[0]).resolve().is_file()
+    assert "M12 8a3 3" not in html  # the path of the inline SVG it replaces
