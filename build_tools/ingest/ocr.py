@@ -10,7 +10,7 @@ page's resolution (``page_resolution``: what the file declares when it is believ
 else measured on the body text's x-height, as for phone photos); left to guess, it takes a
 150-dpi scan of 14-pt type for 265 dpi and drops tone marks as noise. Tesseract is driven
 through pytesseract's TSV output, so every word comes with its box and confidence. A second
-pass (``second_pass``, off unless ``SECOND_PASS`` or ``$ARCHIVE_OCR_SECOND_PASS=on``) reads the
+pass (``second_pass``, on by default; ``$ARCHIVE_OCR_SECOND_PASS=off`` turns it off) reads the
 lines holding unsure words again, enlarged, and keeps a word's second reading only when
 Tesseract is surer of it or it is a Vietnamese syllable where the first was none.
 
@@ -77,7 +77,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # are cropped, enlarged ``SECOND_PASS_SCALE`` times and read again, all in one Tesseract call per
 # page; a word takes the second reading only on evidence of Tesseract's own (``better_reading``).
 # ``$ARCHIVE_OCR_SECOND_PASS`` = "on" / "off" overrides the default.
-SECOND_PASS = False
+SECOND_PASS = True
 UNSURE_CONFIDENCE = 60.0
 SECOND_PASS_SCALE = 3
 SECOND_PASS_PSM = 6  # the stacked line crops are one block of text, a line each
