@@ -57,6 +57,26 @@ def variant(name: str, image, dpi: float) -> dict:
         return {"text": pytesseract.image_to_string(image, lang=name.split("=", 1)[1] if "=" in name else "vie")}
     if name == "current":  # ingest.ocr as it is
         return ocr.ocr_page(image)
+    if name == "first":  # ingest.ocr as it is, without the second pass
+        os.environ["ARCHIVE_OCR_SECOND_PASS"] = "off"
+        try:
+            return ocr.ocr_page(image)
+        finally:
+            os.environ.pop("ARCHIVE_OCR_SECOND_PASS")
+    if name.startswith("second"):  # as it is, with the second pass: second, second:conf=70:scale=3:psm=7:margin=5
+        settings = dict(part.split("=") for part in name.split(":")[1:])
+        names = {"conf": "UNSURE_CONFIDENCE", "scale": "SECOND_PASS_SCALE", "psm": "SECOND_PASS_PSM",
+                 "margin": "CONFIDENCE_MARGIN"}
+        saved = {key: getattr(ocr, names[key]) for key in settings}
+        os.environ["ARCHIVE_OCR_SECOND_PASS"] = "on"
+        try:
+            for key, value in settings.items():
+                setattr(ocr, names[key], type(saved[key])(value))
+            return ocr.ocr_page(image)
+        finally:
+            os.environ.pop("ARCHIVE_OCR_SECOND_PASS")
+            for key, value in saved.items():
+                setattr(ocr, names[key], value)
     if name == "current-no-metadata":  # as it is, on a file that declares no resolution
         image.info.pop("dpi", None)
         return ocr.ocr_page(image)

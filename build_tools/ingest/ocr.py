@@ -9,7 +9,10 @@ and only add garbage, while printed text is black (``drop_colour_ink``). Tessera
 page's resolution (``page_resolution``: what the file declares when it is believable for paper,
 else measured on the body text's x-height, as for phone photos); left to guess, it takes a
 150-dpi scan of 14-pt type for 265 dpi and drops tone marks as noise. Tesseract is driven
-through pytesseract's TSV output, so every word comes with its box and confidence.
+through pytesseract's TSV output, so every word comes with its box and confidence. A second
+pass (``second_pass``, on by default; ``$ARCHIVE_OCR_SECOND_PASS=off`` turns it off) reads the
+lines holding unsure words again, enlarged, and keeps a word's second reading only when
+Tesseract is surer of it or it is a Vietnamese syllable where the first was none.
 
 Layout, by geometry rather than by Tesseract's block order:
 
@@ -70,6 +73,15 @@ PAPER_WIDTH_INCHES = (3.5, 17.5)
 BODY_X_HEIGHT_POINTS = 6.6  # x-height of 13-14 pt Times (the body type of Nghị định 30/2020), ink as printed
 MIN_TEXT_BANDS = 40  # fewer text bands than this on a page: too little body text to measure
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# The second pass (``second_pass``): lines holding a word read less sure than ``UNSURE_CONFIDENCE``
+# are cropped, enlarged ``SECOND_PASS_SCALE`` times and read again, all in one Tesseract call per
+# page; a word takes the second reading only on evidence of Tesseract's own (``better_reading``).
+# ``$ARCHIVE_OCR_SECOND_PASS`` = "on" / "off" overrides the default.
+SECOND_PASS = True
+UNSURE_CONFIDENCE = 60.0
+SECOND_PASS_SCALE = 3
+SECOND_PASS_PSM = 6  # the stacked line crops are one block of text, a line each
+CONFIDENCE_MARGIN = 10.0  # a second reading of the same validity must be this much surer
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +148,17 @@ def _model_file(lang: str) -> Path | None:
 def settings_key() -> str:
     """What the OCR of a page depends on besides its bytes."""
     name, _model, digest = engine()
-    return f"{name}|{language()}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
+    key = f"{name}|{language()}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
+    if second_pass_on():
+        key += (f"|second-pass:conf<{UNSURE_CONFIDENCE:g},x{SECOND_PASS_SCALE},psm{SECOND_PASS_PSM},"
+                f"margin{CONFIDENCE_MARGIN:g}")
+    return key
+
+
+def second_pass_on() -> bool:
+    """Whether unsure lines are read a second time (``SECOND_PASS`` unless the environment says)."""
+    wanted = os.environ.get("ARCHIVE_OCR_SECOND_PASS", "").strip().lower()
+    return SECOND_PASS if wanted not in ("on", "off") else wanted == "on"
 
 
 def cache_dir() -> Path | None:
@@ -354,7 +376,17 @@ def ocr_page(image) -> dict:
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
-    data = pytesseract.image_to_data(grey, lang=language(), config=config, output_type=pytesseract.Output.DICT)
+    words = _tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
+                                                       output_type=pytesseract.Output.DICT))
+    result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
+              "dpi": [dpi, source]}
+    if second_pass_on():
+        result["words"], result["second_pass"] = second_pass(grey, words, dpi)
+    return result
+
+
+def _tesseract_words(data: dict) -> list[dict]:
+    """Tesseract's TSV rows as words: text (NFC), confidence, box, and its (block, paragraph, line)."""
     words = []
     for k, text in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (text or "").strip())
@@ -364,8 +396,140 @@ def ocr_page(image) -> dict:
         words.append({"text": text, "conf": round(confidence, 1),
                       "box": [data["left"][k], data["top"][k], data["width"][k], data["height"][k]],
                       "line": [data["block_num"][k], data["par_num"][k], data["line_num"][k]]})
-    return {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
-            "dpi": [dpi, source]}
+    return words
+
+
+# --- second pass over unsure lines ---------------------------------------------------------------
+
+
+def unsure_lines(words: list[dict], threshold: float | None = None) -> list[list[int]]:
+    """Indices of the words of each Tesseract line that holds a word with letters read less sure
+    than ``threshold`` (``UNSURE_CONFIDENCE``); sure lines (most of a clean page) are not read again."""
+    threshold = UNSURE_CONFIDENCE if threshold is None else threshold
+    lines: dict[tuple, list[int]] = {}
+    for index, word in enumerate(words):
+        lines.setdefault(tuple(word["line"]), []).append(index)
+    return [members for members in lines.values()
+            if any(words[i]["conf"] < threshold and any(ch.isalpha() for ch in words[i]["text"]) for i in members)]
+
+
+def line_crop(boxes: list[list[int]], size: tuple[int, int]) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) around a line's word boxes, with room for tone marks above and
+    descenders below (half the line's height) and a little at the ends, inside the page."""
+    height = statistics.median(b[3] for b in boxes)
+    left = min(b[0] for b in boxes) - height
+    right = max(b[0] + b[2] for b in boxes) + height
+    top = min(b[1] for b in boxes) - height / 2
+    bottom = max(b[1] + b[3] for b in boxes) + height / 2
+    return (max(0, int(left)), max(0, int(top)), min(size[0], int(right) + 1), min(size[1], int(bottom) + 1))
+
+
+def stack_crops(grey, crops: list[tuple[int, int, int, int]], scale: int):
+    """The crops enlarged ``scale`` times (Lanczos) and stacked on white paper, a line's height of
+    white between them, so one Tesseract call reads them all; with each crop's top in the stack."""
+    from PIL import Image
+
+    pieces = [grey.crop(crop).resize(((crop[2] - crop[0]) * scale, (crop[3] - crop[1]) * scale), Image.LANCZOS)
+              for crop in crops]
+    gap = max(piece.height for piece in pieces) // 2
+    width = max(piece.width for piece in pieces) + 2 * gap
+    sheet = Image.new("L", (width, sum(piece.height + gap for piece in pieces) + gap), 255)
+    tops, y = [], gap
+    for piece in pieces:
+        sheet.paste(piece, (gap, y))
+        tops.append(y)
+        y += piece.height + gap
+    return sheet, tops, gap
+
+
+def to_page(words: list[dict], crops: list[tuple[int, int, int, int]], tops: list[int], left: int,
+            scale: int) -> list[list[dict]]:
+    """Words read on the stack, per crop, with boxes back in the page's pixels."""
+    out: list[list[dict]] = [[] for _ in crops]
+    for word in words:
+        x, y, w, h = word["box"]
+        middle = y + h / 2
+        k = max((j for j, top in enumerate(tops) if top <= middle), default=None)
+        if k is None or middle > tops[k] + (crops[k][3] - crops[k][1]) * scale:
+            continue  # in the white between crops: nothing of a line
+        box = [round((x - left) / scale) + crops[k][0], round((y - tops[k]) / scale) + crops[k][1],
+               round(w / scale), round(h / scale)]
+        out[k].append({**word, "box": box})
+    return out
+
+
+def pair_words(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
+    """Words of the two readings that are the same word on paper: their spans across the line
+    overlap by more than 60 % of the two together (a word split or merged differently pairs with
+    nothing)."""
+    def same_span(a, b):
+        (a0, a1), (b0, b1) = (a["box"][0], a["box"][0] + a["box"][2]), (b["box"][0], b["box"][0] + b["box"][2])
+        return min(a1, b1) - max(a0, b0) > 0.6 * (max(a1, b1) - min(a0, b0))
+
+    pairs = []
+    for word in first:
+        matches = [alt for alt in second if same_span(word, alt)]
+        if len(matches) == 1:
+            pairs.append((word, matches[0]))
+    return pairs
+
+
+_EDGE_MARKS = ".,;:!?()[]\"“”‘’'«»…-–—/"
+
+
+def _core(text: str) -> tuple[str, str, str]:
+    """(punctuation before, the word, punctuation after)."""
+    core = text.strip(_EDGE_MARKS)
+    if not core:
+        return "", text, ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core):]
+
+
+def better_reading(first: dict, second: dict, margin: float | None = None) -> bool:
+    """Whether the second reading of a word replaces the first, on Tesseract's evidence only:
+    a valid Vietnamese syllable where the first was none, read at least as sure as the first was
+    (less sure: the enlarged line made up a syllable), or, the two equally valid (both syllables,
+    or both not: abbreviations, names), a reading surer by ``margin``. Words with digits keep
+    their first reading (numbers and dates are read well, and a wrong digit is a wrong field);
+    a second reading with no letter is never taken."""
+    margin = CONFIDENCE_MARGIN if margin is None else margin
+    a, b = _core(first["text"])[1], _core(second["text"])[1]
+    if a == b or not any(ch.isalpha() for ch in b) or any(ch.isdigit() for ch in a + b):
+        return False  # the same, dust for dust, or a number
+    valid_a, valid_b = is_syllable(a), is_syllable(b)
+    if valid_a != valid_b:
+        return valid_b and second["conf"] >= first["conf"]
+    return second["conf"] >= first["conf"] + margin
+
+
+def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], dict]:
+    """The words with the second reading taken where ``better_reading`` says, and what it did
+    ({"lines": lines read again, "changed": words changed}). A changed word keeps its first box
+    and line (the layout is the first reading's) and takes the second's confidence, so the page's
+    low-confidence marks and the repair see the reading that was kept; ``"first"`` keeps the
+    first reading ([text, confidence])."""
+    import pytesseract
+
+    lines = unsure_lines(words)
+    if not lines:
+        return words, {"lines": 0, "changed": 0}
+    crops = [line_crop([words[i]["box"] for i in members], grey.size) for members in lines]
+    sheet, tops, left = stack_crops(grey, crops, SECOND_PASS_SCALE)
+    config = f"--oem 1 --psm {SECOND_PASS_PSM}" + (f" --dpi {dpi * SECOND_PASS_SCALE}" if dpi else "")
+    read = _tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
+                                                      output_type=pytesseract.Output.DICT))
+    out = list(words)
+    changed = 0
+    for members, alternatives in zip(lines, to_page(read, crops, tops, left, SECOND_PASS_SCALE)):
+        by_id = {id(words[i]): i for i in members}
+        for first, second in pair_words([words[i] for i in members], alternatives):
+            if better_reading(first, second):
+                before, _, after = _core(first["text"])
+                out[by_id[id(first)]] = {**first, "text": before + _core(second["text"])[1] + after,
+                                         "conf": second["conf"], "first": [first["text"], first["conf"]]}
+                changed += 1
+    return out, {"lines": len(lines), "changed": changed}
 
 
 def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) -> dict:

@@ -182,6 +182,87 @@ def test_tesseract_is_told_the_page_resolution(monkeypatch):
     assert "--dpi 150" in seen[0] and "--dpi" not in seen[1]
 
 
+# --- second pass over unsure lines -------------------------------------------------------------
+
+
+def test_only_lines_holding_an_unsure_word_are_read_again():
+    words = [word("Ủy", 0, 0, conf=96, line=(1, 1, 1)), word("ban", 80, 0, conf=93, line=(1, 1, 1)),
+             word("khấu", 0, 60, conf=52, line=(1, 1, 2)), word("trang", 120, 60, conf=95, line=(1, 1, 2)),
+             word("`.", 0, 120, conf=3, line=(1, 1, 3)), word("dân", 60, 120, conf=91, line=(1, 1, 3))]
+    assert ocr.unsure_lines(words, threshold=60) == [[2, 3]]  # dust alone does not make a line unsure
+    assert ocr.unsure_lines(words, threshold=95) == [[0, 1], [2, 3], [4, 5]]
+
+
+def test_a_line_crop_keeps_room_for_tone_marks_and_stays_on_the_page():
+    assert ocr.line_crop([[100, 200, 60, 40], [180, 204, 80, 36]], (1000, 1000)) == (62, 181, 299, 260)
+    assert ocr.line_crop([[5, 5, 60, 40]], (50, 30)) == (0, 0, 50, 30)
+
+
+@pytest.mark.parametrize("first, second, taken", [
+    (("khấu", 70), ("khẩu", 89), True),  # both syllables: surer by the margin
+    (("khấu", 80), ("khẩu", 85), False),  # both syllables: not surer enough
+    (("giaỏ", 81), ("giao", 96), True),  # a syllable where the first was none, at least as sure
+    (("giaỏ", 81), ("giao", 70), False),  # … but less sure: the enlarged line made it up
+    (("đổi", 60), ("đốỉ", 95), False),  # never a non-syllable for a syllable
+    (("UBND", 40), ("UBNĐ", 45), False), (("UBNĐ", 40), ("UBND", 90), True),  # neither a syllable
+    (("khấu,", 50), ("khẩu", 90), True),  # punctuation aside
+    (("1O", 20), ("10", 95), False), (("`.", 0), ("-", 80), False),  # numbers and dust stay
+])
+def test_the_second_reading_is_taken_only_on_tesseract_evidence(first, second, taken):
+    assert ocr.better_reading({"text": first[0], "conf": first[1]}, {"text": second[0], "conf": second[1]},
+                              margin=10) is taken
+
+
+def test_words_pair_only_when_they_are_the_same_word_on_paper():
+    first = [word("Ban", 0, 0, w=60), word("chỉđạo", 80, 0, w=120)]
+    second = [word("Ban", 2, 0, w=58), word("chỉ", 80, 0, w=50), word("đạo", 140, 0, w=60)]
+    pairs = ocr.pair_words(first, second)
+    assert [(a["text"], b["text"]) for a, b in pairs] == [("Ban", "Ban")]  # a split word pairs with nothing
+
+
+def test_the_second_pass_keeps_boxes_and_the_kept_reading_confidence(monkeypatch):
+    """One Tesseract call reads the stacked crops; its words go back to the page's pixels and a
+    changed word keeps its box and line, takes the second confidence and remembers the first."""
+    import pytesseract
+
+    monkeypatch.setattr(ocr, "SECOND_PASS_SCALE", 2)
+    monkeypatch.setattr(ocr, "UNSURE_CONFIDENCE", 60.0)
+    words = [word("Ủy", 100, 100, w=60, conf=95, line=(1, 1, 1)),
+             word("khấu", 100, 200, w=100, conf=50, line=(1, 1, 2)),
+             word("trang", 220, 200, w=120, conf=90, line=(1, 1, 2))]
+    grey = Image.new("L", (1000, 1000), 255)
+    crop = ocr.line_crop([w["box"] for w in words[1:]], grey.size)
+    _sheet, tops, left = ocr.stack_crops(grey, [crop], 2)
+    calls = []
+
+    def image_to_data(image, lang, config, output_type):
+        calls.append(config)
+        on_sheet = [((b[0] - crop[0]) * 2 + left, (b[1] - crop[1]) * 2 + tops[0], b[2] * 2, b[3] * 2)
+                    for b in (words[1]["box"], words[2]["box"])]
+        return {"text": ["khẩu", "trạng"], "conf": [88, 91], "left": [b[0] for b in on_sheet],
+                "top": [b[1] for b in on_sheet], "width": [b[2] for b in on_sheet], "height": [b[3] for b in on_sheet],
+                "block_num": [1, 1], "par_num": [1, 1], "line_num": [1, 1]}
+
+    monkeypatch.setattr(pytesseract, "image_to_data", image_to_data)
+    out, done = ocr.second_pass(grey, words, 150)
+    assert len(calls) == 1 and "--dpi 300" in calls[0] and done == {"lines": 1, "changed": 1}
+    assert out[0] == words[0] and out[2] == words[2]  # "trạng" is no surer than "trang" by the margin
+    assert out[1] == {**words[1], "text": "khẩu", "conf": 88, "first": ["khấu", 50]}
+
+
+def test_the_cache_key_names_the_second_pass(monkeypatch):
+    monkeypatch.setattr(ocr, "engine", lambda: ("Tesseract 5.3.0", "vie (vie.traineddata)", "abc"))
+    monkeypatch.setattr(ocr, "language", lambda installed=None: "vie")
+    monkeypatch.setenv("ARCHIVE_OCR_SECOND_PASS", "off")
+    without = ocr.settings_key()
+    monkeypatch.setenv("ARCHIVE_OCR_SECOND_PASS", "on")
+    with_it = ocr.settings_key()
+    monkeypatch.setattr(ocr, "SECOND_PASS_SCALE", ocr.SECOND_PASS_SCALE + 1)
+    assert without != with_it != ocr.settings_key() and "second-pass" in with_it and "second-pass" not in without
+    monkeypatch.delenv("ARCHIVE_OCR_SECOND_PASS")
+    assert ocr.second_pass_on() is ocr.SECOND_PASS
+
+
 def test_the_model_is_vie_unless_another_installed_one_is_asked_for(monkeypatch):
     monkeypatch.delenv("ARCHIVE_OCR_MODEL", raising=False)
     assert ocr.language(["eng", "osd", "vie", "Vietnamese"]) == "vie"
