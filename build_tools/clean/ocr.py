@@ -29,7 +29,13 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
 
-Only tokens are replaced (case kept): separators, line breaks and every other
+* Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
+  syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
+  (code ``word-join``); a non-word that is two known syllables run together ("phòngchống") is split
+  when the pair is common and favoured over any one-word repair (``word-split``). Latin tokens,
+  codes and loanwords spelt as toneless open syllables (môtô) are never split.
+
+Apart from those boundaries, only tokens are replaced (case kept): separators, line breaks and every other
 character stay. Decisions are iterated to a fixed point, so repairing the output
 again changes nothing. The lexicon is loaded once per process, on first use.
 """
