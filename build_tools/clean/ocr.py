@@ -1287,7 +1287,9 @@ def _join(lex: Lexicon, lows: list[str], seps: list[str], words: list[str], j: i
     the two together are a known syllable seen beside a neighbour, and the word pairs favour the
     join by ``join_factor``."""
     first, second = words[j], words[j + 1]
-    if seps[j + 1] != " " or not _joinable_case(first, second):
+    if seps[j + 1] != " " or lex.uni.get(lows[j] + lows[j + 1], 0) < lex.params["min_candidate_count"]:
+        return None  # most word pairs written together are no word: the cheapest test first
+    if not _joinable_case(first, second):
         return None
     if _glued(seps[j], seps[j + 2], j == 0, j + 1 == len(words) - 1):
         return None
@@ -1382,13 +1384,18 @@ def boundary_repairs(text: str, lex: Lexicon, confidences: list[float | None] | 
     offset = len(seps[0])  # in the original text
     new_offset = offset
     newlines = [m.start() for m in re.finditer("\n", text)]
+    uni, kind_of = lex.uni, lex.kind
     j = 0
     while j < n:
         word = words[j]
-        joined = _join(lex, lows, seps, words, j, tuple(aligned[j:j + 2]) if aligned else ()) if j + 1 < n else None
-        split = None if joined else _split(lex, lows, seps, words, j)
+        joined = split = None
+        if j + 1 < n and seps[j + 1] == " " and lows[j] + lows[j + 1] in uni:  # every word pays these tests
+            joined = _join(lex, lows, seps, words, j, tuple(aligned[j:j + 2]) if aligned else ())
+        if not joined and kind_of(word) == NONWORD:
+            split = _split(lex, lows, seps, words, j)
         conf = aligned[j] if aligned else None
-        line = bisect.bisect_right(newlines, offset - 1) + 1
+        if joined or split:
+            line = bisect.bisect_right(newlines, offset - 1) + 1
         if joined:
             before = word + seps[j + 1] + words[j + 1]
             after = restore_case(word + words[j + 1], joined)
