@@ -29,13 +29,20 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
 
-Only tokens are replaced (case kept): separators, line breaks and every other
+* Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
+  syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
+  (code ``word-join``); a non-word that is two known syllables run together ("phòngchống") is split
+  when the pair is common and favoured over any one-word repair (``word-split``). Latin tokens,
+  codes and loanwords spelt as toneless open syllables (môtô) are never split.
+
+Apart from those boundaries, only tokens are replaced (case kept): separators, line breaks and every other
 character stay. Decisions are iterated to a fixed point, so repairing the output
 again changes nothing. The lexicon is loaded once per process, on first use.
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import math
@@ -100,6 +107,10 @@ CHANGE_CODES = {"ocr-repair": {
     "capitals-run": "lower-case word inside a run of capitals on its line (OCR case confusion)",
     "numbered-heading": "lower-case word opening a numbered point (OCR case confusion)",
     "place-name": "word in capitals one OCR confusion away from the place name of the gazetteer around it",
+    "word-join": ("two pieces one space apart, one of them no syllable, that together are a known word the "
+                  "word pairs around them favour overwhelmingly (a word cut apart)"),
+    "word-split": ("not a syllable, but two known syllables written together whose word pair is common and "
+                   "favoured overwhelmingly over any one-word repair (a space lost)"),
 }}
 REASONS = CHANGE_CODES["ocr-repair"]
 
@@ -1072,6 +1083,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     lexicon read with less than ``ocr_unsure_word`` is a repair candidate with the evidence
     a noisy text needs."""
     lex = lexicon or get_lexicon()
+    text, joins, confidences, edits = boundary_repairs(text, lex, confidences)
     parts = SPLIT.split(text)
     originals = parts[1::2]
     seps = parts[0::2]  # seps[j] comes before word j, seps[j + 1] after it
@@ -1229,7 +1241,207 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                             "candidates": [restore_case(words[j], c) for c in flags[j]]})
     suspicious_after = sum(1 for kind in kinds if kind >= NONWORD)
     quality = OcrQuality(words=n, suspicious_before=suspicious_before, suspicious_after=suspicious_after)
+    if joins:  # the word repairs point into the text as it was before the boundaries changed
+        changes = sorted(joins + [_shifted(change, edits) for change in changes], key=lambda c: c.offset or 0)
+        for entry in flagged:
+            entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+def _shifted(change: Change, edits: list[tuple[int, int]]) -> Change:
+    return dataclasses.replace(change, offset=original_offset(edits, change.offset or 0))
+
+
+# --- word boundaries: merged and split words --------------------------------------
+
+
+def _joinable_case(first: str, second: str) -> bool:
+    """Two pieces that may be one word cut apart: "ph òng", "Ph òng", "PH ÒNG"."""
+    if first.isupper() and second.isupper():
+        return True
+    return second.islower() and (first.islower() or (first[0].isupper() and first[1:].islower()))
+
+
+def _context(lex: Lexicon, lows: list[str], seps: list[str], j: int, side: int) -> str:
+    """The lower-cased word beside word ``j`` (``side`` -1 or +1), or the boundary token between."""
+    sep = seps[j] if side < 0 else seps[j + 1]
+    k = j + side
+    if k < 0 or k >= len(lows) or not adjacent(sep):
+        return BOUNDARY if not sep or k < 0 or k >= len(lows) else boundary(sep)
+    return lows[k]
+
+
+def _log_chain(lex: Lexicon, words: Iterable[str]) -> float:
+    """Log probability of the word chain ``words`` (its first word given) by the word-pair model."""
+    chain = list(words)
+    return sum(math.log(lex.p_next(a, b)) for a, b in zip(chain, chain[1:]))
+
+
+def _valid(lex: Lexicon, lower: str) -> bool:
+    return lower in lex.uni and is_syllable(lower) or lex.kind(lower) in (KNOWN, KNOWN_ALTS, UNKNOWN_VALID)
+
+
+def _join(lex: Lexicon, lows: list[str], seps: list[str], words: list[str], j: int,
+          confident: tuple[float | None, ...] = ()) -> str | None:
+    """Words ``j`` and ``j + 1`` (one space apart) as one word, when one of them is no syllable,
+    the two together are a known syllable seen beside a neighbour, and the word pairs favour the
+    join by ``join_factor``."""
+    first, second = words[j], words[j + 1]
+    if seps[j + 1] != " " or lex.uni.get(lows[j] + lows[j + 1], 0) < lex.params["min_candidate_count"]:
+        return None  # most word pairs written together are no word: the cheapest test first
+    if not _joinable_case(first, second):
+        return None
+    if _glued(seps[j], seps[j + 2], j == 0, j + 1 == len(words) - 1):
+        return None
+    if lex.kind(first) == SKIP or lex.kind(second) == SKIP:
+        return None
+    a, b = lows[j], lows[j + 1]
+    factor = lex.params["join_factor"]
+    if _valid(lex, a) and _valid(lex, b):
+        # two valid syllables ("ngư ời"): joined only on far stronger evidence, never when the
+        # OCR engine read both confidently
+        if confident and all(c is not None and c >= lex.params["ocr_good_word"] for c in confident):
+            return None
+        factor *= lex.params["join_valid_factor"]
+    joined = a + b
+    if not is_syllable(joined) or lex.uni.get(joined, 0) < lex.params["min_candidate_count"]:
+        return None
+    left, right = _context(lex, lows, seps, j, -1), _context(lex, lows, seps, j + 1, 1)
+    if not lex.seen_beside(left, joined, right):
+        return None
+    gain = _log_chain(lex, (left, joined, right)) - _log_chain(lex, (left, a, b, right))
+    return joined if gain >= math.log(factor) else None
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _loanword_shape(lower: str) -> bool:
+    """Open syllables without a tone written together (môtô, rôto, côla, kêpi): how a loanword
+    is spelt the Vietnamese way, not two words run together (phòngchống, Sơđồ carry tones)."""
+    return _two_syllables(lower) and not any(ch in _TONES for ch in unicodedata.normalize("NFD", lower))
+
+
+def _split(lex: Lexicon, lows: list[str], seps: list[str], words: list[str], j: int
+           ) -> tuple[str, str] | None:
+    """A non-word that is two known syllables written together ("phòngchống"), when that word pair
+    is common (``split_min_pair``) and the pairs favour the split over the best one-word repair by
+    ``split_factor``. Latin tokens (loanwords, names), codes and glued tokens are never split."""
+    token = words[j]
+    if len(token) < 3 or lex.kind(token) != NONWORD:
+        return None
+    if _glued(seps[j], seps[j + 1], j == 0, j == len(words) - 1):
+        return None
+    if not (token.islower() or token.isupper() or (token[0].isupper() and token[1:].islower())):
+        return None
+    low = lows[j]
+    if _loanword_shape(low):
+        return None
+    params, big, uni = lex.params, lex.big, lex.uni
+    least = params["min_candidate_count"]
+    left, right = _context(lex, lows, seps, j, -1), _context(lex, lows, seps, j, 1)
+    best, best_score = None, -math.inf
+    for i in range(1, len(low)):
+        a, b = low[:i], low[i:]
+        if big.get(a, {}).get(b, 0) < params["split_min_pair"]:
+            continue
+        if uni.get(a, 0) < least or uni.get(b, 0) < least or not is_syllable(a) or not is_syllable(b):
+            continue
+        score = _log_chain(lex, (left, a, b, right))
+        if score > best_score:
+            best, best_score = (a, b), score
+    if best is None:
+        return None
+    style = _style(token)
+    single = max((_log_chain(lex, (left, candidate, right)) - cost
+                  for candidate, cost, _how in lex.candidates(low, style)), default=-math.inf)
+    keep = math.log(lex.p_next(left, low, lex.pcont_unknown_nonword)) + math.log(lex.p_cont(right))
+    if best_score - max(single, keep) < math.log(params["split_factor"]):
+        return None
+    return best
+
+
+def boundary_repairs(text: str, lex: Lexicon, confidences: list[float | None] | None = None
+                     ) -> tuple[str, list[Change], list[float | None] | None, list[tuple[int, int]]]:
+    """Join words cut apart ("ph òng") and split words run together ("phòngchống"); the word
+    repair then sees whole words. Vietnamese writes one syllable per word, space-separated, so
+    both are well defined; each needs a piece that is no syllable and the word-pair model's
+    clear preference. Returns the text, the changes (offsets into ``text``), the word confidences
+    realigned to the new words (a joined word: the lower of its pieces; split: the same for both)
+    and the edits as (offset in the new text, length change) for mapping later offsets back."""
+    parts = SPLIT.split(text)
+    words = parts[1::2]
+    seps = parts[0::2]
+    n = len(words)
+    if n < 1:
+        return text, [], confidences, []
+    lows = [w.lower() for w in words]
+    aligned = confidences if confidences and len(confidences) == n else None
+    out: list[str] = [seps[0]]
+    new_conf: list[float | None] = []
+    changes: list[Change] = []
+    edits: list[tuple[int, int]] = []
+    offset = len(seps[0])  # in the original text
+    new_offset = offset
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    uni, kind_of = lex.uni, lex.kind
+    j = 0
+    while j < n:
+        word = words[j]
+        joined = split = None
+        if j + 1 < n and seps[j + 1] == " " and lows[j] + lows[j + 1] in uni:  # every word pays these tests
+            joined = _join(lex, lows, seps, words, j, tuple(aligned[j:j + 2]) if aligned else ())
+        if not joined and kind_of(word) == NONWORD:
+            split = _split(lex, lows, seps, words, j)
+        conf = aligned[j] if aligned else None
+        if joined or split:
+            line = bisect.bisect_right(newlines, offset - 1) + 1
+        if joined:
+            before = word + seps[j + 1] + words[j + 1]
+            after = restore_case(word + words[j + 1], joined)
+            code = "word-join"
+            other = aligned[j + 1] if aligned else None
+            new_conf.append(None if conf is None or other is None else min(conf, other))
+            out.extend((after, seps[j + 2]))
+            consumed = len(before) + len(seps[j + 2])
+            j += 2
+        elif split:
+            before = word
+            first, second = split
+            after = restore_case(word[:len(first)], first) + " " + restore_case(word[len(first):], second)
+            code = "word-split"
+            new_conf.extend((conf, conf))
+            out.extend((after, seps[j + 1]))
+            consumed = len(before) + len(seps[j + 1])
+            j += 1
+        else:
+            new_conf.append(conf)
+            out.extend((word, seps[j + 1]))
+            offset += len(word) + len(seps[j + 1])
+            new_offset += len(word) + len(seps[j + 1])
+            j += 1
+            continue
+        changes.append(Change("ocr", "ocr-repair", before, after, REASONS[code], offset=offset, line=line,
+                              confidence=0.9, code=code))
+        edits.append((new_offset + len(after), len(after) - len(before)))
+        offset += consumed
+        new_offset += consumed + len(after) - len(before)
+    if not changes:
+        return text, [], confidences, []
+    return "".join(out), changes, (new_conf if aligned else confidences), edits
+
+
+def original_offset(edits: list[tuple[int, int]], offset: int) -> int:
+    """An offset into the text after ``boundary_repairs`` mapped back to the text before it
+    (``edits`` in text order: the length changes of the edits ending at or before it)."""
+    ends, shifts = _edit_index(tuple(edits))
+    k = bisect.bisect_right(ends, offset)
+    return offset - (shifts[k - 1] if k else 0)
+
+
+@functools.lru_cache(maxsize=64)
+def _edit_index(edits: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    return [end for end, _ in edits], list(itertools.accumulate(delta for _, delta in edits))
 
 
 # a separator that ends in a point's number at the start of a line (at the start of the text: j == 0)
