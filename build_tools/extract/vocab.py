@@ -9,6 +9,7 @@ from typing import Any
 from ..data_files import load_rules, load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
+from .compose import verb_classes
 
 # --- layout words that extraction reads too ------------------------------------------
 
@@ -333,7 +334,9 @@ def measures() -> Measures:
     common = frozenset(fold(w) for w in data.get("common_words", []))
     rules = []
     for entry in data["measures"]:
-        plain = [p for p in entry["triggers"] if not p.startswith("=")]
+        # a verb class and an object class in one clause, either order (compose.py)
+        plain = [p for p in entry["triggers"] if not p.startswith("=")] + [
+            verb.source for verb in verb_classes(entry.get("compose"))]
         exact = tuple(WordPattern(re.sub(r" ", r"\\s+", p[1:]) + r"(?![\w])") for p in entry["triggers"]
                       if p.startswith("="))
         triggers = tuple((required_word(p, common), compile_folded([p])) for p in plain)
