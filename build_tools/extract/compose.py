@@ -39,15 +39,19 @@ def _alternation(words: list[str] | str) -> str:
     return "|".join(f"(?:{item})" for item in items)
 
 
-def verb_and_object(objects: str, verbs: str, window: int, verb_first: bool = False) -> str:
-    """The pattern of a verb and an object within one clause, object first or verb first (only
-    verb first when ``verb_first``: a bare negation would reach back to an unrelated object)."""
+def verb_and_object(objects: str, verbs: str, window: int, order: str = "either") -> str:
+    """The pattern of a verb and an object within one clause, object first or verb first, or in
+    one ``order`` only ("verb_first": a bare negation would reach back to an unrelated object;
+    "object_first": "học sinh … nghỉ học", where "nghỉ học" before a noun is something else)."""
     gap = rf"[^.;]{{0,{window}}}?"
     # (no leading look-behind: WordPattern checks the left edge, far faster)
     verb_then_object = rf"(?:{verbs})(?![\w]){gap}(?<![\w])(?:{objects})(?![\w])"
-    if verb_first:
+    object_then_verb = rf"(?:{objects})(?![\w]){gap}(?<![\w])(?:{verbs})(?![\w])"
+    if order == "verb_first":
         return verb_then_object
-    return rf"(?:{objects})(?![\w]){gap}(?<![\w])(?:{verbs})(?![\w])|{verb_then_object}"
+    if order == "object_first":
+        return object_then_verb
+    return rf"{object_then_verb}|{verb_then_object}"
 
 
 def verb_classes(spec: dict | None) -> tuple[VerbClass, ...]:
@@ -61,7 +65,7 @@ def verb_classes(spec: dict | None) -> tuple[VerbClass, ...]:
     found = []
     for verb in spec["verbs"]:
         source = verb_and_object(objects, _alternation(verb["words"]), int(verb.get("window", window)),
-                                 verb.get("order") == "verb_first")
+                                 verb.get("order") or "either")
         found.append(VerbClass(verb["name"], verb.get("level"), source, WordPattern(fold_pattern(source))))
     return tuple(found)
 
