@@ -54,6 +54,43 @@ def verb_and_object(objects: str, verbs: str, window: int, order: str = "either"
     return rf"{object_then_verb}|{verb_then_object}"
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where a composition can match: around each object of its classes. A measure's triggers
+    of one composition run only in windows around these (one scan of the objects per text, not
+    one full scan per verb class: see vocab.MeasureRule.finditer)."""
+
+    pattern: WordPattern
+    reach: int  # characters a verb may stand from its object
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        windows: list[tuple[int, int]] = []
+        for match in self.pattern.finditer(text):
+            low, high = max(0, match.start() - self.reach), min(len(text), match.end() + self.reach)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], high)
+            else:
+                windows.append((low, high))
+        return windows
+
+
+VERB_REACH = 60  # the longest verb phrase of a class, in characters
+
+
+def object_anchor(spec: dict | None) -> Anchor | None:
+    """The anchor of a `compose` block: its objects, with the widest window of its verb classes."""
+    if not spec:
+        return None
+    window = max([int(spec.get("window") or DEFAULT_WINDOW)] + [int(v["window"]) for v in spec["verbs"] if "window" in v])
+    # (the objects' look-behind guards are left to the verb patterns: a look-behind at the start
+    # of an alternative slows the scan several times, and the anchor only places windows)
+    objects = _LOOK_BEHIND.sub("", _alternation(spec["objects"]))
+    return Anchor(WordPattern(fold_pattern(rf"(?:{objects})(?![\w])")), window + VERB_REACH)
+
+
+_LOOK_BEHIND = re.compile(r"\(\?<!(?:[^()\\]|\\.)*\)")
+
+
 def verb_classes(spec: dict | None) -> tuple[VerbClass, ...]:
     """The verb classes of a `compose` block ({objects, verbs: [{name, words, level, window?,
     order?}], window}),
