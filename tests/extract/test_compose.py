@@ -38,3 +38,15 @@ def test_the_first_verb_class_that_matches_decides_the_level():
 def test_a_verb_inside_another_word_is_not_a_verb():
     pattern = re.compile(verb_and_object("cua hang", "han che", 40))
     assert not pattern.search("cua hang khan chem")
+
+
+def test_the_anchor_places_windows_around_objects_only():
+    from build_tools.extract.compose import object_anchor
+    anchor = object_anchor({"objects": ["(?<!kho\\s)cua hang"], "verbs": [{"name": "stop", "words": ["dong cua"]}]})
+    text = "x " * 200 + "dong cua cac cua hang" + " y" * 200
+    windows = anchor.windows(text)
+    assert len(windows) == 1
+    low, high = windows[0]
+    assert low <= text.index("dong cua") and high >= text.index("cua hang") + 8
+    assert high - low < len(text) // 2
+    assert anchor.windows("khong co gi") == []
