@@ -59,12 +59,15 @@ def test_seed_003_word_error_rate_and_no_correct_word_broken(seed_003):
     correct word is broken ("tỉnh" -> "tính", a real-word repair the seed-free lexicon favours).
     With the domain text counted too (health phrases, vocabularies): 1.29 % (45), one repair of
     "nhiều tình, thành phố" now just short of the evidence it needs (ratio 99.9 against 100).
-    That is the honest held-out figure; the bound below is it, not the target."""
+    With word triples (real-triple) and letter-group edits for non-words (issue-17 follow-up 4,
+    tuned on generated scans and synthetic noise of the training split, never on this seed): 1.03 %
+    (36; 0.92 % before loanwords written as two syllables were kept out of letter-group edits). That
+    is the honest held-out figure; the bound below is it, not the target (0.5 %)."""
     raw, result, reference = seed_003
     before, words, _ = word_errors(raw, reference)
     after, _, residual = word_errors(result.text, reference)
     assert before / words > 0.02  # the fixture really differs from the raw OCR
-    assert after <= 45, residual
+    assert after <= 36, residual
     assert after < before / 2  # the repair still more than halves the other engine's errors
     broken = [(r, o) for r, o, f in zip(SPLIT.findall(raw), SPLIT.findall(result.text), SPLIT.findall(reference))
               if r == f and o != f]
@@ -234,6 +237,68 @@ def test_lexicon_from_texts_counts_pairs_and_boundaries():
     assert lexicon.big["tỉnh"]["<,>"] == 2 and lexicon.big["tỉnh"]["<.>"] == 2
 
 
+def test_lexicon_from_texts_counts_triples_and_backs_off_to_pairs():
+    lexicon = Lexicon.from_texts(["Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện."] * 3, domain=False)
+    assert lexicon.tri[("nhân", "dân", "tỉnh")] == 3 and lexicon.tri[("tỉnh", "<,>", "ủy")] == 3
+    # a triple seen is likelier than its pair alone says; an unseen history is the pair model
+    assert lexicon.p_tri("nhân", "dân", "tỉnh") > lexicon.p_next("dân", "tỉnh")
+    assert lexicon.p_tri("ban", "ủy", "dân") == lexicon.p_next("ủy", "dân")
+    # the triples and the back-off weight of a history leave a distribution that sums to one
+    total = sum(lexicon.p_tri("nhân", "dân", word) for word in lexicon.uni)
+    assert total == pytest.approx(1.0, abs=0.02)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["tỉnh", "chỉ", "đạo", "x"]),
+                          st.sampled_from([" ", "\n", ", ", ". ", "\n\n", " (", "5 "])), min_size=1, max_size=8))
+def test_the_context_of_a_word_is_what_the_triples_were_counted_from(pieces):
+    """The two tokens on each side that a real-word decision reads are those ``token_sequence``
+    counts around the word, boundaries included."""
+    from build_tools.clean.ocr import BOUNDARY, _triple_context, adjacent, boundary, token_sequence
+
+    text = "".join(word + sep for word, sep in pieces)
+    seps = SPLIT.split(text)[0::2]
+    words = [word.lower() for word in SPLIT.split(text)[1::2]]
+    bnd = [None if adjacent(sep) else boundary(sep) for sep in seps]
+    bnd[0] = bnd[-1] = BOUNDARY
+    sequence = token_sequence(text)
+    positions = [k for k, token in enumerate(sequence) if token not in ("<.>", "<,>", "<->")]
+    padded = [BOUNDARY, *sequence, BOUNDARY]
+    for j, k in enumerate(positions):
+        assert _triple_context(bnd, words, j) == tuple(padded[k - 1:k + 4]), (text, j)
+
+
+def _triple_lexicon(with_triple: bool = True) -> Lexicon:
+    """A made-up usage: "cầu đối" is common ("yêu cầu đối với"), "đổi mới" is common, and (or not)
+    "yêu cầu đổi mới" is written a few times."""
+    texts = (["Cơ quan yêu cầu đối với các đơn vị."] * 30 + ["Tiếp tục đổi mới công tác."] * 30
+             + ["Các sở, ngành công tác tốt."] * 5)
+    if with_triple:
+        texts += ["Nhân dân yêu cầu đổi mới công tác."] * 4
+    return Lexicon.from_texts(texts, domain=False)
+
+
+def test_word_triples_repair_a_word_one_pair_argues_for():
+    """Read "đối" (acute for hook) with low confidence: the pair "cầu đối" argues for keeping it,
+    the triples around it ("yêu cầu đổi", "cầu đổi mới", "đổi mới công") say "đổi"."""
+    text = "Cơ quan yêu cầu đối mới công tác."
+    confidences = [95, 95, 95, 95, 60, 95, 95, 95]
+    lexicon = _triple_lexicon()
+    result = repair_ocr(text, lexicon, confidences=confidences)
+    assert result.text == "Cơ quan yêu cầu đổi mới công tác."
+    assert [change.code for change in result.changes] == ["real-triple"]
+    assert repair_ocr(result.text, lexicon, confidences=confidences).text == result.text
+
+
+def test_word_triples_need_neighbours_that_vouch_and_an_unsure_or_noisy_reading():
+    text = "Cơ quan yêu cầu đối mới công tác."
+    unsure = [95, 95, 95, 95, 60, 95, 95, 95]
+    # no triple with the replacement was ever written: the pairs alone do not repair it
+    assert repair_ocr(text, _triple_lexicon(with_triple=False), confidences=unsure).text == text
+    # a clean text without the engine's doubt: left alone
+    assert repair_ocr(text, _triple_lexicon()).text == text
+
+
 # --- properties ----------------------------------------------------------------------------
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -283,7 +348,7 @@ def test_committed_lexicon_is_what_make_lexicon_counts(tmp_path):
     script = DATA_DIR / "make_lexicon.py"
     subprocess.run([sys.executable, str(script), "--corpus", str(congbao), "--out", str(tmp_path)],
                    check=True, capture_output=True)
-    for name in ("unigrams.tsv", "bigrams.tsv"):
+    for name in ("unigrams.tsv", "bigrams.tsv", "trigrams.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 
 
@@ -389,3 +454,32 @@ def test_a_name_of_the_central_highlands_is_not_turned_into_another_name(text, n
     result = repair_ocr(text)
     assert name in result.text
     assert not [c for c in result.changes if c.before == name]
+
+
+# --- letter groups (another engine's garbles) ---------------------------------------------
+
+
+def test_a_letter_group_another_engine_garbled_is_repaired():
+    """Two letters read as two others ("hi" as "bı"): one letter-group edit, ranked by the word pairs."""
+    result = repair_ocr("Các đơn vị thực hiện ngbıêm túc các biện pháp phòng, chống dịch.")
+    assert result.text == "Các đơn vị thực hiện nghiêm túc các biện pháp phòng, chống dịch."
+    assert [change.code for change in result.changes] == ["non-word"]
+    assert "letter group" in result.changes[0].reason
+
+
+def test_a_letter_group_keeps_two_letters_of_the_token_and_replaces_a_group():
+    candidates = {word for word, _cost, how in get_lexicon().candidates("xtơ") if how == "letter group replaced"}
+    assert "xóm" not in candidates  # one letter kept of three: no evidence it was "xóm"
+    found = {word: how for word, _cost, how in get_lexicon().candidates("ngbıêm")}
+    assert found.get("nghiêm") == "letter group replaced"
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",  # a run dropped would cut a name short: Lên
+    "Truyện ngắn của Lép Tôn-xtôi được dịch sang tiếng Việt.",  # a transliterated name
+    "Thủ đô Mát-xcơ-va của Liên bang Nga.",
+    "Nhập khẩu xe môtô, phụ tùng rôto và nước giải khát côla.",  # loanwords written as two syllables
+    "Áo khoác lông thú vizôn, muối bazơ.",  # a letter Vietnamese does not write
+])
+def test_letter_groups_leave_names_alone(text):
+    assert repair_ocr(text).text == text
