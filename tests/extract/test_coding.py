@@ -842,3 +842,13 @@ def test_a_cue_is_read_only_where_the_text_spells_it_so():
     illness = "Người có bệnh nền trong độ tuổi lao động."
     assert not is_instruction(fold(illness), lowered=illness.lower())  # "nền" is no "nên"
     assert is_instruction(fold("Người dân nên ở nhà."), lowered="người dân nên ở nhà.")
+
+
+def test_pupils_of_a_named_level_on_leave_after_other_clauses_but_not_a_holiday_told():
+    assert coded("Đóng cửa quán bar, cấm tụ tập trên 20 người, học sinh tiểu học nghỉ học.")["C1"].level == 2
+    assert "C1" not in coded("Yêu cầu chuẩn bị phương án vì dịp Tết đông người về quê, học sinh nghỉ học.")
+
+
+def test_an_event_allowed_below_a_number_is_a_gathering_limit_not_a_cancellation():
+    found = coded("Hội thảo, hội nghị chỉ được tổ chức dưới 50 người.")
+    assert "C3" not in found and found["C4"].level == 3
