@@ -279,7 +279,7 @@ class Measure:
     ``level`` is the codebook's ordinal level (None where OxCGRT records an amount, H4);
     ``scope`` "general" (the whole province) or "targeted" (``places``, or a kind of zone);
     ``start``/``end`` are ISO dates as the notice states them (None: not stated); ``end_rule``
-    says how the end was read ("date", "duration", "until-further-notice"); ``direction``
+    says how the end was read ("date", "duration", "until-further-notice", "extension"); ``direction``
     "impose" or "relax" (a relaxation lowers the level); ``rule`` names the rule that coded it
     ("gatherings", "shorthand:chi-thi-16").
     """
@@ -294,6 +294,9 @@ class Measure:
     direction: str = "impose"
     end_rule: str | None = None
     rule: str = ""
+    # "tiếp tục … thêm 07 ngày" with no date (``end_rule`` "extension"): the days it runs after the
+    # end of the measure it continues, which the dataset finds (publish/province_days.py)
+    extends_days: int | None = None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..data_files import load_rules
+from ..data_files import load_rules, load_yaml
 from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, MeasureTag
 from .coding import (CodedRule, codebook, coded_rules, homographs_agree, in_force, is_relaxation, level_for,
                      names_whole_province, places_in, scope_of, shorthand_in)
@@ -152,6 +152,7 @@ class _Context:
 
     lead_places: _Places = _NO_PLACES
     period: Period | None = None
+    effective: Period | None = None  # when the notice itself takes effect ("Chỉ thị này có hiệu lực …")
 
     @property
     def places(self) -> tuple[MeasurePlace, ...]:
@@ -167,27 +168,33 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
     whole = _Context()
     regime = _Context()  # places and period of the last sentence imposing a national regime
     graded = risk_level_places(blocks, province)  # cấp độ → the places the notice puts at it
+    effective = effective_period(blocks, year, issued)
     contexts: list[_Context] = []
     lead: tuple[Block, _Context] | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text.rstrip()
         folded = fold(block.text)
         if lead is not None and _ends_lead(lead[0], block):
             lead = None
         inherited = lead[1] if lead else whole
-        contexts.append(_Context(inherited.lead_places, inherited.period or whole.period))
-        if shorthand_in(folded) and is_instruction(folded, lowered=text.lower()) and not folded.startswith(_legal_basis_opener()):
+        contexts.append(_Context(inherited.lead_places, inherited.period or whole.period, effective))
+        if (shorthand_in(folded) and is_instruction(folded, lowered=block.text.lower())
+                and not folded.startswith(_legal_basis_opener())):
             found = measure_period(text, year, issued)
             regime = _Context(_Places(text, province), found.value if found else None)
-        is_lead, states_period = text.endswith(":"), states_period_only(folded)
+        parent = heads_items(blocks, index)
+        is_lead, states_period = text.endswith(":") or parent, states_period_only(folded)
         if not (is_lead or states_period):
             continue
-        period = measure_period(text, year, issued)
-        if states_period and period:
-            whole = _Context(period=period.value)
+        if states_period:
+            found = measure_period(text, year, issued)
+            if found:
+                whole = _Context(period=found.value)
         if is_lead:
-            text = _last_sentence(text)  # "… tình hình tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no scope
+            if text.endswith(":"):  # "… từ ngày 24/7 đến nay, tại huyện X. Chủ tịch UBND tỉnh yêu cầu:" names no
+                text = _last_sentence(text)  # scope nor period: only the sentence that opens the items does
             folded = fold(text)
+            period = measure_period(text, year, issued)
             if refers_to_regime(folded) and not places_in(text, province):
                 lead = (block, _Context(regime.lead_places, period.value if period else regime.period))
                 continue
@@ -237,15 +244,83 @@ def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tu
     return {level: tuple(found) for level, found in graded.items() if found}
 
 
+def heads_items(blocks: list[Block], index: int) -> bool:
+    """A numbered item with items under it ("2. Trên địa bàn toàn tỉnh", "I. ĐỐI VỚI THÀNH PHỐ X
+    (từ … đến …)", "2. Các biện pháp tại thành phố X. Thời gian áp dụng: …"), or a heading above
+    paragraphs or items ("CÁC BIỆN PHÁP TẠI HUYỆN X"): what is under it inherits the places and
+    period it names, colon or not."""
+    block = blocks[index]
+    if block.kind not in ("item", "heading"):
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None:
+        return False
+    if block.kind == "heading":  # "TẠI HUYỆN X" above its paragraphs or items
+        return following.kind in ("paragraph", "item", "bullet")
+    return following.kind in ("item", "bullet") and following.level > block.level
+
+
+@functools.lru_cache(maxsize=1)
+def _notice_period_rules() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    data = load_yaml("notice_periods.yml")
+    return re.compile(data["effective_clause"]), re.compile(data["extension"]), data["week_word"]
+
+
+def effective_period(blocks: list[Block], year: int | None, issued: str | None) -> Period | None:
+    """The period of the sentence saying when the notice itself takes effect ("Chỉ thị này có hiệu
+    lực kể từ ngày ký cho đến khi có thông báo mới"), wherever it stands; None if there is none."""
+    clause = _notice_period_rules()[0]
+    for block in blocks:
+        folded = fold(block.text)
+        match = clause.search(folded)
+        if not match:
+            continue
+        start, end = next(((a, b) for a, b in sentence_spans(block.text) if a <= match.end() - 1 < b),
+                          (0, len(block.text)))
+        found = measure_period(block.text[start:end], year, issued)
+        if found:
+            return found.value
+    return None
+
+
+def merged_period(own: Period | None, *inherited: Period | None) -> Period | None:
+    """A sentence's period completed field by field: a start it does not state from its lead-in,
+    else from the notice's effective clause; an end likewise ("Từ 0 giờ ngày 26/7/2021, tại …:"
+    above, "… có hiệu lực … cho đến khi có thông báo mới" below)."""
+    start = start_rule = end = end_rule = None
+    for period in (own, *inherited):
+        if period is None:
+            continue
+        if start is None and period.start:
+            start, start_rule = period.start, period.start_rule
+        if end is None and end_rule is None and (period.end or period.end_rule):
+            end, end_rule = period.end, period.end_rule
+    if start is None and end is None and end_rule is None:
+        return None
+    return Period(start=start, end=end, end_rule=end_rule, start_rule=start_rule)
+
+
+def extension_days(folded: str) -> int | None:
+    """The days of a continuation written without a date ("thêm 07 ngày"), else None."""
+    _, pattern, week = _notice_period_rules()
+    match = pattern.search(folded)
+    if not match:
+        return None
+    days = int(match.group(1)) * (7 if match.group(2) == week else 1)
+    return days if 0 < days <= 366 else None
+
+
 def _last_sentence(text: str) -> str:
     spans = list(sentence_spans(text))
     return text[spans[-1][0]:spans[-1][1]] if spans else text
 
 
 def _ends_lead(lead: Block, block: Block) -> bool:
+    """The block is no longer under the lead-in: a heading or item at its level or above, or a
+    paragraph after a numbered item (a heading's paragraphs are its content)."""
     if block.kind in ("item", "heading"):
         return block.level <= lead.level if lead.kind in ("item", "heading") else False
-    return block.kind == "paragraph" and lead.kind in ("item", "heading") and block.level <= lead.level
+    return block.kind == "paragraph" and lead.kind == "item" and block.level <= lead.level
 
 
 def measure_tags(document: CleanDocument, province: str | None = None, year: int | None = None,
@@ -374,19 +449,47 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
     return found
 
 
-def _shorthand_levels(folded: str, codes: list[str]) -> dict[str, tuple[int | None, str, str]]:
-    """indicator → (level, direction, code) that a directive named as a regime stands for."""
+def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...] = ()
+                      ) -> dict[str, tuple[int | None, str, str]]:
+    """indicator → (level, direction, code) that a directive named as a regime stands for.
+
+    A verb of lifting is looked for outside the place names the sentence holds ("Yên Dũng" holds
+    the word "dừng"). Ending one directive to move to another ("kết thúc … Chỉ thị 16, chuyển sang
+    … Chỉ thị 15") lifts the measures of the first that the second does not hold; a bare "chuyển
+    từ Chỉ thị 16 sang Chỉ thị 15" applies the second only (the method page's convention)."""
     code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
     named = shorthand_in(folded) if code else None
     if named is None or in_force(folded) != "now":
         return {}
-    relaxed = bool(codebook().shorthand_lift.search(folded)) and not codebook().shorthand_target.search(folded)
+    book = codebook()
+    verbs = without_places(folded, place_names)
+    target = book.shorthand_target.search(folded)
+    relaxed = bool(book.shorthand_lift.search(verbs)) and not target
     found = {}
     for indicator, level in named.value.measures.items():
         if relaxed:
-            level = codebook().indicators[indicator].relaxed or 0
+            level = book.indicators[indicator].relaxed or 0
         found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
+    if target and book.shorthand_lift.search(verbs[:target.start()]):  # "kết thúc … Chỉ thị 16, chuyển sang …"
+        for left in _directives_before(folded, target.start(), named.value):
+            for indicator in set(left.measures) - set(found):
+                found[indicator] = (book.indicators[indicator].relaxed or 0, "relax", code)
     return found
+
+
+def without_places(folded: str, place_names: tuple[str, ...]) -> str:
+    """``folded`` with each place name blanked (same length: offsets stay valid)."""
+    for name in place_names:
+        folded_name = fold(name)
+        if folded_name:
+            folded = re.sub(rf"\b{re.escape(folded_name)}\b", lambda m: "_" * len(m.group(0)), folded)
+    return folded
+
+
+def _directives_before(folded: str, position: int, chosen) -> list:
+    """The national directives named before ``position`` other than ``chosen`` (the one switched from)."""
+    return [item for item in codebook().shorthand
+            if item is not chosen and any(m.start() < position for m in item.pattern.finditer(folded))]
 
 
 def code_sentence(sentence: str, codes: list[str], province: str | None = None, year: int | None = None,
@@ -399,14 +502,21 @@ def code_sentence(sentence: str, codes: list[str], province: str | None = None, 
     """
     folded = fold(sentence)
     lowered = sentence.lower()
-    levels = {**_shorthand_levels(folded, codes),
+    context = context or _Context()
+    regime = any((coded_rules().get(c) or CodedRule(c, None, None)).expands for c in codes)
+    names = tuple(place.name for place in (*places_in(sentence, province), *context.places)) if regime else ()
+    levels = {**_shorthand_levels(folded, codes, names),
               **_explicit_levels(folded, codes, lowered if len(lowered) == len(folded) else None)}
     if not levels:
         return []
-    context = context or _Context()
     scope = scope_of(sentence, province, context.places).value
     period_found = measure_period(sentence, year, issued)
-    period = period_found.value if period_found else context.period
+    own = period_found.value if period_found else None
+    extends = extension_days(folded) if own is None or (own.start is None and own.end is None) else None
+    if extends:  # continued from the end of the measure it extends: inherits no date
+        period = Period(start=None, end=None, end_rule="extension")
+    else:
+        period = merged_period(own, context.period, context.effective)
     found = []
     for indicator in codebook().order + tuple(sorted(set(levels) - set(codebook().order))):
         if indicator not in levels:
@@ -418,7 +528,7 @@ def code_sentence(sentence: str, codes: list[str], province: str | None = None, 
             oxcgrt=indicator, level=level, scope=scope[0], places=scope[1],
             start=period.start if period else None, end=period.end if period else None,
             evidence=Evidence(text=sentence, anchor=anchor), direction=direction,
-            end_rule=period.end_rule if period else None,
+            end_rule=period.end_rule if period else None, extends_days=extends,
             rule=("shorthand:" + (coded_rules()[code].expands or "")) if coded_rules()[code].expands else code)))
     return found
 
@@ -430,6 +540,8 @@ def measure_json(record: Measure, code: str | None = None) -> dict:
                        for p in record.places],
             "start": record.start, "end": record.end, "end_rule": record.end_rule, "direction": record.direction,
             "evidence": {"text": record.evidence.text, "anchor": record.evidence.anchor}, "rule": record.rule}
+    if record.extends_days:
+        data["extends_days"] = record.extends_days
     if code:
         data["code"] = code
     return data

@@ -5,7 +5,10 @@
 Page images come from pypdfium2 (PDF pages rendered at ``DPI``) or Pillow (PNG, JPEG,
 multi-page TIFF; photos turned upright by their EXIF orientation). Before Tesseract sees a
 page, coloured ink is dropped: the red stamp and the blue signature sit over the signer block
-and only add garbage, while printed text is black (``drop_colour_ink``). Tesseract is driven
+and only add garbage, while printed text is black (``drop_colour_ink``). Tesseract is told the
+page's resolution (``page_resolution``: what the file declares when it is believable for paper,
+else measured on the body text's x-height, as for phone photos); left to guess, it takes a
+150-dpi scan of 14-pt type for 265 dpi and drops tone marks as noise. Tesseract is driven
 through pytesseract's TSV output, so every word comes with its box and confidence.
 
 Layout, by geometry rather than by Tesseract's block order:
@@ -32,6 +35,7 @@ import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 import unicodedata
@@ -43,9 +47,13 @@ from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 
-LANG = "vie"
+# Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
+# installed one, e.g. the script model "Vietnamese" (tesseract-ocr-script-viet): measured on the
+# training split's poor copies it reads fewer words wrong (7.7 % against 8.5 %) but after the
+# repair, which learned the language model's confusions, the two are level (5.1 % and 5.3 %).
+MODELS = ("vie",)
 # how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
-PREPARATION = "native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white"
+PREPARATION = "native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt"
 DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
 PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
@@ -53,6 +61,14 @@ EDGE = 0.08  # share of the page height at the top and bottom where page furnitu
 STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signature are its debris
 COLOUR_INK = 30  # red or blue this far above the other channels: stamp or pen ink (print is grey)
 SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
+# The resolution Tesseract is told (``page_resolution``): without one it guesses from the text's
+# x-height as if the type were small (a 150-dpi scan of 14-pt type is taken for 265 dpi) and
+# drops small diacritics as noise. Metadata is trusted in this range, and when it makes the page
+# a paper size (inches wide, A6 to A3 landscape); else the body text's x-height gives it.
+TRUSTED_DPI = (100, 1200)
+PAPER_WIDTH_INCHES = (3.5, 17.5)
+BODY_X_HEIGHT_POINTS = 6.6  # x-height of 13-14 pt Times (the body type of Nghị định 30/2020), ink as printed
+MIN_TEXT_BANDS = 40  # fewer text bands than this on a page: too little body text to measure
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
@@ -84,28 +100,43 @@ def engine() -> tuple[str, str, str]:
         import pytesseract
 
         version = str(pytesseract.get_tesseract_version()).split()[0]
-        languages = pytesseract.get_languages(config="")
+        # ``tesseract --list-langs`` itself: pytesseract's list leaves out capitalised (script) models
+        listing = subprocess.run([pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+                                 capture_output=True, text=True, timeout=60).stdout
+        languages = [line.strip() for line in listing.splitlines()[1:] if line.strip()]
     except Exception as error:  # noqa: BLE001 - missing binary, broken install
         raise OcrUnavailable(f"Tesseract is not installed ({type(error).__name__})") from error
-    if LANG not in languages:
-        raise OcrUnavailable(f"Tesseract's Vietnamese model ({LANG}.traineddata) is not installed")
-    model_file = _model_file()
+    lang = language(languages)
+    if lang is None:
+        wanted = os.environ.get("ARCHIVE_OCR_MODEL") or MODELS[0]
+        raise OcrUnavailable(f"Tesseract's Vietnamese model ({wanted}.traineddata) is not installed")
+    model_file = _model_file(lang)
     digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:12] if model_file else "unknown"
-    return f"Tesseract {version}", f"{LANG} ({model_file.name if model_file else LANG})", digest
+    return f"Tesseract {version}", f"{lang} ({model_file.name if model_file else lang})", digest
 
 
-def _model_file() -> Path | None:
+def language(installed: Iterable[str] | None = None) -> str | None:
+    """The model Tesseract reads with: ``$ARCHIVE_OCR_MODEL`` when set, else the first of ``MODELS``
+    installed (None: none is)."""
+    if installed is None:
+        return engine()[1].split()[0]
+    installed = set(installed)
+    wanted = os.environ.get("ARCHIVE_OCR_MODEL")
+    return next((lang for lang in ((wanted,) if wanted else MODELS) if lang in installed), None)
+
+
+def _model_file(lang: str) -> Path | None:
     for folder in (os.environ.get("TESSDATA_PREFIX"), "/usr/share/tesseract-ocr/5/tessdata",
                    "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"):
-        if folder and (Path(folder) / f"{LANG}.traineddata").is_file():
-            return Path(folder) / f"{LANG}.traineddata"
+        if folder and (Path(folder) / f"{lang}.traineddata").is_file():
+            return Path(folder) / f"{lang}.traineddata"
     return None
 
 
 def settings_key() -> str:
     """What the OCR of a page depends on besides its bytes."""
     name, _model, digest = engine()
-    return f"{name}|{LANG}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
+    return f"{name}|{language()}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
 
 
 def cache_dir() -> Path | None:
@@ -177,13 +208,19 @@ def page_image(data: bytes, kind: str, index: int, dpi: int = DPI):
         try:
             page = document[index]
             native = _scanned_image(page) if dpi >= DPI else None
-            return native or page.render(scale=dpi / 72).to_pil().convert("RGB")
+            image = native or page.render(scale=dpi / 72).to_pil().convert("RGB")
+            resolution = max(image.size) / (max(page.get_size()) / 72) if native else dpi
+            image.info["dpi"] = (resolution, resolution)  # the page's pixels per inch of paper
+            return image
         finally:
             document.close()
     image = Image.open(io.BytesIO(data))
     image.seek(index)
     frame = ImageOps.exif_transpose(image.copy()) if index == 0 else image.copy()
-    return frame.convert("RGB")
+    info = dict(frame.info)
+    frame = frame.convert("RGB")
+    frame.info.update(info)  # keeps the resolution the file declares ("dpi")
+    return frame
 
 
 def _scanned_image(page):
@@ -229,6 +266,83 @@ def drop_colour_ink(image):
     return grey, solid.getbbox()
 
 
+# --- resolution ---------------------------------------------------------------------------
+
+
+def page_resolution(image, grey) -> tuple[int | None, str]:
+    """(dots per inch Tesseract is told, where it comes from: "metadata", "x-height" or "none").
+
+    Scanners write the resolution into the file (and a scanned PDF's page size gives it); phone
+    photos and screenshots carry 72 or 96 dpi or none, which says nothing of the paper. Metadata
+    is used when it is in ``TRUSTED_DPI`` and makes the page a paper's width; otherwise the
+    resolution is measured on the body text (``x_height_pixels``), whose type size official
+    documents fix."""
+    declared = declared_dpi(image)
+    if declared is not None:
+        return round(declared), "metadata"
+    x_height = x_height_pixels(grey)
+    if x_height is not None:
+        return round(x_height * 72 / BODY_X_HEIGHT_POINTS), "x-height"
+    return None, "none"
+
+
+def declared_dpi(image) -> float | None:
+    """The resolution the image declares, when it is believable for a page of paper."""
+    value = image.info.get("dpi")
+    try:
+        dpi = float(value[0] if isinstance(value, (tuple, list)) else value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not TRUSTED_DPI[0] <= dpi <= TRUSTED_DPI[1]:
+        return None
+    inches = min(image.size) / dpi  # the page's shorter side: A4 portrait or landscape alike
+    return dpi if PAPER_WIDTH_INCHES[0] <= inches <= PAPER_WIDTH_INCHES[1] else None
+
+
+def x_height_pixels(grey, strips: int = 12) -> float | None:
+    """The median x-height of the page's text lines in pixels, None when there is too little text.
+
+    The page is cut into narrow vertical strips (a skewed line stays level within one) and each
+    strip's ink is averaged per pixel row; a run of inked rows is a text band. Inside a band,
+    ascenders, descenders and tone marks ink few rows thinly, the letters' bodies many rows
+    densely: the longest run of rows holding at least a quarter of the band's peak ink is the
+    x-height."""
+    from PIL import Image
+
+    ink = grey.point(lambda v: 255 if v < 128 else 0)
+    width, height = ink.size
+    step = max(1, width // strips)
+    heights = []
+    for left in range(0, width - step + 1, step):
+        profile = list(ink.crop((left, 0, left + step, height)).resize((1, height), Image.BOX).get_flattened_data())
+        heights += [core for core in map(_band_core, _bands(profile)) if core]
+    return statistics.median(heights) if len(heights) >= MIN_TEXT_BANDS else None
+
+
+def _bands(profile: list[float]) -> Iterable[list[float]]:
+    """Runs of rows with some ink (over 2 % of the strip) in a strip's row profile."""
+    band: list[float] = []
+    for value in [*profile, 0]:
+        if value > 255 * 0.02:
+            band.append(value)
+        elif band:
+            yield band
+            band = []
+
+
+def _band_core(band: list[float]) -> int:
+    """The longest run of rows with a quarter of the band's peak ink; 0 for a band that is no
+    text line (too thin, or too faint: a rule, a speck, a fold)."""
+    peak = max(band)
+    if len(band) < 4 or peak < 255 * 0.12:
+        return 0
+    best = run = 0
+    for value in band:
+        run = run + 1 if value >= 0.25 * peak else 0
+        best = max(best, run)
+    return best
+
+
 # --- one page ------------------------------------------------------------------------------
 
 
@@ -238,8 +352,9 @@ def ocr_page(image) -> dict:
     import pytesseract
 
     grey, ink_box = drop_colour_ink(image)
-    data = pytesseract.image_to_data(grey, lang=LANG, config=f"--oem 1 --psm {PSM}",
-                                     output_type=pytesseract.Output.DICT)
+    dpi, source = page_resolution(image, grey)
+    config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
+    data = pytesseract.image_to_data(grey, lang=language(), config=config, output_type=pytesseract.Output.DICT)
     words = []
     for k, text in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (text or "").strip())
@@ -249,7 +364,8 @@ def ocr_page(image) -> dict:
         words.append({"text": text, "conf": round(confidence, 1),
                       "box": [data["left"][k], data["top"][k], data["width"][k], data["height"][k]],
                       "line": [data["block_num"][k], data["par_num"][k], data["line_num"][k]]})
-    return {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words}
+    return {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
+            "dpi": [dpi, source]}
 
 
 def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) -> dict:

@@ -3,16 +3,23 @@ computed from the coded measures of the notices in force (``data/oxcgrt-province
 
 Rules (the method page, docs/phuong-phap-oxcgrt.md, says the same for readers):
 
-- A measure is in force from its stated start (else its notice's date) through its stated
-  end; "cho đến khi có thông báo mới", or no end, keeps it until it is replaced.
-- Measures take effect in order of start, then of their notice's date: a measure for the
-  whole province (general) replaces every earlier one of its indicator in that province; a
-  targeted measure replaces the earlier one for the same place (district or commune).
-- A province's value on a day is the strictest level in force anywhere in it; the flag is
-  1 when that level applies to the whole province, 0 when only to named places (OxCGRT's
-  convention); the notice column names the notice that set it.
+- A measure is in force from its start (its own, its lead-in's or its notice's effective
+  clause: extract/measures.py; else its notice's date) through its end; "cho đến khi có thông
+  báo mới", or no end, keeps it until it is replaced. A continuation "thêm N ngày" without a date
+  runs N days from the day after the latest end of an earlier notice's measure of its indicator
+  for one of its places or the whole province (else from its notice's date).
+- Measures take effect in order of start, then of their notice's date (within a notice, general
+  before targeted): a measure for the whole province (general) replaces every earlier one of its
+  indicator in that province; a targeted measure replaces, place by place, the earlier targeted
+  one for the same place (district or commune), never the general one (a relaxation for some
+  districts leaves the general measure elsewhere).
+- A province's value on a day is the strictest level in force anywhere in it; the flag is 1 when
+  a general measure sets that level (also when a targeted one has the same level), 0 when only
+  targeted ones do (OxCGRT's convention); the notice column names the notice of that measure (of
+  equals, the later notice). A 0 set by a relaxation names it; a 0 because everything ended names none.
 - Before any notice of the archive sets an indicator for a province the cell is empty (not
-  known); once set, a day on which nothing is in force any more is 0.
+  known); once set, a day on which nothing is in force any more is 0. Rows run to the last date
+  any notice of the archive speaks of.
 
 Pure functions: records in, rows out. Work is linear in provinces × days × indicators, plus
 sorting the measures once.
@@ -57,6 +64,7 @@ class Entry:
     end: dt.date | None
     issued: dt.date
     notice_id: str
+    extends: int | None = None  # "thêm 7 ngày": placed after the end of the measure it continues
 
 
 @dataclass(frozen=True)
@@ -93,13 +101,16 @@ def entries(notice: NoticeMeasures) -> list[Entry]:
     issued = _date(notice.issued)
     strictest: dict[tuple[str, tuple[str, ...], dt.date, dt.date | None], Entry] = {}
     for measure in notice.measures:
+        extends = measure.extends_days if measure.end_rule == "extension" else None
         start = _date(measure.start) or issued
-        if measure.level is None or start is None:
+        if measure.level is None or (start is None and not extends):
             continue  # no level (H4) or no date at all: cannot be placed in time
         end = _date(measure.end)
-        if end is not None and end < start:
+        if end is not None and start is not None and end < start:
             continue
-        entry = Entry(measure.oxcgrt, measure.level, place_keys(measure), start, end, issued or start, notice.notice_id)
+        # a continuation's start is found later (place_extensions), from the measure it continues
+        entry = Entry(measure.oxcgrt, measure.level, place_keys(measure), start, end, issued or start, notice.notice_id,
+                      extends)
         key = (entry.indicator, entry.places, entry.start, entry.end)
         if key not in strictest or strictest[key].level < entry.level:
             strictest[key] = entry
@@ -109,8 +120,10 @@ def entries(notice: NoticeMeasures) -> list[Entry]:
 def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = None,
                   last: dt.date | None = None) -> Iterator[ProvinceDay]:
     """One row per province of the archive per day, from that province's first measure to the last
-    day its notices speak of (a start, the day after an end, a notice's date) — or to ``last`` when
-    given; provinces in code order. Beyond that span the archive knows nothing of the province."""
+    day the archive's notices speak of (a start, the day after an end, a notice's date) — or to
+    ``last`` when given; provinces in code order. A measure "until further notice" stays in force
+    to that day unless a later notice of the archive replaces it; before a province's first measure
+    the archive knows nothing of it."""
     by_province: dict[str, list[Entry]] = defaultdict(list)
     names: dict[str, tuple[str, str | None]] = {}
     for notice in notices:
@@ -118,16 +131,48 @@ def province_days(notices: Iterable[NoticeMeasures], first: dt.date | None = Non
         if placed:
             by_province[notice.province].extend(placed)
             names[notice.province] = (notice.province_name, notice.gso)
+    by_province = {province: found for province, placed in by_province.items() if (found := place_extensions(placed))}
     if not by_province:
         return
     all_entries = [e for placed in by_province.values() for e in placed]
     first = first or min(e.start for e in all_entries)
+    last = last or max(_spoken(e) for e in all_entries)
     indicators = [i for i in codebook().order if not codebook().indicators[i].numeric]
     for province in sorted(by_province):
         name, gso = names[province]
         ordered = sorted(by_province[province], key=_order)
-        spoken = max(max(e.start, e.end + dt.timedelta(days=1) if e.end else e.start, e.issued) for e in ordered)
-        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last or spoken, indicators)
+        yield from _sweep(province, name, gso, ordered, max(first, ordered[0].start), last, indicators)
+
+
+def _spoken(entry: Entry) -> dt.date:
+    """The last day an entry speaks of: its start, the day after its end, its notice's date."""
+    return max(entry.start, entry.end + dt.timedelta(days=1) if entry.end else entry.start, entry.issued)
+
+
+def place_extensions(placed: list[Entry]) -> list[Entry]:
+    """Each continuation counted in days ("thêm 07 ngày", no date) placed after the end of the latest
+    earlier measure of its indicator that held one of its places (from the day after that end, for
+    its days); without such a measure, from its notice's date."""
+    if not any(entry.extends for entry in placed):
+        return placed
+    latest = dt.date.max  # a notice without a date comes after those with one
+    ordered = sorted(placed, key=lambda e: (e.issued or latest, e.start or latest))
+    found: list[Entry] = []
+    ends: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)  # (indicator, place) → (end, notice)
+    for entry in ordered:
+        if entry.extends:
+            previous = [end for key in (*entry.places, GENERAL) for end, notice in ends[(entry.indicator, key)]
+                        if notice != entry.notice_id]
+            start = max(previous) + dt.timedelta(days=1) if previous else entry.issued
+            if start is None:
+                continue  # nothing to continue and no date of its own: cannot be placed in time
+            entry = Entry(entry.indicator, entry.level, entry.places, start,
+                          start + dt.timedelta(days=entry.extends - 1), entry.issued or start, entry.notice_id)
+        found.append(entry)
+        if entry.end is not None:
+            for key in entry.places:
+                ends[(entry.indicator, key)].append((entry.end, entry.notice_id))
+    return found
 
 
 def _order(entry: Entry) -> tuple:
@@ -293,4 +338,5 @@ def measure_from_dict(item: dict) -> Measure:
                      for p in item.get("places") or []),
         start=item.get("start"), end=item.get("end"),
         evidence=Evidence(evidence.get("text", ""), evidence.get("anchor")),
-        direction=item.get("direction", "impose"), end_rule=item.get("end_rule"), rule=item.get("rule", ""))
+        direction=item.get("direction", "impose"), end_rule=item.get("end_rule"), rule=item.get("rule", ""),
+        extends_days=item.get("extends_days"))

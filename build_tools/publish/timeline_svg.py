@@ -25,6 +25,8 @@ ROW = 20
 BAR = 14
 AXIS = 22
 WIDTH = 760
+MIN_LABELLED_BAR = 14  # narrower bars carry their level in the tooltip only
+DARK_SHADES = 4  # from this palette index on, the level is written in white
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,17 @@ def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable
                  + (WORDS["bar_notice"].format(notice=step.notice_id) if step.notice_id else ""))
         # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
         # attributes keep it visible without the stylesheet)
-        bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": colour(step.level, maximum),
-                     "targeted": not (step.general or not step.level), "title": label,
-                     "href": link(step.notice_id) if step.notice_id else None})
-    return {"top": top, "text_y": top + BAR - 2, "indicator": indicator, "name": book.indicators[indicator].vi_name or book.indicators[indicator].name,
+        targeted = not (step.general or not step.level)
+        fill = colour(step.level, maximum)
+        # the level written on the bar (with "*" when targeted, as in the comparison table), so it is
+        # read without hovering (no hover on a phone) and a colour is never the only carrier
+        text = f"{step.level}{'*' if targeted else ''}" if right - left >= MIN_LABELLED_BAR else None
+        bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": fill,
+                     "targeted": targeted, "title": label,
+                     "href": link(step.notice_id) if step.notice_id else None,
+                     "text": text, "text_x": f"{left + 3:.0f}",  # at the start: seen before a phone scrolls
+                     "text_fill": "#ffffff" if PALETTE.index(fill) >= DARK_SHADES else "#222222"})
+    return {"top": top, "text_y": top + BAR - 2, "level_y": top + BAR - 4, "indicator": indicator, "name": book.indicators[indicator].vi_name or book.indicators[indicator].name,
             "bars": bars}
 
 

@@ -86,6 +86,111 @@ def test_colour_ink_is_lifted_and_black_print_under_it_kept():
     assert box is not None and box[0] <= 25 and box[2] >= 185
 
 
+# --- resolution -----------------------------------------------------------------------------
+
+BODY_LINE = "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện nghiêm"
+
+
+def text_page(dpi: int, points: float = 14, lines: int = 30, metadata: float | None = None) -> Image.Image:
+    """An A4 page of body text in Liberation Serif at ``points``, drawn at ``dpi``."""
+    from PIL import ImageDraw
+
+    from benchmarks.scan_generator import font
+
+    image = Image.new("RGB", (round(8.27 * dpi), round(11.69 * dpi)), "white")
+    draw = ImageDraw.Draw(image)
+    face = font("regular", points, dpi)
+    y = round(0.8 * dpi)
+    for _ in range(lines):
+        draw.text((round(1.2 * dpi), y), BODY_LINE, font=face, fill="black")
+        y += round(face.size * 1.32)
+    if metadata is not None:
+        image.info["dpi"] = (metadata, metadata)
+    return image
+
+
+@pytest.mark.parametrize("dpi", [100, 150, 200, 300])
+def test_the_x_height_of_body_text_gives_the_page_resolution(dpi):
+    grey, _ = ocr.drop_colour_ink(text_page(dpi))
+    measured = ocr.x_height_pixels(grey) * 72 / ocr.BODY_X_HEIGHT_POINTS
+    assert abs(measured - dpi) < 0.12 * dpi
+
+
+def test_the_x_height_follows_the_type_size_and_is_not_guessed_from_little_text():
+    small, _ = ocr.drop_colour_ink(text_page(300, points=14))
+    large, _ = ocr.drop_colour_ink(text_page(300, points=28))
+    assert 1.7 < ocr.x_height_pixels(large) / ocr.x_height_pixels(small) < 2.3
+    few, _ = ocr.drop_colour_ink(text_page(300, lines=2))
+    assert ocr.x_height_pixels(few) is None
+    assert ocr.x_height_pixels(Image.new("L", (2480, 3508), 255)) is None
+
+
+def test_declared_resolution_is_trusted_only_when_it_makes_a_paper_page():
+    page = Image.new("RGB", (2480, 3508), "white")
+    page.info["dpi"] = (300, 300)
+    assert ocr.declared_dpi(page) == 300
+    page.info["dpi"] = (72, 72)  # a phone photo: 34 inches wide at 72 dpi
+    assert ocr.declared_dpi(page) is None
+    page.info["dpi"] = (600, 600)  # 4 inches wide: an A6 card, believable
+    assert ocr.declared_dpi(page) == 600
+    small = Image.new("RGB", (1240, 1754), "white")
+    small.info["dpi"] = (600, 600)  # 2 inches wide
+    assert ocr.declared_dpi(small) is None
+    small.info["dpi"] = (96, 96)  # a screenshot's default
+    assert ocr.declared_dpi(small) is None
+    del small.info["dpi"]
+    assert ocr.declared_dpi(small) is None
+
+
+def test_page_resolution_from_metadata_else_from_the_text():
+    declared = text_page(150, metadata=150)
+    assert ocr.page_resolution(declared, ocr.drop_colour_ink(declared)[0]) == (150, "metadata")
+    photo = text_page(150, metadata=72)  # the metadata of a photo says nothing of the paper
+    dpi, source = ocr.page_resolution(photo, ocr.drop_colour_ink(photo)[0])
+    assert source == "x-height" and abs(dpi - 150) < 18
+    blank = Image.new("RGB", (1240, 1754), "white")
+    assert ocr.page_resolution(blank, ocr.drop_colour_ink(blank)[0]) == (None, "none")
+
+
+def test_page_images_declare_their_resolution(tmp_path):
+    level = LEVELS["poor"]
+    spec = compose(3, "heldout", paragraphs=2)
+    save_pdf(scan(spec, level), tmp_path / "scan.pdf", level.dpi)
+    image = ocr.page_image((tmp_path / "scan.pdf").read_bytes(), "pdf", 0)
+    assert round(image.info["dpi"][0]) == 150  # the scan's own pixels, 150 to the inch of A4
+    rendered = ocr.page_image((tmp_path / "scan.pdf").read_bytes(), "pdf", 0, dpi=100)
+    assert round(rendered.info["dpi"][0]) == 100
+    Image.new("L", (1654, 2339), 255).save(tmp_path / "page.png", dpi=(200, 200))
+    assert round(ocr.page_image((tmp_path / "page.png").read_bytes(), "image", 0).info["dpi"][0]) == 200
+    Image.new("L", (1654, 2339), 255).save(tmp_path / "photo.jpg")
+    assert ocr.declared_dpi(ocr.page_image((tmp_path / "photo.jpg").read_bytes(), "image", 0)) is None
+
+
+def test_tesseract_is_told_the_page_resolution(monkeypatch):
+    import pytesseract
+
+    seen = []
+
+    def image_to_data(image, lang, config, output_type):
+        seen.append(config)
+        return {key: [] for key in ("text", "conf", "left", "top", "width", "height",
+                                    "block_num", "par_num", "line_num")}
+
+    monkeypatch.setattr(pytesseract, "image_to_data", image_to_data)
+    assert ocr.ocr_page(text_page(150, metadata=150))["dpi"] == [150, "metadata"]
+    assert ocr.ocr_page(Image.new("RGB", (1240, 1754), "white"))["dpi"] == [None, "none"]
+    assert "--dpi 150" in seen[0] and "--dpi" not in seen[1]
+
+
+def test_the_model_is_vie_unless_another_installed_one_is_asked_for(monkeypatch):
+    monkeypatch.delenv("ARCHIVE_OCR_MODEL", raising=False)
+    assert ocr.language(["eng", "osd", "vie", "Vietnamese"]) == "vie"
+    assert ocr.language(["eng", "osd"]) is None
+    monkeypatch.setenv("ARCHIVE_OCR_MODEL", "Vietnamese")
+    assert ocr.language(["eng", "vie", "Vietnamese"]) == "Vietnamese"
+    assert ocr.language(["eng", "vie"]) is None  # asked for and missing: said, not swapped silently
+
+
 def test_progress_line_says_pages_and_time_left():
     assert ocr.progress_line(12, 240, 36.0) == "OCR 12/240 trang, còn khoảng 11 phút"
     assert ocr.progress_line(2, 4, 10.0) == "OCR 2/4 trang, còn khoảng 10 giây"

@@ -67,6 +67,49 @@ def test_csv_uses_oxcgrt_columns():
     assert first["C1M_School closing"] == "" and first["C1M_Flag"] == ""
 
 
+
+def extension(indicator, level, days, places=()):
+    return Measure(oxcgrt=indicator, level=level, scope="targeted" if places else "general",
+                   places=tuple(MeasurePlace(p, "huyện", "bac-giang") for p in places), start=None, end=None,
+                   evidence=Evidence("…", "doan-1"), end_rule="extension", extends_days=days)
+
+
+def test_more_days_continue_from_the_end_of_the_measure_they_extend():
+    days = list(province_days([
+        notice("a", "2021-05-17", measure("C6", 2, "2021-05-18", "2021-05-31", places=["Việt Yên", "Yên Dũng"])),
+        notice("b", "2021-05-30", extension("C6", 2, 7, places=["Việt Yên"])),
+    ], last=dt.date(2021, 6, 10)))
+    c6 = by_date(days, "C6")
+    assert (c6["2021-05-31"].level, c6["2021-05-31"].notice_id) == (2, "a")
+    assert (c6["2021-06-01"].level, c6["2021-06-01"].general, c6["2021-06-01"].notice_id) == (2, False, "b")
+    assert c6["2021-06-07"].level == 2 and c6["2021-06-08"].level == 0  # seven days after 31 May
+
+
+def test_an_extension_with_nothing_to_continue_counts_from_its_notice_date():
+    days = list(province_days([notice("b", "2021-06-03", extension("C4", 4, 3))], last=dt.date(2021, 6, 7)))
+    c4 = by_date(days, "C4")
+    assert [c4[d].level for d in ("2021-06-03", "2021-06-05", "2021-06-06")] == [4, 4, 0]
+    assert list(province_days([notice("c", None, extension("C4", 4, 3))])) == []  # no date anywhere: not placed
+
+
+def test_a_targeted_relaxation_leaves_the_general_measure_elsewhere():
+    days = list(province_days([
+        notice("a", "2021-07-01", measure("C1", 3, "2021-07-01")),
+        notice("b", "2021-07-10", measure("C1", 1, "2021-07-10", places=["Đình Lập"])),
+    ], last=dt.date(2021, 7, 12)))
+    c1 = by_date(days, "C1")["2021-07-11"]
+    assert (c1.level, c1.general, c1.notice_id) == (3, True, "a")
+
+
+def test_every_province_runs_to_the_last_day_the_archive_speaks_of():
+    days = list(province_days([
+        notice("a", "2021-07-01", measure("C6", 2, "2021-07-01")),
+        notice("b", "2021-07-20", measure("H6", 3, "2021-07-20"), province="cao-bang"),
+    ]))
+    lang_son = [d for d in days if d.province == "lang-son"]
+    assert lang_son[-1].date == dt.date(2021, 7, 20) and lang_son[-1].cells["C6"].level == 2  # until further notice
+    assert min(d.date for d in days if d.province == "cao-bang") == dt.date(2021, 7, 20)
+
 def test_records_from_dataset_dicts():
     record = {"id": "x", "issued_date": "2021-07-01", "province": {"code": "lang-son", "name": "Lạng Sơn", "gso": "20"},
               "measures": [{"code": "gatherings", "records": [

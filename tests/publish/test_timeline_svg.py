@@ -40,3 +40,17 @@ def test_every_indicator_has_a_vietnamese_name_for_the_pages():
 def test_colour_scale_runs_from_light_to_dark():
     assert colour(0, 3) == "#eeeeee" and colour(3, 3) == "#b30000" and colour(None, 3) == "#ffffff"
     assert timeline_svg([], lambda n: n, "x") == ""
+
+
+def test_each_wide_bar_carries_its_level_and_a_star_when_targeted():
+    from build_tools.model import MeasurePlace
+
+    targeted = Measure("C2", 3, "targeted", (MeasurePlace("Hữu Lũng", "huyện", "lang-son"),), "2021-07-17",
+                       "2021-07-30", Evidence("…", "doan-1"))
+    rows = list(province_days([NoticeMeasures("a", "lang-son", "Lạng Sơn", "20", "2021-07-15", (targeted,))],
+                              last=dt.date(2021, 8, 5)))
+    root = ET.fromstring(timeline_svg(rows, lambda n: n, "x"))
+    levels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tl-level"]
+    assert levels == ["3*", "0"]  # 3 in Hữu Lũng only, then nothing in force (the level is still written)
+    root = ET.fromstring(timeline_svg(days(), lambda n: n, "x"))
+    assert [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tl-level"] == ["2", "0", "0"]
