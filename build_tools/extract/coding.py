@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..data_files import load_rules, load_yaml
 from ..model import Clue, Found, MeasurePlace
 from ..vietnamese.date_grammar import spellings
+from .compose import VerbClass, composed_level, verb_classes
 from .province import candidates, district_mentions
 from .textutil import UPPER, alternatives, compile_folded, fold, squeeze
 
@@ -135,6 +136,7 @@ class LevelRules:
     relaxed: tuple[tuple[int, re.Pattern], ...] = ()
     limit: bool = False
     amount: bool = False
+    composed: tuple[VerbClass, ...] = ()  # verb classes × object classes (measures.yml: compose)
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ def coded_rules() -> dict[str, CodedRule]:
                 relaxed=_rule_list(spec.get("relaxed")),
                 limit=bool(spec.get("limit")),
                 amount=bool(spec.get("amount")),
+                composed=verb_classes(entry.get("compose")),
             )
         found[entry["code"]] = CodedRule(entry["code"], entry.get("oxcgrt"), levels, entry.get("expands"))
     return found
@@ -391,6 +394,9 @@ def level_for(rule: CodedRule, folded: str, relaxed: bool, lowered: str | None =
     for level, pattern in spec.rules:
         if first_agreeing(pattern, folded, lowered):
             return level
+    matched, level = composed_level(spec.composed, folded)
+    if matched and level is not None:
+        return level  # a limiting verb on the measure's object: the class's level
     if spec.amount:
         threshold = (codebook().indicators.get(rule.indicator or "") or Indicator("", "", "", False, None, {})).flat_sum_level_2
         amount = support_amount(folded)

@@ -83,17 +83,46 @@ def _report_phrases():
     return compile_folded(load_rules("measures.yml")["instruction"].get("report_phrases") or [])
 
 
-def is_instruction(folded_sentence: str, listed: bool = False) -> bool:
+def is_instruction(folded_sentence: str, listed: bool = False, lowered: str | None = None) -> bool:
     """An order: carries an instruction cue, or is an item of a list in the directive part
     (``listed``: "a) Dừng hoạt động karaoke."), and does not open like an assessment or report
-    on the past."""
+    on the past. ``lowered`` (the sentence lowercased, same offsets) keeps a cue from being read
+    in a word that only folds like it ("tôn giáo" is no "giao")."""
     rules = measures()
     if rules.assessment_openers.match(folded_sentence):
         return False
     report = _report_phrases()
     if report is not None and report.search(folded_sentence):
         return False  # "trong thời gian qua …": a report on the past
-    return listed or bool(rules.cues.search(folded_sentence))
+    return listed or has_cue(folded_sentence, lowered)
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_spellings() -> dict[str, frozenset[str]]:
+    table = _instruction_words().get("cue_spellings") or {}
+    return {folded: frozenset(spellings) for folded, spellings in table.items()}
+
+
+def has_cue(folded: str, lowered: str | None = None) -> bool:
+    """An instruction cue whose syllables are spelled as the cue means them (``cue_spellings``)
+    where ``lowered`` carries diacritics; in unaccented text every folded match counts."""
+    spellings = _cue_spellings()
+    check = lowered is not None and len(lowered) == len(folded) and bool(spellings)
+    for match in measures().cues.finditer(folded):
+        if not check or _spelled_as_cue(folded, lowered, match.start(), match.end(), spellings):
+            return True
+    return False
+
+
+def _spelled_as_cue(folded: str, lowered: str, start: int, end: int, spellings: dict[str, frozenset[str]]) -> bool:
+    for syllable in re.finditer(r"\w+", folded[start:end]):
+        allowed = spellings.get(syllable.group())
+        if allowed is None:
+            continue
+        written = lowered[start + syllable.start():start + syllable.end()]
+        if written != syllable.group() and written not in allowed:
+            return False  # written with other diacritics: another word
+    return True
 
 
 class _Places:
@@ -149,7 +178,8 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
             lead = None
         inherited = lead[1] if lead else whole
         contexts.append(_Context(inherited.lead_places, inherited.period or whole.period, effective))
-        if shorthand_in(folded) and is_instruction(folded) and not folded.startswith(_legal_basis_opener()):
+        if (shorthand_in(folded) and is_instruction(folded, lowered=block.text.lower())
+                and not folded.startswith(_legal_basis_opener())):
             found = measure_period(text, year, issued)
             regime = _Context(_Places(text, province), found.value if found else None)
         parent = heads_items(blocks, index)
@@ -346,7 +376,8 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
             span = _span_at(spans, trigger.start())
             sentence = body[span[0]:span[1]]
             if span not in verdicts:
-                verdicts[span] = is_instruction(sentence, listed=block.kind in ("item", "bullet"))
+                verdicts[span] = is_instruction(sentence, listed=block.kind in ("item", "bullet"),
+                                                lowered=lowered()[span[0]:span[1]])
             if not verdicts[span] or (rule.negative and rule.negative.search(sentence)):
                 continue
             if rules.assessment_phrases and _problem_described(sentence, trigger.start() - span[0]):

@@ -9,6 +9,7 @@ from typing import Any
 from ..data_files import load_rules, load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
+from .compose import Anchor, object_anchor, verb_classes
 
 # --- layout words that extraction reads too ------------------------------------------
 
@@ -227,7 +228,8 @@ class MeasureRule:
     code: str
     label: str
     oxcgrt: str | None
-    triggers: tuple[tuple[str | None, re.Pattern], ...]  # (a word the text must contain, pattern)
+    triggers: tuple[tuple[str | Anchor | None, re.Pattern], ...]  # (a word the text must contain, or the
+    # objects a composition is anchored on, pattern)
     negative: re.Pattern | None
     words: tuple[str, ...] | None = None  # the triggers' required words; None if one has none
     exact: tuple[re.Pattern, ...] = ()  # triggers matched with diacritics, on the lowercased text
@@ -243,8 +245,14 @@ class MeasureRule:
         """Every trigger match in ``folded``. A trigger with a required word only runs in windows
         around that word's occurrences (fast on long texts); without one it scans the text."""
         seen: set[int] = set()
+        anchored: dict[int, list[tuple[int, int]]] = {}  # anchor → its windows in this text
         for word, pattern in self.triggers:
-            windows = [(0, len(folded))] if word is None else _windows(folded, word)
+            if isinstance(word, Anchor):
+                windows = anchored.get(id(word))
+                if windows is None:
+                    windows = anchored[id(word)] = word.windows(folded)
+            else:
+                windows = [(0, len(folded))] if word is None else _windows(folded, word)
             for low, high in windows:
                 for match in pattern.finditer(folded, low, high):
                     if match.start() not in seen:
@@ -337,7 +345,11 @@ def measures() -> Measures:
         exact = tuple(WordPattern(re.sub(r" ", r"\\s+", p[1:]) + r"(?![\w])") for p in entry["triggers"]
                       if p.startswith("="))
         triggers = tuple((required_word(p, common), compile_folded([p])) for p in plain)
-        words = tuple(w for w, _ in triggers) if all(w for w, _ in triggers) else None
+        # a verb class and an object class in one clause, either order (compose.py): run around
+        # the objects only
+        anchor = object_anchor(entry.get("compose"))
+        triggers += tuple((anchor, verb.pattern) for verb in verb_classes(entry.get("compose")))
+        words = tuple(w for w, _ in triggers) if all(isinstance(w, str) for w, _ in triggers) else None
         rules.append(MeasureRule(entry["code"], entry["label"], entry.get("oxcgrt"), triggers,
                                  compile_folded(entry.get("negative") or []), words, exact))
     instruction = data["instruction"]

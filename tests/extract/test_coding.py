@@ -906,3 +906,81 @@ def test_issue_18h_a_document_passed_on_a_passive_sanction_a_proposal_code_nothi
 def test_issue_18h_support_to_those_who_had_to_stop_or_live_in_a_locked_area_orders_no_closure():
     assert set(coded("Tiểu thương phải ngừng bán hàng được hỗ trợ 1 triệu đồng.")) == {"E1"}
     assert set(coded("Hỗ trợ 1 triệu đồng/người cho người dân tại các thôn bị phong tỏa.")) == {"E1"}
+
+
+# --- issue 18i: orders composed of a verb class and an object class (compose.py) ------------
+# Probe sentences in other words than dev_18.yml: other verbs of the class, other objects, the
+# object first, passive, topic first.
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Ngừng dạy học trực tiếp tại các trường trung học cơ sở.", "C1", 2),
+    ("Sinh viên các trường cao đẳng tạm thời chưa đến trường.", "C1", 2),
+    ("Đối với học sinh tiểu học: học qua internet.", "C1", 2),
+    ("Không cho phép học sinh trung học phổ thông đến lớp học thêm.", "C1", 2),
+    ("Học sinh, sinh viên trên địa bàn tỉnh tạm dừng đến trường.", "C1", 3),
+    ("Các xưởng may, nhà máy không được hoạt động.", "C2", 2),
+    ("Không cho phép hoạt động các cửa hàng quần áo, giày dép.", "C2", 2),
+    ("Hoạt động bán hàng rong trên các tuyến phố bị cấm.", "C2", 2),
+    ("Đối với hiệu sách, tiệm vàng: tạm đóng cửa từ 18 giờ ngày 01/8/2021.", "C2", 2),
+    ("Dừng mọi hoạt động sản xuất, kinh doanh, trừ các cửa hàng bán lương thực, thực phẩm.", "C2", 3),
+    ("Các buổi lễ khánh thành, khởi công phải lùi thời gian.", "C3", 2),
+    ("Tạm hoãn các cuộc gặp mặt đồng hương, họp lớp.", "C3", 2),
+    ("Các đền, chùa chỉ tổ chức lễ cúng, không đón khách thập phương.", "C3", 1),
+    ("Thu hẹp quy mô các hội thi văn nghệ quần chúng.", "C3", 1),
+    ("Mỗi nhà chỉ cử một người đi mua hàng.", "C6", 3),
+    ("Bà con ở đâu thì ở yên đó từ 12 giờ ngày 20/8/2021.", "C6", 3),
+    ("Trong khu vực phong tỏa, người dân không được ra khỏi nhà.", "C6", 3),
+    ("Công dân không nên đi sang các tỉnh khác.", "C7", 1),
+    ("Việc di chuyển giữa các xã bị tạm dừng, chỉ cho phép trường hợp cấp cứu, công vụ.", "C7", 2),
+    ("Lái xe từ các tỉnh khác phải xuất trình giấy xác nhận tiêm vắc xin.", "C7", 2),
+])
+def test_issue_18i_orders_composed_of_a_verb_and_an_object(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Công dân được tự do đi lại giữa các huyện từ ngày 12/10/2021.", "C7"),
+    ("Người dân đi lại giữa các tỉnh không cần giấy đi đường.", "C7"),
+])
+def test_issue_18i_moving_freely_lifts_the_restriction(text, indicator):
+    assert coded(text)[indicator].level == 0
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Nghiêm cấm tụ tập đông người tại các bãi biển, công viên.", "C2"),   # a gathering, no closure
+    ("Giảm 50% tiền thuê ki-ốt tại các chợ cho tiểu thương.", "C2"),        # relief, not a limit
+    ("Cửa hàng sửa chữa xe máy tạm dừng hoạt động.", "C3"),                 # "chữa" is no "chùa"
+    ("Phòng tập thể dục thể thao đóng cửa.", "C3"),                          # a gym, not a sports event
+    ("Người dân hạn chế đi ra ngoài tỉnh trong dịp nghỉ lễ 30/4.", "C3"),    # a holiday, not a rite
+    ("Mỗi gia đình chỉ được một người ra ngoài mua hàng.", "C4"),            # a household quota (C6)
+    ("Tạm dừng việc đưa đón khách đến huyện Cô Tô bằng tàu.", "C7"),          # a service, not people's movement
+    ("Hoãn thu học phí đối với học sinh các trường công lập.", "C1"),       # a fee put off, no closure
+    ("Tạm ngưng các chuyến xe khách cho đến khi có thông báo mới.", "C2"),   # "cho đến" is no market
+])
+def test_issue_18i_words_that_only_look_like_the_classes(text, wrong):
+    assert wrong not in coded(text)
+
+
+def test_a_closing_hour_is_not_a_closure_that_starts_at_an_hour():
+    assert coded("Các cửa hàng điện máy tạm đóng cửa từ 8 giờ ngày 02/8/2021.")["C2"].level == 2
+    assert coded("Các cửa hàng điện máy đóng cửa từ 20 giờ hằng ngày.")["C2"].level == 1
+
+
+def test_a_cue_is_read_only_where_the_text_spells_it_so():
+    from build_tools.extract.measures import has_cue, is_instruction
+    religion = "Các chức sắc tôn giáo trên địa bàn tỉnh."
+    assert not has_cue(fold(religion), religion.lower())           # "giáo" is no "giao" (assign)
+    assert has_cue(fold("Giao Sở Y tế chủ trì."), "giao sở y tế chủ trì.")
+    assert has_cue(fold(religion))                                  # unaccented text: folded matches count
+    illness = "Người có bệnh nền trong độ tuổi lao động."
+    assert not is_instruction(fold(illness), lowered=illness.lower())  # "nền" is no "nên"
+    assert is_instruction(fold("Người dân nên ở nhà."), lowered="người dân nên ở nhà.")
+
+
+def test_pupils_of_a_named_level_on_leave_after_other_clauses_but_not_a_holiday_told():
+    assert coded("Đóng cửa quán bar, cấm tụ tập trên 20 người, học sinh tiểu học nghỉ học.")["C1"].level == 2
+    assert "C1" not in coded("Yêu cầu chuẩn bị phương án vì dịp Tết đông người về quê, học sinh nghỉ học.")
+
+
+def test_an_event_allowed_below_a_number_is_a_gathering_limit_not_a_cancellation():
+    found = coded("Hội thảo, hội nghị chỉ được tổ chức dưới 50 người.")
+    assert "C3" not in found and found["C4"].level == 3
