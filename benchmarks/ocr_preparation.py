@@ -29,22 +29,11 @@ from build_tools.ingest import ocr  # noqa: E402
 
 def tesseract_words(grey, scale: float, extra: str = "", lang: str = "vie") -> list[dict]:
     """Tesseract's words on ``grey``, boxes divided by ``scale`` (back to the page's pixels)."""
-    import unicodedata
-
     import pytesseract
 
     data = pytesseract.image_to_data(grey, lang=lang, config=f"--oem 1 --psm {ocr.PSM} {extra}".strip(),
                                      output_type=pytesseract.Output.DICT)
-    words = []
-    for k, text in enumerate(data["text"]):
-        text = unicodedata.normalize("NFC", (text or "").strip())
-        confidence = float(data["conf"][k])
-        if not text or confidence < 0:
-            continue
-        box = [round(data[key][k] / scale) for key in ("left", "top", "width", "height")]
-        words.append({"text": text, "conf": round(confidence, 1), "box": box,
-                      "line": [data["block_num"][k], data["par_num"][k], data["line_num"][k]]})
-    return words
+    return ocr.tesseract_words(data, scale)
 
 
 def variant(name: str, image, dpi: float) -> dict:

@@ -376,7 +376,7 @@ def ocr_page(image) -> dict:
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
-    words = _tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
+    words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
                                                        output_type=pytesseract.Output.DICT))
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
               "dpi": [dpi, source]}
@@ -385,16 +385,18 @@ def ocr_page(image) -> dict:
     return result
 
 
-def _tesseract_words(data: dict) -> list[dict]:
-    """Tesseract's TSV rows as words: text (NFC), confidence, box, and its (block, paragraph, line)."""
+def tesseract_words(data: dict, scale: float = 1.0) -> list[dict]:
+    """Tesseract's TSV rows as words: text (NFC), confidence, box (divided by ``scale``, back to the
+    pixels of the page an enlarged image was made from), and its (block, paragraph, line)."""
     words = []
     for k, text in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (text or "").strip())
         confidence = float(data["conf"][k])
         if not text or confidence < 0:
             continue
-        words.append({"text": text, "conf": round(confidence, 1),
-                      "box": [data["left"][k], data["top"][k], data["width"][k], data["height"][k]],
+        box = [data[key][k] if scale == 1.0 else round(data[key][k] / scale)
+               for key in ("left", "top", "width", "height")]
+        words.append({"text": text, "conf": round(confidence, 1), "box": box,
                       "line": [data["block_num"][k], data["par_num"][k], data["line_num"][k]]})
     return words
 
@@ -517,7 +519,7 @@ def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], d
     crops = [line_crop([words[i]["box"] for i in members], grey.size) for members in lines]
     sheet, tops, left = stack_crops(grey, crops, SECOND_PASS_SCALE)
     config = f"--oem 1 --psm {SECOND_PASS_PSM}" + (f" --dpi {dpi * SECOND_PASS_SCALE}" if dpi else "")
-    read = _tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
+    read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
                                                       output_type=pytesseract.Output.DICT))
     out = list(words)
     changed = 0

@@ -453,3 +453,15 @@ def test_the_page_label_comes_from_structure_yml():
     assert ocr._page_number().match("Trang 3") and not ocr._page_number().match("Page 3")
     with data_changed(load_yaml("structure.yml"), "page_label", "page", ocr):
         assert ocr._page_number().match("Page 3/12") and not ocr._page_number().match("Trang 3")
+
+
+def test_tesseract_words_maps_boxes_of_an_enlarged_image_back_and_drops_empty_rows():
+    from build_tools.ingest.ocr import tesseract_words
+
+    data = {"text": ["Sở", "", "Y\u0301"], "conf": [91.0, -1, 55.0], "left": [30, 0, 90], "top": [60, 0, 60],
+            "width": [45, 0, 30], "height": [21, 0, 24], "block_num": [1, 1, 1], "par_num": [1, 1, 1],
+            "line_num": [1, 1, 1]}
+    assert tesseract_words(data) == [
+        {"text": "Sở", "conf": 91.0, "box": [30, 60, 45, 21], "line": [1, 1, 1]},
+        {"text": "Ý", "conf": 55.0, "box": [90, 60, 30, 24], "line": [1, 1, 1]}]
+    assert [word["box"] for word in tesseract_words(data, scale=3.0)] == [[10, 20, 15, 7], [30, 20, 10, 8]]
