@@ -44,7 +44,7 @@ def load_blind_sets(folder: Path = FIXTURES, prefix: str = "blind") -> dict[str,
     """Each blind_N.yml (or, with ``prefix="dev"``, dev_N.yml) is a split of its own, named blind-N."""
     sets = {}
     for path in sorted(folder.glob(f"{prefix}_*.yml"), key=lambda p: int(p.stem.split("_")[1])) + (
-            sorted(folder.glob("heldout.yml")) if prefix == "blind" else []):  # heldout: the lead's blind set
+            sorted(folder.glob("heldout*.yml")) if prefix == "blind" else []):  # heldout*: the lead's blind sets
         name = path.stem.replace("_", "-")
         items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
         for index, item in enumerate(items):

@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import scan_generator  # noqa: E402
 from benchmarks.scan_generator import (  # noqa: E402
     CLEAN_SEEDS, CORPUS, LEVELS, SEEDS, compose, in_split, paragraph_pool, render, save_pdf, scan, truth_text,
     written_notices)
@@ -184,12 +185,18 @@ def main() -> None:
     parser.add_argument("--levels", default="clean,good,poor")
     parser.add_argument("--split", choices=["train", "heldout", "written"], default="heldout",
                         help="written: the notices of written_notices.yml (all of them, once per level)")
+    parser.add_argument("--written", type=Path, default=None,
+                        help="with --split written: another file of hand-written notices (default "
+                             "benchmarks/written_notices.yml; benchmarks/written_notices_2.yml is the next "
+                             "round's held-out set)")
     parser.add_argument("--lexicon", choices=["committed", "held-out"], default="held-out")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reads", type=Path, default=None,
                         help="keep each notice's readings here (pickles) and reuse them: re-measure the "
                              "repair without OCR again (delete the folder when the generator or reader changes)")
     args = parser.parse_args()
+    if args.written:
+        scan_generator.WRITTEN = args.written.resolve()  # read by compose() in the forked workers too
     _POOL[args.split] = paragraph_pool(args.split) if args.split != "written" else []
     available = len(written_notices()) if args.split == "written" else None
     lexicon = held_out_lexicon() if args.lexicon == "held-out" and CORPUS.is_dir() else get_lexicon()
