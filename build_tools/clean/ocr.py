@@ -52,7 +52,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -337,25 +337,11 @@ class Lexicon:
     # -- loading ------------------------------------------------------------------
     @classmethod
     def load(cls, directory: Path = DATA_DIR) -> "Lexicon":
-        words: dict[str, tuple[int, int, int, int]] = {}
-        bigrams: dict[tuple[str, str], int] = {}
-        with open(directory / "unigrams.tsv", encoding="utf-8") as handle:
-            for line in handle:
-                if not line.startswith("#"):
-                    word, count, follow, precede, lower = line.rstrip("\n").split("\t")
-                    words[word] = (int(count), int(follow), int(precede), int(lower))
-        with open(directory / "bigrams.tsv", encoding="utf-8") as handle:
-            for line in handle:
-                if not line.startswith("#"):
-                    left, right, count = line.rstrip("\n").split("\t")
-                    bigrams[(left, right)] = int(count)
-        trigrams: dict[tuple[str, str, str], int] = {}
-        if (directory / "trigrams.tsv").is_file():
-            with open(directory / "trigrams.tsv", encoding="utf-8") as handle:
-                for line in handle:
-                    if not line.startswith("#"):
-                        first, second, third, count = line.rstrip("\n").split("\t")
-                        trigrams[(first, second, third)] = int(count)
+        words = {word: (int(count), int(follow), int(precede), int(lower))
+                 for word, count, follow, precede, lower in _tsv_rows(directory / "unigrams.tsv")}
+        bigrams = {(left, right): int(count) for left, right, count in _tsv_rows(directory / "bigrams.tsv")}
+        trigrams = {(first, second, third): int(count)
+                    for first, second, third, count in _tsv_rows(directory / "trigrams.tsv", optional=True)}
         return cls(words, bigrams, load_loanwords(directory), trigrams=trigrams)
 
     @classmethod
@@ -431,10 +417,8 @@ class Lexicon:
         result = None
         alternatives = self.alternatives(word)
         # most words have no alternative in a triple of their context: nothing to weigh (cheap test first)
-        tri = self.tri
-        left_word, right_word = left not in BOUNDARIES, right not in BOUNDARIES
-        if any((left_word and (left2, left, other) in tri) or (right_word and (other, right, right2) in tri)
-               or ((left_word or right_word) and (left, other, right) in tri) for other, _ in alternatives):
+        seen = {other for other, _ in alternatives if self.triple_seen(left2, left, other, right, right2)}
+        if seen:
             p_tri = self.p_tri
             base = p_tri(left2, left, word) * p_tri(left, word, right) * p_tri(word, right, right2)
             best, best_value, total = None, 0.0, 1.0
@@ -442,7 +426,7 @@ class Lexicon:
                 value = (p_tri(left2, left, other) * p_tri(left, other, right) * p_tri(other, right, right2)
                          * channel / base)
                 total += value
-                if value > best_value and self.triple_seen(left2, left, other, right, right2):
+                if value > best_value and other in seen:
                     best, best_value = other, value
             if best is not None:
                 result = (best, best_value * self._general_prior(word, best), best_value / total)
@@ -980,6 +964,17 @@ def load_confusions(directory: Path = DATA_DIR) -> dict[str, Any]:
             if key in learned:
                 confusions["params"][key] = learned[key]
     return confusions
+
+
+def _tsv_rows(path: Path, optional: bool = False) -> Iterator[list[str]]:
+    """The fields of each row of one of the lexicon's TSV files (``#`` lines are comments); none
+    when an ``optional`` file is absent (a lexicon counted before word triples existed)."""
+    if optional and not path.is_file():
+        return
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:
