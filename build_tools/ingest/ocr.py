@@ -404,14 +404,20 @@ def tesseract_words(data: dict, scale: float = 1.0) -> list[dict]:
 # --- second pass over unsure lines ---------------------------------------------------------------
 
 
+def tesseract_lines(words: list[dict]) -> list[list[int]]:
+    """Indices of the words of each of Tesseract's lines (its (block, paragraph, line) number), in
+    the order the lines first appear."""
+    lines: dict[tuple, list[int]] = {}
+    for index, word in enumerate(words):
+        lines.setdefault(tuple(word["line"]), []).append(index)
+    return list(lines.values())
+
+
 def unsure_lines(words: list[dict], threshold: float | None = None) -> list[list[int]]:
     """Indices of the words of each Tesseract line that holds a word with letters read less sure
     than ``threshold`` (``UNSURE_CONFIDENCE``); sure lines (most of a clean page) are not read again."""
     threshold = UNSURE_CONFIDENCE if threshold is None else threshold
-    lines: dict[tuple, list[int]] = {}
-    for index, word in enumerate(words):
-        lines.setdefault(tuple(word["line"]), []).append(index)
-    return [members for members in lines.values()
+    return [members for members in tesseract_lines(words)
             if any(words[i]["conf"] < threshold and any(ch.isalpha() for ch in words[i]["text"]) for i in members)]
 
 
@@ -589,12 +595,10 @@ def skew_slope(lines: Iterable[list[dict]]) -> float:
 def rows_of(words: list[dict]) -> list[Row]:
     """Words grouped into visual rows: Tesseract's lines merged when they share most of their
     height, heights measured square to the text (a skewed scan's lines climb across the page)."""
-    lines: dict[tuple, list[dict]] = {}
-    for word in words:
-        lines.setdefault(tuple(word["line"]), []).append(word)
-    slope = skew_slope(lines.values())
+    lines = [[words[i] for i in members] for members in tesseract_lines(words)]
+    slope = skew_slope(lines)
     units = []
-    for members in lines.values():
+    for members in lines:
         tops = [w["box"][1] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
         bottoms = [w["box"][1] + w["box"][3] - slope * (w["box"][0] + w["box"][2] / 2) for w in members]
         units.append(Row(list(members), int(statistics.median(tops)), int(statistics.median(bottoms))))
