@@ -276,13 +276,13 @@ def gathering_limit(folded: str) -> int | None:
     (forbidden) → 9, "dưới 30 người" → 29, "quá hai người" → 2; the smallest when it names several.
     A spelled number counts only after a cue (it is also a word: "năm" is a year)."""
     limits = []
+    below, from_ = _limit_cues()
     for match in count_words().pattern.finditer(folded):
         cue = re.sub(r"\s+", " ", match.group("cue") or "").strip()
         number = re.sub(r"\s+", " ", match.group("n"))
         if not number[0].isdigit() and not cue:
             continue
         count = count_value(number, match.group("mag"))
-        below, from_ = _limit_cues()
         if match.group("more") or cue in below or cue in from_:
             if not (match.group("more") or cue in below):
                 continue

@@ -167,13 +167,14 @@ def _lead_contexts(blocks: list[Block], province: str | None, year: int | None,
     only states the notice's period."""
     whole = _Context()
     regime = _Context()  # places and period of the last sentence imposing a national regime
-    graded = risk_level_places(blocks, province)  # cấp độ → the places the notice puts at it
-    effective = effective_period(blocks, year, issued)
+    folded_blocks = [fold(block.text) for block in blocks]  # each block folded once for every reading below
+    graded = risk_level_places(blocks, province, folded_blocks)  # cấp độ → the places the notice puts at it
+    effective = effective_period(blocks, year, issued, folded_blocks)
     contexts: list[_Context] = []
     lead: tuple[Block, _Context] | None = None
     for index, block in enumerate(blocks):
         text = block.text.rstrip()
-        folded = fold(block.text)
+        folded = folded_blocks[index]
         if lead is not None and _ends_lead(lead[0], block):
             lead = None
         inherited = lead[1] if lead else whole
@@ -223,13 +224,14 @@ def risk_level_of(folded: str) -> int | None:
     return int(match.group(1)) if match.group(1) else colours[match.group(2)]
 
 
-def risk_level_places(blocks: list[Block], province: str | None) -> dict[int, tuple[MeasurePlace, ...]]:
+def risk_level_places(blocks: list[Block], province: str | None,
+                      folded_blocks: list[str]) -> dict[int, tuple[MeasurePlace, ...]]:
     """Level → the places the notice puts at that level: each clause (split at ";") that names
     places and one level ("huyện Hữu Lũng: cấp độ 3; huyện Chi Lăng: cấp độ 2")."""
     pattern, _ = _risk_rules()
     graded: dict[int, list[MeasurePlace]] = {}
-    for block in blocks:
-        if not pattern.search(fold(block.text)):
+    for block, folded in zip(blocks, folded_blocks):
+        if not pattern.search(folded):
             continue
         for clause in block.text.split(";"):
             if clause.rstrip().endswith(":"):
@@ -266,12 +268,12 @@ def _notice_period_rules() -> tuple[re.Pattern[str], re.Pattern[str], str]:
     return re.compile(data["effective_clause"]), re.compile(data["extension"]), data["week_word"]
 
 
-def effective_period(blocks: list[Block], year: int | None, issued: str | None) -> Period | None:
+def effective_period(blocks: list[Block], year: int | None, issued: str | None,
+                     folded_blocks: list[str]) -> Period | None:
     """The period of the sentence saying when the notice itself takes effect ("Chỉ thị này có hiệu
     lực kể từ ngày ký cho đến khi có thông báo mới"), wherever it stands; None if there is none."""
     clause = _notice_period_rules()[0]
-    for block in blocks:
-        folded = fold(block.text)
+    for block, folded in zip(blocks, folded_blocks):
         match = clause.search(folded)
         if not match:
             continue
