@@ -436,6 +436,7 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             clause = next(c for c in clauses if c[0] <= start <= c[1])
             ends[clause] = max(ends.get(clause, (0, 0)), (end, start))
         indicator = codebook().indicators.get(coded.indicator)
+        imposing: list[str] = []  # clauses that impose this measure (their groups add up)
         for (low, high), (trigger_end, trigger_start) in ends.items():
             clause = folded[low:high]
             state = in_force(clause)
@@ -445,9 +446,18 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             relaxed = is_relaxation(clause, until=trigger_end - low, measure_start=trigger_start - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
+            if not relaxed:
+                imposing.append(clause)
             current = found.get(coded.indicator)
             if current is None or (level or 0) > (current[0] or 0):
                 found[coded.indicator] = (level, direction, code)
+        if len(imposing) > 1 and coded.levels is not None and coded.levels.groups:
+            # (18k) groups named across clauses add up: "mầm non, tiểu học nghỉ học; THCS, THPT học trực tuyến"
+            # closes every level
+            level = level_for(coded, ", ".join(imposing), False)
+            current = found.get(coded.indicator)
+            if current is not None and (level or 0) > (current[0] or 0):
+                found[coded.indicator] = (level, "impose", code)
     return found
 
 
