@@ -466,9 +466,9 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
     """indicator → (level, direction, code) that a directive named as a regime stands for.
 
     A verb of lifting is looked for outside the place names the sentence holds ("Yên Dũng" holds
-    the word "dừng"). Ending one directive to move to another ("kết thúc … Chỉ thị 16, chuyển sang
-    … Chỉ thị 15") lifts the measures of the first that the second does not hold; a bare "chuyển
-    từ Chỉ thị 16 sang Chỉ thị 15" applies the second only (the method page's convention)."""
+    the word "dừng"). A change of regime ("chuyển từ Chỉ thị 16 sang Chỉ thị 15", "áp dụng Chỉ thị 15
+    thay cho Chỉ thị 16", "kết thúc … Chỉ thị 16, chuyển sang …") replaces the first directive as an
+    end does: its measures the second does not hold fall to their relaxed levels (18k; method page)."""
     code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
     named = shorthand_in(folded) if code else None
     if named is None or in_force(folded) != "now":
@@ -482,8 +482,9 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
         if relaxed:
             level = book.indicators[indicator].relaxed or 0
         found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
-    if target and book.shorthand_lift.search(verbs[:target.start()]):  # "kết thúc … Chỉ thị 16, chuyển sang …"
-        for left in _directives_before(folded, target.start(), named.value):
+    replaced = book.regime_reading.replaces.search(folded) if book.regime_reading.replaces is not None else None
+    if target or replaced:  # a change of regime: the directive left behind is lifted
+        for left in _directives_left(folded, named.value):
             for indicator in set(left.measures) - set(found):
                 found[indicator] = (book.indicators[indicator].relaxed or 0, "relax", code)
     return found
@@ -498,10 +499,9 @@ def without_places(folded: str, place_names: tuple[str, ...]) -> str:
     return folded
 
 
-def _directives_before(folded: str, position: int, chosen) -> list:
-    """The national directives named before ``position`` other than ``chosen`` (the one switched from)."""
-    return [item for item in codebook().shorthand
-            if item is not chosen and any(m.start() < position for m in item.pattern.finditer(folded))]
+def _directives_left(folded: str, chosen) -> list:
+    """The national directives a change of regime names other than ``chosen`` (the ones switched from)."""
+    return [item for item in codebook().shorthand if item is not chosen and item.pattern.search(folded)]
 
 
 def code_sentence(sentence: str, codes: list[str], province: str | None = None, year: int | None = None,
