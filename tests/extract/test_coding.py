@@ -101,6 +101,7 @@ def test_national_shorthand_expands_over_the_places_named():
     "Các sở, ngành phổ biến nội dung Chỉ thị 19/CT-TTg đến người dân.",
     "Thực hiện Chỉ thị số 16/CT-TTg, Ủy ban nhân dân tỉnh yêu cầu các sở rà soát phương án phòng dịch.",
     "Tiếp tục thực hiện nghiêm Chỉ thị 15/CT-TTg của Thủ tướng Chính phủ.",
+    "Nhờ áp dụng giãn cách xã hội theo Chỉ thị 16/CT-TTg, số ca mắc trong tỉnh đã giảm rõ rệt.",
 ])
 def test_a_directive_cited_rather_than_applied_expands_into_nothing(text):
     assert coded(text) == {}
@@ -1050,6 +1051,9 @@ def test_an_event_allowed_below_a_number_is_a_gathering_limit_not_a_cancellation
     ("Tạm dừng nhận khách du lịch người Hàn Quốc nhập cảnh vào tỉnh.", "C8", 3),
     ("Hành khách nhập cảnh qua đường hàng không phải cách ly tập trung 7 ngày.", "C8", 2),
     ("Tạm hoãn thu các khoản nợ thuế, tiền thuê đất đối với mọi doanh nghiệp.", "E2", 2),
+    ("Đóng các đường mòn, lối mở trên tuyến biên giới với Campuchia; không cho người từ Campuchia vào tỉnh.", "C8", 3),
+    ("Dừng xuất khẩu nông sản và xuất nhập cảnh qua cửa khẩu Tân Thanh từ ngày 02/02/2021.", "C8", 4),
+    ("Hạn chế người ra, vào thị trấn Na Sầm kể từ ngày ký.", "C7", 2),
 ])
 def test_c_and_e_levels_on_unseen_wording(text, indicator, level):
     assert coded(text)[indicator].level == level
