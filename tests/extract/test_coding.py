@@ -1054,6 +1054,7 @@ def test_an_event_allowed_below_a_number_is_a_gathering_limit_not_a_cancellation
     ("Đóng các đường mòn, lối mở trên tuyến biên giới với Campuchia; không cho người từ Campuchia vào tỉnh.", "C8", 3),
     ("Dừng xuất khẩu nông sản và xuất nhập cảnh qua cửa khẩu Tân Thanh từ ngày 02/02/2021.", "C8", 4),
     ("Hạn chế người ra, vào thị trấn Na Sầm kể từ ngày ký.", "C7", 2),
+    ("Chấm dứt cách ly y tế đối với xóm Bãi, xã Tân Thành từ ngày 10/6/2021.", "C6", 0),
 ])
 def test_c_and_e_levels_on_unseen_wording(text, indicator, level):
     assert coded(text)[indicator].level == level
@@ -1062,3 +1063,9 @@ def test_c_and_e_levels_on_unseen_wording(text, indicator, level):
 def test_visitors_from_other_provinces_and_suspended_contracts_are_not_workplace_closing():
     assert set(coded("Dừng tiếp nhận du khách từ các tỉnh khác đến huyện Bắc Sơn.")) == {"C7"}
     assert "C2" not in coded("Hỗ trợ 1.800.000 đồng cho lao động tạm hoãn hợp đồng lao động tại các khách sạn.")
+
+
+def test_leaving_a_lockdown_zone_forbidden_is_the_lockdown_and_tourists_kept_out_of_a_place_is_movement():
+    assert set(coded("Người dân không được ra khỏi khu vực phong tỏa tại thôn Khuổi Cáp.")) == {"C6"}
+    assert set(coded("Tạm dừng đón khách du lịch đến huyện Bắc Sơn từ ngày 05/8/2021.")) == {"C7"}
+    assert set(coded("Các khách sạn, nhà nghỉ tạm dừng đón khách du lịch đến lưu trú.")) == {"C2"}
