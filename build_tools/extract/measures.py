@@ -397,7 +397,8 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
                 found.append(Evidence(text=squeeze(text_of_body[span[0]:span[1]]), anchor=block.anchor))
         if found:
             evidence[rule.code] = found
-    contexts = _lead_contexts(blocks, province, year, issued) if ordered else []
+    ordered_under = _ordered_by_lead(blocks, eligible, set(block_of.values()))
+    contexts = _lead_contexts(blocks, province, year, issued) if ordered or ordered_under else []
     records: dict[str, list[Measure]] = {}
     for span in sorted(ordered):
         index = block_of[span]
@@ -405,9 +406,61 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
         for code, record in code_sentence(text, ordered[span], province, year, issued, blocks[index].anchor,
                                           contexts[index]):
             records.setdefault(code, []).append(record)
+    for index, text, codes in ordered_under:
+        for code, record in code_sentence(text, codes, province, year, issued, blocks[index].anchor, contexts[index]):
+            records.setdefault(code, []).append(record)
+            found = evidence.setdefault(code, [])
+            if len(found) < MAX_EVIDENCE:
+                found.append(Evidence(text=text, anchor=blocks[index].anchor))
     return [MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(evidence[rule.code]),
                        records=tuple(records.get(rule.code, ())))
             for rule in rules.rules if rule.code in evidence]
+
+
+_ITEM_LABEL = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|[IVX]+\.|\d+(?:\.\d+)*[.)])\s*")  # "1.", "a)", "-": not the item's words
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_orders() -> re.Pattern[str] | None:
+    patterns = _instruction_words().get("lead_orders") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _ordered_by_lead(blocks: list[Block], eligible: set[int], coded_blocks: set[int]
+                     ) -> list[tuple[int, str, list[str]]]:
+    """(block, lead-in and item read together, codes) for each list item under a lead-in whose verb orders
+    its items ("Tạm dừng các hoạt động sau: | - Các lễ hội …; | - Hoạt động của các tuyến xe buýt …")
+    that names only its object and so matched no trigger itself (18k; measures.yml ``lead_orders``)."""
+    pattern = _lead_orders()
+    if pattern is None:
+        return []
+    found = []
+    lead: tuple[Block, str] | None = None  # the lead-in and its order (the verb, as written)
+    for index, block in enumerate(blocks):
+        if block.kind in ("item", "bullet") and lead is not None and not _ends_lead(lead[0], block):
+            if index in eligible and index not in coded_blocks:
+                text = squeeze(lead[1] + " " + _ITEM_LABEL.sub("", block.text, count=1))
+                codes = _codes_in(text)
+                if codes:
+                    found.append((index, text, codes))
+            continue
+        lead = None
+        last = _last_sentence(block.text.rstrip())
+        match = pattern.search(fold(last)) if block.text.rstrip().endswith(":") else None
+        if match:
+            order = next(name for name, value in match.groupdict().items() if value is not None)
+            lead = (block, last[match.start(order):match.end(order)])
+    return found
+
+
+def _codes_in(sentence: str) -> list[str]:
+    """The taxonomy codes whose triggers an order matches (and no negative of theirs)."""
+    folded = fold(sentence)
+    if not is_instruction(folded, listed=True):
+        return []
+    return [rule.code for rule in measures().rules
+            if rule.may_match(folded) and next(iter(rule.finditer(folded)), None) is not None
+            and not (rule.negative and rule.negative.search(folded))]
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:
