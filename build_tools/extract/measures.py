@@ -445,8 +445,10 @@ def _ordered_by_lead(blocks: list[Block], eligible: set[int], coded_blocks: set[
                     found.append((index, text, codes))
             continue
         lead = None
+        if not block.text.rstrip().endswith(":"):
+            continue
         last = _last_sentence(block.text.rstrip())
-        match = pattern.search(fold(last)) if block.text.rstrip().endswith(":") else None
+        match = pattern.search(fold(last))
         if match:
             order = next(name for name, value in match.groupdict().items() if value is not None)
             lead = (block, last[match.start(order):match.end(order)])
