@@ -314,6 +314,11 @@ class Lexicon:
                              for observed, intended, cost in confusions.get("letters", ())
                              if fold(observed) == fold(intended)}
         self.rules = _compile_rules(confusions)
+        # shapes of print alike (visual_confusions.tsv): offered to non-words only, never to valid words
+        self.visual_by_first: dict[str, list[tuple[str, str, float, str]]] = {}
+        for observed, intended, cost in visual_rules(confusions):
+            self.visual_by_first.setdefault(observed[0], []).append(
+                (observed, intended, cost, f"{observed}→{intended} (alike in print)"))
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
         self._rules_by_first: dict[str, list] = {}
@@ -542,6 +547,17 @@ class Lexicon:
                     found.append((start, match.end(), replacement, cost, label))
         return found
 
+    def visual_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
+        """Every place a run of letters alike in print to another run appears (visual_confusions.tsv):
+        ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
+        found = []
+        by_first = self.visual_by_first
+        for start, ch in enumerate(word):
+            for observed, replacement, cost, label in by_first.get(ch, ()):
+                if word.startswith(observed, start):
+                    found.append((start, start + len(observed), replacement, cost, label))
+        return found
+
     # -- decisions ------------------------------------------------------------------
     def real_pair(self, left: str, first: str, second: str, right: str) -> tuple[str, str, float, float] | None:
         """Two adjacent valid words that are both OCR errors (cỏ tỉnh → có tính):
@@ -737,6 +753,13 @@ class Lexicon:
         edit = self.params["generic_edit_cost"]
         # nothing the confusions explain cheaply: generic edits compete (one letter, a letter group)
         unexplained = not best or min(cost for cost, _ in best.values()) > edit
+        # runs of letters alike in print, once on each spelling the rules made: graded by shape, they
+        # rank the words a generic edit would offer at one cost
+        for variant, (cost, how) in list(variants.items()):
+            for start, end, replacement, visual_cost, label in self.visual_matches(variant):
+                if cost + visual_cost <= cap:
+                    offer(variant[:start] + replacement + variant[end:], cost + visual_cost,
+                          f"{how}, {label}" if how else label)
         if style == "lower" and unexplained:
             letters = "abcdeghiklmnopqrstuvxy"
             for i in range(len(lower) + 1):
@@ -975,6 +998,25 @@ def _tsv_rows(path: Path, optional: bool = False) -> Iterator[list[str]]:
         for line in handle:
             if not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
+
+
+def visual_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list[tuple[str, str, float]]:
+    """``(read, printed, cost)`` of the runs of letters alike in print (``visual_confusions.tsv``,
+    made by make_visual_confusions.py): the cost falls linearly from ``visual_cost_worst`` at the
+    table's least similarity to ``visual_cost_best`` at identical shapes. None when the file or the
+    parameters are absent."""
+    params = confusions["params"]
+    if "visual_cost_best" not in params:
+        return []
+    rows = [(read, printed, float(similarity))
+            for read, printed, similarity in _tsv_rows(directory / "visual_confusions.tsv", optional=True)]
+    if not rows:
+        return []
+    best, worst = params["visual_cost_best"], params["visual_cost_worst"]
+    floor = min(similarity for _, _, similarity in rows)
+    span = (1.0 - floor) or 1.0
+    return [(read, printed, round(best + (1.0 - similarity) / span * (worst - best), 3))
+            for read, printed, similarity in rows]
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:

@@ -483,3 +483,51 @@ def test_a_letter_group_keeps_two_letters_of_the_token_and_replaces_a_group():
 ])
 def test_letter_groups_leave_names_alone(text):
     assert repair_ocr(text).text == text
+
+
+# --- runs of letters alike in print (visual_confusions.tsv) --------------------------------
+
+
+def test_visual_rules_cost_falls_with_similarity():
+    from build_tools.clean.ocr import load_confusions, visual_rules
+
+    confusions = load_confusions()
+    rules = visual_rules(confusions)
+    best, worst = confusions["params"]["visual_cost_best"], confusions["params"]["visual_cost_worst"]
+    assert rules and all(best <= cost <= worst for _, _, cost in rules)
+    costs = [cost for _, _, cost in rules]  # the table is written most alike first
+    assert costs == sorted(costs)
+    without = dict(confusions, params={k: v for k, v in confusions["params"].items() if not k.startswith("visual_")})
+    assert visual_rules(without) == []
+
+
+def test_visual_matches_finds_every_run_of_the_table():
+    lex = get_lexicon()
+    observed, intended, cost, _label = lex.visual_by_first["e"][0]
+    word = "x" + observed + "x"
+    assert (1, 1 + len(observed), intended, cost) in [m[:4] for m in lex.visual_matches(word)]
+
+
+def test_a_run_alike_in_print_ranks_the_candidates_of_a_non_word():
+    """"cáeb": "eb" is drawn like "ch" (visual_confusions.tsv), so "cách" beats the words a generic
+    letter-group edit offers at one cost ("các", "cái")."""
+    found = get_lexicon().candidates("cáeb")
+    assert found[0][0] == "cách" and "alike in print" in found[0][2]
+    assert found[0][1] < min(cost for word, cost, _ in found if word != "cách")
+    result = repair_ocr("Người nhập cảnh phải thực hiện cáeb ly y tế tập trung theo quy định.")
+    assert "cách ly" in result.text and "alike in print" in result.changes[0].reason
+
+
+def test_runs_alike_in_print_are_never_offered_for_valid_words():
+    """A valid word's alternatives (the real-word channel) come from the rules alone: a table of shapes
+    would make every word a candidate for many others."""
+    from build_tools.clean.ocr import _tsv_rows, load_confusions, load_loanwords
+
+    confusions = load_confusions()
+    confusions["params"] = {k: v for k, v in confusions["params"].items() if not k.startswith("visual_")}
+    words = {word: (int(c), int(f), int(p), int(low)) for word, c, f, p, low in _tsv_rows(DATA_DIR / "unigrams.tsv")}
+    bigrams = {(a, b): int(c) for a, b, c in _tsv_rows(DATA_DIR / "bigrams.tsv")}
+    without = Lexicon(words, bigrams, load_loanwords(), confusions=confusions)
+    assert not without.visual_by_first and get_lexicon().visual_by_first
+    for word in ("tên", "cách", "nhà", "đối", "hiện", "thủ", "đường", "mình"):
+        assert get_lexicon().alternatives(word) == without.alternatives(word)
