@@ -102,20 +102,34 @@ def error_kinds(read: str, truth: str) -> Counter:
 
     ours, reference = SPLIT.findall(read), SPLIT.findall(truth)
     kinds: Counter = Counter()
-    for block in Levenshtein.opcodes(ours, reference):
-        if block.tag == "replace":
-            got, want = ours[block.src_start:block.src_end], reference[block.dest_start:block.dest_end]
-            if len(got) == len(want):
-                kinds.update(error_kind(g, w) for g, w in zip(got, want) if g != w)
-            elif "".join(got).lower() == "".join(want).lower():
-                kinds["merged or split words"] += max(len(got), len(want))
-            else:
-                kinds["other (several words)"] += max(len(got), len(want))
-        elif block.tag == "delete":
-            kinds["extra words"] += block.src_end - block.src_start
-        elif block.tag == "insert":
-            kinds["missing words"] += block.dest_end - block.dest_start
+    for src, dest in _differences(Levenshtein.opcodes(ours, reference)):
+        got, want = ours[src[0]:src[1]], reference[dest[0]:dest[1]]
+        if not want:
+            kinds["extra words"] += len(got)
+        elif not got:
+            kinds["missing words"] += len(want)
+        elif len(got) == len(want):
+            kinds.update(error_kind(g, w) for g, w in zip(got, want) if g != w)
+        elif "".join(got).lower() == "".join(want).lower():
+            kinds["merged or split words"] += max(len(got), len(want))
+        else:
+            kinds["other (several words)"] += max(len(got), len(want))
     return kinds
+
+
+def _differences(opcodes) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The alignment's runs of differing words, adjacent replace / insert / delete blocks taken as one
+    (a word split in two aligns as one replaced and one inserted)."""
+    runs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for block in opcodes:
+        if block.tag == "equal":
+            continue
+        if runs and runs[-1][0][1] == block.src_start and runs[-1][1][1] == block.dest_start:
+            (a, _), (b, _) = runs[-1]
+            runs[-1] = ((a, block.src_end), (b, block.dest_end))
+        else:
+            runs.append(((block.src_start, block.src_end), (block.dest_start, block.dest_end)))
+    return runs
 
 
 def held_out_lexicon() -> Lexicon:

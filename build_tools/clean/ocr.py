@@ -268,7 +268,7 @@ class Lexicon:
 
     def __init__(self, words: dict[str, tuple[int, int, int, int]], bigrams: dict[tuple[str, str], int],
                  loanwords: Iterable[str] = (), confusions: dict[str, Any] | None = None,
-                 trigrams: dict[tuple[str, str, str], int] | None = None):
+                 trigrams: dict[tuple[str, str, str], int] | None = None, abbreviations: Iterable[str] = ()):
         confusions = confusions if confusions is not None else load_confusions()
         params = self.params = confusions["params"]
         self.loanwords = tuple(sorted(set(loanwords)))  # sorted: ties break alike in every process
@@ -278,6 +278,14 @@ class Lexicon:
             if word not in words:
                 count = params["loanword_count"]
                 words[word] = (count, count, count, count)
+        # known abbreviations the corpus writes too rarely to be counted as acronyms (TTYT, MTTQ):
+        # known words, never lower case, candidates of a marked all-caps token
+        self.abbreviations = frozenset(word.lower() for word in abbreviations) - {
+            word for word in map(str.lower, abbreviations) if is_syllable(word)}
+        for word in sorted(self.abbreviations):
+            if word not in words:
+                count = params["min_acronym_count"]
+                words[word] = (count, count, count, 0)
         self.uni: dict[str, int] = {word: entry[0] for word, entry in words.items()}
         # non-syllables never written in lower case (ubnd, tc, ea): acronyms and names
         self.never_lower = frozenset(word for word, entry in words.items()
@@ -305,7 +313,7 @@ class Lexicon:
                 self.tone_free.add(strip_tone(word))
             if (syllable or word in loan_set) and count >= params["min_candidate_count"]:
                 self.fold_index.setdefault(fold(word), []).append(word)
-            elif not syllable and count >= params["min_acronym_count"]:
+            elif not syllable and (count >= params["min_acronym_count"] or word in self.abbreviations):
                 self.acronym_index.setdefault(fold(word), []).append(word)
         self.mark_cost = params["mark_cost"]
         # letter confusions learned from Tesseract on generated scans: cheaper than a generic mark
@@ -347,7 +355,8 @@ class Lexicon:
         bigrams = {(left, right): int(count) for left, right, count in _tsv_rows(directory / "bigrams.tsv")}
         trigrams = {(first, second, third): int(count)
                     for first, second, third, count in _tsv_rows(directory / "trigrams.tsv", optional=True)}
-        return cls(words, bigrams, load_loanwords(directory), trigrams=trigrams)
+        return cls(words, bigrams, load_loanwords(directory), trigrams=trigrams,
+                   abbreviations=load_abbreviations(directory))
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], domain: bool = True, **prune_args: int) -> "Lexicon":
@@ -356,7 +365,7 @@ class Lexicon:
         texts = list(lexicon_texts(texts) if domain else texts)
         words, bigrams = prune(*count_ngrams(texts), **prune_args)
         trigrams = prune_trigrams(count_trigrams(texts), words)
-        return cls(words, bigrams, load_loanwords(), trigrams=trigrams)
+        return cls(words, bigrams, load_loanwords(), trigrams=trigrams, abbreviations=load_abbreviations())
 
     # -- the language model ---------------------------------------------------------
     def p_cont(self, word: str) -> float:
@@ -1017,6 +1026,17 @@ def visual_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list
     span = (1.0 - floor) or 1.0
     return [(read, printed, round(best + (1.0 - similarity) / span * (worst - best), 3))
             for read, printed, similarity in rows]
+
+
+def load_abbreviations(directory: Path = DATA_DIR) -> list[str]:
+    """Abbreviations written in capitals (``abbreviations.txt``) and the letter-only type and issuer
+    codes of doc_types.yml and issuers.yml: what a marked all-caps token (ƯBND) may stand for."""
+    from .ocr_fields import known_codes
+
+    with open(directory / "abbreviations.txt", encoding="utf-8") as handle:
+        listed = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    types, issuers = known_codes()
+    return sorted({*listed, *(code for code in types | issuers if code.isupper() and code.isalpha())})
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from build_tools.clean.ocr import (
     DATA_DIR,
+    KNOWN,
+    LATIN,
     SPLIT,
     Lexicon,
     OcrResult,
@@ -531,3 +533,34 @@ def test_runs_alike_in_print_are_never_offered_for_valid_words():
     assert not without.visual_by_first and get_lexicon().visual_by_first
     for word in ("tên", "cách", "nhà", "đối", "hiện", "thủ", "đường", "mình"):
         assert get_lexicon().alternatives(word) == without.alternatives(word)
+
+
+# --- abbreviations in capitals ---------------------------------------------------------------
+
+
+def test_abbreviations_come_from_the_list_and_the_type_and_issuer_codes():
+    from build_tools.clean.ocr import load_abbreviations
+
+    found = set(load_abbreviations())
+    assert {"UBND", "TTYT", "MTTQ"} <= found  # abbreviations.txt
+    assert {"QĐ", "KH", "TCBC"} <= found  # doc_types.yml
+    assert {"BYT", "VPCP"} <= found  # issuers.yml
+    assert all(code.isalpha() and code.isupper() for code in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giám đốc TTỴT huyện chỉ đạo các trạm y tế xã.", "Giám đốc TTYT huyện chỉ đạo các trạm y tế xã."),
+    ("Ban Thường trực ỦBMTTQ tỉnh phối hợp thực hiện.", "Ban Thường trực UBMTTQ tỉnh phối hợp thực hiện."),
+])
+def test_a_capital_with_a_spurious_mark_inside_a_known_abbreviation_is_repaired(text, expected):
+    result = repair_ocr(text)
+    assert result.text == expected and [c.code for c in result.changes] == ["non-word"]
+
+
+def test_a_listed_abbreviation_is_a_known_word_and_no_syllable_becomes_one():
+    lex = get_lexicon()
+    assert "ttyt" in lex.uni and "ttyt" in lex.abbreviations
+    assert "tu" not in lex.abbreviations  # a syllable ("tu") is a word, never an abbreviation's candidate
+    assert repair_ocr("Trung tâm TTYT và BCĐQG.").changes == []
+    # in capitals it is known; in lower case it is what an acronym in lower case is: a garble
+    assert lex.kind("TTYT") == KNOWN and lex.kind("ttyt") == LATIN
