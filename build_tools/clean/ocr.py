@@ -524,9 +524,29 @@ class Lexicon:
                         cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
                             found[other] = cost
+            lost = self.params.get("real_word_lost_letter_cost")
+            if lost is not None:
+                for other in self.one_letter_longer(lower):
+                    if lost < found.get(other, math.inf):
+                        found[other] = lost
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def one_letter_longer(self, lower: str) -> list[str]:
+        """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
+        for các): what a word becomes when OCR loses a letter of it, the commonest error of print."""
+        folded = fold(lower)
+        found = []
+        for longer in self.group_index().get(folded, ()):
+            if len(longer) != len(folded) + 1:
+                continue
+            for other in self.fold_index.get(longer, ()):
+                # the letter lost carries no mark: a mark is seen, and the letter under it with it
+                if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and other[i].isascii()
+                                              for i in range(len(other))):
+                    found.append(other)
+        return found
 
     def error_rate(self, confidence: float) -> float | None:
         """How often Tesseract's word at this confidence is wrong (learned bands), or None."""

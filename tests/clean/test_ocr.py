@@ -1,6 +1,7 @@
 """OCR repair: syllable checker, repairs of seed 003, clean text left alone, records, properties."""
 from __future__ import annotations
 
+import math
 import unicodedata
 from pathlib import Path
 
@@ -564,3 +565,28 @@ def test_a_listed_abbreviation_is_a_known_word_and_no_syllable_becomes_one():
     assert repair_ocr("Trung tâm TTYT và BCĐQG.").changes == []
     # in capitals it is known; in lower case it is what an acronym in lower case is: a garble
     assert lex.kind("TTYT") == KNOWN and lex.kind("ttyt") == LATIN
+
+
+# --- a letter lost (real words) ------------------------------------------------------------------
+
+
+def test_one_letter_longer_finds_words_with_one_unmarked_letter_more():
+    lex = get_lexicon()
+    assert {"trên", "tiên"} <= set(lex.one_letter_longer("tên"))
+    assert "cách" in lex.one_letter_longer("các")
+    assert "chối" not in lex.one_letter_longer("chi")  # the letter lost would carry the mark: it is seen
+
+
+def test_a_valid_word_with_a_letter_lost_is_an_alternative_at_its_cost():
+    lex = get_lexicon()
+    channel = dict(lex.alternatives("tên"))
+    assert channel["trên"] == pytest.approx(math.exp(-lex.params["real_word_lost_letter_cost"]))
+
+
+def test_a_letter_lost_is_repaired_where_the_word_pairs_demand_it():
+    """"chứng khán" in a clean text (a typo of the Công báo itself): "khoán" one letter longer, and
+    "chứng khoán" overwhelmingly the pair."""
+    text = "Công ty đầu tư chứng khán phải đăng ký theo quy định của pháp luật về chứng khoán."
+    result = repair_ocr(text)
+    assert "chứng khoán phải" in result.text and result.changes[0].code == "real-word"
+    assert repair_ocr("Anh ấy tên là Nguyễn Văn An.").changes == []  # "tên" where a name follows
