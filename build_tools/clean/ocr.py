@@ -1143,6 +1143,37 @@ def _foreign_context(words: list[str], kinds: list[int], j: int) -> bool:
     return found >= 2
 
 
+def _marked_capitals(word: str) -> bool:
+    """A word in capitals with a Vietnamese mark beyond the stroke of Đ (ỦY, TỈNH)."""
+    return len(word) > 1 and word.isupper() and any(not ch.isascii() and ch not in "ĐÐ" for ch in word)
+
+
+def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], kinds: list[int]) -> list[int]:
+    """Words in capitals taken for acronyms (no mark but Đ's stroke, unknown to the lexicon) that are a
+    known word or abbreviation under other marks, on a line whose other capitals carry marks: a
+    heading's word that lost its marks (TICH in "CHỦ TỊCH") or gained a stroke (UBNĐ). A line written
+    in capitals without marks throughout is the writer's choice and is left as it is."""
+    line, lines = 0, []
+    for j in range(len(words)):
+        if "\n" in seps[j]:
+            line += 1
+        lines.append(line)
+    marked = {lines[k] for k, word in enumerate(words) if _marked_capitals(word)}
+    found = []
+    for j, word in enumerate(words):
+        if kinds[j] != SKIP or lines[j] not in marked or len(word) < 2 or not word.isupper():
+            continue
+        lower = word.lower()
+        if lower in lex.uni or not all(ch.isascii() or ch in "đð" for ch in lower):
+            continue
+        if _glued(seps[j], seps[j + 1], j == 0, j == len(words) - 1):
+            continue
+        folded = fold(lower)
+        if any(other != lower for index in (lex.fold_index, lex.acronym_index) for other in index.get(folded, ())):
+            found.append(j)
+    return found
+
+
 def restore_case(original: str, word: str) -> str:
     if len(original) > 1 and original.isupper():
         return word.upper()
@@ -1189,6 +1220,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 kinds[j] = SKIP
             elif kind >= NONWORD and _in_transliterated_name(words, seps, j):
                 kinds[j] = SKIP
+    for j in capitals_off_their_marks(lex, words, seps, kinds):
+        kinds[j] = NONWORD
     unsure, guarded = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)

@@ -590,3 +590,36 @@ def test_a_letter_lost_is_repaired_where_the_word_pairs_demand_it():
     result = repair_ocr(text)
     assert "chứng khoán phải" in result.text and result.changes[0].code == "real-word"
     assert repair_ocr("Anh ấy tên là Nguyễn Văn An.").changes == []  # "tên" where a name follows
+
+
+# --- capitals that lost their marks in a marked heading ----------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TICH\nPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"),
+    ("ỦY BAN NHÂN DÂN TỈNH\nUBNĐ HUYỆN ĐẠI TỪ", "ỦY BAN NHÂN DÂN TỈNH\nUBND HUYỆN ĐẠI TỪ"),
+    ("DOANH NGHIỆP ĐANG HOAT ĐỘNG", "DOANH NGHIỆP ĐANG HOẠT ĐỘNG"),
+])
+def test_a_capital_word_off_its_marks_in_a_marked_heading_is_repaired(text, expected):
+    result = repair_ocr(text)
+    assert result.text == expected and [c.code for c in result.changes] == ["non-word"]
+
+
+@pytest.mark.parametrize("text", [
+    "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc",  # written without marks throughout
+    "Ý KIẾN CỦA WHO VÀ CDC VỀ COVID",  # acronyms no Vietnamese word explains
+    "KẾ HOẠCH SỐ 12/KH-UBND",  # codes
+])
+def test_capitals_without_marks_are_left_where_no_heading_word_lost_them(text):
+    assert repair_ocr(text).changes == []
+
+
+def test_capitals_off_their_marks_needs_a_marked_capital_on_the_same_line():
+    from build_tools.clean.ocr import SKIP, capitals_off_their_marks
+
+    lex = get_lexicon()
+    for text, expected in (("CHỦ TICH", [1]), ("CHỦ\nTICH", []), ("CHU TICH", [])):
+        parts = SPLIT.split(text)
+        words, seps = parts[1::2], parts[0::2]
+        assert capitals_off_their_marks(lex, words, seps, [lex.kind(w) for w in words]) == expected
+        assert all(lex.kind(words[j]) == SKIP for j in expected)
