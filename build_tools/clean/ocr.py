@@ -324,9 +324,12 @@ class Lexicon:
         self.rules = _compile_rules(confusions)
         # shapes of print alike (visual_confusions.tsv): offered to non-words only, never to valid words
         self.visual_by_first: dict[str, list[tuple[str, str, float, str]]] = {}
+        self._visual_by_run: dict[str, list[tuple[str, float, str]]] = {}  # read run → its confusions
         for observed, intended, cost in visual_rules(confusions):
-            self.visual_by_first.setdefault(observed[0], []).append(
-                (observed, intended, cost, f"{observed}→{intended} (alike in print)"))
+            label = f"{observed}→{intended} (alike in print)"
+            self.visual_by_first.setdefault(observed[0], []).append((observed, intended, cost, label))
+            self._visual_by_run.setdefault(observed, []).append((intended, cost, label))
+        self._visual_lengths = sorted({len(run) for run in self._visual_by_run})
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
         self._rules_by_first: dict[str, list] = {}
@@ -534,16 +537,15 @@ class Lexicon:
         return alts
 
     def one_letter_longer(self, lower: str) -> list[str]:
-        """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
-        for các): what a word becomes when OCR loses a letter of it, the commonest error of print."""
+        """Valid lexicon words that are ``lower`` with one more consonant, lost from a pair of consonants
+        (trên for tên, cách for các): what a word becomes when OCR loses a thin letter of a cluster."""
         folded = fold(lower)
         found = []
         for longer in self.group_index().get(folded, ()):
             if len(longer) != len(folded) + 1:
                 continue
             for other in self.fold_index.get(longer, ()):
-                # the letter lost carries no mark: a mark is seen, and the letter under it with it
-                if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and other[i].isascii()
+                if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and _lost_from_cluster(other, i)
                                               for i in range(len(other))):
                     found.append(other)
         return found
@@ -580,11 +582,12 @@ class Lexicon:
         """Every place a run of letters alike in print to another run appears (visual_confusions.tsv):
         ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
         found = []
-        by_first = self.visual_by_first
-        for start, ch in enumerate(word):
-            for observed, replacement, cost, label in by_first.get(ch, ()):
-                if word.startswith(observed, start):
-                    found.append((start, start + len(observed), replacement, cost, label))
+        by_run = self._visual_by_run
+        for start in range(len(word)):
+            for size in self._visual_lengths:
+                for replacement, cost, label in by_run.get(word[start:start + size], ()) if start + size <= len(
+                        word) else ():
+                    found.append((start, start + size, replacement, cost, label))
         return found
 
     # -- decisions ------------------------------------------------------------------
@@ -782,13 +785,10 @@ class Lexicon:
         edit = self.params["generic_edit_cost"]
         # nothing the confusions explain cheaply: generic edits compete (one letter, a letter group)
         unexplained = not best or min(cost for cost, _ in best.values()) > edit
-        # runs of letters alike in print, once on each spelling the rules made: graded by shape, they
-        # rank the words a generic edit would offer at one cost
-        for variant, (cost, how) in list(variants.items()):
-            for start, end, replacement, visual_cost, label in self.visual_matches(variant):
-                if cost + visual_cost <= cap:
-                    offer(variant[:start] + replacement + variant[end:], cost + visual_cost,
-                          f"{how}, {label}" if how else label)
+        # runs of letters alike in print, on the token as read: graded by shape, they rank the words a
+        # generic edit would offer at one cost
+        for start, end, replacement, visual_cost, label in self.visual_matches(lower):
+            offer(lower[:start] + replacement + lower[end:], visual_cost, label)
         if style == "lower" and unexplained:
             letters = "abcdeghiklmnopqrstuvxy"
             for i in range(len(lower) + 1):
@@ -1153,15 +1153,19 @@ def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], ki
     known word or abbreviation under other marks, on a line whose other capitals carry marks: a
     heading's word that lost its marks (TICH in "CHỦ TỊCH") or gained a stroke (UBNĐ). A line written
     in capitals without marks throughout is the writer's choice and is left as it is."""
+    suspects = [j for j, word in enumerate(words) if kinds[j] == SKIP and len(word) > 1 and word.isupper()]
+    if not suspects:
+        return []
     line, lines = 0, []
     for j in range(len(words)):
         if "\n" in seps[j]:
             line += 1
         lines.append(line)
-    marked = {lines[k] for k, word in enumerate(words) if _marked_capitals(word)}
+    marked = {lines[k] for k, word in enumerate(words) if word.isupper() and _marked_capitals(word)}
     found = []
-    for j, word in enumerate(words):
-        if kinds[j] != SKIP or lines[j] not in marked or len(word) < 2 or not word.isupper():
+    for j in suspects:
+        word = words[j]
+        if lines[j] not in marked:
             continue
         lower = word.lower()
         if lower in lex.uni or not all(ch.isascii() or ch in "đð" for ch in lower):
@@ -1172,6 +1176,14 @@ def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], ki
         if any(other != lower for index in (lex.fold_index, lex.acronym_index) for other in index.get(folded, ())):
             found.append(j)
     return found
+
+
+def _lost_from_cluster(word: str, i: int) -> bool:
+    """Letter ``i`` of ``word`` is a consonant beside another consonant (t·r, n·h, c·h, n·g): the
+    thin letter of a cluster that OCR loses; a vowel carries the syllable and its marks are seen."""
+    def consonant(k: int) -> bool:
+        return 0 <= k < len(word) and word[k].isascii() and word[k] not in _VOWELS and word[k].isalpha()
+    return consonant(i) and (consonant(i - 1) or consonant(i + 1))
 
 
 def restore_case(original: str, word: str) -> str:
