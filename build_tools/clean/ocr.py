@@ -537,15 +537,16 @@ class Lexicon:
         return alts
 
     def one_letter_longer(self, lower: str) -> list[str]:
-        """Valid lexicon words that are ``lower`` with one more consonant, lost from a pair of consonants
-        (trên for tên, cách for các): what a word becomes when OCR loses a thin letter of a cluster."""
+        """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
+        for các): what a word becomes when OCR loses a letter of it, the commonest error of print."""
         folded = fold(lower)
         found = []
         for longer in self.group_index().get(folded, ()):
             if len(longer) != len(folded) + 1:
                 continue
             for other in self.fold_index.get(longer, ()):
-                if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and _lost_from_cluster(other, i)
+                # the letter lost carries no mark: a mark is seen, and the letter under it with it
+                if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and other[i].isascii()
                                               for i in range(len(other))):
                     found.append(other)
         return found
@@ -1176,14 +1177,6 @@ def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], ki
         if any(other != lower for index in (lex.fold_index, lex.acronym_index) for other in index.get(folded, ())):
             found.append(j)
     return found
-
-
-def _lost_from_cluster(word: str, i: int) -> bool:
-    """Letter ``i`` of ``word`` is a consonant beside another consonant (t·r, n·h, c·h, n·g): the
-    thin letter of a cluster that OCR loses; a vowel carries the syllable and its marks are seen."""
-    def consonant(k: int) -> bool:
-        return 0 <= k < len(word) and word[k].isascii() and word[k] not in _VOWELS and word[k].isalpha()
-    return consonant(i) and (consonant(i - 1) or consonant(i + 1))
 
 
 def restore_case(original: str, word: str) -> str:
