@@ -348,6 +348,7 @@ class Lexicon:
         self.floor = params["real_word_noisy_ratio"]
         self._set_trigrams(trigrams or {})
         self._group_index: dict[str, tuple[str, ...]] | None = None
+        self._longer_index: dict[str, list[str]] | None = None
         self._candidates: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
 
     # -- loading ------------------------------------------------------------------
@@ -539,11 +540,14 @@ class Lexicon:
     def one_letter_longer(self, lower: str) -> list[str]:
         """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
         for các): what a word becomes when OCR loses a letter of it, the commonest error of print."""
-        folded = fold(lower)
+        if self._longer_index is None:  # folded spelling with one letter deleted → folded words (first use)
+            index: dict[str, list[str]] = {}
+            for spelling in sorted(self.fold_index):
+                for i in range(len(spelling)):
+                    index.setdefault(spelling[:i] + spelling[i + 1:], []).append(spelling)
+            self._longer_index = index
         found = []
-        for longer in self.group_index().get(folded, ()):
-            if len(longer) != len(folded) + 1:
-                continue
+        for longer in dict.fromkeys(self._longer_index.get(fold(lower), ())):
             for other in self.fold_index.get(longer, ()):
                 # the letter lost carries no mark: a mark is seen, and the letter under it with it
                 if is_syllable(other) and any(other[:i] + other[i + 1:] == lower and other[i].isascii()
