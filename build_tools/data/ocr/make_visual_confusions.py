@@ -9,10 +9,14 @@ mark. Here every *printed* unit (a letter, or a run of two or three letters that
 spelling writes: the letter n-grams of the syllables of ``data/syllables.yml``) is drawn in
 the serif fonts Vietnamese offices print with (Liberation Serif 2, metric-compatible with
 Times New Roman, and DejaVu Serif; Debian's fonts-liberation2, fonts-dejavu-core), and so is
-every *read* unit (a Vietnamese letter with any marks, or two of them). Each glyph image is
-cut to its ink across, kept whole from the top of the marks to the descender (so a mark
-counts where it sits), scaled to one frame and blurred a little; two units are alike by the
-correlation of their frames, lowered as their widths differ. For each printed unit the
+every *read* unit (a Vietnamese letter with any marks, or two of them, one marked at most).
+Each drawing is cut to its ink across and split into three zones: above the x-height (marks,
+ascenders), the x-height band, below the baseline (descenders); each zone is scaled to
+``COLUMNS`` columns and blurred a little. Two units are alike by the mean over the zones of:
+the correlation of their x-height bands; above and below, the ratio of their ink (an engine
+sees *that* a stroke is there, an ascender stub or a tone mark, more than its shape); a zone
+empty in both counts as alike, ink in one only as unlike; lowered as their widths differ,
+averaged over the fonts. For each printed unit the
 most alike read units are kept, and for each read unit the most alike printed ones
 (``KEEP`` each, at least ``MIN_SIMILARITY``), leaving out pairs that differ only in marks
 (the repair prices those itself: ``mark_cost``, tesseract.yml) or that share a letter in the
@@ -26,11 +30,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageFilter, ImageFont, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
@@ -42,7 +45,7 @@ OUT = Path(__file__).resolve().parent / "visual_confusions.tsv"
 FONTS = ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
          "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 PIXELS = 48  # glyph size drawn
-FRAME = (24,)  # columns every unit is scaled to
+COLUMNS = 24  # columns every unit's zones are scaled to
 WIDTH_PENALTY = 1.5  # similarity × exp(-this × |ln(width ratio)|)
 KEEP = 3  # most alike units kept per printed unit and per read unit
 MIN_SIMILARITY = 0.80
@@ -91,7 +94,7 @@ def glyph_frames(units: list[str], path: str) -> tuple[list[np.ndarray], np.ndar
     zones hold ink and how much, and its ink width over the font's height."""
     face, top, rows = _zone_rows(path)
     height = rows[-1][1]
-    frames = [np.zeros((len(units), FRAME[0] * size), dtype=np.float32) for _, size in ZONES]
+    frames = [np.zeros((len(units), COLUMNS * size), dtype=np.float32) for _, size in ZONES]
     inked = np.zeros((len(units), len(ZONES)), dtype=bool)
     mass = np.zeros((len(units), len(ZONES)), dtype=np.float32)
     widths = np.zeros(len(units), dtype=np.float32)
@@ -109,7 +112,7 @@ def glyph_frames(units: list[str], path: str) -> tuple[list[np.ndarray], np.ndar
             inked[k, z] = zone.mean() / 255 > EMPTY
             mass[k, z] = zone.sum() / 255 / height ** 2
             cut = Image.fromarray(zone.astype(np.uint8))
-            scaled = cut.resize((FRAME[0], size), Image.BILINEAR).filter(ImageFilter.GaussianBlur(1.0))
+            scaled = cut.resize((COLUMNS, size), Image.BILINEAR).filter(ImageFilter.GaussianBlur(1.0))
             vector = np.asarray(scaled, dtype=np.float32).ravel()
             vector -= vector.mean()
             norm = float(np.linalg.norm(vector))
