@@ -42,6 +42,8 @@ def test_the_h_word_classes_exist():
     ("Khuyến cáo người dân phòng dịch qua hệ thống loa truyền thanh của các xã.", 2),
     ("Gửi tin nhắn đến tất cả thuê bao trên địa bàn nhắc người dân khai báo y tế.", 2),
     ("Tổ chức họp báo hằng tuần để cung cấp thông tin về tình hình dịch cho báo chí.", 2),
+    ("Các đài truyền thanh xã tăng cường thông tin về biện pháp phòng, chống dịch.", 2),
+    ("Phát hành 20.000 tờ gấp hướng dẫn cách ly tại nhà.", 2),
 ])
 def test_h1_urging_against_campaign(text, level):
     assert coded(text)["H1"] == level
@@ -101,6 +103,10 @@ def test_h3_levels(text, level):
     assert coded(text)["H3"] == level
 
 
+def test_h3_tracing_described_as_slow_is_an_assessment():
+    assert "H3" not in coded("Công tác truy vết còn chậm, chưa đáp ứng yêu cầu.")
+
+
 def test_h3_a_perimeter_drawn_around_an_outbreak_is_no_tracing():
     assert "H3" not in coded("Phối hợp với ngành y tế khoanh vùng, lấy mẫu xét nghiệm cho công nhân của xưởng.")
     assert coded("Truy vết, khoanh vùng ổ dịch trong 24 giờ.")["H3"] == 2
@@ -154,6 +160,7 @@ def test_h6_a_rate_of_mask_wearing_is_a_statistic():
     # universal: ages, boosters, sweep-up
     ("Tổ chức tiêm vắc xin cho trẻ từ 12 đến 17 tuổi.", 5),
     ("Tiêm bổ sung cho những người chưa được tiêm.", 5),
+    ("Phấn đấu bảo đảm 95% người từ 18 tuổi trở lên được tiêm ít nhất một mũi.", 5),
     ("Tổ chức tiêm tại nhà cho người cao tuổi không đi lại được.", 1),
 ])
 def test_h7_levels(text, level):
@@ -183,6 +190,7 @@ def test_h7_a_campaign_aimed_at_priority_groups_still_names_who_is_vaccinated():
     ("Mỗi cụ tại trung tâm dưỡng lão chỉ được hai người thân đến thăm mỗi tháng.", 2),
     ("Người vào thăm tại cơ sở dưỡng lão phải khai báo y tế, đo thân nhiệt.", 2),
     ("Các nhà dưỡng lão giới hạn việc thăm gặp.", 2),
+    ("Con cháu đến thăm cụ tại viện dưỡng lão chỉ được nói chuyện qua vách kính.", 2),
     ("Các cơ sở bảo trợ được đón người thân đến thăm trở lại, mỗi lượt thăm không quá 20 phút.", 2),
     # extensive: no visitors, the elderly kept home
     ("Người lạ không được vào các trung tâm bảo trợ xã hội.", 3),
