@@ -162,6 +162,9 @@ def test_h6_a_rate_of_mask_wearing_is_a_statistic():
     ("Tiêm bổ sung cho những người chưa được tiêm.", 5),
     ("Phấn đấu bảo đảm 95% người từ 18 tuổi trở lên được tiêm ít nhất một mũi.", 5),
     ("Tổ chức tiêm tại nhà cho người cao tuổi không đi lại được.", 1),
+    # a priority given to another group (the people of some communes) is not universal
+    ("Ưu tiên tiêm cho người dân các xã vùng cao.", 1),
+    ("Tiêm vắc xin phòng COVID-19 trên địa bàn toàn tỉnh.", 5),
 ])
 def test_h7_levels(text, level):
     assert coded(text)["H7"] == level
@@ -185,6 +188,7 @@ def test_h7_a_campaign_aimed_at_priority_groups_still_names_who_is_vaccinated():
 
 @pytest.mark.parametrize("text, level", [
     ("Khuyến cáo con cháu hạn chế đến thăm ông bà cao tuổi.", 1),
+    ("Hạn chế người nhà vào thăm bệnh nhân cao tuổi tại bệnh viện.", 2),
     ("Đề nghị các hộ gia đình có người già hạn chế tiếp khách.", 1),
     # narrow: visits limited in number, length or by conditions
     ("Mỗi cụ tại trung tâm dưỡng lão chỉ được hai người thân đến thăm mỗi tháng.", 2),
