@@ -211,3 +211,21 @@ def test_h8_the_elderly_told_to_stay_in_after_a_topic_or_a_place_are_not_the_pop
     assert "C6" not in coded("Đối với người cao tuổi trên địa bàn tỉnh: không ra khỏi nhà.")
     assert "C6" not in coded("Tại huyện Chi Lăng, người trên 70 tuổi không được ra khỏi nhà.")
     assert coded("Người dân không được ra khỏi nhà.")["C6"] == 3
+
+
+# --- words that only look like the classes (found on the Công báo corpus) -----------------------
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Tăng cường, mở rộng tiềm lực đối ngoại quốc phòng, an ninh.", "H7"),  # "tiềm" folds like "tiêm"
+    ("Trường hợp bảo hiểm xã hội không thực hiện thì phải bồi thường thiệt hại.", "H1"),  # not "họp báo"
+    ("Số thuê bao di động là tổng số thuê bao phát sinh lưu lượng thoại, tin nhắn.", "H1"),
+    ("Không được sử dụng người lao động cao tuổi làm công việc nặng nhọc.", "H8"),
+])
+def test_words_that_only_look_like_the_h_classes(text, indicator):
+    assert indicator not in coded(text)
+
+
+def test_h7_vaccination_for_groups_with_words_between_is_a_programme_despite_a_campaign_clause():
+    text = ("Đẩy nhanh tiến độ tiêm vắc xin phòng COVID-19 cho các đối tượng theo kế hoạch; "
+            "rà soát người chưa tiêm để tuyên truyền, vận động.")
+    assert coded(text)["H7"] == 5
