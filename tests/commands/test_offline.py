@@ -108,6 +108,7 @@ def walk_the_navigation(page, home_url: str, notice_url: str, tmp_path, edition:
     page.click("label.md-header__button[for=__drawer]")
     link = page.locator("nav.archive-nav a:has-text('Cách trích dẫn')")
     link.wait_for(state="visible")
+    page.wait_for_timeout(300)  # the drawer's slide
     page.screenshot(path=str(tmp_path / f"nav-{edition}-390.png"))
     link.click()
     page.wait_for_load_state("load")
