@@ -23,7 +23,10 @@ PARTY_NUMBER = re.compile(
     rf"(?<![\w/.-])(?P<number>\d{{1,5}})-(?P<type>[A-ZĐ][{_LETTER}]{{0,5}})/(?P<issuer>{_CODE}(?:-{_CODE})*)(?![\w-])")
 
 _SPACES_AROUND = re.compile(r"\s*([/-])\s*(?=[\dA-ZĐ])")
-_MISSING_SLASH = re.compile(rf"(?<![\w/])(\d{{1,5}}) ({_CODE}-{_CODE})")
+_MISSING_SLASH = re.compile(rf"(?<![\w/])(\d{{1,5}}) ?({_CODE}-{_CODE})")
+# A speck read after a symbol as a hyphen and stops ("08/PA-UBND- ."); a hyphen at the end of the
+# line is kept: the symbol goes on on the next line ("01/2022/TTLT-VKSNDTC-").
+_DANGLING_HYPHEN = re.compile(rf"(?<=[{_LETTER}0-9])-[ \t]*[.,;:'`~_]+(?=\s|$)")
 
 
 @functools.lru_cache(maxsize=None)
@@ -40,8 +43,10 @@ def _body_number_line() -> re.Pattern[str]:
 
 
 def normalise_number_text(text: str) -> str:
-    """Spaces around / and -, Ð → Đ, dashes → "-", a missing slash after the number."""
+    """Spaces around / and -, Ð → Đ, dashes → "-", a missing slash after the number (lost or read
+    as a space), a speck after the symbol."""
     text = normalise_symbols(squeeze(text))
+    text = _DANGLING_HYPHEN.sub("", text)
     text = _SPACES_AROUND.sub(r"\1", text)
     return _MISSING_SLASH.sub(lambda m: f"{m.group(1)}/{m.group(2)}" if _has_type_code(m.group(2)) else m.group(0), text)
 

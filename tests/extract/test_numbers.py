@@ -26,12 +26,19 @@ def test_parse_number(text, expected):
     ("1977 /QĐ-UBND", "1977/QĐ-UBND"),
     ("109/UBND - VX", "109/UBND-VX"),
     ("1830 QĐ-UBND", "1830/QĐ-UBND"),
+    ("Số:215KH-UBND", "215/KH-UBND"),  # the slash lost in a scan
+    ("Số: 31/TB-BCĐ- .", "31/TB-BCĐ"),  # a speck after the symbol read as "- ."
+    ("Số: 4-CT/TU;", "4-CT/TU"),
     ("12/2021/QÐ-UBND", "12/2021/QĐ-UBND"),  # U+00D0 eth for Đ
     ("07–CĐ/TU", "07-CĐ/TU"),  # en dash
 ])
 def test_dirty_numbers_are_normalised(dirty, clean):
     assert parse_number(dirty).text == clean
     assert clean in normalise_number_text(dirty)
+
+
+def test_a_lost_slash_needs_a_type_code():
+    assert parse_number("Số:215AB-UBND") is None
 
 
 def test_no_number_in_plain_text():
