@@ -11,6 +11,9 @@ missing=()
 # scans: Tesseract with its Vietnamese model reads them; the scan generator draws notices in Liberation Serif 2
 command -v tesseract >/dev/null || missing+=(tesseract-ocr)
 [ -n "$(find /usr/share/tesseract-ocr -name vie.traineddata 2>/dev/null | head -1)" ] || missing+=(tesseract-ocr-vie)
+# a second OCR engine for development (benchmarks/ocr_second_engine.py: Tesseract's script model "Vietnamese");
+# without it that benchmark says so and measures nothing, and nothing else needs it
+[ -n "$(find /usr/share/tesseract-ocr -name Vietnamese.traineddata 2>/dev/null | head -1)" ] || missing+=(tesseract-ocr-script-viet)
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

@@ -56,6 +56,23 @@ class Shorthand:
 
 
 @dataclass(frozen=True)
+class RegimeReading:
+    """How a sentence treats a national directive it names: applies it, or cites it
+    (oxcgrt.yml ``shorthand_reading``)."""
+
+    cited: re.Pattern | None  # in the clause before the name: "quán triệt", "căn cứ", "phổ biến"
+    past: re.Pattern | None  # the clause before the name told as done
+    several: re.Pattern | None  # "các Chỉ thị": a reminder of several
+    replaces: re.Pattern | None  # "áp dụng Chỉ thị 15 thay cho Chỉ thị 16": a change of regime
+    frame: re.Pattern | None  # right before the name: "giãn cách xã hội theo", "áp dụng"
+    where_or_when: re.Pattern | None  # places or a period in the sentence
+
+
+def _joined(patterns: list[str] | None) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True)
 class Codebook:
     indicators: dict[str, Indicator]
     order: tuple[str, ...]
@@ -78,6 +95,7 @@ class Codebook:
     subdistrict: re.Pattern
     place_not_scope: re.Pattern
     numbered_only_kinds: frozenset[str] = frozenset()  # "tổ", "khu": a unit only with a number
+    regime_reading: RegimeReading = RegimeReading(None, None, None, None, None, None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +138,8 @@ def codebook() -> Codebook:
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
         numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
+        regime_reading=RegimeReading(*(_joined((data.get("shorthand_reading") or {}).get(key))
+                                       for key in ("cited", "past", "several", "replaces", "frame", "where_or_when"))),
     )
 
 
@@ -429,7 +449,8 @@ def in_force(folded: str) -> str:
 
 def shorthand_in(folded: str) -> Found[Shorthand] | None:
     """The national directive a sentence applies as a regime ("theo Chỉ thị 16/CT-TTg"); of two
-    ("chuyển từ Chỉ thị 16 sang Chỉ thị 15"), the one after "sang"."""
+    ("chuyển từ Chỉ thị 16 sang Chỉ thị 15"), the one after "sang". None when the sentence only
+    cites it (``applies_regime``)."""
     book = codebook()
     named = sorted(((m.start(), item) for item in book.shorthand for m in item.pattern.finditer(folded)),
                    key=lambda pair: pair[0])
@@ -440,7 +461,35 @@ def shorthand_in(folded: str) -> Found[Shorthand] | None:
     if target:
         chosen = next((pair for pair in named if pair[0] > target.start()), named[0])
     position, item = chosen
+    if not applies_regime(folded, position, named):
+        return None
     return Found(item, Clue("shorthand:" + item.code, folded[position:position + 30], 0.8))
+
+
+def applies_regime(folded: str, position: int, named: list[tuple[int, Shorthand]] = ()) -> bool:
+    """Whether the sentence applies the directive named at ``position`` to places or a period, rather
+    than cite it: not passed on or taken as a basis ("Quán triệt …", "Căn cứ …"), not told as past,
+    not one of several recalled ("các Chỉ thị 15, 16, 19") unless the regime changes; a frame ("giãn
+    cách xã hội theo", "áp dụng") applies it, a bare verb only with places or dates (oxcgrt.yml
+    ``shorthand_reading``)."""
+    book = codebook()
+    reading = book.regime_reading
+    clause_start = max(folded.rfind(".", 0, position), folded.rfind(";", 0, position)) + 1
+    clause_end = min((i for i in (folded.find(".", position), folded.find(";", position)) if i >= 0),
+                     default=len(folded))
+    before = folded[clause_start:position]
+    directives = len({id(item) for at, item in named if clause_start <= at < clause_end})
+    if reading.cited is not None and reading.cited.search(before):
+        return False
+    if reading.past is not None and reading.past.search(before):
+        return False
+    changes = bool(book.shorthand_target.search(folded) or book.shorthand_lift.search(folded)
+                   or (reading.replaces is not None and reading.replaces.search(folded)))
+    if not changes and (directives > 1 or (reading.several is not None and reading.several.search(before))):
+        return False
+    if reading.frame is None or reading.frame.search(before[-120:]):
+        return True
+    return reading.where_or_when is not None and bool(reading.where_or_when.search(folded))
 
 
 # --- scope and places --------------------------------------------------------------------------

@@ -397,7 +397,8 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
                 found.append(Evidence(text=squeeze(text_of_body[span[0]:span[1]]), anchor=block.anchor))
         if found:
             evidence[rule.code] = found
-    contexts = _lead_contexts(blocks, province, year, issued) if ordered else []
+    ordered_under = _ordered_by_lead(blocks, eligible, set(block_of.values()))
+    contexts = _lead_contexts(blocks, province, year, issued) if ordered or ordered_under else []
     records: dict[str, list[Measure]] = {}
     for span in sorted(ordered):
         index = block_of[span]
@@ -405,9 +406,63 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
         for code, record in code_sentence(text, ordered[span], province, year, issued, blocks[index].anchor,
                                           contexts[index]):
             records.setdefault(code, []).append(record)
+    for index, text, codes in ordered_under:
+        for code, record in code_sentence(text, codes, province, year, issued, blocks[index].anchor, contexts[index]):
+            records.setdefault(code, []).append(record)
+            found = evidence.setdefault(code, [])
+            if len(found) < MAX_EVIDENCE:
+                found.append(Evidence(text=text, anchor=blocks[index].anchor))
     return [MeasureTag(code=rule.code, label=rule.label, oxcgrt=rule.oxcgrt, evidence=tuple(evidence[rule.code]),
                        records=tuple(records.get(rule.code, ())))
             for rule in rules.rules if rule.code in evidence]
+
+
+_ITEM_LABEL = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|[IVX]+\.|\d+(?:\.\d+)*[.)])\s*")  # "1.", "a)", "-": not the item's words
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_orders() -> re.Pattern[str] | None:
+    patterns = _instruction_words().get("lead_orders") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _ordered_by_lead(blocks: list[Block], eligible: set[int], coded_blocks: set[int]
+                     ) -> list[tuple[int, str, list[str]]]:
+    """(block, lead-in and item read together, codes) for each list item under a lead-in whose verb orders
+    its items ("Tạm dừng các hoạt động sau: | - Các lễ hội …; | - Hoạt động của các tuyến xe buýt …")
+    that names only its object and so matched no trigger itself (18k; measures.yml ``lead_orders``)."""
+    pattern = _lead_orders()
+    if pattern is None:
+        return []
+    found = []
+    lead: tuple[Block, str] | None = None  # the lead-in and its order (the verb, as written)
+    for index, block in enumerate(blocks):
+        if block.kind in ("item", "bullet") and lead is not None and not _ends_lead(lead[0], block):
+            if index in eligible and index not in coded_blocks:
+                text = squeeze(lead[1] + " " + _ITEM_LABEL.sub("", block.text, count=1))
+                codes = _codes_in(text)
+                if codes:
+                    found.append((index, text, codes))
+            continue
+        lead = None
+        if not block.text.rstrip().endswith(":"):
+            continue
+        last = _last_sentence(block.text.rstrip())
+        match = pattern.search(fold(last))
+        if match:
+            order = next(name for name, value in match.groupdict().items() if value is not None)
+            lead = (block, last[match.start(order):match.end(order)])
+    return found
+
+
+def _codes_in(sentence: str) -> list[str]:
+    """The taxonomy codes whose triggers an order matches (and no negative of theirs)."""
+    folded = fold(sentence)
+    if not is_instruction(folded, listed=True):
+        return []
+    return [rule.code for rule in measures().rules
+            if rule.may_match(folded) and next(iter(rule.finditer(folded)), None) is not None
+            and not (rule.negative and rule.negative.search(folded))]
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:
@@ -436,6 +491,7 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             clause = next(c for c in clauses if c[0] <= start <= c[1])
             ends[clause] = max(ends.get(clause, (0, 0)), (end, start))
         indicator = codebook().indicators.get(coded.indicator)
+        imposing: list[str] = []  # clauses that impose this measure (their groups add up)
         for (low, high), (trigger_end, trigger_start) in ends.items():
             clause = folded[low:high]
             state = in_force(clause)
@@ -445,9 +501,18 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
             relaxed = is_relaxation(clause, until=trigger_end - low, measure_start=trigger_start - low)
             level = level_for(coded, clause, relaxed, lowered[low:high] if lowered else None)
             direction = "relax" if relaxed else "impose"
+            if not relaxed:
+                imposing.append(clause)
             current = found.get(coded.indicator)
             if current is None or (level or 0) > (current[0] or 0):
                 found[coded.indicator] = (level, direction, code)
+        if len(imposing) > 1 and coded.levels is not None and coded.levels.groups:
+            # (18k) groups named across clauses add up: "mầm non, tiểu học nghỉ học; THCS, THPT học trực tuyến"
+            # closes every level
+            level = level_for(coded, ", ".join(imposing), False)
+            current = found.get(coded.indicator)
+            if current is not None and (level or 0) > (current[0] or 0):
+                found[coded.indicator] = (level, "impose", code)
     return found
 
 
@@ -456,9 +521,9 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
     """indicator → (level, direction, code) that a directive named as a regime stands for.
 
     A verb of lifting is looked for outside the place names the sentence holds ("Yên Dũng" holds
-    the word "dừng"). Ending one directive to move to another ("kết thúc … Chỉ thị 16, chuyển sang
-    … Chỉ thị 15") lifts the measures of the first that the second does not hold; a bare "chuyển
-    từ Chỉ thị 16 sang Chỉ thị 15" applies the second only (the method page's convention)."""
+    the word "dừng"). A change of regime ("chuyển từ Chỉ thị 16 sang Chỉ thị 15", "áp dụng Chỉ thị 15
+    thay cho Chỉ thị 16", "kết thúc … Chỉ thị 16, chuyển sang …") replaces the first directive as an
+    end does: its measures the second does not hold fall to their relaxed levels (18k; method page)."""
     code = next((c for c in codes if (coded_rules().get(c) or CodedRule(c, None, None)).expands), None)
     named = shorthand_in(folded) if code else None
     if named is None or in_force(folded) != "now":
@@ -472,8 +537,9 @@ def _shorthand_levels(folded: str, codes: list[str], place_names: tuple[str, ...
         if relaxed:
             level = book.indicators[indicator].relaxed or 0
         found[indicator] = (level, "relax" if is_relaxation(folded) else "impose", code)
-    if target and book.shorthand_lift.search(verbs[:target.start()]):  # "kết thúc … Chỉ thị 16, chuyển sang …"
-        for left in _directives_before(folded, target.start(), named.value):
+    replaced = book.regime_reading.replaces.search(folded) if book.regime_reading.replaces is not None else None
+    if target or replaced:  # a change of regime: the directive left behind is lifted
+        for left in _directives_left(folded, named.value):
             for indicator in set(left.measures) - set(found):
                 found[indicator] = (book.indicators[indicator].relaxed or 0, "relax", code)
     return found
@@ -488,10 +554,9 @@ def without_places(folded: str, place_names: tuple[str, ...]) -> str:
     return folded
 
 
-def _directives_before(folded: str, position: int, chosen) -> list:
-    """The national directives named before ``position`` other than ``chosen`` (the one switched from)."""
-    return [item for item in codebook().shorthand
-            if item is not chosen and any(m.start() < position for m in item.pattern.finditer(folded))]
+def _directives_left(folded: str, chosen) -> list:
+    """The national directives a change of regime names other than ``chosen`` (the ones switched from)."""
+    return [item for item in codebook().shorthand if item is not chosen and item.pattern.search(folded)]
 
 
 def code_sentence(sentence: str, codes: list[str], province: str | None = None, year: int | None = None,

@@ -1,6 +1,7 @@
 """OCR repair: syllable checker, repairs of seed 003, clean text left alone, records, properties."""
 from __future__ import annotations
 
+import math
 import unicodedata
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from build_tools.clean.ocr import (
     DATA_DIR,
+    KNOWN,
+    LATIN,
     SPLIT,
     Lexicon,
     OcrResult,
@@ -483,3 +486,143 @@ def test_a_letter_group_keeps_two_letters_of_the_token_and_replaces_a_group():
 ])
 def test_letter_groups_leave_names_alone(text):
     assert repair_ocr(text).text == text
+
+
+# --- runs of letters alike in print (visual_confusions.tsv) --------------------------------
+
+
+def test_visual_rules_cost_falls_with_similarity():
+    from build_tools.clean.ocr import load_confusions, visual_rules
+
+    confusions = load_confusions()
+    rules = visual_rules(confusions)
+    best, worst = confusions["params"]["visual_cost_best"], confusions["params"]["visual_cost_worst"]
+    assert rules and all(best <= cost <= worst for _, _, cost in rules)
+    costs = [cost for _, _, cost in rules]  # the table is written most alike first
+    assert costs == sorted(costs)
+    without = dict(confusions, params={k: v for k, v in confusions["params"].items() if not k.startswith("visual_")})
+    assert visual_rules(without) == []
+
+
+def test_visual_matches_finds_every_run_of_the_table():
+    lex = get_lexicon()
+    for observed, confusions in list(lex.visual_runs.items())[:50]:
+        word = "x" + observed + "x"
+        found = [m[:4] for m in lex.visual_matches(word)]
+        for intended, cost, _label in confusions:
+            assert (1, 1 + len(observed), intended, cost) in found
+
+
+def test_a_run_alike_in_print_ranks_the_candidates_of_a_non_word():
+    """"cáeb": "eb" is drawn like "ch" (visual_confusions.tsv), so "cách" beats the words a generic
+    letter-group edit offers at one cost ("các", "cái")."""
+    found = get_lexicon().candidates("cáeb")
+    assert found[0][0] == "cách" and "alike in print" in found[0][2]
+    assert found[0][1] < min(cost for word, cost, _ in found if word != "cách")
+    result = repair_ocr("Người nhập cảnh phải thực hiện cáeb ly y tế tập trung theo quy định.")
+    assert "cách ly" in result.text and "alike in print" in result.changes[0].reason
+
+
+def test_runs_alike_in_print_are_never_offered_for_valid_words():
+    """A valid word's alternatives (the real-word channel) come from the rules alone: a table of shapes
+    would make every word a candidate for many others."""
+    from build_tools.clean.ocr import _tsv_rows, load_confusions, load_loanwords
+
+    confusions = load_confusions()
+    confusions["params"] = {k: v for k, v in confusions["params"].items() if not k.startswith("visual_")}
+    words = {word: (int(c), int(f), int(p), int(low)) for word, c, f, p, low in _tsv_rows(DATA_DIR / "unigrams.tsv")}
+    bigrams = {(a, b): int(c) for a, b, c in _tsv_rows(DATA_DIR / "bigrams.tsv")}
+    without = Lexicon(words, bigrams, load_loanwords(), confusions=confusions)
+    assert not without.visual_runs and get_lexicon().visual_runs
+    for word in ("tên", "cách", "nhà", "đối", "hiện", "thủ", "đường", "mình"):
+        assert get_lexicon().alternatives(word) == without.alternatives(word)
+
+
+# --- abbreviations in capitals ---------------------------------------------------------------
+
+
+def test_abbreviations_come_from_the_list_and_the_type_and_issuer_codes():
+    from build_tools.clean.ocr import load_abbreviations
+
+    found = set(load_abbreviations())
+    assert {"UBND", "TTYT", "MTTQ"} <= found  # abbreviations.txt
+    assert {"QĐ", "KH", "TCBC"} <= found  # doc_types.yml
+    assert {"BYT", "VPCP"} <= found  # issuers.yml
+    assert all(code.isalpha() and code.isupper() for code in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giám đốc TTỴT huyện chỉ đạo các trạm y tế xã.", "Giám đốc TTYT huyện chỉ đạo các trạm y tế xã."),
+    ("Ban Thường trực ỦBMTTQ tỉnh phối hợp thực hiện.", "Ban Thường trực UBMTTQ tỉnh phối hợp thực hiện."),
+])
+def test_a_capital_with_a_spurious_mark_inside_a_known_abbreviation_is_repaired(text, expected):
+    result = repair_ocr(text)
+    assert result.text == expected and [c.code for c in result.changes] == ["non-word"]
+
+
+def test_a_listed_abbreviation_is_a_known_word_and_no_syllable_becomes_one():
+    lex = get_lexicon()
+    assert "ttyt" in lex.uni and "ttyt" in lex.abbreviations
+    assert "tu" not in lex.abbreviations  # a syllable ("tu") is a word, never an abbreviation's candidate
+    assert repair_ocr("Trung tâm TTYT và BCĐQG.").changes == []
+    # in capitals it is known; in lower case it is what an acronym in lower case is: a garble
+    assert lex.kind("TTYT") == KNOWN and lex.kind("ttyt") == LATIN
+
+
+# --- a letter lost (real words) ------------------------------------------------------------------
+
+
+def test_one_letter_longer_finds_words_with_one_unmarked_letter_more():
+    lex = get_lexicon()
+    assert {"trên", "tiên"} <= set(lex.one_letter_longer("tên"))
+    assert "cách" in lex.one_letter_longer("các") and "tổng" in lex.one_letter_longer("tổn")
+    assert "chối" not in lex.one_letter_longer("chi")  # the letter lost would carry the mark: it is seen
+
+
+def test_a_valid_word_with_a_letter_lost_is_an_alternative_at_its_cost():
+    lex = get_lexicon()
+    channel = dict(lex.alternatives("tên"))
+    assert channel["trên"] == pytest.approx(math.exp(-lex.params["real_word_lost_letter_cost"]))
+
+
+def test_a_letter_lost_is_repaired_where_the_word_pairs_demand_it():
+    """"cứng khoán", "tổn thể" in clean texts (typos of the Công báo itself): "chứng", "tổng" one
+    consonant longer, and the pairs overwhelmingly theirs."""
+    for text, expected in (("Công ty đầu tư cứng khoán phải đăng ký theo quy định của pháp luật.", "chứng khoán"),
+                           ("Đối với quy hoạch tổn thể quốc gia, quy hoạch vùng.", "tổng thể")):
+        result = repair_ocr(text)
+        assert expected in result.text and [c.code for c in result.changes] == ["real-word"]
+    assert repair_ocr("Anh ấy tên là Nguyễn Văn An.").changes == []  # "tên" where a name follows
+
+
+# --- capitals that lost their marks in a marked heading ----------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TICH\nPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"),
+    ("ỦY BAN NHÂN DÂN TỈNH\nUBNĐ HUYỆN ĐẠI TỪ", "ỦY BAN NHÂN DÂN TỈNH\nUBND HUYỆN ĐẠI TỪ"),
+    ("DOANH NGHIỆP ĐANG HOAT ĐỘNG", "DOANH NGHIỆP ĐANG HOẠT ĐỘNG"),
+])
+def test_a_capital_word_off_its_marks_in_a_marked_heading_is_repaired(text, expected):
+    result = repair_ocr(text)
+    assert result.text == expected and [c.code for c in result.changes] == ["non-word"]
+
+
+@pytest.mark.parametrize("text", [
+    "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc",  # written without marks throughout
+    "Ý KIẾN CỦA WHO VÀ CDC VỀ COVID",  # acronyms no Vietnamese word explains
+    "KẾ HOẠCH SỐ 12/KH-UBND",  # codes
+])
+def test_capitals_without_marks_are_left_where_no_heading_word_lost_them(text):
+    assert repair_ocr(text).changes == []
+
+
+def test_capitals_off_their_marks_needs_a_marked_capital_on_the_same_line():
+    from build_tools.clean.ocr import SKIP, capitals_off_their_marks
+
+    lex = get_lexicon()
+    for text, expected in (("CHỦ TICH", [1]), ("CHỦ\nTICH", []), ("CHU TICH", [])):
+        parts = SPLIT.split(text)
+        words, seps = parts[1::2], parts[0::2]
+        assert capitals_off_their_marks(lex, words, seps, [lex.kind(w) for w in words]) == expected
+        assert all(lex.kind(words[j]) == SKIP for j in expected)

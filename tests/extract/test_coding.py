@@ -85,7 +85,55 @@ def test_national_shorthand_expands_over_the_places_named():
                                                                          "2021-07-30")
     assert c6.rule == "shorthand:chi-thi-16"
     changed = coded("Chuyển từ Chỉ thị 16/CT-TTg sang Chỉ thị 15/CT-TTg từ ngày 10/6/2021.")
-    assert set(changed) == {"C2", "C3", "C4"} and changed["C4"].level == 4
+    assert changed["C4"].level == 4 and changed["C2"].level == 2  # Chỉ thị 15 applied
+    # (18k) a switch replaces Chỉ thị 16 as an end does: what 15 lacks falls to its relaxed level
+    assert {k: (changed[k].level, changed[k].direction) for k in ("C5", "C6", "C7")} == {
+        "C5": (1, "relax"), "C6": (0, "relax"), "C7": (0, "relax")}
+    replaced = coded("Kể từ ngày 12/9/2021, huyện Hữu Lũng áp dụng Chỉ thị số 15/CT-TTg thay cho Chỉ thị số 16/CT-TTg.")
+    assert replaced["C2"].level == 2 and replaced["C6"].level == 0 and replaced["C6"].direction == "relax"
+
+
+@pytest.mark.parametrize("text", [
+    "Quán triệt cán bộ, đảng viên thực hiện nghiêm Chỉ thị 16/CT-TTg và các văn bản của tỉnh.",
+    "Căn cứ Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch;",
+    "Tiếp tục thực hiện nghiêm các Chỉ thị số 15/CT-TTg, 16/CT-TTg, 19/CT-TTg của Thủ tướng Chính phủ.",
+    "Sau 14 ngày thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg, tình hình dịch đã được kiểm soát.",
+    "Các sở, ngành phổ biến nội dung Chỉ thị 19/CT-TTg đến người dân.",
+    "Thực hiện Chỉ thị số 16/CT-TTg, Ủy ban nhân dân tỉnh yêu cầu các sở rà soát phương án phòng dịch.",
+    "Tiếp tục thực hiện nghiêm Chỉ thị 15/CT-TTg của Thủ tướng Chính phủ.",
+    "Nhờ áp dụng giãn cách xã hội theo Chỉ thị 16/CT-TTg, số ca mắc trong tỉnh đã giảm rõ rệt.",
+])
+def test_a_directive_cited_rather_than_applied_expands_into_nothing(text):
+    assert coded(text) == {}
+
+
+@pytest.mark.parametrize("text, places, start", [
+    ("Huyện Chi Lăng thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg kể từ 0 giờ ngày 20/8/2021.", ["Chi Lăng"],
+     "2021-08-20"),
+    ("Thực hiện nghiêm Chỉ thị 16/CT-TTg trên địa bàn huyện Cao Lộc từ ngày 21/8/2021.", ["Cao Lộc"], "2021-08-21"),
+    ("Áp dụng Chỉ thị 16 trên toàn tỉnh trong 14 ngày, từ ngày 22/8/2021.", [], "2021-08-22"),
+    # "thành phố Biên Hòa" folds to "... pho bien ...": no "phổ biến" (passing on) there
+    ("Thành phố Lạng Sơn áp dụng giãn cách xã hội theo Chỉ thị 16/CT-TTg từ ngày 23/8/2021.", ["Lạng Sơn"],
+     "2021-08-23"),
+])
+def test_a_directive_applied_to_places_or_a_period_expands(text, places, start):
+    found = coded(text)
+    assert found["C6"].level == 2 and [p.name for p in found["C6"].places] == places and found["C6"].start == start
+
+
+def test_reading_a_directive_as_applied_or_cited_follows_the_data():
+    from build_tools.data_files import load_rules
+    from build_tools.extract import coding, measures
+    from ..support.data import data_changed
+    reading = load_rules("oxcgrt.yml")["shorthand_reading"]
+    text = "Quán triệt cán bộ thực hiện giãn cách xã hội theo Chỉ thị 16/CT-TTg tại huyện Chi Lăng."
+    assert coded(text) == {}
+    with data_changed(reading, "cited", [], coding, measures):
+        assert coded(text)["C6"].level == 2
+    bare = "Thực hiện nghiêm Chỉ thị 16/CT-TTg tại huyện Chi Lăng."
+    assert coded(bare)["C6"].level == 2
+    with data_changed(reading, "where_or_when", [], coding, measures):
+        assert coded(bare) == {}
 
 
 def test_a_provincial_directive_numbered_16_is_not_the_prime_ministers():
@@ -984,3 +1032,40 @@ def test_pupils_of_a_named_level_on_leave_after_other_clauses_but_not_a_holiday_
 def test_an_event_allowed_below_a_number_is_a_gathering_limit_not_a_cancellation():
     found = coded("Hội thảo, hội nghị chỉ được tổ chức dưới 50 người.")
     assert "C3" not in found and found["C4"].level == 3
+
+
+# (18k) C and E levels: word classes, verb strength, partial against all, on wording of no fixture
+@pytest.mark.parametrize("text, indicator, level", [
+    ("Ngoài các cửa hàng bán thuốc, lương thực, mọi cơ sở kinh doanh trên địa bàn phải đóng cửa.", "C2", 3),
+    ("Tạm dừng các dịch vụ không thiết yếu như cắt tóc, xoa bóp.", "C2", 2),
+    ("Dừng hoạt động sản xuất, kinh doanh, dịch vụ không thiết yếu.", "C2", 3),
+    ("Không cho phép tụ tập ngoài trời đông hơn năm người.", "C4", 4),
+    ("Nghiêm cấm các sự kiện có từ 1.500 người dự trở lên.", "C4", 1),
+    ("Tạm ngừng hoạt động toàn bộ các tuyến vận tải khách ven biển.", "C5", 2),
+    ("Lập vùng cách ly y tế tại thôn Nà Làng từ ngày 03/8/2021.", "C6", 3),
+    ("Dừng tiếp nhận du khách từ các tỉnh khác đến huyện Bắc Sơn.", "C7", 2),
+    ("Tạm dừng mọi hoạt động dạy học trực tiếp ở tất cả các cấp học.", "C1", 3),
+    ("Trẻ mầm non, học sinh tiểu học nghỉ học; học sinh trung học cơ sở, trung học phổ thông học trực tuyến.", "C1", 3),
+    ("Kết thúc thời gian dạy học trực tuyến, học sinh các cấp trở lại lớp từ ngày 08/11/2021.", "C1", 1),
+    ("Công dân không được qua lại các cửa khẩu biên giới kể từ ngày 01/3/2021.", "C8", 4),
+    ("Tạm dừng nhận khách du lịch người Hàn Quốc nhập cảnh vào tỉnh.", "C8", 3),
+    ("Hành khách nhập cảnh qua đường hàng không phải cách ly tập trung 7 ngày.", "C8", 2),
+    ("Tạm hoãn thu các khoản nợ thuế, tiền thuê đất đối với mọi doanh nghiệp.", "E2", 2),
+    ("Đóng các đường mòn, lối mở trên tuyến biên giới với Campuchia; không cho người từ Campuchia vào tỉnh.", "C8", 3),
+    ("Dừng xuất khẩu nông sản và xuất nhập cảnh qua cửa khẩu Tân Thanh từ ngày 02/02/2021.", "C8", 4),
+    ("Hạn chế người ra, vào thị trấn Na Sầm kể từ ngày ký.", "C7", 2),
+    ("Chấm dứt cách ly y tế đối với xóm Bãi, xã Tân Thành từ ngày 10/6/2021.", "C6", 0),
+])
+def test_c_and_e_levels_on_unseen_wording(text, indicator, level):
+    assert coded(text)[indicator].level == level
+
+
+def test_visitors_from_other_provinces_and_suspended_contracts_are_not_workplace_closing():
+    assert set(coded("Dừng tiếp nhận du khách từ các tỉnh khác đến huyện Bắc Sơn.")) == {"C7"}
+    assert "C2" not in coded("Hỗ trợ 1.800.000 đồng cho lao động tạm hoãn hợp đồng lao động tại các khách sạn.")
+
+
+def test_leaving_a_lockdown_zone_forbidden_is_the_lockdown_and_tourists_kept_out_of_a_place_is_movement():
+    assert set(coded("Người dân không được ra khỏi khu vực phong tỏa tại thôn Khuổi Cáp.")) == {"C6"}
+    assert set(coded("Tạm dừng đón khách du lịch đến huyện Bắc Sơn từ ngày 05/8/2021.")) == {"C7"}
+    assert set(coded("Các khách sạn, nhà nghỉ tạm dừng đón khách du lịch đến lưu trú.")) == {"C2"}

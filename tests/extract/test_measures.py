@@ -204,3 +204,15 @@ def test_a_heading_lends_its_places_to_the_paragraphs_under_it_until_the_next_he
     records = {r.oxcgrt: r for t in measure_tags(doc, "lang-son", 2021, "2021-07-30") for r in t.records}
     assert [p.name for p in records["C2"].places] == ["Bắc Sơn"] and [p.name for p in records["C4"].places] == ["Bắc Sơn"]
     assert records["H6"].scope == "general"
+
+
+def test_items_under_a_lead_in_that_orders_them_take_its_verb():
+    # (18k) "Tạm dừng các hoạt động sau: - <object>": an item naming only its object is ordered by the lead-in
+    records = _records(["Dừng các hoạt động sau trên địa bàn huyện Văn Lãng từ ngày 04/8/2021:",
+                        "1. Các tuyến xe khách nội tỉnh;", "2. Các giải thi đấu thể thao phong trào."],
+                       issued="2021-08-03")
+    levels = {code: r.level for (code, _), r in records.items()}
+    assert levels.get("C5") == 2 and levels.get("C3") == 2
+    assert records[("C5", "muc-1")].places[0].name == "Văn Lãng" and records[("C5", "muc-1")].start == "2021-08-04"
+    assert "C5" not in {code for code, _ in _records(["Các sở, ngành thực hiện các nội dung sau:",
+                                                       "1. Các tuyến xe khách nội tỉnh;"])}

@@ -213,3 +213,34 @@ def test_values_of_notices_end_to_end(tmp_path):
     assert (c6["2021-07-25"].level, c6["2021-07-25"].general) == (2, False)
     assert c6["2021-08-07"].level == 0  # lifted; the contingency (phong tỏa "trong trường hợp …") is not in force
     assert days["2021-08-07"].cells["H6"].level == 3 and days["2021-08-07"].cells["H6"].notice_id == "ls-101"
+
+
+def test_the_flag_describes_the_scope_of_the_strictest_measure_after_a_targeted_relaxation():
+    # (18k) a province-wide C2 2, relaxed to 1 in one district: elsewhere 2 continues, so the province's
+    # value is 2 and, set by the general measure, its flag is 1; a stricter district measure (3) flags 0
+    # while it lasts, and its own relaxation gives the general measure back its flag
+    days = list(province_days([
+        notice("a", "2021-07-01", measure("C2", 2, "2021-07-01")),
+        notice("b", "2021-07-05", measure("C2", 1, "2021-07-05", places=["Chi Lăng"])),
+        notice("c", "2021-07-08", measure("C2", 3, "2021-07-08", places=["Cao Lộc"])),
+        notice("d", "2021-07-10", measure("C2", 1, "2021-07-10", places=["Cao Lộc"])),
+    ], last=dt.date(2021, 7, 11)))
+    c2 = by_date(days, "C2")
+    assert (c2["2021-07-06"].level, c2["2021-07-06"].general, c2["2021-07-06"].notice_id) == (2, True, "a")
+    assert (c2["2021-07-08"].level, c2["2021-07-08"].general, c2["2021-07-08"].notice_id) == (3, False, "c")
+    assert (c2["2021-07-10"].level, c2["2021-07-10"].general, c2["2021-07-10"].notice_id) == (2, True, "a")
+
+
+def test_a_switch_of_regime_in_one_district_lifts_there_what_the_new_regime_lacks():
+    from build_tools.extract.measures import measure_tags
+    from tests.extract.helpers import document
+    tags = measure_tags(document(body=["Huyện Chi Lăng chuyển từ giãn cách xã hội theo Chỉ thị 16/CT-TTg sang "
+                                       "Chỉ thị 15/CT-TTg từ 0 giờ ngày 10/8/2021."]), "lang-son", 2021, "2021-08-09")
+    switched = tuple(r for t in tags for r in t.records)
+    days = list(province_days([
+        notice("a", "2021-08-01", measure("C6", 2, "2021-08-01", places=["Chi Lăng"])),
+        notice("b", "2021-08-09", *switched),
+    ], last=dt.date(2021, 8, 11)))
+    c6, c4 = by_date(days, "C6"), by_date(days, "C4")
+    assert c6["2021-08-09"].level == 2 and c6["2021-08-10"].level == 0 and c6["2021-08-10"].notice_id == "b"
+    assert (c4["2021-08-10"].level, c4["2021-08-10"].general) == (4, False)
