@@ -123,7 +123,6 @@ def json_ld(record: NoticeRecord, url: str, modified: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "@id": url,
         "url": url,
         "name": record.title,
         "inLanguage": "vi",
@@ -136,7 +135,6 @@ def json_ld(record: NoticeRecord, url: str, modified: str) -> dict[str, Any]:
         if record.signer and record.signer.name else None,
         "legislationLegalForce": "NotInForce",
         "citation": [c.label for c in record.cited_documents] or None,
-        "about": [m.label for m in record.measures] or None,
         "isBasedOn": (record.provenance.source_url if record.provenance else None) or record.source.file,
         "dateModified": modified,
         "license": LICENSE,

@@ -17,6 +17,7 @@ from .notice_pages import page_url, relative_path
 SITE_LINK = re.compile(r'(href|src)="@(/|file/)([^"#]*)(#[^"]*)?"')
 PRESERVED = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S)
 INDENTATION = re.compile(r"\n\s+")
+TAG_GAP = re.compile(r">\n+<")
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -44,6 +45,15 @@ def relative(base: str, target: str) -> str:
 
 
 def without_indentation(output: str) -> str:
-    """The page without the templates' indentation (outside ``<pre>``): a fifth of every page's bytes."""
+    """The page without the templates' indentation (outside ``<pre>``): a fifth of every page's bytes.
+
+    Around the article (the theme's head, header, navigation, footer: the same on every page) the line
+    breaks between two tags go too; inside it, where a break between two inline elements is a space
+    the reader sees, they stay.
+    """
     pieces = PRESERVED.split(output)
-    return "".join(piece if index % 2 else INDENTATION.sub("\n", piece) for index, piece in enumerate(pieces))
+    output = "".join(piece if index % 2 else INDENTATION.sub("\n", piece) for index, piece in enumerate(pieces))
+    start, end = output.find("<article"), output.rfind("</article>")
+    if start < 0 or end < start or PRESERVED.search(output, 0, start) or PRESERVED.search(output, end):
+        return output
+    return TAG_GAP.sub("><", output[:start]) + output[start:end] + TAG_GAP.sub("><", output[end:])

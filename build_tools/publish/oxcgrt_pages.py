@@ -24,7 +24,7 @@ SCOPE_VI = WORDS["scope"]
 
 
 def shade_class(level: int, maximum: int) -> str:
-    """``ox0`` … ``ox5``: the colour of a level as a class (oxcgrt.css), so tables stay small."""
+    """``ox0`` … ``ox5``: the colour of a level as a class (archive.css), so tables stay small."""
     return f"ox{PALETTE.index(colour(level, maximum))}"
 
 

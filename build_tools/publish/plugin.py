@@ -13,7 +13,8 @@ whole build. Each event does one job:
 - ``on_page_context``: titles and descriptions escaped (the theme prints them raw); the fork
   into two rendering processes (``parallel.PageSplit``);
 - ``on_post_page``: the HTML parts inserted, ``@/`` links resolved (``links``), indentation dropped;
-- ``on_post_build``/``on_build_error``: the second process waited for, or stopped.
+- ``on_post_build``/``on_build_error``: the second process waited for, or stopped; the navigation's links
+  written once for the whole site (``NAV_SCRIPT``, see ``nav_entries``).
 
 Registered as the ``archive`` entry point of ``mkdocs.plugins`` (pyproject.toml), so it runs
 under MkDocs and under ProperDocs alike.
@@ -36,6 +37,9 @@ from .notice_pages import parts_dir_for
 from .parallel import PageSplit
 
 PLACEHOLDER = re.compile(r"<!-- archive-part: (\w+) -->")
+NAV_SCRIPT = "assets/javascripts/archive-nav.js"
+"""The navigation's links, written once per build: pages outside the nav (overrides/partials/archive-nav.html)
+carry only the link home, and archive-page.js lists the rest from this file (mkdocs.yml extra_javascript)."""
 
 
 class ArchiveConfig(Config):
@@ -56,6 +60,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.in_nav: set[str] = set()
         self.split = PageSplit()
         self.parts_dir: Path | None = None
+        self.nav: list = []
 
     def on_config(self, config):
         self.split = PageSplit(self.config.processes)
@@ -69,6 +74,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.nav = nav_entries(nav.items)
         return nav
 
     def on_env(self, env, config, files):
@@ -105,6 +111,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, config):
         self.split.wait_for_second_process()
         self.split.reset([])
+        write_nav_script(Path(config.site_dir) / NAV_SCRIPT, self.nav)
 
     def on_build_error(self, error):
         self.split.leave_if_second_process(failed=True)  # the second process must never go on with the build
@@ -125,6 +132,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.parts_dir is None:
             return None
         return self.parts_dir / (page.file.src_uri[: -len(".md")] + ".json")
+
+
+def nav_entries(items) -> list:
+    """The nav as ``[title, URL from the site root]`` and ``[title, [entries]]`` for a section, in order."""
+    return [[item.title, nav_entries(item.children)] if item.children else [item.title, item.url] for item in items]
+
+
+def write_nav_script(path: Path, entries: list) -> None:
+    """The navigation's links for every page outside the nav: one small file instead of a list on each of
+    tens of thousands of pages (size budget, benchmarks/RESULTS.md). A script, not data fetched, so that it
+    loads from file:// too; JSON that cannot close a script element."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    path.write_text("// The site's navigation (build_tools/publish/plugin.py, write_nav_script): "
+                    "[title, URL from the site root] or [section, [entries]].\n"
+                    f"window.archiveNav = {data};\n", encoding="utf-8")
 
 
 def insert_parts(output: str, part_file: Path | None) -> str:

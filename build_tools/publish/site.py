@@ -236,7 +236,8 @@ def redirect_pages(moved: list[tuple[str, str]], directory_urls: bool, what: str
         target = notice_pages.relative_url(old, notice_pages.page_url(new, directory_urls), directory_urls)
         body = words["body"].format(what=words[what], link=notice_pages.md_link(old, new))
         title = words["title"].format(what=words[what])
-        pages.append(index_pages.MarkdownPage(old, title, body, {"redirect_to": target}))
+        # overrides/redirect.html: the refresh and the link, without the theme's chrome (thousands of pages)
+        pages.append(index_pages.MarkdownPage(old, title, body, {"redirect_to": target, "template": "redirect.html"}))
     return pages
 
 

@@ -127,7 +127,7 @@ def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable
                  + f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
                  f"{step.last.strftime('%d/%m/%Y')}"
                  + (WORDS["bar_notice"].format(notice=step.notice_id) if step.notice_id else ""))
-        # targeted (only named places): a dashed dark edge (class "tl-t", oxcgrt.css; the inline
+        # targeted (only named places): a dashed dark edge (class "tl-t", archive.css; the inline
         # attributes keep it visible without the stylesheet)
         targeted = not (step.general or not step.level)
         fill = colour(step.level, maximum)

@@ -27,7 +27,7 @@ def walk_the_archive(page, start_url: str, shots) -> None:
     assert page.url.endswith(".txt") and "COVID" in page.inner_text("body").upper()
     page.goto(notice_url)
     page.wait_for_selector(".notice-meta")
-    page.click(".notice-meta a.tag")
+    page.click(".notice-meta .tags a")
     page.wait_for_selector("h1")
     shots("theme")
     page.click(f"{content} a[href*='notices/']")
@@ -84,3 +84,48 @@ def test_zip_size_per_notice_is_reported(offline_site):
     figures = offline_site.report.figures
     assert figures["zip_bytes"] == offline_site.archive.stat().st_size
     print(f"\nUSB zip: {figures['zip_bytes'] / 1e6:.2f} MB, {figures['zip_bytes_per_notice'] / 1e3:.1f} KB per notice")
+
+
+# the pages of the navigation (the theme lists the active page's own headings, #…, in it too)
+NAV_LINKS = ("() => [...document.querySelectorAll('.md-sidebar--primary nav a')]"
+             ".filter(a => !a.getAttribute('href').startsWith('#')).map(a => a.href)")
+
+
+def walk_the_navigation(page, home_url: str, notice_url: str, tmp_path, edition: str) -> None:
+    """A notice (outside the nav) lists the same navigation as the home page once its script ran, at 1280 px
+    and in the phone's drawer at 390 px, and its links lead where the home page's do."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(home_url)
+    expected = [href.rstrip("/") for href in dict.fromkeys(page.evaluate(NAV_LINKS))]
+    page.goto(notice_url)
+    page.wait_for_function("() => document.querySelectorAll('nav.archive-nav a').length > 1")
+    links = [href.rstrip("/") for href in page.evaluate(NAV_LINKS)]
+    assert links == expected and len(links) == 14
+    assert page.locator("nav.archive-nav").get_attribute("aria-label") == "Thanh điều hướng"
+    assert page.locator("nav.archive-nav a:has-text('Tỉnh, thành phố')").is_visible()
+    page.screenshot(path=str(tmp_path / f"nav-{edition}-1280.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.click("label.md-header__button[for=__drawer]")
+    link = page.locator("nav.archive-nav a:has-text('Cách trích dẫn')")
+    link.wait_for(state="visible")
+    page.wait_for_timeout(300)  # the drawer's slide
+    page.screenshot(path=str(tmp_path / f"nav-{edition}-390.png"))
+    link.click()
+    page.wait_for_load_state("load")
+    assert "trich-dan" in page.url and "Cách trích dẫn" in page.inner_text("h1")
+
+
+def test_the_navigation_of_a_notice_from_file_url(unpacked, offline_site, tmp_path):
+    notice = offline_site.records[0]["url"]
+    with launched(tmp_path) as browser:
+        watched = WatchedPage(browser, offline=True)
+        walk_the_navigation(watched.page, (unpacked / "index.html").as_uri(), (unpacked / notice).as_uri(),
+                            tmp_path, "file")
+        watched.assert_clean()
+
+
+def test_the_navigation_of_a_notice_over_http(seed_site, tmp_path):
+    with serve(seed_site.site) as base, launched(tmp_path) as browser:
+        watched = WatchedPage(browser, offline=True)
+        walk_the_navigation(watched.page, base, base + seed_site.records[0]["url"], tmp_path, "http")
+        watched.assert_clean()

@@ -1,4 +1,5 @@
 """The plugin that finishes generated pages: links resolved per edition, table of contents, no lost text."""
+import re
 from types import SimpleNamespace
 
 from mkdocs.config import load_config
@@ -89,3 +90,48 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(tmp_p
                                 registry=tmp_path / "permalinks.yml"))
         sites.append(digest(out))
     assert len(sites[0]) > 50 and sites[0] == sites[1]
+
+
+def primary_nav(html: str) -> str:
+    start = html.index('data-md-type="navigation"')  # to the next sidebar: the theme's nests <nav>s
+    return html[start:html.index('data-md-type="toc"', start)]
+
+
+def theme_nav_targets(page_file, root) -> list:
+    from tests.support.links import resolve
+
+    # the active page's own headings (#…) are listed in the theme's navigation too: not a page of the nav
+    hrefs = re.findall(r'href="([^"#][^"]*)"', primary_nav(page_file.read_text(encoding="utf-8")))
+    targets = [resolve(page_file, href, root).relative_to(root).as_posix() for href in hrefs]
+    return list(dict.fromkeys(targets))  # the theme's drawer title links home as well
+
+
+def script_nav_targets(root) -> list:
+    import json
+
+    script = (root / plugin.NAV_SCRIPT).read_text(encoding="utf-8")
+    entries = json.loads(script.split("window.archiveNav = ", 1)[1].rstrip().rstrip(";"))
+    flat = [e for entry in entries for e in (entry[1] if isinstance(entry[1], list) else [entry])]
+    return [(url or "") + "index.html" if not url.endswith(".html") else url for _, url in flat]
+
+
+def test_pages_outside_the_nav_carry_its_landmark_and_the_link_home_the_rest_is_one_shared_script(seed_site):
+    """Notices and index pages (tens of thousands at scale) carry the navigation landmark, the drawer's
+    title and the link home; the theme's other links, the same targets in the same order as on the pages
+    in the nav, are listed once for the site in plugin.NAV_SCRIPT (size budget)."""
+    root = seed_site.site
+    notice = seed_site.page(seed_site.records[0])
+    compact_nav = primary_nav(notice.read_text(encoding="utf-8"))
+    assert 'class="md-nav md-nav--primary archive-nav" aria-label="Thanh điều hướng"' in compact_nav
+    assert 'for="__drawer">Kho văn bản' in compact_nav and compact_nav.count("<a ") == 1
+    assert re.search(r'<a href="(\.\./)+\.\.">Trang chủ</a>', compact_nav)
+    assert len(compact_nav.encode()) < 600 and "\n" not in compact_nav
+    assert script_nav_targets(root) == theme_nav_targets(root / "index.html", root)
+    assert len(script_nav_targets(root)) == 14 and "tinh/index.html" in script_nav_targets(root)
+
+
+def test_the_theme_chrome_has_no_line_breaks_between_tags_but_the_article_keeps_its_own():
+    html = ('<head>\n<meta a>\n</head><body>\n<nav>\n<a>x</a>\n</nav><article>\n<p><a>1</a>\n<a>2</a></p>\n</article>'
+            '\n<footer>\n<p>c</p>\n</footer>')
+    assert links.without_indentation(html) == ('<head><meta a></head><body><nav><a>x</a></nav><article>\n'
+                                               '<p><a>1</a>\n<a>2</a></p>\n</article><footer><p>c</p></footer>')
