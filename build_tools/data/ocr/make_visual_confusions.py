@@ -155,36 +155,28 @@ def worth_keeping(read: str, printed: str) -> bool:
     return True
 
 
+def _nearest(values, allowed) -> list[int]:
+    """The indices of the ``KEEP`` highest ``values`` at or above ``MIN_SIMILARITY`` whose pair is
+    ``allowed(index)`` (best first): a run's closest look-alikes, in both directions of the table."""
+    found: list[int] = []
+    for index in np.argsort(-values, kind="stable"):
+        if values[index] < MIN_SIMILARITY or len(found) >= KEEP:
+            break
+        if allowed(int(index)):
+            found.append(int(index))
+    return found
+
+
 def confusions(printed: list[str], read: list[str]) -> list[tuple[str, str, float]]:
     """The kept (read, printed, similarity) triples, most alike first."""
     table = similarities(printed, read)
     kept: dict[tuple[str, str], float] = {}
-
-    def consider(i: int, j: int) -> None:
-        value = float(table[i, j])
-        if value >= MIN_SIMILARITY and worth_keeping(read[j], printed[i]):
-            kept[(read[j], printed[i])] = value
-
     for i in range(len(printed)):
-        row = table[i]
-        order = np.argsort(-row, kind="stable")
-        taken = 0
-        for j in order:
-            if row[j] < MIN_SIMILARITY or taken >= KEEP:
-                break
-            if worth_keeping(read[j], printed[i]):
-                consider(i, int(j))
-                taken += 1
+        for j in _nearest(table[i], lambda j: worth_keeping(read[j], printed[i])):
+            kept[(read[j], printed[i])] = float(table[i, j])
     for j in range(len(read)):
-        column = table[:, j]
-        order = np.argsort(-column, kind="stable")
-        taken = 0
-        for i in order:
-            if column[i] < MIN_SIMILARITY or taken >= KEEP:
-                break
-            if worth_keeping(read[j], printed[i]):
-                consider(int(i), j)
-                taken += 1
+        for i in _nearest(table[:, j], lambda i: worth_keeping(read[j], printed[i])):
+            kept[(read[j], printed[i])] = float(table[i, j])
     return sorted(((r, p, round(s, 3)) for (r, p), s in kept.items()), key=lambda x: (-x[2], x[0], x[1]))
 
 
