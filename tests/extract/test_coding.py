@@ -315,6 +315,16 @@ def test_lifting_lowers_the_level(text, indicator):
     assert record.level == codebook().indicators[indicator].relaxed
 
 
+@pytest.mark.parametrize("text, direction", [
+    ("Ban Chỉ đạo huyện cho phép các quán ăn, nhà hàng mở cửa trở lại từ ngày 12/10/2021.", "relax"),
+    ("Theo chỉ thị của Chủ tịch UBND tỉnh, các cơ sở dịch vụ ăn uống được hoạt động trở lại.", "relax"),
+    ("Cửa hàng ăn uống chỉ được mở cửa trở lại để bán mang về.", "impose"),
+])
+def test_chi_of_a_compound_noun_is_no_only(text, direction):
+    """"chỉ" (only) before a reopening makes it a restriction; the "chỉ" of Ban Chỉ đạo or chỉ thị does not."""
+    assert coded(text, issued="2021-10-10")["C2"].direction == direction
+
+
 def test_a_relaxation_word_then_a_stop_is_a_stop():
     assert coded("Việc dạy học trực tiếp ở các trường trung học phổ thông được tạm dừng.")["C1"].direction == "impose"
 
