@@ -26,6 +26,8 @@ BAR = 14
 AXIS = 22
 WIDTH = 760
 MIN_LABELLED_BAR = 14  # narrower bars carry their level in the tooltip only
+MAX_BARS = 300  # bars in one timeline at most (≈ 80 KB): past this, touching narrow steps are drawn merged
+MERGE_WIDTHS = (0, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64)  # px: "narrow" tried in turn until the bars fit
 DARK_SHADES = 4  # from this palette index on, the level is written in white
 
 
@@ -101,46 +103,86 @@ def timeline_svg(days: Sequence[ProvinceDay], link: Callable[[str], str], title:
               for month in _months(first, last)]
     svg = {"width": WIDTH, "height": height, "title": title, "grid_top": AXIS - 4, "grid_bottom": height - 4,
            "month_y": AXIS - 8, "bar": BAR, "months": months,
-           "rows": [_row(index, indicator, days, link) for index, indicator in enumerate(rows)]}
+           "rows": [_row(index, indicator, placed, narrow, link)
+                    for index, (indicator, placed, narrow) in enumerate(_with_merge_width(rows, days))]}
     return call_macro("oxcgrt/_oxcgrt.html.j2", "timeline_svg", svg)
 
 
-def _row(index: int, indicator: str, days: Sequence[ProvinceDay], link: Callable[[str], str]) -> dict[str, Any]:
-    """One indicator's row: its label and a bar per step with a level (position, colour, tooltip, link)."""
-    book = codebook()
+def _placed(indicator: str, days: Sequence[ProvinceDay]) -> list[tuple[Step, float, float]]:
+    """The indicator's steps with a level, each with its left and right edge in the plot."""
     first, last = days[0].date, days[-1].date
     span = (last - first).days + 1
     plot = WIDTH - LABEL_WIDTH - 10
-    top = AXIS + index * ROW
-    maximum = _max_level(indicator)
 
     def x(date: dt.date) -> float:
         return LABEL_WIDTH + plot * (date - first).days / span
 
-    bars = []
-    for step in steps(days, indicator):
-        if step.level is None:
-            continue
-        left, right = x(step.first), x(step.last + dt.timedelta(days=1))
-        scope = WORDS["scope"]["general"] if step.general else (WORDS["scope"]["targeted"] if step.level else "")
-        label = (WORDS["bar"].format(indicator=indicator, level=step.level, maximum=maximum)
-                 + f"{' (' + scope + ')' if scope else ''}: {step.first.strftime('%d/%m/%Y')}–"
-                 f"{step.last.strftime('%d/%m/%Y')}"
-                 + (WORDS["bar_notice"].format(notice=step.notice_id) if step.notice_id else ""))
-        # targeted (only named places): a dashed dark edge (class "tl-t", archive.css; the inline
-        # attributes keep it visible without the stylesheet)
-        targeted = not (step.general or not step.level)
-        fill = colour(step.level, maximum)
-        # the level written on the bar (with "*" when targeted, as in the comparison table), so it is
-        # read without hovering (no hover on a phone) and a colour is never the only carrier
-        text = f"{step.level}{'*' if targeted else ''}" if right - left >= MIN_LABELLED_BAR else None
-        bars.append({"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": fill,
-                     "targeted": targeted, "title": label,
-                     "href": link(step.notice_id) if step.notice_id else None,
-                     "text": text, "text_x": f"{left + 3:.0f}",  # at the start: seen before a phone scrolls
-                     "text_fill": "#ffffff" if PALETTE.index(fill) >= DARK_SHADES else "#222222"})
+    return [(step, x(step.first), x(step.last + dt.timedelta(days=1)))
+            for step in steps(days, indicator) if step.level is not None]
+
+
+def _with_merge_width(rows: Sequence[str], days: Sequence[ProvinceDay]) -> list[tuple[str, list, float]]:
+    """Each row with the narrowest merge width at which the whole timeline keeps to ``MAX_BARS``: a
+    province with few changes is drawn step by step; one whose levels change every few days gets
+    its short steps drawn together."""
+    placed = [_placed(indicator, days) for indicator in rows]
+    for narrow in MERGE_WIDTHS:
+        if sum(len(_drawn_groups(row, narrow)) for row in placed) <= MAX_BARS:
+            break
+    return [(indicator, row, narrow) for indicator, row in zip(rows, placed)]
+
+
+def _row(index: int, indicator: str, placed: list[tuple[Step, float, float]], narrow: float,
+         link: Callable[[str], str]) -> dict[str, Any]:
+    """One indicator's row: its label and a bar per step with a level (position, colour, tooltip,
+    link); touching steps narrower than ``narrow`` px share one bar."""
+    book = codebook()
+    top = AXIS + index * ROW
+    maximum = _max_level(indicator)
+    bars = [_bar(group, indicator, maximum, link) for group in _drawn_groups(placed, narrow)]
     return {"top": top, "text_y": top + BAR - 2, "level_y": top + BAR - 4, "indicator": indicator, "name": book.indicators[indicator].vi_name or book.indicators[indicator].name,
             "bars": bars}
+
+
+def _drawn_groups(placed: list[tuple[Step, float, float]], narrow: float) -> list[list[tuple[Step, float, float]]]:
+    """Steps (with their left and right edges) in drawing groups: each wide step alone, and each run of
+    touching steps narrower than ``narrow`` px together."""
+    groups: list[list[tuple[Step, float, float]]] = []
+    for item in placed:
+        step, left, right = item
+        last = groups[-1][-1] if groups else None
+        if last and right - left < narrow and last[2] - last[1] < narrow \
+                and last[0].last + dt.timedelta(days=1) == step.first:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _bar(group: list[tuple[Step, float, float]], indicator: str, maximum: int,
+         link: Callable[[str], str]) -> dict[str, Any]:
+    """One drawn bar: a step, or a run of narrow steps shown at its strictest level (the tooltip
+    says how many changes it holds; the link opens the notice that set the strictest)."""
+    step = max((item[0] for item in group), key=lambda s: s.level)
+    left, right = group[0][1], group[-1][2]
+    first, last = group[0][0].first, group[-1][0].last
+    scope = WORDS["scope"]["general"] if step.general else (WORDS["scope"]["targeted"] if step.level else "")
+    label = (WORDS["bar"].format(indicator=indicator, level=step.level, maximum=maximum)
+             + f"{' (' + scope + ')' if scope else ''}: {first.strftime('%d/%m/%Y')}–{last.strftime('%d/%m/%Y')}"
+             + (WORDS["bar_changes"].format(count=len(group)) if len(group) > 1 else "")
+             + (WORDS["bar_notice"].format(notice=step.notice_id) if step.notice_id else ""))
+    # targeted (only named places): a dashed dark edge (class "tl-t", archive.css; the inline
+    # attributes keep it visible without the stylesheet)
+    targeted = not (step.general or not step.level)
+    fill = colour(step.level, maximum)
+    # the level written on the bar (with "*" when targeted, as in the comparison table), so it is
+    # read without hovering (no hover on a phone) and a colour is never the only carrier
+    text = f"{step.level}{'*' if targeted else ''}" if right - left >= MIN_LABELLED_BAR else None
+    return {"x": f"{left:.0f}", "width": f"{max(right - left, 1):.0f}", "fill": fill,
+            "targeted": targeted, "title": label,
+            "href": link(step.notice_id) if step.notice_id else None,
+            "text": text, "text_x": f"{left + 3:.0f}",  # at the start: seen before a phone scrolls
+            "text_fill": "#ffffff" if PALETTE.index(fill) >= DARK_SHADES else "#222222"}
 
 
 def legend_html(indicator: str | None = None) -> str:

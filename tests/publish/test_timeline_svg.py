@@ -54,3 +54,32 @@ def test_each_wide_bar_carries_its_level_and_a_star_when_targeted():
     assert levels == ["3*", "0"]  # 3 in Hữu Lũng only, then nothing in force (the level is still written)
     root = ET.fromstring(timeline_svg(days(), lambda n: n, "x"))
     assert [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tl-level"] == ["2", "0", "0"]
+
+
+def test_a_timeline_whose_levels_change_every_few_days_stays_small():
+    """Levels changing every other day for three years would be 1,500 bars; touching short
+    steps are drawn together at their strictest level, and the tooltip says so."""
+    from build_tools.publish.timeline_svg import MAX_BARS, PALETTE
+
+    start = dt.date(2020, 3, 1)
+    notices = []
+    for k in range(500):
+        day = start + dt.timedelta(days=2 * k)
+        measures = tuple(Measure(indicator, (k + shift) % 3, "general", (), day.isoformat(),
+                                 (day + dt.timedelta(days=1)).isoformat(), Evidence("…", "doan-1"))
+                         for indicator, shift in (("C1", 0), ("C2", 1), ("C6", 2)))
+        notices.append(NoticeMeasures(f"n{k}", "lang-son", "Lạng Sơn", "20", day.isoformat(), measures))
+    rows = list(province_days(notices))
+    assert len(steps(rows, "C1")) > 450
+    root = ET.fromstring(timeline_svg(rows, lambda n: f"../{n}/", "x"))
+    rects = list(root.iter("{http://www.w3.org/2000/svg}rect"))
+    assert len(rects) <= MAX_BARS
+    merged = [r for r in rects if "lần đổi mức" in r.find("{http://www.w3.org/2000/svg}title").text]
+    assert merged and all(r.get("fill") in PALETTE for r in merged)
+    strictest = [r for r in merged if "mức 2/3" in r.find("{http://www.w3.org/2000/svg}title").text]
+    assert strictest and all(r.get("fill") == colour(2, 3) for r in strictest)
+
+
+def test_a_few_steps_are_drawn_one_by_one():
+    svg = timeline_svg(days(), lambda notice: f"../../notices/{notice}/", "x")
+    assert "lần đổi mức" not in svg and svg.count("<rect") == 3
