@@ -92,62 +92,62 @@ def timeline_svg(days: Sequence[ProvinceDay], link: Callable[[str], str], title:
     if not days or not rows:
         return ""
     first, last = days[0].date, days[-1].date
-    span = (last - first).days + 1
-    plot = WIDTH - LABEL_WIDTH - 10
     height = AXIS + ROW * len(rows) + 6
-
-    def x(date: dt.date) -> float:
-        return LABEL_WIDTH + plot * (date - first).days / span
+    x = _x_scale(days)
 
     months = [(f"{x(month):.1f}", f"{x(month) + 2:.1f}", f"{month.month:02d}/{month.year}")
               for month in _months(first, last)]
     svg = {"width": WIDTH, "height": height, "title": title, "grid_top": AXIS - 4, "grid_bottom": height - 4,
            "month_y": AXIS - 8, "bar": BAR, "months": months,
-           "rows": [_row(index, indicator, placed, narrow, link)
-                    for index, (indicator, placed, narrow) in enumerate(_with_merge_width(rows, days))]}
+           "rows": [_row(index, indicator, groups, link)
+                    for index, (indicator, groups) in enumerate(_drawing_groups(rows, days))]}
     return call_macro("oxcgrt/_oxcgrt.html.j2", "timeline_svg", svg)
 
 
-def _placed(indicator: str, days: Sequence[ProvinceDay]) -> list[tuple[Step, float, float]]:
-    """The indicator's steps with a level, each with its left and right edge in the plot."""
-    first, last = days[0].date, days[-1].date
-    span = (last - first).days + 1
+def _x_scale(days: Sequence[ProvinceDay]) -> Callable[[dt.date], float]:
+    """A date's x in the plot: the province's first day at its left edge, the day after its last at its right."""
+    first = days[0].date
+    span = (days[-1].date - first).days + 1
     plot = WIDTH - LABEL_WIDTH - 10
+    return lambda date: LABEL_WIDTH + plot * (date - first).days / span
 
-    def x(date: dt.date) -> float:
-        return LABEL_WIDTH + plot * (date - first).days / span
 
+Group = list[tuple[Step, float, float]]  # steps with their left and right edges, drawn as one bar
+
+
+def _placed(indicator: str, days: Sequence[ProvinceDay], x: Callable[[dt.date], float]) -> Group:
+    """The indicator's steps with a level, each with its left and right edge in the plot."""
     return [(step, x(step.first), x(step.last + dt.timedelta(days=1)))
             for step in steps(days, indicator) if step.level is not None]
 
 
-def _with_merge_width(rows: Sequence[str], days: Sequence[ProvinceDay]) -> list[tuple[str, list, float]]:
-    """Each row with the narrowest merge width at which the whole timeline keeps to ``MAX_BARS``: a
-    province with few changes is drawn step by step; one whose levels change every few days gets
-    its short steps drawn together."""
-    placed = [_placed(indicator, days) for indicator in rows]
+def _drawing_groups(rows: Sequence[str], days: Sequence[ProvinceDay]) -> list[tuple[str, list[Group]]]:
+    """Each row with its bars' groups, at the narrowest merge width at which the whole timeline keeps
+    to ``MAX_BARS``: a province with few changes is drawn step by step; one whose levels change every
+    few days gets its short steps drawn together."""
+    x = _x_scale(days)
+    placed = [_placed(indicator, days, x) for indicator in rows]
     for narrow in MERGE_WIDTHS:
-        if sum(len(_drawn_groups(row, narrow)) for row in placed) <= MAX_BARS:
+        grouped = [_drawn_groups(row, narrow) for row in placed]
+        if sum(map(len, grouped)) <= MAX_BARS:
             break
-    return [(indicator, row, narrow) for indicator, row in zip(rows, placed)]
+    return list(zip(rows, grouped))
 
 
-def _row(index: int, indicator: str, placed: list[tuple[Step, float, float]], narrow: float,
-         link: Callable[[str], str]) -> dict[str, Any]:
-    """One indicator's row: its label and a bar per step with a level (position, colour, tooltip,
-    link); touching steps narrower than ``narrow`` px share one bar."""
+def _row(index: int, indicator: str, groups: list[Group], link: Callable[[str], str]) -> dict[str, Any]:
+    """One indicator's row: its label and a bar per group of steps (position, colour, tooltip, link)."""
     book = codebook()
     top = AXIS + index * ROW
     maximum = _max_level(indicator)
-    bars = [_bar(group, indicator, maximum, link) for group in _drawn_groups(placed, narrow)]
+    bars = [_bar(group, indicator, maximum, link) for group in groups]
     return {"top": top, "text_y": top + BAR - 2, "level_y": top + BAR - 4, "indicator": indicator, "name": book.indicators[indicator].vi_name or book.indicators[indicator].name,
             "bars": bars}
 
 
-def _drawn_groups(placed: list[tuple[Step, float, float]], narrow: float) -> list[list[tuple[Step, float, float]]]:
+def _drawn_groups(placed: Group, narrow: float) -> list[Group]:
     """Steps (with their left and right edges) in drawing groups: each wide step alone, and each run of
     touching steps narrower than ``narrow`` px together."""
-    groups: list[list[tuple[Step, float, float]]] = []
+    groups: list[Group] = []
     for item in placed:
         step, left, right = item
         last = groups[-1][-1] if groups else None
@@ -159,7 +159,7 @@ def _drawn_groups(placed: list[tuple[Step, float, float]], narrow: float) -> lis
     return groups
 
 
-def _bar(group: list[tuple[Step, float, float]], indicator: str, maximum: int,
+def _bar(group: Group, indicator: str, maximum: int,
          link: Callable[[str], str]) -> dict[str, Any]:
     """One drawn bar: a step, or a run of narrow steps shown at its strictest level (the tooltip
     says how many changes it holds; the link opens the notice that set the strictest)."""
