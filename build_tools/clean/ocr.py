@@ -1061,14 +1061,18 @@ def load_abbreviations(directory: Path = DATA_DIR) -> list[str]:
     codes of doc_types.yml and issuers.yml: what a marked all-caps token (ƯBND) may stand for."""
     from .ocr_fields import known_codes
 
-    with open(directory / "abbreviations.txt", encoding="utf-8") as handle:
-        listed = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
     types, issuers = known_codes()
+    listed = _listed_words(directory / "abbreviations.txt")
     return sorted({*listed, *(code for code in types | issuers if code.isupper() and code.isalpha())})
 
 
 def load_loanwords(directory: Path = DATA_DIR) -> list[str]:
-    with open(directory / "loanwords.txt", encoding="utf-8") as handle:
+    return _listed_words(directory / "loanwords.txt")
+
+
+def _listed_words(path: Path) -> list[str]:
+    """The entries of a one-word-a-line list (``#`` lines are comments, blank lines skipped)."""
+    with open(path, encoding="utf-8") as handle:
         return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
 
 
