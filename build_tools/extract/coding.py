@@ -16,7 +16,7 @@ from ..model import Clue, Found, MeasurePlace
 from ..vietnamese.date_grammar import spellings
 from .compose import VerbClass, composed_level, verb_classes
 from .province import candidates, district_mentions
-from .textutil import UPPER, alternatives, compile_folded, fold, squeeze
+from .textutil import UPPER, alternatives, any_of, compile_folded, fold, squeeze
 
 # --- the codebook --------------------------------------------------------------------------
 
@@ -66,10 +66,6 @@ class RegimeReading:
     replaces: re.Pattern | None  # "áp dụng Chỉ thị 15 thay cho Chỉ thị 16": a change of regime
     frame: re.Pattern | None  # right before the name: "giãn cách xã hội theo", "áp dụng"
     where_or_when: re.Pattern | None  # places or a period in the sentence
-
-
-def _joined(patterns: list[str] | None) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @dataclass(frozen=True)
@@ -138,7 +134,7 @@ def codebook() -> Codebook:
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
         numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
-        regime_reading=RegimeReading(*(_joined((data.get("shorthand_reading") or {}).get(key))
+        regime_reading=RegimeReading(*(any_of((data.get("shorthand_reading") or {}).get(key))
                                        for key in ("cited", "past", "several", "replaces", "frame", "where_or_when"))),
     )
 

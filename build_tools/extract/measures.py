@@ -26,7 +26,7 @@ from ..model import Block, CleanDocument, Evidence, Measure, MeasurePlace, Measu
 from .coding import (CodedRule, codebook, coded_rules, homographs_agree, in_force, is_relaxation, level_for,
                      names_whole_province, places_in, scope_of, shorthand_in)
 from .deadlines import Period, measure_period, refers_to_regime, states_period_only
-from .textutil import alternatives, compile_folded, fold, sentence_spans, squeeze
+from .textutil import alternatives, any_of, compile_folded, fold, sentence_spans, squeeze
 from .vocab import measures
 
 MAX_EVIDENCE = 3
@@ -422,8 +422,7 @@ _ITEM_LABEL = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|[IVX]+\.|\d+(?:\.\d+)*[.
 
 @functools.lru_cache(maxsize=1)
 def _lead_orders() -> re.Pattern[str] | None:
-    patterns = _instruction_words().get("lead_orders") or []
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return any_of(_instruction_words().get("lead_orders"))
 
 
 def _ordered_by_lead(blocks: list[Block], eligible: set[int], coded_blocks: set[int]

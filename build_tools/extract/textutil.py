@@ -127,6 +127,11 @@ def compile_folded(patterns: list[str] | tuple[str, ...], whole: bool = False) -
     return WordPattern(rf"(?:{body})(?![\w])")
 
 
+def any_of(patterns: list[str] | None) -> re.Pattern | None:
+    """Patterns of a data file, already written for folded text, as one alternation; None when none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def alternatives(words: Iterable[str], folded: bool = False) -> str:
     """Words of a vocabulary as one regex alternation, in the order the data gives them (folded
     first when the pattern is matched on folded text)."""
