@@ -68,11 +68,42 @@ def test_stamp_debris_and_specks_are_left_out_but_words_under_the_stamp_stay():
     ink = [1400, 2000, 1900, 2400]
     words = [word("TM.", 1500, 2100, conf=80), word("ỦY", 1600, 2100, conf=85),
              word("MNỨ", 1500, 2200, conf=12, line=(1, 1, 2)), word("nghiệp", 1600, 2300, conf=20, line=(1, 1, 3)),
-             word("_", 300, 2300, conf=20, line=(1, 1, 3))]
-    text, found, _ = ocr.assemble([{"size": [2480, 3508], "ink": ink, "words": words}])
+             word("KT.", 1450, 2300, conf=90, line=(1, 1, 3)), word("_", 300, 2300, conf=20, line=(1, 1, 4))]
+    text, found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": ink, "words": words}])
     assert "MNỨ" not in text and "_" not in text
-    assert "TM. ỦY" in text and "nghiệp" in text
+    assert "TM. ỦY" in text and "KT. nghiệp" in text  # an unsure word on a row of print stays
     assert all(item.in_stamp for item in found)
+    assert dropped == ["trang 1: vết mực dấu, chữ ký: MNỨ (12)"]  # listed; dust without a letter is not
+
+
+def test_rows_of_unsure_words_under_coloured_ink_are_signature_strokes():
+    # a signature's strokes read as Vietnamese syllables ("Nhi", "mu"), on rows of their own under
+    # the ink; print rows of the signer block keep their unsure words; outside the ink, an unsure
+    # valid word is faded print and stays
+    region = [1400, 2000, 1900, 2600]
+    words = [*row_words("PHÓ CHỦ TỊCH", 1450, 2050, (1, 1, 1)),
+             word("Nhi", 1450, 2200, conf=26, line=(1, 1, 2)), word("mu", 1600, 2200, conf=15, line=(1, 1, 2)),
+             word("nay", 1500, 2300, conf=6, line=(1, 1, 3)),
+             word("vệ", 1500, 2350, w=4, h=4, conf=93, line=(1, 1, 4)),  # a box no printed letter fits
+             *row_words("Nguyễn Văn An", 1450, 2500, (1, 1, 5)),
+             word("nghiệp", 300, 2200, conf=20, line=(2, 1, 1))]
+    page = {"size": [2480, 3508], "ink": None, "words": words, "inks": {"method": ocr.INK_METHOD, "boxes": [region]}}
+    text, _found, dropped = ocr.assemble([page])
+    assert "Nhi" not in text and "mu" not in text and "nay" not in text and "vệ" not in text
+    assert "PHÓ CHỦ TỊCH" in text and "Nguyễn Văn An" in text and "nghiệp" in text
+    assert sorted(line.split(": ")[1] for line in dropped) == ["vết bẩn"] + ["vết mực dấu, chữ ký"] * 3
+    assert any(line.endswith("Nhi (26)") for line in dropped)
+
+
+def test_ink_regions_cover_the_stamp_and_the_signature_each_whole():
+    spec = compose(1, "heldout", pool=[("x", ["Một đoạn văn bản để thử nghiệm các vùng mực màu trên trang quét. " * 3])])
+    page = scan(spec, LEVELS["poor"])[-1]
+    regions = ocr.ink_regions(page)
+    assert len(regions) == 1  # stamp and signature overlap: one region, nothing else on the page is coloured
+    left, top, right, bottom = regions[0]
+    width = page.width
+    assert right - left > 0.2 * width and bottom - top > 0.1 * width  # the whole seal and the strokes
+    assert ocr.ink_regions(Image.new("RGB", (300, 400), "white")) == []
 
 
 def test_colour_ink_is_lifted_and_black_print_under_it_kept():
