@@ -88,3 +88,30 @@ def test_a_speck_before_a_heading_in_capitals_is_dropped():
     assert [(c.before, c.after, c.line) for c in changes] == [('"', "", 2)]
     text = '"Nhân dân là trung tâm", "KHẨN" và “CÔNG ĐIỆN”\n'
     assert repair_fields(text, None) == (text, [])
+
+
+def test_a_date_word_one_letter_off_is_read_by_the_dates_structure():
+    fixed, [change] = repair_dates("Sóc Trăng, ngày 07 thúng 03 năm 2021")
+    assert fixed == "Sóc Trăng, ngày 07 tháng 03 năm 2021"
+    assert (change.before, change.after, change.code) == ("thúng", "tháng", "date-word")
+    assert repair_dates("Ngày 9 THÚNG 3 Năm 2022")[0] == "Ngày 9 THÁNG 3 Năm 2022"  # the case as written
+    # two words off, a word with another length, an invalid date, or no numbers: no date, nothing changed
+    for text in ("ngày 07 thúng 03 nim 2021", "ngày 07 thángg 03 năm 2021", "ngày 30 thúng 02 năm 2021",
+                 "trong 05 ngày, 12 thúng hàng hóa"):
+        assert repair_dates(text) == (text, [])
+
+
+def test_a_speck_glued_before_the_day_becomes_a_space_and_digit_shapes_follow_the_field():
+    fixed, changes = repair_dates("Cà Mau, ngày“1H tháng 9 năm 2O21")
+    assert fixed == "Cà Mau, ngày 14 tháng 9 năm 2021"
+    assert sorted(change.code for change in changes) == ["date-digits", "date-digits", "date-speck"]
+    assert len(fixed) == len("Cà Mau, ngày“1H tháng 9 năm 2O21")  # offsets of later repairs stay valid
+    assert repair_dates("ngày 3H tháng 9 năm 2021")[1] == []  # day 34: no date
+
+
+def test_a_misread_separator_between_two_codes_and_a_stop_inside_a_heading():
+    assert repair_symbols("Số: 812/KH;UBND", _no_confidence)[0] == "Số: 812/KH-UBND"
+    assert repair_symbols("tỷ lệ 3/4:UBND", _no_confidence)[1] == []  # digits, not a code, before it
+    fixed, changes = repair_fields("ỦY.BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng", None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng"  # abbreviations and prose kept
+    assert [change.code for change in changes] == ["heading-dot"]
