@@ -364,9 +364,18 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
 _SPECK_HEADING = re.compile(r"^(?P<speck>[\"“”'‘’`,.·])(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
 
 
+# a dash before the first line, in capitals: a document opens with its issuing body or the motto,
+# never with an item of a list ("- THÀNH ỦY ĐÀ NẴNG")
+_SPECK_FIRST_LINE = re.compile(r"\A\s*(?P<speck>[-–—~*]+[ \t]*)(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
+
+
 def _heading_specks(text: str) -> list[Edit]:
-    """A lone mark before a heading in capitals, with no closing mark on the line: a speck."""
+    """A lone mark before a heading in capitals, with no closing mark on the line, or a dash
+    before the document's first line in capitals: a speck."""
     edits = []
+    first = _SPECK_FIRST_LINE.match(text)
+    if first:
+        edits.append((first.start("speck"), first.group("speck"), "", "heading-speck", REASONS["heading-speck"], 0.8))
     for match in _SPECK_HEADING.finditer(text):
         line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
         if line.upper() == line:

@@ -854,11 +854,11 @@ def _speck(word: dict) -> bool:
 
 
 def _stamp_debris(word: dict, regions: list[list[int]]) -> bool:
-    """A low-confidence token under the stamp or signature that is no Vietnamese word."""
+    """A low-confidence token under the stamp or signature with no Vietnamese syllable in it:
+    print the stamp garbled keeps one (",KT.CHỦ", "TM:UY"), ink strokes read as letters do not."""
     if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_regions(word["box"], regions):
         return False
-    letters = re.sub(r"[^\w]|\d", "", word["text"])
-    return not (letters and is_syllable(letters))
+    return not any(len(run) >= 2 and is_syllable(run) for run in re.findall(r"[^\W\d_]+", word["text"]))
 
 
 def _too_small(word: dict, usual: float | None) -> bool:

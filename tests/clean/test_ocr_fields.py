@@ -115,3 +115,10 @@ def test_a_misread_separator_between_two_codes_and_a_stop_inside_a_heading():
     fixed, changes = repair_fields("ỦY.BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng", None)
     assert fixed == "ỦY BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng"  # abbreviations and prose kept
     assert [change.code for change in changes] == ["heading-dot"]
+
+
+def test_a_dash_before_the_first_line_in_capitals_is_a_speck_but_list_items_stay():
+    fixed, [change] = repair_fields("- TỈNH ỦY KON TUM\n*\nSố: 12-CT/TU\n- Các huyện ủy;\n- BAN THƯỜNG VỤ", None)
+    assert fixed == "TỈNH ỦY KON TUM\n*\nSố: 12-CT/TU\n- Các huyện ủy;\n- BAN THƯỜNG VỤ"
+    assert change.code == "heading-speck"
+    assert repair_fields("- Các sở, ban, ngành", None) == ("- Các sở, ban, ngành", [])
