@@ -686,13 +686,16 @@ def rows_of(words: list[dict]) -> list[Row]:
     return rows
 
 
-def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True) -> list[list[list[dict]]]:
+def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True,
+                  left_out: list[tuple[str, dict]] | None = None) -> list[list[list[dict]]]:
     """Rows as lists of segments in reading order; a two-column zone gives its left column's
     rows first, then its right column's.
 
     Official documents have columns in two places only: the header, above the first row of
     running text on the first page, and the foot (recipients | signer), below the last one on
     the last page. A gap inside a row of running text (a word too faint to read) is no column.
+    The gutter between two columns is blank paper: an unsure word wholly inside it is a speck,
+    left out (and added to ``left_out``).
     """
     if not rows:
         return []
@@ -749,8 +752,12 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
         gutter = (left_end + right_start) / 2
         left_rows, right_rows = [], []
         for index in zone:
-            left = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 < gutter]
-            right = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 >= gutter]
+            specks = [w for seg in pieces[index] for w in seg if _in_gutter(w, left_end, right_start)]
+            if left_out is not None:
+                left_out += [("speck", w) for w in specks]
+            words = [w for seg in pieces[index] for w in seg if not any(w is speck for speck in specks)]
+            left = [w for w in words if w["box"][0] + w["box"][2] / 2 < gutter]
+            right = [w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter]
             if left:
                 left_rows.append([sorted(left, key=lambda w: w["box"][0])])
             if right:
@@ -761,6 +768,12 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
         out.append([])
         k = j
     return out
+
+
+def _in_gutter(word: dict, left_end: float, right_start: float) -> bool:
+    """An unsure word wholly between two columns' text, where the paper is blank."""
+    x, _y, width, _h = word["box"]
+    return word["conf"] < SOLID_CONFIDENCE and x > left_end and x + width < right_start
 
 
 def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]]) -> list[list[list[dict]]]:
@@ -955,8 +968,10 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     debris: list[list[tuple[str, dict]]] = []
     for page in pages:
         words, left_out = page_debris([w for w in map(_without_dust, page["words"]) if w["text"]], page)
-        debris.append(left_out)
-        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1)
+        gutter: list[tuple[str, dict]] = []
+        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1,
+                             left_out=gutter)
+        debris.append(left_out + [(why, w) for why, w in gutter if any(ch.isalpha() for ch in w["text"])])
         laid_out.append(rows)
         for row in rows:
             flat = [w for segment in row for w in segment]

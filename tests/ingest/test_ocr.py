@@ -496,3 +496,15 @@ def test_tesseract_words_maps_boxes_of_an_enlarged_image_back_and_drops_empty_ro
         {"text": "Sở", "conf": 91.0, "box": [30, 60, 45, 21], "line": [1, 1, 1]},
         {"text": "Ý", "conf": 55.0, "box": [90, 60, 30, 24], "line": [1, 1, 1]}]
     assert [word["box"] for word in tesseract_words(data, scale=3.0)] == [[10, 20, 15, 7], [30, 20, 10, 8]]
+
+
+def test_an_unsure_word_in_the_gutter_between_the_header_columns_is_a_speck():
+    words = (row_words("ỦY BAN NHÂN DÂN", 300, 200, (1, 1, 1)) + row_words("CỘNG HÒA XÃ HỘI", 1300, 200, (1, 1, 1))
+             + row_words("Số: 12/CT-UBND", 330, 330, (1, 1, 3))
+             + [word("Số", 1050, 335, conf=17, line=(1, 1, 3))]
+             + row_words("Sơn La, ngày 5 tháng 8 năm 2021", 1250, 330, (1, 1, 3))
+             + row_words("CHỈ THỊ về việc phòng chống dịch trên toàn tỉnh", 700, 450, (2, 1, 1)))
+    text, _found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:4] == ["ỦY BAN NHÂN DÂN", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI", "Sơn La, ngày 5 tháng 8 năm 2021"]
+    assert dropped == ["trang 1: vết bẩn: Số (17)"]
