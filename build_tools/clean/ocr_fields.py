@@ -22,13 +22,14 @@ from ..model import Change
 from ..vietnamese.date_grammar import spellings, verbal_date
 from ..vietnamese.fold import fold
 
-_LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
+_LETTERS = "A-Za-zĐđÐƯưƠơÂâĂăÊêÔô"
 # a state number (123/TB-UBND, 12/2021/QĐ-UBND) or a Party one (25-KL/TU); the symbol part is
 # matched loosely (OCR may have put any letter or a digit-shaped letter in it)
 # the separator after the digits may be misread (113:TB/TU), and a speck glued after the symbol
 # read as "_" or "~" (2668/HD-UBND_)
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/))"
+    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?"
+    rf"(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/)|(?=[{_LETTERS}]{{2,}}-[{_LETTERS}]))"
     rf"(?P<symbol>[{_LETTERS}0-9]+(?:[-/][{_LETTERS}0-9]+)*)(?P<junk>[_~]+)?(?![\w-])")
 _PART = re.compile(r"[^-/]+")
 # two codes of a symbol with a speck read as a mark where the hyphen goes (3303/CT:UBND)
@@ -107,6 +108,9 @@ def best_code(part: str, first: bool, confidence: float | None, sure: float) -> 
     only when Tesseract was unsure of the word. A tie between two codes is left alone."""
     if _is_known(part) or len(part) < 2:
         return None
+    if "Ð" in part and _is_known(part.replace("Ð", "Đ")):  # the Icelandic eth, drawn as Đ
+        return part.replace("Ð", "Đ"), 1.0
+    part = part.replace("Ð", "Đ")
     types, issuers = known_codes()
     pool = (types | issuers) if first else issuers
     limit = 2.0 if confidence is not None and confidence < sure else 1.0
@@ -133,6 +137,7 @@ CHANGE_CODES = {"ocr-repair": {
     "date-speck": "date: a speck read as a mark glued between a date word and its number",
     "number-separator": "number: a speck read as a mark between two codes of the symbol, where the hyphen goes",
     "heading-dot": "a speck read as a stop between two syllables of a heading in capitals",
+    "header-speck": "a speck read as marks before the number label, after a header line in capitals or after the date",
 }}
 REASONS = CHANGE_CODES["ocr-repair"]
 Edit = tuple[int, str, str, str, str, float]  # offset, before, after, code, reason, confidence
@@ -163,6 +168,8 @@ def _symbol_edits(text: str, confidence_at) -> list[Edit]:
                                 f"{code!r} misread (shape cost {cost:.0f})", 0.9 if cost <= 1 else 0.7))
         first = _PART.match(match.group("symbol"))
         sep = match.group("sep")
+        if not sep and not (first and (_is_known(first.group()) or (found_edits and found_edits[0][0] == start))):
+            continue  # digits run into letters: a number only when its type code is there (a slash lost)
         if sep not in "/-" and first and (_is_known(first.group()) or found_edits):
             edits.append((match.start("sep"), sep, "-", "number-hyphen", f"number: {sep!r} between the digits "
                           "and the type code is a misread hyphen (Party form 25-KL/TU)", 0.8))
@@ -355,7 +362,8 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
         return confidences[k]
 
     text, date_changes = repair_dates(text)  # same-length edits: offsets do not move
-    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text) + _heading_dots(text))
+    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text) + _heading_dots(text)
+                   + _header_line_specks(text))
     text, changes = _apply(text, edits)
     return text, date_changes + changes
 
@@ -410,3 +418,48 @@ def _lines(text: str):
     for line in text.split("\n"):
         yield offset, line
         offset += len(line) + 1
+
+
+# marks a speck is read as at the ends of a header line
+_END_SPECKS = r"[-–—.,:;~*'\"“”‘’`]"
+
+
+@functools.lru_cache(maxsize=1)
+def _header_speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(marks before the number label, marks after a line in capitals, marks after the
+    place-and-date line's year) in the header."""
+    from ..data_files import load_yaml
+
+    label = re.escape(load_yaml("structure.yml")["number_label"])
+    before_label = re.compile(rf"^(?P<speck>(?:{_END_SPECKS}[ \t]*)+)(?=(?i:{label})[ \t]*[:.]?[ \t]*\d)")
+    # apart from the word, or two marks or more: one mark glued to a word may be print ("COVID-")
+    after_capitals = re.compile(rf"(?<=[A-ZĐÀ-Ỹ])(?P<speck>[ \t]+(?:{_END_SPECKS}[ \t]*)+|(?:{_END_SPECKS}[ \t]*){{2,}})$")
+    after_year = re.compile(verbal_date("marked", gap=r"\s+") + rf"(?P<speck>(?:[ \t]*{_END_SPECKS})+[ \t]*)$",
+                            re.IGNORECASE)
+    return before_label, after_capitals, after_year
+
+
+def _header_line_specks(text: str) -> list[Edit]:
+    """Specks read as marks around the header's lines (its first ``HEADER_ZONE_LINES`` lines),
+    where print puts none: before the number label ("- :Số: 215/KH-UBND"), after a line in
+    capitals ("THÀNH PHỐ CẦN THƠ -", "KẾ HOẠCH -") and after the year of the place-and-date
+    line ("…năm 2021 :"). The body's sentences, below, keep their stops."""
+    from .layout import HEADER_ZONE_LINES, is_date_cell
+
+    before_label, after_capitals, after_year = _header_speck_patterns()
+    edits = []
+    for number, (start, line) in enumerate(_lines(text)):
+        if number >= HEADER_ZONE_LINES:
+            break
+        letters = [ch for ch in line if ch.isalpha()]
+        found = before_label.match(line)
+        if not found and len(letters) >= 4 and not any(ch.islower() for ch in letters):
+            found = after_capitals.search(line)
+        if not found:
+            found = after_year.search(line)
+            if found and not is_date_cell(line[:found.start("speck")]):
+                found = None  # a sentence ending with a date keeps its stop: only the place-and-date line
+        if found:
+            edits.append((start + found.start("speck"), found.group("speck"), "", "header-speck",
+                          REASONS["header-speck"], 0.8))
+    return edits

@@ -122,3 +122,22 @@ def test_a_dash_before_the_first_line_in_capitals_is_a_speck_but_list_items_stay
     assert fixed == "TỈNH ỦY KON TUM\n*\nSố: 12-CT/TU\n- Các huyện ủy;\n- BAN THƯỜNG VỤ"
     assert change.code == "heading-speck"
     assert repair_fields("- Các sở, ban, ngành", None) == ("- Các sở, ban, ngành", [])
+
+
+def test_a_number_that_lost_its_slash_still_has_its_code_repaired():
+    assert repair_symbols("Số:05CĐÐ-UBND", _no_confidence)[0] == "Số:05CĐ-UBND"  # a doubled Đ, one an eth
+    assert repair_symbols("Số: 12QÐ-UBND", _no_confidence)[0] == "Số: 12QĐ-UBND"
+    for text in ("mã 12AB-CD", "COVID-19 và 5G-ABC"):  # no type code: no number, nothing changed
+        assert repair_symbols(text, _no_confidence) == (text, [])
+
+
+def test_specks_around_the_header_lines_go_and_the_bodys_stops_stay():
+    text = ("ỦY BAN NHÂN DÂN .\nTHÀNH PHỐ CẦN THƠ -\n- :Số: 215/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM. :\n"
+            "Cần Thơ, ngày 05 tháng 11 năm 2021 :\nKẾ HOẠCH -\nPHÒNG, CHỐNG DỊCH COVID-\n19 CHO TRẺ EM\n"
+            "Tổ chức tiêm chủng từ ngày 5 tháng 8 năm 2021.\n- BỘ Y TẾ.")
+    fixed, changes = repair_fields(text, None)
+    assert fixed.split("\n")[:6] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 215/KH-UBND",
+                                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cần Thơ, ngày 05 tháng 11 năm 2021",
+                                     "KẾ HOẠCH"]
+    assert fixed.split("\n")[6:] == text.split("\n")[6:]  # a word's own hyphen, a sentence's stop kept
+    assert {change.code for change in changes} == {"header-speck"}
