@@ -743,8 +743,9 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
                     zone.append(j)
                     j += 1
                     continue
-                break
-            if x1 <= right_start or x0 >= (left_end + right_start) / 2:  # in one column
+            # a row of one column: one segment, or a gap of its own (an unsure word inside a
+            # line: "ngày 03 [tháng] 11") away from the gutter
+            if x1 <= right_start or x0 >= (left_end + right_start) / 2:
                 zone.append(j)
                 j += 1
                 continue

@@ -508,3 +508,19 @@ def test_an_unsure_word_in_the_gutter_between_the_header_columns_is_a_speck():
     lines = [line for line in text.split("\n") if line]
     assert lines[:4] == ["ỦY BAN NHÂN DÂN", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI", "Sơn La, ngày 5 tháng 8 năm 2021"]
     assert dropped == ["trang 1: vết bẩn: Số (17)"]
+
+
+def test_a_gap_left_by_an_unsure_word_inside_a_header_line_is_no_second_gutter():
+    # "tháng" read 19 % sure leaves a gap in the date line: the line still belongs to the right
+    # column, whole and in its place, and the number stays with the left column
+    date = row_words("Sơn La, ngày 05", 1300, 330, (1, 1, 3)) + [word("tháng", 1800, 330, conf=19, line=(1, 1, 3))]
+    date += row_words("11 năm 2021", 2000, 330, (1, 1, 3))
+    words = (row_words("ỦY BAN NHÂN DÂN", 300, 200, (1, 1, 1)) + row_words("CỘNG HÒA XÃ HỘI", 1300, 200, (1, 1, 1))
+             + row_words("TỈNH SƠN LA", 340, 260, (1, 1, 2)) + date
+             + row_words("Số: 12/CT-UBND", 330, 390, (1, 1, 4))
+             + row_words("CHỈ THỊ về việc phòng chống dịch trên toàn tỉnh", 700, 500, (2, 1, 1)))
+    text, _found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:5] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI",
+                         "Sơn La, ngày 05 tháng 11 năm 2021"]
+    assert not dropped
