@@ -738,7 +738,7 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
             x1 = max(w["box"][0] + w["box"][2] for seg in solid[j] for w in seg)
             if len(solid[j]) >= 2:
                 a, b = _widest_gap(solid[j])
-                if a < right_start and b > left_end:
+                if min(b, right_start) - max(a, left_end) >= height:  # the same gutter, not a gap beside it
                     left_end, right_start = max(left_end, a), min(right_start, b)
                     zone.append(j)
                     j += 1

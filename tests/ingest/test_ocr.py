@@ -524,3 +524,17 @@ def test_a_gap_left_by_an_unsure_word_inside_a_header_line_is_no_second_gutter()
     assert lines[:5] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI",
                          "Sơn La, ngày 05 tháng 11 năm 2021"]
     assert not dropped
+
+
+def test_a_gap_that_barely_touches_the_gutter_does_not_narrow_it():
+    # the place name's second word read unsure: "Đà" stands alone just right of the gutter, and
+    # stays with the rest of its line in the right column
+    words = (row_words("THÀNH ỦY ĐÀ NẴNG", 300, 200, (1, 1, 1)) + row_words("ĐẢNG CỘNG SẢN VIỆT NAM", 1300, 200, (1, 1, 1))
+             + [word("Đà", 1290, 270, line=(1, 1, 2)), word("Nẵng,", 1366, 270, conf=40, line=(1, 1, 2))]
+             + row_words("ngày 05 tháng 04 năm 2022", 1560, 270, (1, 1, 2))
+             + row_words("Số: 258-KL/THU", 330, 340, (1, 1, 3))
+             + row_words("KẾT LUẬN về việc phòng chống dịch trên toàn tỉnh", 700, 450, (2, 1, 1)))
+    text, _found, _dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:4] == ["THÀNH ỦY ĐÀ NẴNG", "Số: 258-KL/THU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                         "Đà Nẵng, ngày 05 tháng 04 năm 2022"]
