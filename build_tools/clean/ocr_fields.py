@@ -133,7 +133,7 @@ CHANGE_CODES = {"ocr-repair": {
     "number-speck": "number: a speck read as a letter glued after a known symbol",
     "date-digits": "date: letters shaped like digits; the date is valid with the digits",
     "heading-speck": "a speck read as a mark before a heading in capitals",
-    "date-word": "date: a date word one letter off between the numbers of a valid date",
+    "date-word": "date: a date word one letter or mark off between the numbers of a valid date",
     "date-speck": "date: a speck read as a mark glued between a date word and its number",
     "number-separator": "number: a speck read as a mark between two codes of the symbol, where the hyphen goes",
     "heading-dot": "a speck read as a stop between two syllables of a heading in capitals",
@@ -274,16 +274,21 @@ def _digit_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
 
 def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
     """The edits that make a loose date match a date: at most one of its three words one letter
-    off the date grammar's word (same length: "thúng" for "tháng"), the others as written, and
-    a speck glued before the day turned into the space it stands in. None if it is no date."""
+    off the date grammar's word (same length: "thúng" for "tháng") or under another mark
+    ("thắng"), the others as written, and a speck glued before the day turned into the space it
+    stands in. None if it is no date."""
     edits, off = [], 0
     for name, part in (("w1", "day"), ("w2", "month"), ("w3", "year")):
         written = match.group(name)
         folded = fold(written)
+        marked = spellings(part, "marked")
         if folded in spellings(part):
-            continue
-        near = [word for word in spellings(part, "marked")
-                if len(word) == len(written) and sum(a != b for a, b in zip(fold(word), folded)) == 1]
+            if written.lower() in marked or folded == written.lower():
+                continue  # as the grammar writes it, or written without marks
+            near = [word for word in marked if fold(word) == folded]  # under another mark: "thắng"
+        else:
+            near = [word for word in marked
+                    if len(word) == len(written) and sum(a != b for a, b in zip(fold(word), folded)) == 1]
         if len(near) != 1 or not _same_case_shape(written):
             return None
         off += 1
@@ -324,7 +329,7 @@ def repair_dates(text: str) -> tuple[str, list[Change]]:
 
 _DATE_REASONS = {
     "date-digits": "date: letters shaped like digits in {before!r}; the date is valid with {after!r}",
-    "date-word": "date: {before!r} between the numbers of a valid date is the date word {after!r} one letter off",
+    "date-word": "date: {before!r} between the numbers of a valid date is the date word {after!r} misread",
     "date-speck": "date: {before!r} glued between the date word and the day is a speck",
 }
 
@@ -427,15 +432,14 @@ _END_SPECKS = r"[-–—.,:;~*'\"“”‘’`]"
 @functools.lru_cache(maxsize=1)
 def _header_speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(marks before the number label, marks after a line in capitals, marks after the
-    place-and-date line's year) in the header."""
+    place-and-date line's year, on folded text) in the header."""
     from ..data_files import load_yaml
 
     label = re.escape(load_yaml("structure.yml")["number_label"])
     before_label = re.compile(rf"^(?P<speck>(?:{_END_SPECKS}[ \t]*)+)(?=(?i:{label})[ \t]*[:.]?[ \t]*\d)")
     # apart from the word, or two marks or more: one mark glued to a word may be print ("COVID-")
     after_capitals = re.compile(rf"(?<=[A-ZĐÀ-Ỹ])(?P<speck>[ \t]+(?:{_END_SPECKS}[ \t]*)+|(?:{_END_SPECKS}[ \t]*){{2,}})$")
-    after_year = re.compile(verbal_date("marked", gap=r"\s+") + rf"(?P<speck>(?:[ \t]*{_END_SPECKS})+[ \t]*)$",
-                            re.IGNORECASE)
+    after_year = re.compile(verbal_date("folded", gap=r"\s+") + rf"(?P<speck>(?:[ \t]*{_END_SPECKS})+[ \t]*)$")
     return before_label, after_capitals, after_year
 
 
@@ -456,7 +460,7 @@ def _header_line_specks(text: str) -> list[Edit]:
         if not found and len(letters) >= 4 and not any(ch.islower() for ch in letters):
             found = after_capitals.search(line)
         if not found:
-            found = after_year.search(line)
+            found = after_year.search(fold(line))  # folded: a date word read under another mark ("thắng")
             if found and not is_date_cell(line[:found.start("speck")]):
                 found = None  # a sentence ending with a date keeps its stop: only the place-and-date line
         if found:

@@ -141,3 +141,11 @@ def test_specks_around_the_header_lines_go_and_the_bodys_stops_stay():
                                      "KẾ HOẠCH"]
     assert fixed.split("\n")[6:] == text.split("\n")[6:]  # a word's own hyphen, a sentence's stop kept
     assert {change.code for change in changes} == {"header-speck"}
+
+
+def test_a_date_word_under_another_mark_is_put_right_but_text_without_marks_is_left():
+    fixed, [change] = repair_dates("Gia Lai, ngày 27 thắng 01 năm 2022")
+    assert (fixed, change.code) == ("Gia Lai, ngày 27 tháng 01 năm 2022", "date-word")
+    assert repair_dates("Gia Lai, ngay 27 thang 01 nam 2022")[1] == []  # a copy typed without marks
+    fixed, _ = repair_fields("ỦY BAN NHÂN DÂN\nGia Lai, ngày 27 thắng 01 năm 2022.\nPHƯƠNG ÁN", None)
+    assert fixed.split("\n")[1] == "Gia Lai, ngày 27 tháng 01 năm 2022"
