@@ -780,7 +780,8 @@ def _in_gutter(word: dict, left_end: float, right_start: float) -> bool:
 def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]]) -> list[list[list[dict]]]:
     """The foot's rows, left column (recipients) first, then the right one (signer): the gutter
     is the middle of the rows' widest gaps, or, when no row holds both columns, the middle of
-    the foot's text; stains and signature strokes may cross it."""
+    the foot's text; stains and signature strokes may cross it. Each run of words (a segment)
+    goes to the column it starts in."""
     gaps = sorted((a + b) / 2 for a, b in (_widest_gap(row) for row in solid if len(row) >= 2))
     boxes = [w["box"] for row in solid for segment in row for w in segment]
     if not boxes:
@@ -788,9 +789,11 @@ def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]])
     gutter = gaps[len(gaps) // 2] if gaps else (min(b[0] for b in boxes) + max(b[0] + b[2] for b in boxes)) / 2
     left_rows, right_rows = [], []
     for row in pieces:
-        words = [w for segment in row for w in segment]
-        left = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 < gutter), key=lambda w: w["box"][0])
-        right = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter), key=lambda w: w["box"][0])
+        # a run of words goes where it starts: a long recipient runs on past the gutter
+        left = sorted((w for segment in row if min(w["box"][0] for w in segment) < gutter for w in segment),
+                      key=lambda w: w["box"][0])
+        right = sorted((w for segment in row if min(w["box"][0] for w in segment) >= gutter for w in segment),
+                       key=lambda w: w["box"][0])
         if left:
             left_rows.append([left])
         if right:
@@ -868,11 +871,13 @@ def _speck(word: dict) -> bool:
 
 
 def _stamp_debris(word: dict, regions: list[list[int]]) -> bool:
-    """A low-confidence token under the stamp or signature with no Vietnamese syllable in it:
-    print the stamp garbled keeps one (",KT.CHỦ", "TM:UY"), ink strokes read as letters do not."""
+    """A short low-confidence token under the stamp or signature with no Vietnamese syllable in
+    it: print the stamp garbled keeps a syllable (",KT.CHỦ", "TM:UY") or is longer ("COVTID-19"),
+    a stroke read as letters gives two or three ("SG", "D184")."""
     if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_regions(word["box"], regions):
         return False
-    return not any(len(run) >= 2 and is_syllable(run) for run in re.findall(r"[^\W\d_]+", word["text"]))
+    runs = re.findall(r"[^\W\d_]+", word["text"])
+    return sum(map(len, runs)) <= 3 and not any(len(run) >= 2 and is_syllable(run) for run in runs)
 
 
 def _too_small(word: dict, usual: float | None) -> bool:

@@ -538,3 +538,15 @@ def test_a_gap_that_barely_touches_the_gutter_does_not_narrow_it():
     lines = [line for line in text.split("\n") if line]
     assert lines[:4] == ["THÀNH ỦY ĐÀ NẴNG", "Số: 258-KL/THU", "ĐẢNG CỘNG SẢN VIỆT NAM",
                          "Đà Nẵng, ngày 05 tháng 04 năm 2022"]
+
+
+def test_a_long_recipient_that_runs_past_the_foot_gutter_stays_in_the_left_column():
+    words = (row_words("Nơi nhận:", 300, 3000, (5, 1, 1)) + row_words("KT. CHỦ TỊCH", 1600, 3000, (5, 1, 1))
+             + row_words("- Ban Chỉ đạo, chống dịch COVID-19 (b/c);", 300, 3060, (5, 1, 2))
+             + row_words("- Lưu: VT.", 300, 3120, (5, 1, 3)) + row_words("PHÓ CHỦ TỊCH", 1600, 3120, (5, 1, 3))
+             + row_words("Lường Văn Khánh", 1600, 3300, (5, 1, 4)))
+    words = [*row_words("Nội dung của văn bản là một đoạn văn dài kín cả dòng của trang", 300, 900, (3, 1, 1)), *words]
+    text, _found, _dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[1:4] == ["Nơi nhận:", "- Ban Chỉ đạo, chống dịch COVID-19 (b/c);", "- Lưu: VT."]
+    assert lines[4:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Khánh"]
