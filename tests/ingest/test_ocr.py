@@ -436,6 +436,17 @@ def test_scanned_pdf_becomes_a_page_with_text_metadata_and_the_scan(scanned_sour
 
 
 @needs_tesseract
+def test_clean_explain_lists_what_the_scan_reader_left_out(scanned_source, capsys):
+    from build_tools.commands.cli import main
+
+    _spec, source, _root = scanned_source
+    assert main(["clean", str(source / "ban-quet.pdf"), "--explain"]) == 0
+    dropped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[ocr/dropped]")]
+    # the signature's strokes under the stamp on page 2, read as words and left out
+    assert any(line.startswith("[ocr/dropped] trang 2: vết mực dấu, chữ ký: ") for line in dropped)
+
+
+@needs_tesseract
 def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
     spec = compose(3, "heldout", paragraphs=2)
     pages = scan(spec, "clean")
