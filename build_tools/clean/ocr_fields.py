@@ -244,7 +244,7 @@ def _valid_date(day: str, month: str, year: str) -> bool:
 
 
 # marks a speck is read as, glued between a date word and its number ("ngày“21")
-_SPECK_MARKS = "“”\"'‘’`,.·"
+_SPECK_MARKS = "“”\"'‘’`,.·:;"
 _DATE_TOKEN = r"[^\W\d_]{2,6}"
 
 
@@ -253,10 +253,14 @@ def _loose_word_date() -> re.Pattern[str]:
     """"<word> D <word> M <word> YYYY" with any short words: the date's structure, read before
     its words are (``_date_word_edits`` checks each against the date grammar's words)."""
     number = _digitish()
+
+    def gap(name: str) -> str:  # spaces, or a speck read as a mark with or without them
+        return rf"(?:[ \t]*(?P<{name}>[{_SPECK_MARKS}-])[ \t]*|[ \t]+)"
+
     return re.compile(
-        rf"(?<!\w)(?P<w1>{_DATE_TOKEN})(?P<g1>[ \t]*(?P<speck>[{_SPECK_MARKS}])[ \t]*|[ \t]+)(?P<d>{number}{{1,2}})"
-        rf"[ \t]+(?P<w2>{_DATE_TOKEN})[ \t]+(?P<m>{number}{{1,2}})[ \t]*,?[ \t]+(?P<w3>{_DATE_TOKEN})[ \t]+"
-        rf"(?P<y>{number}{{4}})(?!\w)")
+        rf"(?:,(?P<s0>[{_SPECK_MARKS}]+))?(?<!\w)(?P<w1>{_DATE_TOKEN}){gap('s1')}(?P<d>{number}{{1,2}})"
+        rf"{gap('s2')}(?P<w2>{_DATE_TOKEN}){gap('s3')}(?P<m>{number}{{1,2}})[ \t]*,?{gap('s4')}(?P<w3>{_DATE_TOKEN})"
+        rf"{gap('s5')}(?P<y>{number}{{4}})(?!\w)")
 
 
 def _digit_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
@@ -286,19 +290,31 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
             if written.lower() in marked or folded == written.lower():
                 continue  # as the grammar writes it, or written without marks
             near = [word for word in marked if fold(word) == folded]  # under another mark: "thắng"
-        else:
-            near = [word for word in marked
-                    if len(word) == len(written) and sum(a != b for a, b in zip(fold(word), folded)) == 1]
+        else:  # one letter off, or two ("Tigày": a letter read as two), never a short word
+            near = [word for word in marked if _edits(fold(word), folded) <= (1 if len(written) < 4 else 2)]
         if len(near) != 1 or not _same_case_shape(written):
             return None
         off += 1
-        fixed = near[0].upper() if written.isupper() else (near[0].capitalize() if written[0].isupper() else near[0])
+        after_comma = re.search(r",\W*$", match.string[max(0, match.start(name) - 8):match.start(name)]) is not None
+        capital = written[0].isupper() and not (name == "w1" and after_comma)  # "Hà Nội, ngày": lower case
+        fixed = near[0].upper() if written.isupper() else (near[0].capitalize() if capital else near[0])
         edits.append((match.start(name), match.end(name), fixed, "date-word"))
     if off > 1:
         return None
-    if match.group("speck"):
-        edits.append((match.start("speck"), match.end("speck"), " ", "date-speck"))
+    for name in ("s0", "s1", "s2", "s3", "s4", "s5"):  # specks become the space they stand in
+        if match.group(name):
+            edits.append((match.start(name), match.end(name), " " * len(match.group(name)), "date-speck"))
     return edits
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[len(b)]
 
 
 def _same_case_shape(word: str) -> bool:
@@ -436,7 +452,8 @@ def _header_speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     from ..data_files import load_yaml
 
     label = re.escape(load_yaml("structure.yml")["number_label"])
-    before_label = re.compile(rf"^(?P<speck>(?:{_END_SPECKS}[ \t]*)+)(?=(?i:{label})[ \t]*[:.]?[ \t]*\d)")
+    before_label = re.compile(rf"^(?P<speck>(?:{_END_SPECKS}[ \t]*)+)(?=(?i:{label})[ \t]*[:.]?[ \t]*\d)"
+                              rf"|^(?i:{label})[ \t]*:[ \t]*(?P<after>(?:{_END_SPECKS}[ \t]*)+)(?=\d)")
     # apart from the word, or two marks or more: one mark glued to a word may be print ("COVID-")
     after_capitals = re.compile(rf"(?<=[A-ZĐÀ-Ỹ])(?P<speck>[ \t]+(?:{_END_SPECKS}[ \t]*)+|(?:{_END_SPECKS}[ \t]*){{2,}})$")
     after_year = re.compile(verbal_date("folded", gap=r"\s+") + rf"(?P<speck>(?:[ \t]*{_END_SPECKS})+[ \t]*)$")
@@ -445,7 +462,8 @@ def _header_speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
 
 def _header_line_specks(text: str) -> list[Edit]:
     """Specks read as marks around the header's lines (its first ``HEADER_ZONE_LINES`` lines),
-    where print puts none: before the number label ("- :Số: 215/KH-UBND"), after a line in
+    where print puts none: before the number label ("- :Số: 215/KH-UBND") or between it and the
+    digits ("Số:.3915/KH-UBND"), after a line in
     capitals ("THÀNH PHỐ CẦN THƠ -", "KẾ HOẠCH -") and after the year of the place-and-date
     line ("…năm 2021 :"). The body's sentences, below, keep their stops."""
     from .layout import HEADER_ZONE_LINES, is_date_cell
@@ -464,6 +482,7 @@ def _header_line_specks(text: str) -> list[Edit]:
             if found and not is_date_cell(line[:found.start("speck")]):
                 found = None  # a sentence ending with a date keeps its stop: only the place-and-date line
         if found:
-            edits.append((start + found.start("speck"), found.group("speck"), "", "header-speck",
+            group = "after" if "after" in found.re.groupindex and found.group("after") else "speck"
+            edits.append((start + found.start(group), found.group(group), "", "header-speck",
                           REASONS["header-speck"], 0.8))
     return edits

@@ -96,7 +96,7 @@ def test_a_date_word_one_letter_off_is_read_by_the_dates_structure():
     assert (change.before, change.after, change.code) == ("thúng", "tháng", "date-word")
     assert repair_dates("Ngày 9 THÚNG 3 Năm 2022")[0] == "Ngày 9 THÁNG 3 Năm 2022"  # the case as written
     # two words off, a word with another length, an invalid date, or no numbers: no date, nothing changed
-    for text in ("ngày 07 thúng 03 nim 2021", "ngày 07 thángg 03 năm 2021", "ngày 30 thúng 02 năm 2021",
+    for text in ("ngày 07 thúng 03 nim 2021", "ngày 07 quý 03 năm 2021", "ngày 30 thúng 02 năm 2021",
                  "trong 05 ngày, 12 thúng hàng hóa"):
         assert repair_dates(text) == (text, [])
 
@@ -149,3 +149,14 @@ def test_a_date_word_under_another_mark_is_put_right_but_text_without_marks_is_l
     assert repair_dates("Gia Lai, ngay 27 thang 01 nam 2022")[1] == []  # a copy typed without marks
     fixed, _ = repair_fields("ỦY BAN NHÂN DÂN\nGia Lai, ngày 27 thắng 01 năm 2022.\nPHƯƠNG ÁN", None)
     assert fixed.split("\n")[1] == "Gia Lai, ngày 27 tháng 01 năm 2022"
+
+
+def test_specks_in_any_gap_of_a_date_and_a_date_word_two_letters_off():
+    assert repair_dates("Hà Nội, ngày 24-tháng 06 năm 2021")[0] == "Hà Nội, ngày 24 tháng 06 năm 2021"
+    assert repair_dates("Vĩnh Long,:ngày 15 tháng 05 năm 2020")[0] == "Vĩnh Long, ngày 15 tháng 05 năm 2020"
+    # "n" read as "Ti": two letters off, lower case after the place's comma
+    fixed, [change] = repair_dates("Hồ Chí Minh, Tigày 28 tháng 01 năm 2021")
+    assert fixed == "Hồ Chí Minh, ngày 28 tháng 01 năm 2021" and change.code == "date-word"
+    assert repair_dates("ngày 07 thángg 03 năm 2021")[0] == "ngày 07 tháng 03 năm 2021"
+    assert repair_fields("Số:.3915/KH-UBND", None)[0] == "Số:3915/KH-UBND"
+    assert repair_dates("từ 5 - 10 tháng 3 năm 2021")[1] == []  # a range, no date word before it
