@@ -465,7 +465,8 @@ def _header_line_specks(text: str) -> list[Edit]:
     where print puts none: before the number label ("- :Số: 215/KH-UBND") or between it and the
     digits ("Số:.3915/KH-UBND"), after a line in
     capitals ("THÀNH PHỐ CẦN THƠ -", "KẾ HOẠCH -") and after the year of the place-and-date
-    line ("…năm 2021 :"). The body's sentences, below, keep their stops."""
+    line ("…năm 2021 :"), and a line of nothing but such marks (":"). The body's sentences,
+    below, keep their stops."""
     from .layout import HEADER_ZONE_LINES, is_date_cell
 
     before_label, after_capitals, after_year = _header_speck_patterns()
@@ -474,6 +475,10 @@ def _header_line_specks(text: str) -> list[Edit]:
         if number >= HEADER_ZONE_LINES:
             break
         letters = [ch for ch in line if ch.isalpha()]
+        if line.strip() and not any(ch.isalnum() for ch in line) and "*" not in line and all(
+                ch.isspace() or re.fullmatch(_END_SPECKS, ch) for ch in line):  # (the Party's star is print)
+            edits.append((start, line, "", "header-speck", REASONS["header-speck"], 0.8))  # a line of specks
+            continue
         found = before_label.match(line)
         if not found and len(letters) >= 4 and not any(ch.islower() for ch in letters):
             found = after_capitals.search(line)

@@ -160,3 +160,9 @@ def test_specks_in_any_gap_of_a_date_and_a_date_word_two_letters_off():
     assert repair_dates("ngày 07 thángg 03 năm 2021")[0] == "ngày 07 tháng 03 năm 2021"
     assert repair_fields("Số:.3915/KH-UBND", None)[0] == "Số:3915/KH-UBND"
     assert repair_dates("từ 5 - 10 tháng 3 năm 2021")[1] == []  # a range, no date word before it
+
+
+def test_a_header_line_of_nothing_but_specks_is_emptied():
+    fixed, [change] = repair_fields("ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert change.code == "header-speck"
