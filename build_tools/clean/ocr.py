@@ -64,7 +64,7 @@ import yaml
 from ..model import Change, OcrQuality
 from ..vietnamese.fold import unmarked as fold
 from ..vietnamese.syllables import (general_frequency, has_vietnamese_mark, is_syllable, is_vietnamese_letter,
-                                    letter_parts, strip_tone)
+                                    letter_parts, strip_tone, toneless)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -333,6 +333,13 @@ class Lexicon:
         for observed, intended, cost in visual_rules(confusions):
             self.visual_runs.setdefault(observed, []).append((intended, cost, f"{observed}→{intended} (alike in print)"))
         self._visual_lengths = sorted({len(run) for run in self.visual_runs})
+        # another engine's garbles of letter runs (legacy_confusions.tsv: Tesseract's legacy engine on
+        # generated scans), keyed on the run as read with its tones off; non-words only, like the visual runs
+        self.engine_runs: dict[str, list[tuple[str, float, str]]] = {}
+        for observed, intended, cost in engine_rules(confusions):
+            self.engine_runs.setdefault(observed, []).append(
+                (intended, cost, f"{observed}→{intended} (another engine's garble)"))
+        self._engine_lengths = sorted({len(run) for run in self.engine_runs})
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
         self._rules_by_first: dict[str, list] = {}
@@ -598,6 +605,22 @@ class Lexicon:
                     found.append((start, start + size, replacement, cost, label))
         return found
 
+    def engine_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
+        """Every place a run of letters another engine writes for a printed run appears
+        (``legacy_confusions.tsv``), matched with the word's tones off: ``(start, end, replacement,
+        cost, label)``, as ``rule_matches``."""
+        if not self.engine_runs:
+            return []
+        plain = toneless(word)
+        found = []
+        for start in range(len(plain)):
+            for size in self._engine_lengths:
+                if start + size > len(plain):
+                    break
+                for replacement, cost, label in self.engine_runs.get(plain[start:start + size], ()):
+                    found.append((start, start + size, replacement, cost, label))
+        return found
+
     # -- decisions ------------------------------------------------------------------
     def real_pair(self, left: str, first: str, second: str, right: str) -> tuple[str, str, float, float] | None:
         """Two adjacent valid words that are both OCR errors (cỏ tỉnh → có tính):
@@ -797,6 +820,9 @@ class Lexicon:
         # generic edit would offer at one cost
         for start, end, replacement, visual_cost, label in self.visual_matches(lower):
             offer(lower[:start] + replacement + lower[end:], visual_cost, label)
+        # letter runs another engine garbles (a cluster read as one marked glyph), graded by how often
+        for start, end, replacement, engine_cost, label in self.engine_matches(lower):
+            offer(lower[:start] + replacement + lower[end:], engine_cost, label)
         if style == "lower" and unexplained:
             letters = "abcdeghiklmnopqrstuvxy"
             for i in range(len(lower) + 1):
@@ -1054,6 +1080,25 @@ def visual_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list
     span = (1.0 - floor) or 1.0
     return [(read, printed, round(best + (1.0 - similarity) / span * (worst - best), 3))
             for read, printed, similarity in rows]
+
+
+def engine_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list[tuple[str, str, float]]:
+    """``(read run, printed run, cost)`` of another engine's letter-run garbles (``legacy_confusions.tsv``,
+    made by make_legacy_confusions.py): the cost rises linearly in ``-ln`` of the engine's rate (times
+    seen / times the run was printed) from ``engine_cost_best`` at the table's highest rate to
+    ``engine_cost_worst`` at its lowest. Empty when the file or the parameters are absent."""
+    params = confusions["params"]
+    if "engine_cost_best" not in params:
+        return []
+    rows = [(read, printed, -math.log(int(seen) / int(total)))
+            for read, printed, seen, total, _words in _tsv_rows(directory / "legacy_confusions.tsv", optional=True)]
+    if not rows:
+        return []
+    best, worst = params["engine_cost_best"], params["engine_cost_worst"]
+    low, high = min(surprise for *_, surprise in rows), max(surprise for *_, surprise in rows)
+    span = (high - low) or 1.0
+    return [(read, printed, round(best + (surprise - low) / span * (worst - best), 3))
+            for read, printed, surprise in rows]
 
 
 def load_abbreviations(directory: Path = DATA_DIR) -> list[str]:
