@@ -165,6 +165,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reads", type=Path, default=Path(tempfile.gettempdir()) / "ocr-second-engine-reads")
     parser.add_argument("--kinds", action="store_true", help="count the errors left by kind")
+    parser.add_argument("--written", type=Path, default=None,
+                        help="instead of the halves: the hand-written notices of this file (written_notices*.yml), "
+                             "each once per level, measured after tuning")
     args = parser.parse_args()
     if not model_installed(args.engine):
         print("second engine: " + (
@@ -179,20 +182,19 @@ def main() -> None:
     print(f"second engine ({name}), repaired as plain text (no confidences), lexicon {args.lexicon}")
     print(f"{'half':<5} {'level':<6} {'pages':>5} {'words':>6} | {'raw':>7} {'repaired':>8} {'changes':>7} {'broke':>5}")
     halves = ["tune", "test"] if args.half == "both" else [args.half]
-    for half in halves:
-        split = HALVES[half]
-        _POOL[split] = paragraph_pool(split)
-        for level in args.levels.split(","):
-            tasks, pages, seed = [], 0, FIRST_SEED
-            while pages < args.pages:
-                spec = compose(seed, split, pool=_POOL[split])
-                from benchmarks.scan_generator import render
+    if args.written:
+        from benchmarks import scan_generator
 
-                render(spec)
-                tasks.append((seed, split, level, folder))
-                pages += spec.pages
-                seed += 1
-            results = read_all(tasks, args.workers, args.reads, args.engine)
+        scan_generator.WRITTEN = args.written.resolve()  # read by compose() in the forked workers too
+        halves = ["written"]
+    for half in halves:
+        split = HALVES.get(half, half)
+        _POOL[split] = paragraph_pool(split) if split != "written" else []
+        for level in args.levels.split(","):
+            tasks = written_tasks(args.written, level, folder) if args.written else sampled_tasks(
+                split, level, folder, args.pages)
+            results = read_all(tasks, args.workers, args.reads / args.written.stem if args.written else args.reads,
+                               args.engine)
             words = raw = repaired = changes = broke = 0
             before_kinds: Counter = Counter()
             after_kinds: Counter = Counter()
@@ -215,6 +217,27 @@ def main() -> None:
             if args.kinds:
                 for kind in sorted(set(before_kinds) | set(after_kinds), key=lambda k: -before_kinds[k]):
                     print(f"      {kind:<42} {before_kinds[kind]:>4} → {after_kinds[kind]:>4}")
+
+
+def sampled_tasks(split: str, level: str, folder: str, pages: int) -> list[tuple[int, str, str, str]]:
+    """Notices of ``split`` from ``FIRST_SEED`` on, until about ``pages`` pages."""
+    from benchmarks.scan_generator import render
+
+    tasks, count, seed = [], 0, FIRST_SEED
+    while count < pages:
+        spec = compose(seed, split, pool=_POOL[split])
+        render(spec)  # counts its pages
+        tasks.append((seed, split, level, folder))
+        count += spec.pages
+        seed += 1
+    return tasks
+
+
+def written_tasks(path: Path, level: str, folder: str) -> list[tuple[int, str, str, str]]:
+    """Every hand-written notice of ``path`` at ``level``."""
+    from benchmarks.scan_generator import written_notices
+
+    return [(k, "written", level, folder) for k in range(len(written_notices()))]
 
 
 def broken(read: str, repaired: str, truth: str) -> int:

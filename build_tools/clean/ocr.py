@@ -16,7 +16,9 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   as another run, as other engines garble a consonant cluster: found through a deletion
   index, never for valid syllables or loanwords spelt the Vietnamese way); a Latin word
   with one Vietnamese letter inside (``vaccỉne``) is matched against ``loanwords.txt``. Runs of letters alike in print
-  (``visual_confusions.tsv``, glyph images compared: ``make_visual_confusions.py``) give graded
+  (``visual_confusions.tsv``, glyph images compared: ``make_visual_confusions.py``) and runs another
+  engine writes for a printed run (``legacy_confusions.tsv``: a cluster read as one marked glyph, ``ử``
+  for ``tr``; learned from Tesseract's legacy engine, ``make_legacy_confusions.py``) give graded
   candidates; a marked all-caps token is matched against the known abbreviations
   (``abbreviations.txt``, type and issuer codes), and a word in capitals off its marks on a marked
   heading line (``CHỦ TICH``) is a non-word too. Candidates are ranked by cost plus a

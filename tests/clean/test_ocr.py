@@ -626,3 +626,66 @@ def test_capitals_off_their_marks_needs_a_marked_capital_on_the_same_line():
         words, seps = parts[1::2], parts[0::2]
         assert capitals_off_their_marks(lex, words, seps, [lex.kind(w) for w in words]) == expected
         assert all(lex.kind(words[j]) == SKIP for j in expected)
+
+
+# --- another engine's letter-run garbles (legacy_confusions.tsv) ----------------------------------
+
+
+def test_engine_rules_cost_rises_as_the_garble_gets_rarer(tmp_path):
+    from build_tools.clean.ocr import engine_rules, load_confusions
+
+    (tmp_path / "legacy_confusions.tsv").write_text(
+        "# read\tprinted\tseen\tprinted_total\tprinted_words\nu\tkh\t50\t100\t9\nm\tth\t10\t100\t5\nh\ttr\t1\t100\t3\n",
+        encoding="utf-8")
+    confusions = load_confusions()
+    best, worst = confusions["params"]["engine_cost_best"], confusions["params"]["engine_cost_worst"]
+    rules = engine_rules(confusions, tmp_path)
+    assert [cost for *_, cost in rules] == sorted(cost for *_, cost in rules)
+    assert rules[0] == ("u", "kh", best) and rules[-1] == ("h", "tr", worst)
+    without = dict(confusions, params={k: v for k, v in confusions["params"].items() if not k.startswith("engine_")})
+    assert engine_rules(without, tmp_path) == []
+    assert engine_rules(confusions, tmp_path / "absent") == []
+
+
+def test_engine_matches_are_found_with_the_tones_off():
+    lex = get_lexicon()
+    if not lex.engine_runs:
+        pytest.skip("no legacy_confusions.tsv")
+    observed, ((intended, cost, _label), *_rest) = next(iter(lex.engine_runs.items()))
+    marked = {"u": "ủ", "ư": "ử", "a": "ạ"}.get(observed[0], observed[0]) + observed[1:]
+    assert (1, 1 + len(observed), intended, cost) in [m[:4] for m in lex.engine_matches("x" + marked + "x")]
+
+
+def test_a_cluster_garbled_by_another_engine_is_a_candidate_of_the_non_word():
+    """Each of the table's commonest garbles, written into a common word, offers that word back."""
+    from build_tools.clean.ocr import LATIN, NONWORD
+    from build_tools.vietnamese.syllables import is_syllable
+
+    lex = get_lexicon()
+    tried = 0
+    for observed, confusions in list(lex.engine_runs.items())[:6]:
+        for intended, _cost, label in confusions:
+            words = sorted((w for w in lex.uni if w.startswith(intended) and is_syllable(w) and len(w) > len(intended)
+                            and lex.uni[w] >= 200), key=lambda w: -lex.uni[w])
+            for word in words[:3]:
+                garbled = observed + word[len(intended):]
+                if lex.kind(garbled) not in (NONWORD, LATIN):
+                    continue
+                tried += 1
+                found = {candidate: how for candidate, _cost, how in lex.candidates(garbled)}
+                assert word in found and "another engine" in found[word], (garbled, word)
+    if not tried:
+        pytest.skip("no garble of the table makes a non-word of a common word")
+
+
+def test_engine_runs_are_never_offered_for_valid_words():
+    from build_tools.clean.ocr import _tsv_rows, load_confusions, load_loanwords
+
+    confusions = load_confusions()
+    confusions["params"] = {k: v for k, v in confusions["params"].items() if not k.startswith("engine_")}
+    words = {word: (int(c), int(f), int(p), int(low)) for word, c, f, p, low in _tsv_rows(DATA_DIR / "unigrams.tsv")}
+    bigrams = {(a, b): int(c) for a, b, c in _tsv_rows(DATA_DIR / "bigrams.tsv")}
+    without = Lexicon(words, bigrams, load_loanwords(), confusions=confusions)
+    assert not without.engine_runs
+    for word in ("tên", "cách", "nhà", "mông", "hong", "thủ", "đường", "mình"):
+        assert get_lexicon().alternatives(word) == without.alternatives(word)

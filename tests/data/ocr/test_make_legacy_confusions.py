@@ -40,8 +40,10 @@ def test_learn_keeps_garbles_seen_often_in_several_words(script):
     (row,) = rows
     assert row[:2] == ("m", "th") and row[2] == 10 and row[4] == 3
     assert row[3] == 12  # "th" printed 12 times (6 words, twice)
-    rows, _ = script.learn([("mông tin máng", "thông tin tháng")] * 4)
-    assert rows == []  # two printed words only: one word's habit, not the engine's
+    rows, _ = script.learn([("mông tin", "thông tin")] * 4)
+    assert rows == []  # one printed word only: that word's habit, not the engine's
+    rows, _ = script.learn([("mông tin", "thông tin")])
+    assert rows == []  # seen once
 
 
 def test_committed_table_rows_meet_the_thresholds(script):
