@@ -30,7 +30,7 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   factor: ``real_word_min_ratio`` (1e5) on a clean text, falling to
   ``real_word_noisy_ratio`` (100) on a text whose share of marked non-words shows
   noisy OCR. A word with one unmarked letter lost (``tên`` for ``trên``) is one confusion away
-  too. Two adjacent valid words may be replaced together on noisy texts. On noisy
+  too, and so is a word another engine's commonest run garble makes (``mông`` for ``thông``). Two adjacent valid words may be replaced together on noisy texts. On noisy
   texts and words the OCR engine was unsure of, when the pairs fall short, the three word
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
@@ -539,6 +539,19 @@ class Lexicon:
                             continue
                         cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
+                            found[other] = cost
+            engine_limit = self.params.get("real_word_max_engine_cost")
+            if engine_limit is not None:
+                # another engine's commonest garbles of a letter run (legacy_confusions.tsv): mông for thông
+                for start, end, replacement, engine_cost, _label in self.engine_matches(lower):
+                    if engine_cost > engine_limit:
+                        continue
+                    variant = lower[:start] + replacement + lower[end:]
+                    for other in self.fold_index.get(fold(variant), ()):
+                        if other == lower or len(other) != len(variant) or not is_syllable(other):
+                            continue
+                        cost = engine_cost + self.marks_cost(variant, other)
+                        if cost <= engine_limit and cost < found.get(other, math.inf):
                             found[other] = cost
             lost = self.params.get("real_word_lost_letter_cost")
             if lost is not None:

@@ -678,14 +678,27 @@ def test_a_cluster_garbled_by_another_engine_is_a_candidate_of_the_non_word():
         pytest.skip("no garble of the table makes a non-word of a common word")
 
 
-def test_engine_runs_are_never_offered_for_valid_words():
+def test_only_the_commonest_engine_runs_are_offered_for_valid_words():
+    """A valid word's alternatives take another engine's garbles only up to ``real_word_max_engine_cost``
+    (the commonest: ``m`` for ``th``); the rest of the table is for non-words alone."""
     from build_tools.clean.ocr import _tsv_rows, load_confusions, load_loanwords
 
-    confusions = load_confusions()
-    confusions["params"] = {k: v for k, v in confusions["params"].items() if not k.startswith("engine_")}
     words = {word: (int(c), int(f), int(p), int(low)) for word, c, f, p, low in _tsv_rows(DATA_DIR / "unigrams.tsv")}
     bigrams = {(a, b): int(c) for a, b, c in _tsv_rows(DATA_DIR / "bigrams.tsv")}
-    without = Lexicon(words, bigrams, load_loanwords(), confusions=confusions)
-    assert not without.engine_runs
-    for word in ("tên", "cách", "nhà", "mông", "hong", "thủ", "đường", "mình"):
-        assert get_lexicon().alternatives(word) == without.alternatives(word)
+
+    def lexicon(drop: str) -> Lexicon:
+        confusions = load_confusions()
+        confusions["params"] = {k: v for k, v in confusions["params"].items() if not k.startswith(drop)}
+        return Lexicon(words, bigrams, load_loanwords(), confusions=confusions)
+
+    without, non_words_only, lex = lexicon("engine_"), lexicon("real_word_max_engine"), get_lexicon()
+    assert not without.engine_runs and non_words_only.engine_runs
+    limit = lex.params["real_word_max_engine_cost"]
+    for word in ("tên", "cách", "nhà", "mông", "hong", "máng", "thủ", "đường", "mình"):
+        assert non_words_only.alternatives(word) == without.alternatives(word)
+        added = set(lex.alternatives(word)) - set(without.alternatives(word))
+        assert all(channel >= math.exp(-limit) - 1e-12 for _, channel in added)
+    cheap = [(observed, intended) for observed, rules in lex.engine_runs.items()
+             for intended, cost, _ in rules if cost <= limit]
+    if ("m", "th") in cheap:
+        assert "thông" in dict(lex.alternatives("mông")) and "thông" not in dict(without.alternatives("mông"))
