@@ -342,6 +342,10 @@ class Lexicon:
             self.engine_runs.setdefault(observed, []).append(
                 (intended, cost, f"{observed}→{intended} (another engine's garble)"))
         self._engine_lengths = sorted({len(run) for run in self.engine_runs})
+        # the commonest of them, also alternatives of valid words (real_word_max_engine_cost)
+        limit = params.get("real_word_max_engine_cost", -math.inf)
+        self.engine_runs_common = {observed: kept for observed, rules in self.engine_runs.items()
+                                   if (kept := [rule for rule in rules if rule[1] <= limit])}
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
         self._rules_by_first: dict[str, list] = {}
@@ -540,12 +544,10 @@ class Lexicon:
                         cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
                             found[other] = cost
-            engine_limit = self.params.get("real_word_max_engine_cost")
-            if engine_limit is not None:
+            if self.engine_runs_common:
                 # another engine's commonest garbles of a letter run (legacy_confusions.tsv): mông for thông
-                for start, end, replacement, engine_cost, _label in self.engine_matches(lower):
-                    if engine_cost > engine_limit:
-                        continue
+                engine_limit = self.params["real_word_max_engine_cost"]
+                for start, end, replacement, engine_cost, _label in self.engine_matches(lower, self.engine_runs_common):
                     variant = lower[:start] + replacement + lower[end:]
                     for other in self.fold_index.get(fold(variant), ()):
                         if other == lower or len(other) != len(variant) or not is_syllable(other):
@@ -620,11 +622,13 @@ class Lexicon:
                     found.append((start, start + size, replacement, cost, label))
         return found
 
-    def engine_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
+    def engine_matches(self, word: str, runs: dict[str, list[tuple[str, float, str]]] | None = None
+                       ) -> list[tuple[int, int, str, float, str]]:
         """Every place a run of letters another engine writes for a printed run appears
-        (``legacy_confusions.tsv``), matched with the word's tones off: ``(start, end, replacement,
-        cost, label)``, as ``rule_matches``."""
-        if not self.engine_runs:
+        (``legacy_confusions.tsv``; ``runs``: a part of it), matched with the word's tones off:
+        ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
+        runs = self.engine_runs if runs is None else runs
+        if not runs:
             return []
         plain = toneless(word)
         found = []
@@ -632,7 +636,7 @@ class Lexicon:
             for size in self._engine_lengths:
                 if start + size > len(plain):
                     break
-                for replacement, cost, label in self.engine_runs.get(plain[start:start + size], ()):
+                for replacement, cost, label in runs.get(plain[start:start + size], ()):
                     found.append((start, start + size, replacement, cost, label))
         return found
 
