@@ -30,7 +30,8 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   factor: ``real_word_min_ratio`` (1e5) on a clean text, falling to
   ``real_word_noisy_ratio`` (100) on a text whose share of marked non-words shows
   noisy OCR. A word with one unmarked letter lost (``tên`` for ``trên``) is one confusion away
-  too, and so is a word another engine's commonest run garble makes (``mông`` for ``thông``). Two adjacent valid words may be replaced together on noisy texts. On noisy
+  too, and so is a word another engine's commonest run garble makes (``mông`` for ``thông``).
+  Two adjacent valid words may be replaced together on noisy texts. On noisy
   texts and words the OCR engine was unsure of, when the pairs fall short, the three word
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
@@ -336,7 +337,8 @@ class Lexicon:
             self.visual_runs.setdefault(observed, []).append((intended, cost, f"{observed}→{intended} (alike in print)"))
         self._visual_lengths = sorted({len(run) for run in self.visual_runs})
         # another engine's garbles of letter runs (legacy_confusions.tsv: Tesseract's legacy engine on
-        # generated scans), keyed on the run as read with its tones off; non-words only, like the visual runs
+        # generated scans), keyed on the run as read with its tones off: candidates of non-words, like the
+        # visual runs
         self.engine_runs: dict[str, list[tuple[str, float, str]]] = {}
         for observed, intended, cost in engine_rules(confusions):
             self.engine_runs.setdefault(observed, []).append(
@@ -547,7 +549,8 @@ class Lexicon:
             if self.engine_runs_common:
                 # another engine's commonest garbles of a letter run (legacy_confusions.tsv): mông for thông
                 engine_limit = self.params["real_word_max_engine_cost"]
-                for start, end, replacement, engine_cost, _label in self.engine_matches(lower, self.engine_runs_common):
+                for start, end, replacement, engine_cost, _label in self.engine_matches(
+                        lower, self.engine_runs_common):
                     variant = lower[:start] + replacement + lower[end:]
                     for other in self.fold_index.get(fold(variant), ()):
                         if other == lower or len(other) != len(variant) or not is_syllable(other):
