@@ -51,6 +51,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 import threading
 import unicodedata
@@ -651,6 +652,13 @@ class Lexicon:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def pair_support(self, left: str, word: str, right: str) -> float:
+        """How much the two word pairs around ``word`` together favour its likeliest alternative
+        (channel cost included; neither pair need agree): a cheap test before the triples are weighed."""
+        _, left_factors, _ = self._side(self._left_cache, left, word, True)
+        _, right_factors, _ = self._side(self._right_cache, word, right, False)
+        return max(map(operator.mul, left_factors, right_factors), default=0.0)
 
     def vouched(self, left: str, replacement: str, right: str) -> bool:
         """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
@@ -1387,6 +1395,8 @@ def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lo
     if least is None:
         return 0
     decided, real_word = lex._decisions.get, lex.real_word
+    triple_least = least * lex.params["triple_factor"] if lex.tri else math.inf
+    support = lex.params["real_word_suspect_support"]
     count = 0
     for j, kind in enumerate(kinds):
         if kind != KNOWN_ALTS:
@@ -1397,6 +1407,10 @@ def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lo
             decision = real_word(*key)
         if decision is not None and decision[1] >= least:
             count += 1
+        elif triple_least < math.inf and lex.pair_support(*key) >= support:
+            triple = lex.real_word_triple(*_triple_context(bnd, lows, j))
+            if triple is not None and triple[1] >= triple_least:
+                count += 1
     return count
 
 
