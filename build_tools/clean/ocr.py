@@ -1271,7 +1271,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     decided = lex._decisions.get
     real_word = lex.real_word
     todo: Iterable[int] = [j for j in range(n) if kinds[j] > KNOWN]
-    for _round in range(8):
+    habits: dict[str, frozenset[str]] = {}
+    habit_factor = lex.params["habit_factor"]
+    for _round in range(10):
         touched: set[int] = set()
         for j in todo:
             kind = kinds[j]
@@ -1293,10 +1295,15 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     needed *= lex.name_factor
                 if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
                     decision = None  # read with good confidence: punctuation alone is no evidence
+                habit = habits.get(word)
+                if habit and decision is not None and decision[0] in habit:
+                    decision = (decision[0], decision[1] * habit_factor, decision[2])
                 triple = None
                 if (decision is None or decision[1] < needed) and (noisy or j in unsure) and lex.tri:
                     # the word pairs disagree or fall short: the word triples around it decide
                     triple = lex.real_word_triple(*_triple_context(bnd, current, j))
+                    if triple is not None and habit and triple[0] in habit:
+                        triple = (triple[0], triple[1] * habit_factor, triple[2])
                     if triple is not None and triple[1] < needed * triple_factor:
                         triple = None
                 if decision is not None and decision[1] >= needed:
@@ -1348,7 +1355,15 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
             # (real_pair) or of a triple, two places away: they are decided again
             touched.update((j - 2, j - 1, j, j + 1, j + 2))
         if not touched:
-            break
+            # the engine's habits in this text: a valid word it has been seen to misread as another
+            # several times is weighed again, with that confusion more likely
+            found = engine_habits(lows, current, reasons, lex.params["habit_min_count"])
+            if found == habits:
+                break
+            habits = found
+            touched = {j for j in range(n) if kinds[j] == KNOWN_ALTS and current[j] in habits}
+            if not touched:
+                break
         todo = sorted(i for i in touched if 0 <= i < n)
 
     for j, (_word, code) in cased.items():
@@ -1384,6 +1399,21 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for entry in flagged:
             entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+def engine_habits(lows: list[str], current: list[str], reasons: dict[int, tuple[str, str, float]],
+                  least: int) -> dict[str, frozenset[str]]:
+    """The real-word confusions made in this text at least ``least`` times: read word → the words
+    it was repaired to. One engine reading one typeface repeats its confusions (``chỉ`` for every
+    ``chi`` of a budget notice); once the word pairs have shown a confusion several times, the same
+    confusion elsewhere in the text needs less evidence (``habit_factor``)."""
+    counts = Counter((lows[j], current[j]) for j, (code, _reason, _confidence) in reasons.items()
+                     if code.startswith("real-") and current[j] != lows[j])
+    habits: dict[str, set[str]] = {}
+    for (read, repaired), count in counts.items():
+        if count >= least:
+            habits.setdefault(read, set()).add(repaired)
+    return {read: frozenset(repaired) for read, repaired in habits.items()}
 
 
 def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:
