@@ -626,3 +626,48 @@ def test_capitals_off_their_marks_needs_a_marked_capital_on_the_same_line():
         words, seps = parts[1::2], parts[0::2]
         assert capitals_off_their_marks(lex, words, seps, [lex.kind(w) for w in words]) == expected
         assert all(lex.kind(words[j]) == SKIP for j in expected)
+
+
+# --- real-word errors of plain text (no confidences) ----------------------------------------
+
+_PLAIN_CLEAN = ("Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành kiểm tra việc thực hiện. Sở Tài chính bố trí kinh phí "
+                "chi cho công tác phòng, chống dịch. Các đơn vị báo cáo kết quả về Sở Y tế để tổng hợp.")
+# the same text as an engine that writes only valid syllables might read it: six words under other marks
+_PLAIN_READ = ("Ủy ban nhân dân tình chi đạo các sở, ngành kiếm tra việc thực hiện. Sở Tài chính bố trí kinh phí "
+               "chỉ cho công tác phòng, chống dịch. Các đơn vị báo cáo kết quả vệ Sở Y tế đế tổng hợp.")
+
+
+def _suspects(text: str) -> int:
+    from build_tools.clean.ocr import BOUNDARY, boundary, real_word_suspects
+
+    lex = get_lexicon()
+    parts = SPLIT.split(text)
+    words, seps = parts[1::2], parts[0::2]
+    bnd = [None if sep == " " else boundary(sep) for sep in seps]
+    bnd[0] = bnd[-1] = BOUNDARY
+    return real_word_suspects(lex, [lex.kind(w) for w in words], bnd, [w.lower() for w in words])
+
+
+def test_valid_words_the_word_pairs_doubt_measure_the_noise_of_plain_text():
+    """A text without a single non-word can still be noisy: its real-word suspects say so."""
+    assert _suspects(_PLAIN_CLEAN) == 0
+    assert _suspects(_PLAIN_READ) >= 4
+
+
+def test_an_engine_that_writes_only_valid_words_is_repaired_from_its_suspects():
+    repaired = repair_ocr(_PLAIN_READ)
+    assert repaired.quality.suspicious_before == 0  # no non-word: the old estimate called it clean
+    assert {c.after for c in repaired.changes} >= {"tỉnh", "chỉ", "kiểm", "chi", "để"}
+    assert all(c.code.startswith("real-") for c in repaired.changes)
+    assert repair_ocr(_PLAIN_CLEAN).changes == []
+
+
+def test_an_engine_habit_is_a_confusion_repaired_at_least_twice():
+    from build_tools.clean.ocr import engine_habits
+
+    lows = ["chỉ", "tiêu", "chỉ", "phí", "chỉ", "tình"]
+    current = ["chi", "tiêu", "chi", "phí", "chỉ", "tỉnh"]
+    reasons = {0: ("real-word", "", 0.9), 2: ("real-triple", "", 0.9), 5: ("real-word", "", 0.9)}
+    assert engine_habits(lows, current, reasons, 2) == {"chỉ": frozenset({"chi"})}
+    assert engine_habits(lows, current, reasons, 1) == {"chỉ": frozenset({"chi"}), "tình": frozenset({"tỉnh"})}
+    assert engine_habits(lows, current, {0: ("non-word", "", 0.9), 2: ("non-word", "", 0.9)}, 2) == {}
