@@ -671,3 +671,50 @@ def test_an_engine_habit_is_a_confusion_repaired_at_least_twice():
     assert engine_habits(lows, current, reasons, 2) == {"chỉ": frozenset({"chi"})}
     assert engine_habits(lows, current, reasons, 1) == {"chỉ": frozenset({"chi"}), "tình": frozenset({"tỉnh"})}
     assert engine_habits(lows, current, {0: ("non-word", "", 0.9), 2: ("non-word", "", 0.9)}, 2) == {}
+
+
+def _realword_notices() -> list[tuple[str, str]]:
+    """tests/fixtures/ocr/realword_17r.yml as (printed text, text as read) per notice, numbered points."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "ocr" / "realword_17r.yml").read_text(encoding="utf-8"))
+    notices = []
+    for notice in data["notices"]:
+        points = notice["points"]
+        notices.append(("\n".join(f"{k}. {p['text']}" for k, p in enumerate(points, 1)),
+                        "\n".join(f"{k}. {p.get('read', p['text'])}" for k, p in enumerate(points, 1))))
+    return notices
+
+
+def test_realword_fixture_labels_are_one_valid_word_under_other_marks():
+    import yaml
+
+    from build_tools.vietnamese.fold import unmarked
+    from build_tools.vietnamese.syllables import is_syllable
+
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "ocr" / "realword_17r.yml").read_text(encoding="utf-8"))
+    points = [p for notice in data["notices"] for p in notice["points"]]
+    assert len(points) == 60
+    for point in points:
+        read, printed = SPLIT.findall(point.get("read", point["text"])), SPLIT.findall(point["text"])
+        assert len(read) == len(printed)
+        wrong = [f"{a} → {b}" for a, b in zip(read, printed) if a != b]
+        assert wrong == point.get("errors", [])
+        for pair in wrong:
+            a, b = pair.split(" → ")
+            assert unmarked(a) == unmarked(b) and is_syllable(a.lower()) and is_syllable(b.lower())
+
+
+def test_real_word_errors_written_after_the_tuning_are_repaired_and_nothing_else_changes():
+    """Figures on a set written after the tuning (branch 17r): 39 of 53 real-word errors repaired, no
+    correct word changed, nothing changed on the printed text (main's repair before it: 12 of 53)."""
+    fixed = broke = errors = 0
+    for printed, read in _realword_notices():
+        assert repair_ocr(printed).changes == []
+        result = repair_ocr(read)
+        for was, now, truth in zip(SPLIT.findall(read), SPLIT.findall(result.text), SPLIT.findall(printed)):
+            errors += was != truth
+            fixed += was != truth and now == truth
+            broke += was == truth and now != truth
+    assert errors == 53
+    assert broke == 0 and fixed >= 35, (fixed, broke)
