@@ -33,6 +33,9 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
+  Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
+  an engine with a dictionary writes few non-words), and a confusion the text has shown twice
+  needs less evidence elsewhere in it (``engine_habits``).
 
 * Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
   syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
