@@ -34,8 +34,7 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
   Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
-  an engine with a dictionary writes few non-words), and a confusion the text has shown twice
-  needs less evidence elsewhere in it (``engine_habits``).
+  an engine with a dictionary writes few non-words).
 
 * Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
   syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
@@ -350,6 +349,7 @@ class Lexicon:
         self._alts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._alt_records: dict[str, tuple[tuple, ...]] = {}
         self._decisions: dict[tuple[str, str, str], Any] = {}
+        self._supports: dict[tuple[str, str, str], float] = {}
         self._left_cache: dict[tuple[str, str], Any] = {}
         self._right_cache: dict[tuple[str, str], Any] = {}
         self.floor = params["real_word_noisy_ratio"]
@@ -659,9 +659,18 @@ class Lexicon:
     def pair_support(self, left: str, word: str, right: str) -> float:
         """How much the two word pairs around ``word`` together favour its likeliest alternative
         (channel cost included; neither pair need agree): a cheap test before the triples are weighed."""
-        _, left_factors, _ = self._side(self._left_cache, left, word, True)
-        _, right_factors, _ = self._side(self._right_cache, word, right, False)
-        return max(map(operator.mul, left_factors, right_factors), default=0.0)
+        key = (left, word, right)
+        support = self._supports.get(key)
+        if support is None:
+            left_max, left_factors, _ = self._side(self._left_cache, left, word, True)
+            right_max, right_factors, _ = self._side(self._right_cache, word, right, False)
+            support = left_max * right_max  # the bound: most words have nothing favoured, no products taken
+            if support > 1.0:
+                support = max(map(operator.mul, left_factors, right_factors), default=0.0)
+            if len(self._supports) > 200_000:
+                self._supports.clear()
+            self._supports[key] = support
+        return support
 
     def vouched(self, left: str, replacement: str, right: str) -> bool:
         """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
@@ -1274,9 +1283,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     decided = lex._decisions.get
     real_word = lex.real_word
     todo: Iterable[int] = [j for j in range(n) if kinds[j] > KNOWN]
-    habits: dict[str, frozenset[str]] = {}
-    habit_factor = lex.params["habit_factor"]
-    for _round in range(10):
+    for _round in range(8):
         touched: set[int] = set()
         for j in todo:
             kind = kinds[j]
@@ -1298,15 +1305,10 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     needed *= lex.name_factor
                 if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
                     decision = None  # read with good confidence: punctuation alone is no evidence
-                habit = habits.get(word)
-                if habit and decision is not None and decision[0] in habit:
-                    decision = (decision[0], decision[1] * habit_factor, decision[2])
                 triple = None
                 if (decision is None or decision[1] < needed) and (noisy or j in unsure) and lex.tri:
                     # the word pairs disagree or fall short: the word triples around it decide
                     triple = lex.real_word_triple(*_triple_context(bnd, current, j))
-                    if triple is not None and habit and triple[0] in habit:
-                        triple = (triple[0], triple[1] * habit_factor, triple[2])
                     if triple is not None and triple[1] < needed * triple_factor:
                         triple = None
                 if decision is not None and decision[1] >= needed:
@@ -1358,15 +1360,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
             # (real_pair) or of a triple, two places away: they are decided again
             touched.update((j - 2, j - 1, j, j + 1, j + 2))
         if not touched:
-            # the engine's habits in this text: a valid word it has been seen to misread as another
-            # several times is weighed again, with that confusion more likely
-            found = engine_habits(lows, current, reasons, lex.params["habit_min_count"])
-            if found == habits:
-                break
-            habits = found
-            touched = {j for j in range(n) if kinds[j] == KNOWN_ALTS and current[j] in habits}
-            if not touched:
-                break
+            break
         todo = sorted(i for i in touched if 0 <= i < n)
 
     for j, (_word, code) in cased.items():
@@ -1404,32 +1398,18 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
 
 
-def engine_habits(lows: list[str], current: list[str], reasons: dict[int, tuple[str, str, float]],
-                  least: int) -> dict[str, frozenset[str]]:
-    """The real-word confusions made in this text at least ``least`` times: read word → the words
-    it was repaired to. One engine reading one typeface repeats its confusions (``chỉ`` for every
-    ``chi`` of a budget notice); once the word pairs have shown a confusion several times, the same
-    confusion elsewhere in the text needs less evidence (``habit_factor``)."""
-    counts = Counter((lows[j], current[j]) for j, (code, _reason, _confidence) in reasons.items()
-                     if code.startswith("real-") and current[j] != lows[j])
-    habits: dict[str, set[str]] = {}
-    for (read, repaired), count in counts.items():
-        if count >= least:
-            habits.setdefault(read, set()).add(repaired)
-    return {read: frozenset(repaired) for read, repaired in habits.items()}
-
-
 def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:
-    """Valid words whose word pairs favour a word one confusion away by ``real_word_suspect_ratio``:
-    on clean legal text about one in 15,000 words, on a text with real-word OCR errors about one
-    in a hundred. The count estimates the noise of a text whose errors are valid words, which the
+    """Valid words whose word pairs favour a word one confusion away by ``real_word_suspect_ratio``,
+    or whose word triples do by ``triple_factor`` times that (weighed only where the two pairs
+    together favour the alternative ``real_word_suspect_support`` times): on clean legal text about
+    one word in 15,000, on a text with real-word OCR errors about one in a hundred. The count estimates the noise of a text whose errors are valid words, which the
     share of non-words misses (an engine with a dictionary writes few non-words)."""
     least = lex.params.get("real_word_suspect_ratio")
     if least is None:
         return 0
     decided, real_word = lex._decisions.get, lex.real_word
     triple_least = least * lex.params["triple_factor"] if lex.tri else math.inf
-    support = lex.params["real_word_suspect_support"]
+    support, supports = lex.params["real_word_suspect_support"], lex._supports
     count = 0
     for j, kind in enumerate(kinds):
         if kind != KNOWN_ALTS:
@@ -1440,7 +1420,7 @@ def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lo
             decision = real_word(*key)
         if decision is not None and decision[1] >= least:
             count += 1
-        elif triple_least < math.inf and lex.pair_support(*key) >= support:
+        elif triple_least < math.inf and (supports.get(key) or lex.pair_support(*key)) >= support:
             triple = lex.real_word_triple(*_triple_context(bnd, lows, j))
             if triple is not None and triple[1] >= triple_least:
                 count += 1

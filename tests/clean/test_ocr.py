@@ -662,17 +662,6 @@ def test_an_engine_that_writes_only_valid_words_is_repaired_from_its_suspects():
     assert repair_ocr(_PLAIN_CLEAN).changes == []
 
 
-def test_an_engine_habit_is_a_confusion_repaired_at_least_twice():
-    from build_tools.clean.ocr import engine_habits
-
-    lows = ["chỉ", "tiêu", "chỉ", "phí", "chỉ", "tình"]
-    current = ["chi", "tiêu", "chi", "phí", "chỉ", "tỉnh"]
-    reasons = {0: ("real-word", "", 0.9), 2: ("real-triple", "", 0.9), 5: ("real-word", "", 0.9)}
-    assert engine_habits(lows, current, reasons, 2) == {"chỉ": frozenset({"chi"})}
-    assert engine_habits(lows, current, reasons, 1) == {"chỉ": frozenset({"chi"}), "tình": frozenset({"tỉnh"})}
-    assert engine_habits(lows, current, {0: ("non-word", "", 0.9), 2: ("non-word", "", 0.9)}, 2) == {}
-
-
 def _realword_notices() -> list[tuple[str, str]]:
     """tests/fixtures/ocr/realword_17r.yml as (printed text, text as read) per notice, numbered points."""
     import yaml
