@@ -638,12 +638,17 @@ class Lexicon:
         result = None
         if left_max * right_max >= self.floor:
             best, best_value, total = -1, 0.0, 1.0
+            least = self.params["side_min_factor"]
+            # a side argues against a replacement only where the word as read was seen in that pair:
+            # after a word seen a few times the smoothed model allows any word, which is no evidence
+            left_least = least if self.big.get(left, {}).get(word) else 0.0
+            right_least = least if self.big.get(word, {}).get(right) else 0.0
             for i, factor in enumerate(left_factors):
                 value = factor * right_factors[i]
                 total += value
                 # the word pairs on both sides must favour it (neither argues against it)
                 if value > best_value and (left_seen[i] or right_seen[i]) \
-                        and min(factor, right_factors[i]) >= self.params["side_min_factor"]:
+                        and factor >= left_least and right_factors[i] >= right_least:
                     best, best_value = i, value
             if best >= 0:
                 ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
