@@ -36,6 +36,8 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
+  Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
+  an engine with a dictionary writes few non-words).
 
 * Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
   syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
@@ -54,6 +56,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 import threading
 import unicodedata
@@ -361,6 +364,7 @@ class Lexicon:
         self._alts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._alt_records: dict[str, tuple[tuple, ...]] = {}
         self._decisions: dict[tuple[str, str, str], Any] = {}
+        self._supports: dict[tuple[str, str, str], float] = {}
         self._left_cache: dict[tuple[str, str], Any] = {}
         self._right_cache: dict[tuple[str, str], Any] = {}
         self.floor = params["real_word_noisy_ratio"]
@@ -679,12 +683,17 @@ class Lexicon:
         result = None
         if left_max * right_max >= self.floor:
             best, best_value, total = -1, 0.0, 1.0
+            least = self.params["side_min_factor"]
+            # a side argues against a replacement only where the word as read was seen in that pair:
+            # after a word seen a few times the smoothed model allows any word, which is no evidence
+            left_least = least if self.big.get(left, {}).get(word) else 0.0
+            right_least = least if self.big.get(word, {}).get(right) else 0.0
             for i, factor in enumerate(left_factors):
                 value = factor * right_factors[i]
                 total += value
                 # the word pairs on both sides must favour it (neither argues against it)
                 if value > best_value and (left_seen[i] or right_seen[i]) \
-                        and min(factor, right_factors[i]) >= self.params["side_min_factor"]:
+                        and factor >= left_least and right_factors[i] >= right_least:
                     best, best_value = i, value
             if best >= 0:
                 ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
@@ -696,6 +705,22 @@ class Lexicon:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def pair_support(self, left: str, word: str, right: str) -> float:
+        """How much the two word pairs around ``word`` together favour its likeliest alternative
+        (channel cost included; neither pair need agree): a cheap test before the triples are weighed."""
+        key = (left, word, right)
+        support = self._supports.get(key)
+        if support is None:
+            left_max, left_factors, _ = self._side(self._left_cache, left, word, True)
+            right_max, right_factors, _ = self._side(self._right_cache, word, right, False)
+            support = left_max * right_max  # the bound: most words have nothing favoured, no products taken
+            if support > 1.0:
+                support = max(map(operator.mul, left_factors, right_factors), default=0.0)
+            if len(self._supports) > 200_000:
+                self._supports.clear()
+            self._supports[key] = support
+        return support
 
     def vouched(self, left: str, replacement: str, right: str) -> bool:
         """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
@@ -1307,7 +1332,15 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         kinds[j] = NONWORD
     unsure, guarded = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
+    # the context token on each separator: None when the two words around it form a pair
+    bnd: list[str | None] = [
+        None if sep == " " or (sep.isspace() and sep.count("\n") < 2) else boundary(sep) for sep in seps]
+    bnd[0] = bnd[-1] = BOUNDARY
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)
+    if not confidences:
+        # plain text: an engine that writes only valid syllables leaves few non-words; its real-word
+        # errors are seen by the word pairs themselves (each word's own evidence left out: one less)
+        noise_words += max(real_word_suspects(lex, kinds, bnd, lows) - 1, 0)
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
     # a valid syllable the lexicon lacks is still a word of the language: it changes only on
     # the evidence a clean text needs, however noisy the text around it
@@ -1315,10 +1348,6 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
-    # the context token on each separator: None when the two words around it form a pair
-    bnd: list[str | None] = [
-        None if sep == " " or (sep.isspace() and sep.count("\n") < 2) else boundary(sep) for sep in seps]
-    bnd[0] = bnd[-1] = BOUNDARY
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1439,6 +1468,35 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for entry in flagged:
             entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:
+    """Valid words whose word pairs favour a word one confusion away by ``real_word_suspect_ratio``,
+    or whose word triples do by ``triple_factor`` times that (weighed only where the two pairs
+    together favour the alternative ``real_word_suspect_support`` times): on clean legal text about
+    one word in 15,000, on a text with real-word OCR errors about one in a hundred. The count estimates the noise of a text whose errors are valid words, which the
+    share of non-words misses (an engine with a dictionary writes few non-words)."""
+    least = lex.params.get("real_word_suspect_ratio")
+    if least is None:
+        return 0
+    decided, real_word = lex._decisions.get, lex.real_word
+    triple_least = least * lex.params["triple_factor"] if lex.tri else math.inf
+    support, supports = lex.params["real_word_suspect_support"], lex._supports
+    count = 0
+    for j, kind in enumerate(kinds):
+        if kind != KNOWN_ALTS:
+            continue
+        key = (bnd[j] or lows[j - 1], lows[j], bnd[j + 1] or lows[j + 1])
+        decision = decided(key, False)
+        if decision is False:
+            decision = real_word(*key)
+        if decision is not None and decision[1] >= least:
+            count += 1
+        elif triple_least < math.inf and (supports.get(key) or lex.pair_support(*key)) >= support:
+            triple = lex.real_word_triple(*_triple_context(bnd, lows, j))
+            if triple is not None and triple[1] >= triple_least:
+                count += 1
+    return count
 
 
 def _shifted(change: Change, edits: list[tuple[int, int]]) -> Change:
