@@ -961,7 +961,7 @@ def _in_box(box: list[int], ink: list[int] | None) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _debris_labels() -> dict[str, str]:
-    return load_yaml("structure.yml")["scan_debris"]
+    return load_yaml("change_kinds.yml")["scan_debris"]
 
 
 # --- a whole scan ----------------------------------------------------------------------------
