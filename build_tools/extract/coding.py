@@ -167,7 +167,8 @@ class CodedRule:
 
 
 def _rule_list(items: list[dict] | None) -> tuple[tuple[int, re.Pattern], ...]:
-    return tuple((int(item["level"]), compile_folded(item["when"])) for item in items or [])
+    # read by first_agreeing: a match's start and end only
+    return tuple((int(item["level"]), compile_folded(item["when"], spans_only=True)) for item in items or [])
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +181,7 @@ def coded_rules() -> dict[str, CodedRule]:
             levels = LevelRules(
                 default=spec.get("default"),
                 rules=_rule_list(spec.get("rules")),
-                groups=tuple(compile_folded(patterns) for patterns in (spec.get("groups") or {}).values()),
+                groups=tuple(compile_folded(patterns, spans_only=True) for patterns in (spec.get("groups") or {}).values()),
                 by_count=tuple(spec.get("by_count") or ()),
                 after_groups=_rule_list(spec.get("rules_after_groups")),
                 relaxed=_rule_list(spec.get("relaxed")),
