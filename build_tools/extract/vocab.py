@@ -358,9 +358,9 @@ def measures() -> Measures:
     headings = "|".join(fold_pattern(p) for p in instruction["assessment_headings"])
     return Measures(
         rules=rules,
-        cues=compile_folded(instruction["cues"]),
+        cues=compile_folded(instruction["cues"], spans_only=True),  # (spans only, like the triggers)
         assessment_openers=re.compile(rf"^[\W\d]*(?:[a-z]\)\s*)?(?:{openers})\b"),
-        assessment_phrases=compile_folded(instruction.get("assessment_phrases", [])),
+        assessment_phrases=compile_folded(instruction.get("assessment_phrases", []), spans_only=True),
         assessment_headings=re.compile(rf"^[\W\divxlc]*\.?\s*(?:{headings})\b"),
         codes={r.code: r for r in rules},
         praise_openers=re.compile(r"^[\W\divxlc]*\.?\s*(?:" + "|".join(
