@@ -329,6 +329,15 @@ class Pages:
             self.draw.text((x, self.y), text, font=face, fill="black")
         self.y += step
 
+    def column_line(self, text: str, face, span: tuple[int, int], centred: bool = True) -> None:
+        """A line kept inside its column, wrapped like an office's typist would (a long issuer name,
+        a recipient or a signer title on two lines), never running into the column beside it."""
+        for piece in wrap(text, face, span[1] - span[0] - mm(2)):
+            if centred:
+                self.line(piece, face, centre=span)
+            else:
+                self.line(piece, face, x=span[0])
+
 
 def render(spec: NoticeSpec) -> list[Image.Image]:
     """The notice's pages at 300 dpi, clean (no degradation), in colour."""
@@ -340,15 +349,15 @@ def render(spec: NoticeSpec) -> list[Image.Image]:
     head_bold = font("bold", 12.5)
     start = pages.y
     for k, text in enumerate(spec.issuer_lines):
-        pages.line(text, head_bold if k else head, centre=left_col)
+        pages.column_line(text, head_bold if k else head, left_col)
     pages.y += mm(2)
-    pages.line(f"Số: {spec.number}", font("regular", 13), centre=left_col)
+    pages.column_line(f"Số: {spec.number}", font("regular", 13), left_col)
     left_end = pages.y
     pages.y = start
     for text in spec.motto:
-        pages.line(text, head_bold if text.isupper() else font("bold", 13.5), centre=right_col)
+        pages.column_line(text, head_bold if text.isupper() else font("bold", 13.5), right_col)
     pages.y += mm(2)
-    pages.line(spec.date_line, font("italic", 13.5), centre=right_col)
+    pages.column_line(spec.date_line, font("italic", 13.5), right_col)
     pages.y = max(pages.y, left_end) + mm(8)
     full = (pages.left, pages.right)
     pages.line(spec.doc_type, font("bold", 14), centre=full)
@@ -380,12 +389,12 @@ def _draw_foot(pages: Pages, spec: NoticeSpec, split: int) -> None:
     start = pages.y
     pages.line("Nơi nhận:", font("bolditalic", 12), x=pages.left)
     for text in spec.recipients:
-        pages.line(text, small, x=pages.left)
+        pages.column_line(text, small, (pages.left, split), centred=False)
     left_end = pages.y
     pages.y = start
     column = (split + mm(10), pages.right)
     for text in spec.signer_lines:
-        pages.line(text, signer_face, centre=column)
+        pages.column_line(text, signer_face, column)
     sign_top = pages.y
     pages.y += mm(24)
     pages.line(spec.signer_name, signer_face, centre=column)
