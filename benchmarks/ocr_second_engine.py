@@ -1,15 +1,20 @@
-"""Another engine's OCR as a development set: generated scans read by Tesseract's *script* model.
+"""Other engines' OCR as development sets: generated scans read by Tesseract's *script* model or its legacy engine.
 
-    .venv/bin/python benchmarks/ocr_second_engine.py [--half tune|test|both] [--pages 10]
-                                                     [--levels clean,good] [--reads /tmp/ocr2-reads]
+    .venv/bin/python benchmarks/ocr_second_engine.py [--engine script|legacy] [--half tune|test|both]
+                                                     [--pages 10] [--levels clean,good] [--reads /tmp/ocr2-reads]
                                                      [--lexicon held-out|committed] [--kinds]
 
 Seed 003 is OCR from an engine other than Tesseract's ``vie`` model and is a test only. This
-benchmark gives the repair other-engine errors it may be developed on: Debian's
-``tesseract-ocr-script-viet`` (``-l Vietnamese``, an LSTM trained apart from ``vie``, whose
-errors differ) reads notices of ``scan_generator`` through our reader, and the text is repaired
-*as plain text, without confidences*, the way seed 003 arrives. Two halves that share no notice
-and no source text:
+benchmark gives the repair other-engine errors it may be developed on, read from notices of
+``scan_generator`` and repaired *as plain text, without confidences*, the way seed 003 arrives:
+
+* ``--engine script`` (default): Debian's ``tesseract-ocr-script-viet`` (``-l Vietnamese``, an LSTM
+  trained apart from ``vie``, whose errors differ), through our reader;
+* ``--engine legacy``: Tesseract's legacy classifier (``--oem 0``) with tessdata 4.0.0's ``vie``
+  (``benchmarks/legacy_ocr.py``; fetched by ``scripts/fetch_legacy_ocr_model.py``), laid out by our
+  reader: a consonant cluster read as one marked glyph, the kind of garble seed 003 shows.
+
+Two halves that share no notice and no source text:
 
 * ``tune``: notices of the training split (Công báo files the lexicon counts), seeds 500+;
 * ``test``: notices of the held-out split (a fifth of the Công báo, never counted with the
@@ -18,7 +23,7 @@ and no source text:
 Prints WER raw (the engine's reading) → repaired per half and level, changes that broke a word
 the engine had right, and with ``--kinds`` the remaining errors counted by *kind* (marks only,
 one letter, a letter group, case, merged/split words, missing/extra words): never single words.
-Skips cleanly (exit 0, a message) when the ``Vietnamese`` model is not installed.
+Skips cleanly (exit 0, a message) when the engine's model is not installed (or not fetched).
 """
 from __future__ import annotations
 
@@ -41,13 +46,19 @@ from build_tools.clean.ocr import SPLIT, Lexicon, get_lexicon, repair_ocr, word_
 from build_tools.vietnamese.fold import unmarked as fold  # noqa: E402
 
 MODEL = "Vietnamese"  # Debian's tesseract-ocr-script-viet
+ENGINES = ("script", "legacy")
 HALVES = {"tune": "train", "test": "heldout"}
 FIRST_SEED = 500  # the OCR benchmarks use seeds from 0: no notice in common
 _POOL: dict[str, list] = {}
 
 
-def model_installed() -> bool:
+def model_installed(engine: str = "script") -> bool:
     from build_tools.ingest import ocr
+
+    if engine == "legacy":
+        from benchmarks.legacy_ocr import tessdata
+
+        return tessdata() is not None
 
     os.environ["ARCHIVE_OCR_MODEL"] = MODEL
     try:
@@ -56,7 +67,7 @@ def model_installed() -> bool:
         return False
 
 
-def read_one(task: tuple[int, str, str, str]) -> dict:
+def read_one(task: tuple[int, str, str, str], engine: str = "script") -> dict:
     """One notice at one level read by the second engine through our reader (no second pass)."""
     from build_tools.ingest.formats import read_document
 
@@ -64,22 +75,28 @@ def read_one(task: tuple[int, str, str, str]) -> dict:
     os.environ.update(OMP_THREAD_LIMIT="1", ARCHIVE_OCR_MODEL=MODEL, ARCHIVE_OCR_SECOND_PASS="off")
     spec = compose(seed, split, pool=_POOL.get(split) or paragraph_pool(split))
     pages = scan(spec, LEVELS[level_name])
+    if engine == "legacy":
+        from benchmarks.legacy_ocr import read_pages, tessdata
+
+        text = read_pages(pages, LEVELS[level_name].dpi, tessdata())
+        return {"truth": truth_text(spec), "read": text, "pages": len(pages)}
     path = Path(folder) / f"{split}-{seed}-{level_name}.pdf"
     save_pdf(pages, path, LEVELS[level_name].dpi)
     document = read_document(path)
     return {"truth": truth_text(spec), "read": document.text, "pages": len(pages)}
 
 
-def read_all(tasks: list[tuple[int, str, str, str]], workers: int, keep: Path) -> list[dict]:
+def read_all(tasks: list[tuple[int, str, str, str]], workers: int, keep: Path, engine: str = "script") -> list[dict]:
     """``read_one`` per task in a pool; readings kept in ``keep`` are reused."""
     def stored(task: tuple[int, str, str, str]) -> Path:
-        return keep / f"{task[1]}-{task[0]}-{task[2]}.pickle"
+        prefix = "" if engine == "script" else f"{engine}-"
+        return keep / f"{prefix}{task[1]}-{task[0]}-{task[2]}.pickle"
 
     missing = [task for task in tasks if not stored(task).exists()]
     if missing:
         keep.mkdir(parents=True, exist_ok=True)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for task, result in zip(missing, pool.map(read_one, missing)):
+            for task, result in zip(missing, pool.map(read_one, missing, [engine] * len(missing))):
                 stored(task).write_bytes(pickle.dumps(result))
     return [pickle.loads(stored(task).read_bytes()) for task in tasks]
 
@@ -140,6 +157,7 @@ def held_out_lexicon() -> Lexicon:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=ENGINES, default="script")
     parser.add_argument("--half", choices=["tune", "test", "both"], default="both")
     parser.add_argument("--pages", type=int, default=10, help="about this many pages per half and level")
     parser.add_argument("--levels", default="clean,good")
@@ -147,31 +165,36 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reads", type=Path, default=Path(tempfile.gettempdir()) / "ocr-second-engine-reads")
     parser.add_argument("--kinds", action="store_true", help="count the errors left by kind")
+    parser.add_argument("--written", type=Path, default=None,
+                        help="instead of the halves: the hand-written notices of this file (written_notices*.yml), "
+                             "each once per level, measured after tuning")
     args = parser.parse_args()
-    if not model_installed():
-        print(f"second engine: Tesseract's {MODEL!r} model is not installed "
-              "(Debian: tesseract-ocr-script-viet); nothing measured")
+    if not model_installed(args.engine):
+        print("second engine: " + (
+            "the legacy engine's model is not fetched (python3 scripts/fetch_legacy_ocr_model.py)"
+            if args.engine == "legacy" else
+            f"Tesseract's {MODEL!r} model is not installed (Debian: tesseract-ocr-script-viet)") + "; nothing measured")
         return
     lexicon = held_out_lexicon() if args.lexicon == "held-out" else get_lexicon()
     folder = tempfile.mkdtemp(prefix="ocr2-")
     os.environ.setdefault("ARCHIVE_OCR_CACHE", str(Path(folder) / "cache"))
-    print(f"second engine ({MODEL}), repaired as plain text (no confidences), lexicon {args.lexicon}")
+    name = MODEL if args.engine == "script" else "Tesseract legacy engine, tessdata 4.0.0 vie"
+    print(f"second engine ({name}), repaired as plain text (no confidences), lexicon {args.lexicon}")
     print(f"{'half':<5} {'level':<6} {'pages':>5} {'words':>6} | {'raw':>7} {'repaired':>8} {'changes':>7} {'broke':>5}")
     halves = ["tune", "test"] if args.half == "both" else [args.half]
-    for half in halves:
-        split = HALVES[half]
-        _POOL[split] = paragraph_pool(split)
-        for level in args.levels.split(","):
-            tasks, pages, seed = [], 0, FIRST_SEED
-            while pages < args.pages:
-                spec = compose(seed, split, pool=_POOL[split])
-                from benchmarks.scan_generator import render
+    if args.written:
+        from benchmarks import scan_generator
 
-                render(spec)
-                tasks.append((seed, split, level, folder))
-                pages += spec.pages
-                seed += 1
-            results = read_all(tasks, args.workers, args.reads)
+        scan_generator.WRITTEN = args.written.resolve()  # read by compose() in the forked workers too
+        halves = ["written"]
+    for half in halves:
+        split = HALVES.get(half, half)
+        _POOL[split] = paragraph_pool(split) if split != "written" else []
+        for level in args.levels.split(","):
+            tasks = written_tasks(args.written, level, folder) if args.written else sampled_tasks(
+                split, level, folder, args.pages)
+            results = read_all(tasks, args.workers, args.reads / args.written.stem if args.written else args.reads,
+                               args.engine)
             words = raw = repaired = changes = broke = 0
             before_kinds: Counter = Counter()
             after_kinds: Counter = Counter()
@@ -194,6 +217,27 @@ def main() -> None:
             if args.kinds:
                 for kind in sorted(set(before_kinds) | set(after_kinds), key=lambda k: -before_kinds[k]):
                     print(f"      {kind:<42} {before_kinds[kind]:>4} → {after_kinds[kind]:>4}")
+
+
+def sampled_tasks(split: str, level: str, folder: str, pages: int) -> list[tuple[int, str, str, str]]:
+    """Notices of ``split`` from ``FIRST_SEED`` on, until about ``pages`` pages."""
+    from benchmarks.scan_generator import render
+
+    tasks, count, seed = [], 0, FIRST_SEED
+    while count < pages:
+        spec = compose(seed, split, pool=_POOL[split])
+        render(spec)  # counts its pages
+        tasks.append((seed, split, level, folder))
+        count += spec.pages
+        seed += 1
+    return tasks
+
+
+def written_tasks(path: Path, level: str, folder: str) -> list[tuple[int, str, str, str]]:
+    """Every hand-written notice of ``path`` at ``level``."""
+    from benchmarks.scan_generator import written_notices
+
+    return [(k, "written", level, folder) for k in range(len(written_notices()))]
 
 
 def broken(read: str, repaired: str, truth: str) -> int:

@@ -16,7 +16,9 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   as another run, as other engines garble a consonant cluster: found through a deletion
   index, never for valid syllables or loanwords spelt the Vietnamese way); a Latin word
   with one Vietnamese letter inside (``vaccỉne``) is matched against ``loanwords.txt``. Runs of letters alike in print
-  (``visual_confusions.tsv``, glyph images compared: ``make_visual_confusions.py``) give graded
+  (``visual_confusions.tsv``, glyph images compared: ``make_visual_confusions.py``) and runs another
+  engine writes for a printed run (``legacy_confusions.tsv``: a cluster read as one marked glyph, ``ử``
+  for ``tr``; learned from Tesseract's legacy engine, ``make_legacy_confusions.py``) give graded
   candidates; a marked all-caps token is matched against the known abbreviations
   (``abbreviations.txt``, type and issuer codes), and a word in capitals off its marks on a marked
   heading line (``CHỦ TICH``) is a non-word too. Candidates are ranked by cost plus a
@@ -28,11 +30,14 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   factor: ``real_word_min_ratio`` (1e5) on a clean text, falling to
   ``real_word_noisy_ratio`` (100) on a text whose share of marked non-words shows
   noisy OCR. A word with one unmarked letter lost (``tên`` for ``trên``) is one confusion away
-  too. Two adjacent valid words may be replaced together on noisy texts. On noisy
+  too, and so is a word another engine's commonest run garble makes (``mông`` for ``thông``).
+  Two adjacent valid words may be replaced together on noisy texts. On noisy
   texts and words the OCR engine was unsure of, when the pairs fall short, the three word
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
   one of those triples beside a neighbouring word (code ``real-triple``).
+  Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
+  an engine with a dictionary writes few non-words).
 
 * Word boundaries come first (``boundary_repairs``): two pieces one space apart, one of them no
   syllable ("ph òng"), are joined when together they are a known syllable the word pairs favour
@@ -51,6 +56,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 import threading
 import unicodedata
@@ -64,7 +70,7 @@ import yaml
 from ..model import Change, OcrQuality
 from ..vietnamese.fold import unmarked as fold
 from ..vietnamese.syllables import (general_frequency, has_vietnamese_mark, is_syllable, is_vietnamese_letter,
-                                    letter_parts, strip_tone)
+                                    letter_parts, strip_tone, toneless)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -333,6 +339,18 @@ class Lexicon:
         for observed, intended, cost in visual_rules(confusions):
             self.visual_runs.setdefault(observed, []).append((intended, cost, f"{observed}→{intended} (alike in print)"))
         self._visual_lengths = sorted({len(run) for run in self.visual_runs})
+        # another engine's garbles of letter runs (legacy_confusions.tsv: Tesseract's legacy engine on
+        # generated scans), keyed on the run as read with its tones off: candidates of non-words, like the
+        # visual runs
+        self.engine_runs: dict[str, list[tuple[str, float, str]]] = {}
+        for observed, intended, cost in engine_rules(confusions):
+            self.engine_runs.setdefault(observed, []).append(
+                (intended, cost, f"{observed}→{intended} (another engine's garble)"))
+        self._engine_lengths = sorted({len(run) for run in self.engine_runs})
+        # the commonest of them, also alternatives of valid words (real_word_max_engine_cost)
+        limit = params.get("real_word_max_engine_cost", -math.inf)
+        self.engine_runs_common = {observed: kept for observed, rules in self.engine_runs.items()
+                                   if (kept := [rule for rule in rules if rule[1] <= limit])}
         self.cheapest_rule = min(rule[2] for rule in self.rules)
         # rules indexed by the letters their match can start with
         self._rules_by_first: dict[str, list] = {}
@@ -346,6 +364,7 @@ class Lexicon:
         self._alts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._alt_records: dict[str, tuple[tuple, ...]] = {}
         self._decisions: dict[tuple[str, str, str], Any] = {}
+        self._supports: dict[tuple[str, str, str], float] = {}
         self._left_cache: dict[tuple[str, str], Any] = {}
         self._right_cache: dict[tuple[str, str], Any] = {}
         self.floor = params["real_word_noisy_ratio"]
@@ -531,6 +550,18 @@ class Lexicon:
                         cost = rule_cost + self.marks_cost(variant, other)
                         if cost <= limit and cost < found.get(other, math.inf):
                             found[other] = cost
+            if self.engine_runs_common:
+                # another engine's commonest garbles of a letter run (legacy_confusions.tsv): mông for thông
+                engine_limit = self.params["real_word_max_engine_cost"]
+                for start, end, replacement, engine_cost, _label in self.engine_matches(
+                        lower, self.engine_runs_common):
+                    variant = lower[:start] + replacement + lower[end:]
+                    for other in self.fold_index.get(fold(variant), ()):
+                        if other == lower or len(other) != len(variant) or not is_syllable(other):
+                            continue
+                        cost = engine_cost + self.marks_cost(variant, other)
+                        if cost <= engine_limit and cost < found.get(other, math.inf):
+                            found[other] = cost
             lost = self.params.get("real_word_lost_letter_cost")
             if lost is not None:
                 for other in self.one_letter_longer(lower):
@@ -598,6 +629,24 @@ class Lexicon:
                     found.append((start, start + size, replacement, cost, label))
         return found
 
+    def engine_matches(self, word: str, runs: dict[str, list[tuple[str, float, str]]] | None = None
+                       ) -> list[tuple[int, int, str, float, str]]:
+        """Every place a run of letters another engine writes for a printed run appears
+        (``legacy_confusions.tsv``; ``runs``: a part of it), matched with the word's tones off:
+        ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
+        runs = self.engine_runs if runs is None else runs
+        if not runs:
+            return []
+        plain = toneless(word)
+        found = []
+        for start in range(len(plain)):
+            for size in self._engine_lengths:
+                if start + size > len(plain):
+                    break
+                for replacement, cost, label in runs.get(plain[start:start + size], ()):
+                    found.append((start, start + size, replacement, cost, label))
+        return found
+
     # -- decisions ------------------------------------------------------------------
     def real_pair(self, left: str, first: str, second: str, right: str) -> tuple[str, str, float, float] | None:
         """Two adjacent valid words that are both OCR errors (cỏ tỉnh → có tính):
@@ -634,12 +683,17 @@ class Lexicon:
         result = None
         if left_max * right_max >= self.floor:
             best, best_value, total = -1, 0.0, 1.0
+            least = self.params["side_min_factor"]
+            # a side argues against a replacement only where the word as read was seen in that pair:
+            # after a word seen a few times the smoothed model allows any word, which is no evidence
+            left_least = least if self.big.get(left, {}).get(word) else 0.0
+            right_least = least if self.big.get(word, {}).get(right) else 0.0
             for i, factor in enumerate(left_factors):
                 value = factor * right_factors[i]
                 total += value
                 # the word pairs on both sides must favour it (neither argues against it)
                 if value > best_value and (left_seen[i] or right_seen[i]) \
-                        and min(factor, right_factors[i]) >= self.params["side_min_factor"]:
+                        and factor >= left_least and right_factors[i] >= right_least:
                     best, best_value = i, value
             if best >= 0:
                 ratio = best_value * self._general_prior(word, self.alternatives(word)[best][0])
@@ -651,6 +705,22 @@ class Lexicon:
             self._decisions.clear()
         self._decisions[key] = result
         return result
+
+    def pair_support(self, left: str, word: str, right: str) -> float:
+        """How much the two word pairs around ``word`` together favour its likeliest alternative
+        (channel cost included; neither pair need agree): a cheap test before the triples are weighed."""
+        key = (left, word, right)
+        support = self._supports.get(key)
+        if support is None:
+            left_max, left_factors, _ = self._side(self._left_cache, left, word, True)
+            right_max, right_factors, _ = self._side(self._right_cache, word, right, False)
+            support = left_max * right_max  # the bound: most words have nothing favoured, no products taken
+            if support > 1.0:
+                support = max(map(operator.mul, left_factors, right_factors), default=0.0)
+            if len(self._supports) > 200_000:
+                self._supports.clear()
+            self._supports[key] = support
+        return support
 
     def vouched(self, left: str, replacement: str, right: str) -> bool:
         """The replacement has been seen beside a neighbouring *word* (punctuation and the line's
@@ -797,6 +867,9 @@ class Lexicon:
         # generic edit would offer at one cost
         for start, end, replacement, visual_cost, label in self.visual_matches(lower):
             offer(lower[:start] + replacement + lower[end:], visual_cost, label)
+        # letter runs another engine garbles (a cluster read as one marked glyph), graded by how often
+        for start, end, replacement, engine_cost, label in self.engine_matches(lower):
+            offer(lower[:start] + replacement + lower[end:], engine_cost, label)
         if style == "lower" and unexplained:
             letters = "abcdeghiklmnopqrstuvxy"
             for i in range(len(lower) + 1):
@@ -1056,6 +1129,25 @@ def visual_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list
             for read, printed, similarity in rows]
 
 
+def engine_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list[tuple[str, str, float]]:
+    """``(read run, printed run, cost)`` of another engine's letter-run garbles (``legacy_confusions.tsv``,
+    made by make_legacy_confusions.py): the cost rises linearly in ``-ln`` of the engine's rate (times
+    seen / times the run was printed) from ``engine_cost_best`` at the table's highest rate to
+    ``engine_cost_worst`` at its lowest. Empty when the file or the parameters are absent."""
+    params = confusions["params"]
+    if "engine_cost_best" not in params:
+        return []
+    rows = [(read, printed, -math.log(int(seen) / int(total)))
+            for read, printed, seen, total, _words in _tsv_rows(directory / "legacy_confusions.tsv", optional=True)]
+    if not rows:
+        return []
+    best, worst = params["engine_cost_best"], params["engine_cost_worst"]
+    low, high = min(surprise for *_, surprise in rows), max(surprise for *_, surprise in rows)
+    span = (high - low) or 1.0
+    return [(read, printed, round(best + (surprise - low) / span * (worst - best), 3))
+            for read, printed, surprise in rows]
+
+
 def load_abbreviations(directory: Path = DATA_DIR) -> list[str]:
     """Abbreviations written in capitals (``abbreviations.txt``) and the letter-only type and issuer
     codes of doc_types.yml and issuers.yml: what a marked all-caps token (ƯBND) may stand for."""
@@ -1240,7 +1332,15 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         kinds[j] = NONWORD
     unsure, guarded = _apply_confidences(lex, kinds, confidences)
     suspicious_before = sum(1 for kind in kinds if kind >= NONWORD)
+    # the context token on each separator: None when the two words around it form a pair
+    bnd: list[str | None] = [
+        None if sep == " " or (sep.isspace() and sep.count("\n") < 2) else boundary(sep) for sep in seps]
+    bnd[0] = bnd[-1] = BOUNDARY
     noise_words = sum(1 for kind in kinds if kind == NONWORD or kind == CASE)
+    if not confidences:
+        # plain text: an engine that writes only valid syllables leaves few non-words; its real-word
+        # errors are seen by the word pairs themselves (each word's own evidence left out: one less)
+        noise_words += max(real_word_suspects(lex, kinds, bnd, lows) - 1, 0)
     real_ratio, name_ratio = lex.thresholds(noise_words, n)
     # a valid syllable the lexicon lacks is still a word of the language: it changes only on
     # the evidence a clean text needs, however noisy the text around it
@@ -1248,10 +1348,6 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
-    # the context token on each separator: None when the two words around it form a pair
-    bnd: list[str | None] = [
-        None if sep == " " or (sep.isspace() and sep.count("\n") < 2) else boundary(sep) for sep in seps]
-    bnd[0] = bnd[-1] = BOUNDARY
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1372,6 +1468,35 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for entry in flagged:
             entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:
+    """Valid words whose word pairs favour a word one confusion away by ``real_word_suspect_ratio``,
+    or whose word triples do by ``triple_factor`` times that (weighed only where the two pairs
+    together favour the alternative ``real_word_suspect_support`` times): on clean legal text about
+    one word in 15,000, on a text with real-word OCR errors about one in a hundred. The count estimates the noise of a text whose errors are valid words, which the
+    share of non-words misses (an engine with a dictionary writes few non-words)."""
+    least = lex.params.get("real_word_suspect_ratio")
+    if least is None:
+        return 0
+    decided, real_word = lex._decisions.get, lex.real_word
+    triple_least = least * lex.params["triple_factor"] if lex.tri else math.inf
+    support, supports = lex.params["real_word_suspect_support"], lex._supports
+    count = 0
+    for j, kind in enumerate(kinds):
+        if kind != KNOWN_ALTS:
+            continue
+        key = (bnd[j] or lows[j - 1], lows[j], bnd[j + 1] or lows[j + 1])
+        decision = decided(key, False)
+        if decision is False:
+            decision = real_word(*key)
+        if decision is not None and decision[1] >= least:
+            count += 1
+        elif triple_least < math.inf and (supports.get(key) or lex.pair_support(*key)) >= support:
+            triple = lex.real_word_triple(*_triple_context(bnd, lows, j))
+            if triple is not None and triple[1] >= triple_least:
+                count += 1
+    return count
 
 
 def _shifted(change: Change, edits: list[tuple[int, int]]) -> Change:

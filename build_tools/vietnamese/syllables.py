@@ -89,6 +89,14 @@ def strip_tone(word: str) -> tuple[str, str | None]:
     return "".join(out), tone
 
 
+@functools.lru_cache(maxsize=8192)
+def toneless(text: str) -> str:
+    """``text`` (lower case) with every letter's tone mark taken off, hats and strokes kept, letter for
+    letter (``"ửường"`` → ``"ưương"``): offsets stay valid, and two tones do not matter."""
+    return "".join(compose(*(parts := letter_parts(ch))[:2], "", parts[3]) if not ch.isascii() else ch
+                   for ch in text)
+
+
 def _rhyme_ok(onset: str, rhyme: str, tone: str, t: dict) -> bool:
     if rhyme not in t["rhymes"]:
         return False

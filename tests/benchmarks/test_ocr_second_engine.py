@@ -33,7 +33,7 @@ def test_the_halves_share_no_split():
 
 
 def test_without_the_model_the_benchmark_skips_cleanly(monkeypatch, capsys):
-    monkeypatch.setattr(bench, "model_installed", lambda: False)
+    monkeypatch.setattr(bench, "model_installed", lambda engine="script": False)
     monkeypatch.setattr("sys.argv", ["ocr_second_engine.py"])
     bench.main()
     assert "not installed" in capsys.readouterr().out
@@ -42,3 +42,12 @@ def test_without_the_model_the_benchmark_skips_cleanly(monkeypatch, capsys):
 def test_broken_counts_words_the_repair_changed_that_were_right():
     assert bench.broken("các cơ quan thực hiện", "cách cơ quan thực hiện", "các cơ quan thực hiện") == 1
     assert bench.broken("cáeb ly", "cách ly", "cách ly") == 0
+
+
+def test_without_the_legacy_model_the_legacy_engine_skips_cleanly(monkeypatch, capsys):
+    from benchmarks import legacy_ocr
+
+    monkeypatch.setattr(legacy_ocr, "tessdata", lambda folder=None: None)
+    monkeypatch.setattr("sys.argv", ["ocr_second_engine.py", "--engine", "legacy"])
+    bench.main()
+    assert "not fetched" in capsys.readouterr().out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.vietnamese.syllables import general_frequency, is_syllable, is_vietnamese_syllable, strip_tone
+from build_tools.vietnamese.syllables import general_frequency, is_syllable, is_vietnamese_syllable, strip_tone, toneless
 
 
 @pytest.mark.parametrize("word", [
@@ -42,3 +42,14 @@ def test_decoder_check_refuses_mixed_case_that_legacy_encodings_produce():
 def test_general_frequencies_know_common_words_legal_text_lacks():
     assert general_frequency("lạ") > 5 and general_frequency("khó") > general_frequency("kho")
     assert general_frequency("theọ") is None and general_frequency("UBND") is None
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("ửường", "ưương"),  # every tone off, two of them too; hats kept
+    ("đã", "đa"),
+    ("ủân", "uân"),
+    ("abc", "abc"),
+    ("ﬄ", "ﬄ"),  # letters Vietnamese does not write stay as they are
+])
+def test_toneless_takes_every_tone_off_letter_for_letter(text, plain):
+    assert toneless(text) == plain and len(toneless(text)) == len(text)
