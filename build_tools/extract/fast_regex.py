@@ -25,17 +25,20 @@ or anything the rewriting does not know, is compiled as written.
 from __future__ import annotations
 
 import re
-from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
-import _sre  # type: ignore[import-not-found]
+try:  # CPython's own parser and compiler of regular expressions (3.11 on); without them, patterns as written
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+
+    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT)
+    _WORD_CLASS = [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]
+except ImportError:  # pragma: no cover - another Python implementation
+    _sre = None
 
 MAX_COPIES = 16  # a rest of an alternative copied more often than this stays behind its group
 MAX_REST_ITEMS = 12  # nor is a long rest copied at all (composed patterns: a gap and a verb class)
-
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT)
-_WORD_CLASS = [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]
 
 
 class _Unsupported(Exception):
@@ -44,6 +47,8 @@ class _Unsupported(Exception):
 
 def compile_fast(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)`` matching the same spans, faster on long alternations; groups do not capture."""
+    if _sre is None:
+        return re.compile(source, flags)
     try:
         parsed = _sre_parser.parse(source, flags)
         if parsed.state.groupdict or parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
