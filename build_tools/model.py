@@ -88,7 +88,9 @@ class OcrReading:
     mean_confidence: float  # mean word confidence, 0-100
     page_sizes: tuple[tuple[int, int], ...]  # pixels of each page image read
     words: tuple[OcrWord, ...] = ()
-    dropped: tuple[str, ...] = ()  # page numbers and running headers left out of the text
+    # left out of the text: page numbers, running headers, stamp and signature strokes and dust read
+    # as words ("trang 2: vết mực dấu, chữ ký: Nhi (26)"); the scan itself keeps them
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass

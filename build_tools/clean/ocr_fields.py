@@ -19,17 +19,21 @@ import functools
 import re
 
 from ..model import Change
-from ..vietnamese.date_grammar import verbal_date
+from ..vietnamese.date_grammar import spellings, verbal_date
+from ..vietnamese.fold import fold
 
-_LETTERS = "A-Za-zĐđƯưƠơÂâĂăÊêÔô"
+_LETTERS = "A-Za-zĐđÐƯưƠơÂâĂăÊêÔô"
 # a state number (123/TB-UBND, 12/2021/QĐ-UBND) or a Party one (25-KL/TU); the symbol part is
 # matched loosely (OCR may have put any letter or a digit-shaped letter in it)
 # the separator after the digits may be misread (113:TB/TU), and a speck glued after the symbol
 # read as "_" or "~" (2668/HD-UBND_)
 _NUMBER = re.compile(
-    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/))"
+    rf"(?<![\w/.-])(?P<digits>\d{{1,5}})(?:/(?:19|20)\d{{2}})?"
+    rf"(?P<sep>[/-]|[:.,;~_](?=[{_LETTERS}]+/)|(?=[{_LETTERS}]{{2,}}-[{_LETTERS}]))"
     rf"(?P<symbol>[{_LETTERS}0-9]+(?:[-/][{_LETTERS}0-9]+)*)(?P<junk>[_~]+)?(?![\w-])")
 _PART = re.compile(r"[^-/]+")
+# two codes of a symbol with a speck read as a mark where the hyphen goes (3303/CT:UBND)
+_INNER_SEPARATOR = re.compile(rf"(?<=/)(?P<left>[{_LETTERS}]{{2,}})(?P<sep>[:.,;~_])(?P<right>[{_LETTERS}]{{2,}})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,6 +108,9 @@ def best_code(part: str, first: bool, confidence: float | None, sure: float) -> 
     only when Tesseract was unsure of the word. A tie between two codes is left alone."""
     if _is_known(part) or len(part) < 2:
         return None
+    if "Ð" in part and _is_known(part.replace("Ð", "Đ")):  # the Icelandic eth, drawn as Đ
+        return part.replace("Ð", "Đ"), 1.0
+    part = part.replace("Ð", "Đ")
     types, issuers = known_codes()
     pool = (types | issuers) if first else issuers
     limit = 2.0 if confidence is not None and confidence < sure else 1.0
@@ -126,6 +133,11 @@ CHANGE_CODES = {"ocr-repair": {
     "number-speck": "number: a speck read as a letter glued after a known symbol",
     "date-digits": "date: letters shaped like digits; the date is valid with the digits",
     "heading-speck": "a speck read as a mark before a heading in capitals",
+    "date-word": "date: a date word one letter or mark off between the numbers of a valid date",
+    "date-speck": "date: a speck read as a mark glued between a date word and its number",
+    "number-separator": "number: a speck read as a mark between two codes of the symbol, where the hyphen goes",
+    "heading-dot": "a speck read as a stop between two syllables of a heading in capitals",
+    "header-speck": "a speck read as marks before the number label, after a header line in capitals or after the date",
 }}
 REASONS = CHANGE_CODES["ocr-repair"]
 Edit = tuple[int, str, str, str, str, float]  # offset, before, after, code, reason, confidence
@@ -156,12 +168,28 @@ def _symbol_edits(text: str, confidence_at) -> list[Edit]:
                                 f"{code!r} misread (shape cost {cost:.0f})", 0.9 if cost <= 1 else 0.7))
         first = _PART.match(match.group("symbol"))
         sep = match.group("sep")
+        if not sep and not (first and (_is_known(first.group()) or (found_edits and found_edits[0][0] == start))):
+            continue  # digits run into letters: a number only when its type code is there (a slash lost)
         if sep not in "/-" and first and (_is_known(first.group()) or found_edits):
             edits.append((match.start("sep"), sep, "-", "number-hyphen", f"number: {sep!r} between the digits "
                           "and the type code is a misread hyphen (Party form 25-KL/TU)", 0.8))
         edits += found_edits
         if match.group("junk") and parts_ok:
             edits.append((match.start("junk"), match.group("junk"), "", "number-speck", REASONS["number-speck"], 0.8))
+    return edits + _separator_edits(text)
+
+
+def _separator_edits(text: str) -> list[Edit]:
+    """"3303/CT:UBND": a mark between a type code and an issuer code of a number (both known
+    codes, right after the number's slash) where the state form puts its hyphen."""
+    edits = []
+    for match in _INNER_SEPARATOR.finditer(text):
+        types, issuers = known_codes()
+        digits_before = re.search(r"\d/$", text[max(0, match.start() - 2):match.start()])
+        if digits_before and match.group("left") in types | issuers and match.group("right") in issuers:
+            edits.append((match.start("sep"), match.group("sep"), "-", "number-separator",
+                          f"number: {match.group('sep')!r} between the codes {match.group('left')!r} and "
+                          f"{match.group('right')!r} is a misread hyphen", 0.8))
     return edits
 
 
@@ -178,18 +206,27 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, list[Change]]:
     return "".join(pieces), changes
 
 
-_DIGITISH = r"[0-9OoQDlI|!iSsBZzGgq]"
+@functools.lru_cache(maxsize=1)
+def _digitish() -> str:
+    """A character class of the digits and the letters shaped like them (``digit_shapes``)."""
+    return "[0-9" + re.escape("".join(_shapes()[1])) + "]"
 
 
 @functools.lru_cache(maxsize=None)
 def _word_date() -> re.Pattern[str]:
     """"ngày 1O tháng 7 năm 2O21": the date grammar's words as written with their marks (a word
     OCR read without them may not be the date word), the numbers as digit-shaped letters."""
-    return re.compile(verbal_date("marked", rf"(?P<d>{_DIGITISH}{{1,2}})", rf"(?P<m>{_DIGITISH}{{1,2}})",
-                                  rf"(?P<y>{_DIGITISH}{{4}})", gap=r"\s+", names=("pre", "m1", "y1")) + r"(?!\w)",
+    digit = _digitish()
+    return re.compile(verbal_date("marked", rf"(?P<d>{digit}{{1,2}})", rf"(?P<m>{digit}{{1,2}})",
+                                  rf"(?P<y>{digit}{{4}})", gap=r"\s+", names=("pre", "m1", "y1")) + r"(?!\w)",
                       re.IGNORECASE)
-_FIGURE_DATE = re.compile(
-    rf"(?<![\w/])(?P<d>{_DIGITISH}{{1,2}})(?P<m1>/)(?P<m>{_DIGITISH}{{1,2}})(?P<y1>/)(?P<y>{_DIGITISH}{{4}})(?![\w/])")
+
+
+@functools.lru_cache(maxsize=None)
+def _figure_date() -> re.Pattern[str]:
+    """"2O/O3/2021": a date in figures, the numbers as digit-shaped letters."""
+    digit = _digitish()
+    return re.compile(rf"(?<![\w/])(?P<d>{digit}{{1,2}})(?P<m1>/)(?P<m>{digit}{{1,2}})(?P<y1>/)(?P<y>{digit}{{4}})(?![\w/])")
 
 
 def _as_digits(field: str) -> str | None:
@@ -206,31 +243,125 @@ def _valid_date(day: str, month: str, year: str) -> bool:
     return 1945 <= int(year) <= 2100
 
 
+# marks a speck is read as, glued between a date word and its number ("ngày“21")
+_SPECK_MARKS = "“”\"'‘’`,.·:;"
+_DATE_TOKEN = r"[^\W\d_]{2,6}"
+
+
+@functools.lru_cache(maxsize=None)
+def _loose_word_date() -> re.Pattern[str]:
+    """"<word> D <word> M <word> YYYY" with any short words: the date's structure, read before
+    its words are (``_date_word_edits`` checks each against the date grammar's words)."""
+    number = _digitish()
+
+    def gap(name: str) -> str:  # spaces, or a speck read as a mark with or without them
+        return rf"(?:[ \t]*(?P<{name}>[{_SPECK_MARKS}-])[ \t]*|[ \t]+)"
+
+    return re.compile(
+        rf"(?:,(?P<s0>[{_SPECK_MARKS}]+))?(?<!\w)(?P<w1>{_DATE_TOKEN}){gap('s1')}(?P<d>{number}{{1,2}})"
+        rf"{gap('s2')}(?P<w2>{_DATE_TOKEN}){gap('s3')}(?P<m>{number}{{1,2}})[ \t]*,?{gap('s4')}(?P<w3>{_DATE_TOKEN})"
+        rf"{gap('s5')}(?P<y>{number}{{4}})(?!\w)")
+
+
+def _digit_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
+    """Edits putting digits back into the day, month and year of a date match; None when the
+    date is not valid with them (or has no digit at all: words, not a date)."""
+    fields = [match.group(name) for name in ("d", "m", "y")]
+    if not any(ch.isdigit() for ch in "".join(fields)):
+        return None
+    digits = [_as_digits(field) for field in fields]
+    if None in digits or not _valid_date(*digits):
+        return None
+    return [(match.start(name), match.end(name), fixed, "date-digits")
+            for name, field, fixed in zip(("d", "m", "y"), fields, digits) if field != fixed]
+
+
+def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
+    """The edits that make a loose date match a date: at most one of its three words one letter
+    off the date grammar's word (same length: "thúng" for "tháng") or under another mark
+    ("thắng"), the others as written, and a speck glued before the day turned into the space it
+    stands in. None if it is no date."""
+    edits, off = [], 0
+    for name, part in (("w1", "day"), ("w2", "month"), ("w3", "year")):
+        written = match.group(name)
+        folded = fold(written)
+        marked = spellings(part, "marked")
+        if folded in spellings(part):
+            if written.lower() in marked or folded == written.lower():
+                continue  # as the grammar writes it, or written without marks
+            near = [word for word in marked if fold(word) == folded]  # under another mark: "thắng"
+        else:  # one letter off, or two ("Tigày": a letter read as two), never a short word
+            near = [word for word in marked if _edits(fold(word), folded) <= (1 if len(written) < 4 else 2)]
+        if len(near) != 1 or not _same_case_shape(written):
+            return None
+        off += 1
+        after_comma = re.search(r",\W*$", match.string[max(0, match.start(name) - 8):match.start(name)]) is not None
+        capital = written[0].isupper() and not (name == "w1" and after_comma)  # "Hà Nội, ngày": lower case
+        fixed = near[0].upper() if written.isupper() else (near[0].capitalize() if capital else near[0])
+        edits.append((match.start(name), match.end(name), fixed, "date-word"))
+    if off > 1:
+        return None
+    for name in ("s0", "s1", "s2", "s3", "s4", "s5"):  # specks become the space they stand in
+        if match.group(name):
+            edits.append((match.start(name), match.end(name), " " * len(match.group(name)), "date-speck"))
+    return edits
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[len(b)]
+
+
+def _same_case_shape(word: str) -> bool:
+    """All lower case, all capitals, or a capital first: how a date word is written."""
+    return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+
+
 def repair_dates(text: str) -> tuple[str, list[Change]]:
-    """Digit-shaped letters inside a date's day, month and year put back, when the date is valid."""
-    changes: list[Change] = []
-    edits: list[tuple[int, int, str]] = []
-    for pattern in (_word_date(), _FIGURE_DATE):
+    """Digit-shaped letters inside a date's day, month and year put back, a date word one letter
+    off put right and a speck glued before the day dropped, when the date is then valid. Every
+    edit keeps the text's length (a speck becomes a space)."""
+    edits: list[tuple[int, int, str, str]] = []
+    for pattern in (_word_date(), _figure_date()):
         for match in pattern.finditer(text):
-            fields = [match.group(name) for name in ("d", "m", "y")]
-            if all(field.isdigit() for field in fields) or not any(ch.isdigit() for ch in "".join(fields)):
-                continue
-            digits = [_as_digits(field) for field in fields]
-            if None in digits or not _valid_date(*digits):
-                continue
-            for name, field, fixed in zip(("d", "m", "y"), fields, digits):
-                if field != fixed:
-                    edits.append((match.start(name), match.end(name), fixed))
+            edits += _digit_edits(match) or []
+    for match in _loose_word_date().finditer(text):
+        words = _date_word_edits(match)
+        if words is None:
+            continue
+        digits = _digit_edits(match)
+        if digits is None and not all(match.group(name).isdigit() for name in ("d", "m", "y")):
+            continue
+        if digits is None and not _valid_date(*(match.group(name) for name in ("d", "m", "y"))):
+            continue
+        edits += words + (digits or [])
+    return _apply_spans(text, edits)
+
+
+_DATE_REASONS = {
+    "date-digits": "date: letters shaped like digits in {before!r}; the date is valid with {after!r}",
+    "date-word": "date: {before!r} between the numbers of a valid date is the date word {after!r} misread",
+    "date-speck": "date: {before!r} glued between the date word and the day is a speck",
+}
+
+
+def _apply_spans(text: str, edits: list[tuple[int, int, str, str]]) -> tuple[str, list[Change]]:
+    """Same-length edits (start, end, replacement, code) applied in order, overlaps skipped."""
+    changes: list[Change] = []
     last, pieces = 0, []
-    for start, end, fixed in sorted(set(edits)):
+    for start, end, fixed, code in sorted(set(edits)):
         if start < last:
             continue
         before = text[start:end]
         pieces.append(text[last:start] + fixed)
         last = end
-        changes.append(Change("ocr", "ocr-repair", before, fixed,
-                              f"date: letters shaped like digits in {before!r}; the date is valid with {fixed!r}",
-                              offset=start, line=_line_of(text, start), confidence=0.9, code="date-digits"))
+        changes.append(Change("ocr", "ocr-repair", before, fixed, _DATE_REASONS[code].format(before=before, after=fixed),
+                              offset=start, line=_line_of(text, start), confidence=0.9, code=code))
     pieces.append(text[last:])
     return "".join(pieces), changes
 
@@ -251,8 +382,9 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
             return None
         return confidences[k]
 
-    text, date_changes = repair_dates(text)  # digit for letter: offsets do not move
-    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text))
+    text, date_changes = repair_dates(text)  # same-length edits: offsets do not move
+    edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text) + _heading_dots(text)
+                   + _header_line_specks(text))
     text, changes = _apply(text, edits)
     return text, date_changes + changes
 
@@ -261,11 +393,101 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
 _SPECK_HEADING = re.compile(r"^(?P<speck>[\"“”'‘’`,.·])(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
 
 
+# a dash before the first line, in capitals: a document opens with its issuing body or the motto,
+# never with an item of a list ("- THÀNH ỦY ĐÀ NẴNG")
+_SPECK_FIRST_LINE = re.compile(r"\A\s*(?P<speck>[-–—~*]+[ \t]*)(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,-]{3,}$)", re.MULTILINE)
+
+
 def _heading_specks(text: str) -> list[Edit]:
-    """A lone mark before a heading in capitals, with no closing mark on the line: a speck."""
+    """A lone mark before a heading in capitals, with no closing mark on the line, or a dash
+    before the document's first line in capitals: a speck."""
     edits = []
+    first = _SPECK_FIRST_LINE.match(text)
+    if first:
+        edits.append((first.start("speck"), first.group("speck"), "", "heading-speck", REASONS["heading-speck"], 0.8))
     for match in _SPECK_HEADING.finditer(text):
         line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
         if line.upper() == line:
             edits.append((match.start(), match.group("speck"), "", "heading-speck", REASONS["heading-speck"], 0.8))
+    return edits
+
+
+# a stop or comma glued between two words of a line in capitals ("ỦY.BAN NHÂN DÂN")
+_GLUED_STOP = re.compile(r"(?<![\w.])(?P<left>[^\W\d_]{2,})(?P<stop>[.,])(?P<right>[^\W\d_]{2,})(?![\w.])")
+
+
+def _heading_dots(text: str) -> list[Edit]:
+    """A stop glued between two syllables of a line in capitals, where print puts a space: a
+    speck (abbreviations glued to a word, "TM.ỦY", "TP.HUẾ", are no syllable and keep theirs)."""
+    from ..vietnamese.syllables import is_syllable
+
+    edits = []
+    for start, line in _lines(text):
+        letters = [ch for ch in line if ch.isalpha()]
+        if len(letters) < 4 or any(ch.islower() for ch in letters):
+            continue
+        for match in _GLUED_STOP.finditer(line):
+            if is_syllable(match.group("left")) and is_syllable(match.group("right")):
+                edits.append((start + match.start("stop"), match.group("stop"), " ", "heading-dot",
+                              REASONS["heading-dot"], 0.8))
+    return edits
+
+
+def _lines(text: str):
+    """(offset, line) of each line of ``text``."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+# marks a speck is read as at the ends of a header line
+_END_SPECKS = r"[-–—.,:;~*'\"“”‘’`]"
+
+
+@functools.lru_cache(maxsize=1)
+def _header_speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(marks before the number label, marks after a line in capitals, marks after the
+    place-and-date line's year, on folded text) in the header."""
+    from ..data_files import load_yaml
+
+    label = re.escape(load_yaml("structure.yml")["number_label"])
+    before_label = re.compile(rf"^(?P<speck>(?:{_END_SPECKS}[ \t]*)+)(?=(?i:{label})[ \t]*[:.]?[ \t]*\d)"
+                              rf"|^(?i:{label})[ \t]*:[ \t]*(?P<after>(?:{_END_SPECKS}[ \t]*)+)(?=\d)")
+    # apart from the word, or two marks or more: one mark glued to a word may be print ("COVID-")
+    after_capitals = re.compile(rf"(?<=[A-ZĐÀ-Ỹ])(?P<speck>[ \t]+(?:{_END_SPECKS}[ \t]*)+|(?:{_END_SPECKS}[ \t]*){{2,}})$")
+    after_year = re.compile(verbal_date("folded", gap=r"\s+") + rf"(?P<speck>(?:[ \t]*{_END_SPECKS})+[ \t]*)$")
+    return before_label, after_capitals, after_year
+
+
+def _header_line_specks(text: str) -> list[Edit]:
+    """Specks read as marks around the header's lines (its first ``HEADER_ZONE_LINES`` lines),
+    where print puts none: before the number label ("- :Số: 215/KH-UBND") or between it and the
+    digits ("Số:.3915/KH-UBND"), after a line in
+    capitals ("THÀNH PHỐ CẦN THƠ -", "KẾ HOẠCH -") and after the year of the place-and-date
+    line ("…năm 2021 :"), and a line of nothing but such marks (":"). The body's sentences,
+    below, keep their stops."""
+    from .layout import HEADER_ZONE_LINES, is_date_cell
+
+    before_label, after_capitals, after_year = _header_speck_patterns()
+    edits = []
+    for number, (start, line) in enumerate(_lines(text)):
+        if number >= HEADER_ZONE_LINES:
+            break
+        letters = [ch for ch in line if ch.isalpha()]
+        if line.strip() and not any(ch.isalnum() for ch in line) and "*" not in line and all(
+                ch.isspace() or re.fullmatch(_END_SPECKS, ch) for ch in line):  # (the Party's star is print)
+            edits.append((start, line, "", "header-speck", REASONS["header-speck"], 0.8))  # a line of specks
+            continue
+        found = before_label.match(line)
+        if not found and len(letters) >= 4 and not any(ch.islower() for ch in letters):
+            found = after_capitals.search(line)
+        if not found:
+            found = after_year.search(fold(line))  # folded: a date word read under another mark ("thắng")
+            if found and not is_date_cell(line[:found.start("speck")]):
+                found = None  # a sentence ending with a date keeps its stop: only the place-and-date line
+        if found:
+            group = "after" if "after" in found.re.groupindex and found.group("after") else "speck"
+            edits.append((start + found.start(group), found.group(group), "", "header-speck",
+                          REASONS["header-speck"], 0.8))
     return edits

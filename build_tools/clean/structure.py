@@ -57,9 +57,14 @@ def _doc_type_pattern() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(n) for n in names) + r")$")
 
 
+# a speck a scan reads as a mark after the type line ("THÔNG BÁO."); not ":", which ends the
+# enacting line of a decision ("QUYẾT ĐỊNH:"), a line in capitals that is no title
+_TRAILING_SPECKS = re.compile(r"[ \t]*[.,'`‘’“”·]{1,2}$")
+
+
 def is_document_type_line(text: str) -> bool:
     """A title line: the document type alone, in capitals."""
-    stripped = text.strip()
+    stripped = _TRAILING_SPECKS.sub("", text.strip())
     return bool(stripped) and is_capitals(stripped) and bool(_doc_type_pattern().match(fold(stripped)))
 
 

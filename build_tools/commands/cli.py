@@ -114,6 +114,8 @@ def command_clean(args: argparse.Namespace) -> int:
                   f"{change.reason}{confidence}")
         for flag in document.flagged_words:
             print(f"[ocr/flagged] {flag}")
+        for line in raw.ocr.dropped if raw.ocr is not None else ():
+            print(f"[ocr/dropped] {line}")  # page furniture, stamp and signature strokes, dust: the scan keeps them
         return 0
     sys.stdout.write(plain_body_markdown(document))
     return 0

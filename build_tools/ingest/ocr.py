@@ -64,6 +64,19 @@ EDGE = 0.08  # share of the page height at the top and bottom where page furnitu
 STAMP_DEBRIS_CONFIDENCE = 30.0  # non-words this unsure under a stamp or signature are its debris
 COLOUR_INK = 30  # red or blue this far above the other channels: stamp or pen ink (print is grey)
 SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns run
+# Ink regions (``ink_regions``): the page cut into cells of 1/100 of its width (2 mm on A4); a cell
+# is coloured when this share of its pixels is strong red or blue ink, and touching coloured cells
+# (grown by one) make a region when at least ``INK_MIN_CELLS`` of them are coloured (a stamp, a
+# signature; a fleck of colour is none). Part of the cached page, versioned by ``INK_METHOD``.
+INK_CELL_SHARE = 0.03
+INK_STRONG = 60  # colour strength (see ``colour_strength``) of stamp and pen ink, not of JPEG fringes
+INK_MIN_CELLS = 6
+INK_METHOD = f"cells1/100;strong>{INK_STRONG};share>{INK_CELL_SHARE:g};min{INK_MIN_CELLS};grow1"
+SURE_ROW_CONFIDENCE = 80.0  # a row holding a word read this sure is print, also under a stamp
+# A box shorter than this share of the page's usual word height, and this narrow, holds no letter
+# of print whatever the engine says; shorter than ``SMALL_BOX`` and unsure, it is a speck.
+TINY_BOX = 0.15
+SMALL_BOX = 0.4
 # The resolution Tesseract is told (``page_resolution``): without one it guesses from the text's
 # x-height as if the type were small (a 150-dpi scan of 14-pt type is taken for 265 dpi) and
 # drops small diacritics as noise. Metadata is trusted in this range, and when it makes the page
@@ -274,11 +287,9 @@ def drop_colour_ink(image):
     """
     from PIL import ImageChops, ImageFilter
 
-    red, green, blue = image.split()
+    red, _green, blue = image.split()
     grey = ImageChops.lighter(red, blue)
-    reddish = ImageChops.darker(ImageChops.subtract(red, green), ImageChops.subtract(red, blue))
-    bluish = ImageChops.darker(ImageChops.subtract(blue, red), ImageChops.subtract(blue, green))
-    colour = ImageChops.lighter(reddish, bluish)
+    colour = colour_strength(image)
     # coloured pixels are ink of a stamp or a pen, never print; print under the ink stays dark
     mask = ImageChops.darker(colour.point(lambda v: 255 if v > COLOUR_INK else 0),
                              grey.point(lambda v: 255 if v > 110 else 0))
@@ -286,6 +297,62 @@ def drop_colour_ink(image):
     strong = colour.point(lambda v: 255 if v > 60 else 0)
     solid = strong.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(9))  # specks are no stamp
     return grey, solid.getbbox()
+
+
+def colour_strength(image):
+    """How far each pixel is red or blue above its other channels (0 for grey print and paper)."""
+    from PIL import ImageChops
+
+    red, green, blue = image.split()
+    reddish = ImageChops.darker(ImageChops.subtract(red, green), ImageChops.subtract(red, blue))
+    bluish = ImageChops.darker(ImageChops.subtract(blue, red), ImageChops.subtract(blue, green))
+    return ImageChops.lighter(reddish, bluish)
+
+
+def ink_regions(image) -> list[list[int]]:
+    """Boxes (left, top, right, bottom) of the page's coloured ink: the stamp and the signature,
+    each as a whole (its ring, letters, star and strokes), where ``drop_colour_ink``'s one box
+    shrinks to the solid parts of the stamp. Words found there are weighed as possible debris
+    (``assemble``); print under the ink stays."""
+    from PIL import Image, ImageFilter
+
+    strong = colour_strength(image).point(lambda v: 255 if v > INK_STRONG else 0)
+    cell = max(3, round(image.width / 100))
+    cols, rows = image.width // cell, image.height // cell
+    if not cols or not rows:
+        return []
+    cells = strong.crop((0, 0, cols * cell, rows * cell)).resize((cols, rows), Image.BOX)
+    coloured = cells.point(lambda v: 255 if v > 255 * INK_CELL_SHARE else 0)
+    grown = list(coloured.filter(ImageFilter.MaxFilter(3)).get_flattened_data())  # touching cells, one cell apart
+    inked = list(coloured.get_flattened_data())
+    boxes = []
+    for group in _components({k for k, v in enumerate(grown) if v}, cols):
+        if sum(1 for k in group if inked[k]) >= INK_MIN_CELLS:
+            ys, xs = [k // cols for k in group], [k % cols for k in group]
+            boxes.append([min(xs) * cell, min(ys) * cell, (max(xs) + 1) * cell, (max(ys) + 1) * cell])
+    return boxes
+
+
+def _components(cells: set[int], cols: int) -> list[list[int]]:
+    """The 8-connected groups of a set of grid cells (numbered row by row, ``cols`` a row)."""
+    groups, seen = [], set()
+    for start in sorted(cells):
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, group = [start], []
+        while stack:
+            k = stack.pop()
+            group.append(k)
+            y, x = divmod(k, cols)
+            for ny in (y - 1, y, y + 1):
+                for nx in (x - 1, x, x + 1):
+                    other = ny * cols + nx
+                    if 0 <= nx < cols and other in cells and other not in seen:
+                        seen.add(other)
+                        stack.append(other)
+        groups.append(group)
+    return groups
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -379,7 +446,7 @@ def ocr_page(image) -> dict:
     words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
                                                        output_type=pytesseract.Output.DICT))
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
-              "dpi": [dpi, source]}
+              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": ink_regions(image)}}
     if second_pass_on():
         result["words"], result["second_pass"] = second_pass(grey, words, dpi)
     return result
@@ -545,6 +612,9 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
     file_hash = file_hash or hashlib.sha256(data).hexdigest()
     cached = _cached(file_hash, index)
     if cached is not None:
+        if (cached.get("inks") or {}).get("method") != INK_METHOD:  # measured on the image, no OCR
+            cached["inks"] = {"method": INK_METHOD, "boxes": ink_regions(page_image(data, kind, index))}
+            _store(file_hash, index, cached)
         return cached
     result = ocr_page(page_image(data, kind, index))
     _store(file_hash, index, result)
@@ -616,13 +686,16 @@ def rows_of(words: list[dict]) -> list[Row]:
     return rows
 
 
-def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True) -> list[list[list[dict]]]:
+def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = True,
+                  left_out: list[tuple[str, dict]] | None = None) -> list[list[list[dict]]]:
     """Rows as lists of segments in reading order; a two-column zone gives its left column's
     rows first, then its right column's.
 
     Official documents have columns in two places only: the header, above the first row of
     running text on the first page, and the foot (recipients | signer), below the last one on
     the last page. A gap inside a row of running text (a word too faint to read) is no column.
+    The gutter between two columns is blank paper: an unsure word wholly inside it is a speck,
+    left out (and added to ``left_out``).
     """
     if not rows:
         return []
@@ -665,13 +738,14 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
             x1 = max(w["box"][0] + w["box"][2] for seg in solid[j] for w in seg)
             if len(solid[j]) >= 2:
                 a, b = _widest_gap(solid[j])
-                if a < right_start and b > left_end:
+                if min(b, right_start) - max(a, left_end) >= height:  # the same gutter, not a gap beside it
                     left_end, right_start = max(left_end, a), min(right_start, b)
                     zone.append(j)
                     j += 1
                     continue
-                break
-            if x1 <= right_start or x0 >= (left_end + right_start) / 2:  # in one column
+            # a row of one column: one segment, or a gap of its own (an unsure word inside a
+            # line: "ngày 03 [tháng] 11") away from the gutter
+            if x1 <= right_start or x0 >= (left_end + right_start) / 2:
                 zone.append(j)
                 j += 1
                 continue
@@ -679,8 +753,12 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
         gutter = (left_end + right_start) / 2
         left_rows, right_rows = [], []
         for index in zone:
-            left = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 < gutter]
-            right = [w for seg in pieces[index] for w in seg if w["box"][0] + w["box"][2] / 2 >= gutter]
+            specks = [w for seg in pieces[index] for w in seg if _in_gutter(w, left_end, right_start)]
+            if left_out is not None:
+                left_out += [("speck", w) for w in specks]
+            words = [w for seg in pieces[index] for w in seg if not any(w is speck for speck in specks)]
+            left = [w for w in words if w["box"][0] + w["box"][2] / 2 < gutter]
+            right = [w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter]
             if left:
                 left_rows.append([sorted(left, key=lambda w: w["box"][0])])
             if right:
@@ -693,10 +771,17 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
     return out
 
 
+def _in_gutter(word: dict, left_end: float, right_start: float) -> bool:
+    """An unsure word wholly between two columns' text, where the paper is blank."""
+    x, _y, width, _h = word["box"]
+    return word["conf"] < SOLID_CONFIDENCE and x > left_end and x + width < right_start
+
+
 def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]]) -> list[list[list[dict]]]:
     """The foot's rows, left column (recipients) first, then the right one (signer): the gutter
     is the middle of the rows' widest gaps, or, when no row holds both columns, the middle of
-    the foot's text; stains and signature strokes may cross it."""
+    the foot's text; stains and signature strokes may cross it. Each run of words (a segment)
+    goes to the column it starts in."""
     gaps = sorted((a + b) / 2 for a, b in (_widest_gap(row) for row in solid if len(row) >= 2))
     boxes = [w["box"] for row in solid for segment in row for w in segment]
     if not boxes:
@@ -704,9 +789,11 @@ def _foot_columns(pieces: list[list[list[dict]]], solid: list[list[list[dict]]])
     gutter = gaps[len(gaps) // 2] if gaps else (min(b[0] for b in boxes) + max(b[0] + b[2] for b in boxes)) / 2
     left_rows, right_rows = [], []
     for row in pieces:
-        words = [w for segment in row for w in segment]
-        left = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 < gutter), key=lambda w: w["box"][0])
-        right = sorted((w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter), key=lambda w: w["box"][0])
+        # a run of words goes where it starts: a long recipient runs on past the gutter
+        left = sorted((w for segment in row if min(w["box"][0] for w in segment) < gutter for w in segment),
+                      key=lambda w: w["box"][0])
+        right = sorted((w for segment in row if min(w["box"][0] for w in segment) >= gutter for w in segment),
+                       key=lambda w: w["box"][0])
         if left:
             left_rows.append([left])
         if right:
@@ -783,12 +870,86 @@ def _speck(word: dict) -> bool:
     return word["conf"] < SOLID_CONFIDENCE and sum(ch.isalnum() for ch in word["text"]) <= 1
 
 
-def _stamp_debris(word: dict, ink: list[int] | None) -> bool:
-    """A low-confidence token under the stamp or signature that is no Vietnamese word."""
-    if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_box(word["box"], ink):
+def _stamp_debris(word: dict, regions: list[list[int]]) -> bool:
+    """A short low-confidence token under the stamp or signature with no Vietnamese syllable in
+    it: print the stamp garbled keeps a syllable (",KT.CHỦ", "TM:UY") or is longer ("COVTID-19"),
+    a stroke read as letters gives two or three ("SG", "D184")."""
+    if word["conf"] >= STAMP_DEBRIS_CONFIDENCE or not _in_regions(word["box"], regions):
         return False
-    letters = re.sub(r"[^\w]|\d", "", word["text"])
-    return not (letters and is_syllable(letters))
+    runs = re.findall(r"[^\W\d_]+", word["text"])
+    return sum(map(len, runs)) <= 3 and not any(len(run) >= 2 and is_syllable(run) for run in runs)
+
+
+def _too_small(word: dict, usual: float | None) -> bool:
+    """A word with letters in a box no printed letter fits: under ``TINY_BOX`` of the page's usual
+    word height both ways, whatever the engine's confidence (a 2-pixel "c" read 93 % sure), or
+    under ``SMALL_BOX`` of it and read under ``STAMP_DEBRIS_CONFIDENCE``."""
+    if not usual or not any(ch.isalpha() for ch in word["text"]):
+        return False
+    _x, _y, width, height = word["box"]
+    if height < TINY_BOX * usual and width < 2 * TINY_BOX * usual:
+        return True
+    return height < SMALL_BOX * usual and word["conf"] < STAMP_DEBRIS_CONFIDENCE
+
+
+def _usual_height(words: list[dict]) -> float | None:
+    """The median box height of the words with letters read at least ``SOLID_CONFIDENCE`` sure."""
+    heights = [w["box"][3] for w in words if w["conf"] >= SOLID_CONFIDENCE and any(ch.isalpha() for ch in w["text"])]
+    return statistics.median(heights) if heights else None
+
+
+def _unprinted_rows(words: list[dict], regions: list[list[int]]) -> set[int]:
+    """Indices of the words under coloured ink on rows that hold no sure word under the same
+    ink: the strokes of a signature and the ring of a stamp read as words. Print under a stamp
+    shares its row with words read ``SURE_ROW_CONFIDENCE`` sure (the authority and title lines)
+    and stays; the recipients beside the signer block, outside the ink, do not vouch for a row."""
+    index = {id(w): k for k, w in enumerate(words)}
+    out = set()
+    for region in regions:
+        inside = [w for w in words if _centre_in(w["box"], [region])]
+        for row in rows_of(inside) if inside else []:
+            if any(w["conf"] >= SURE_ROW_CONFIDENCE and any(ch.isalpha() for ch in w["text"]) for w in row.words):
+                continue
+            out |= {index[id(w)] for w in row.words if any(ch.isalpha() for ch in w["text"])}
+    return out
+
+
+def page_debris(words: list[dict], page: dict) -> tuple[list[dict], list[tuple[str, dict]]]:
+    """The page's words without what is no print, and what was left out with why ("ink": stamp
+    or signature read as words; "speck": dust read as a letter or a word). Only tokens with a
+    letter are listed: dust read as a comma is no text."""
+    regions = ink_boxes(page)
+    usual = _usual_height(words)
+    kept, left_out = [], []
+    for word in words:
+        if _stamp_debris(word, regions):
+            left_out.append(("ink", word))
+        elif _speck(word) or _too_small(word, usual):
+            left_out.append(("speck", word))
+        else:
+            kept.append(word)
+    unprinted = _unprinted_rows(kept, regions)
+    left_out += [("ink", w) for k, w in enumerate(kept) if k in unprinted]
+    kept = [w for k, w in enumerate(kept) if k not in unprinted]
+    return kept, [(why, w) for why, w in left_out if any(ch.isalpha() for ch in w["text"])]
+
+
+def ink_boxes(page: dict) -> list[list[int]]:
+    """The page's ink regions (``ink_regions``), or the one box of stamp ink of a page cached
+    before they were measured."""
+    inks = page.get("inks")
+    if inks and inks.get("boxes") is not None:
+        return inks["boxes"]
+    return [page["ink"]] if page.get("ink") else []
+
+
+def _in_regions(box: list[int], regions: list[list[int]]) -> bool:
+    return any(_in_box(box, region) for region in regions)
+
+
+def _centre_in(box: list[int], regions: list[list[int]]) -> bool:
+    x, y = box[0] + box[2] / 2, box[1] + box[3] / 2
+    return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in regions)
 
 
 def _in_box(box: list[int], ink: list[int] | None) -> bool:
@@ -798,6 +959,11 @@ def _in_box(box: list[int], ink: list[int] | None) -> bool:
     return x < ink[2] and x + w > ink[0] and y < ink[3] and y + h > ink[1]
 
 
+@functools.lru_cache(maxsize=1)
+def _debris_labels() -> dict[str, str]:
+    return load_yaml("change_kinds.yml")["scan_debris"]
+
+
 # --- a whole scan ----------------------------------------------------------------------------
 
 
@@ -805,10 +971,13 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     """Text of all pages (form feed between pages), its words with offsets, and what was dropped."""
     laid_out = []
     edge_counts: dict[str, int] = {}
+    debris: list[list[tuple[str, dict]]] = []
     for page in pages:
-        words = [w for w in map(_without_dust, page["words"])
-                 if w["text"] and not _stamp_debris(w, page.get("ink")) and not _speck(w)]
-        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1)
+        words, left_out = page_debris([w for w in map(_without_dust, page["words"]) if w["text"]], page)
+        gutter: list[tuple[str, dict]] = []
+        rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1,
+                             left_out=gutter)
+        debris.append(left_out + [(why, w) for why, w in gutter if any(ch.isalpha() for ch in w["text"])])
         laid_out.append(rows)
         for row in rows:
             flat = [w for segment in row for w in segment]
@@ -819,7 +988,10 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     found: list[OcrWord] = []
     dropped: list[str] = []
     offset = 0
+    label = load_yaml("structure.yml")["page_label"]
     for number, (page, rows) in enumerate(zip(pages, laid_out), 1):
+        dropped += [f"{label} {number}: {_debris_labels()[why]}: {w['text']} ({w['conf']:.0f})"
+                    for why, w in debris[number - 1]]
         if number > 1:  # the page break on a line of its own: cleaning drops lines that hold one
             parts.append("\f\n")
             offset += 2
@@ -834,7 +1006,7 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
                 offset += 1
             if flat and _is_edge(flat, page["size"][1]) and (
                     _page_number().match(text) or (len(pages) > 1 and edge_counts[_furniture_key(text)] > 1)):
-                dropped.append(f"trang {number}: {text}")
+                dropped.append(f"{label} {number}: {text}")
                 continue
             if not flat:
                 if lines and lines[-1] != "":
@@ -849,7 +1021,7 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
                     pieces.append(" ")
                     position += 1
                 found.append(OcrWord(offset + position, word["text"], float(word["conf"]), number,
-                                     tuple(word["box"]), _in_box(word["box"], page.get("ink"))))
+                                     tuple(word["box"]), _in_regions(word["box"], ink_boxes(page))))
                 pieces.append(word["text"])
                 position += len(word["text"])
             line = "".join(pieces)

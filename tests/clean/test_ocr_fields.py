@@ -88,3 +88,81 @@ def test_a_speck_before_a_heading_in_capitals_is_dropped():
     assert [(c.before, c.after, c.line) for c in changes] == [('"', "", 2)]
     text = '"Nhân dân là trung tâm", "KHẨN" và “CÔNG ĐIỆN”\n'
     assert repair_fields(text, None) == (text, [])
+
+
+def test_a_date_word_one_letter_off_is_read_by_the_dates_structure():
+    fixed, [change] = repair_dates("Sóc Trăng, ngày 07 thúng 03 năm 2021")
+    assert fixed == "Sóc Trăng, ngày 07 tháng 03 năm 2021"
+    assert (change.before, change.after, change.code) == ("thúng", "tháng", "date-word")
+    assert repair_dates("Ngày 9 THÚNG 3 Năm 2022")[0] == "Ngày 9 THÁNG 3 Năm 2022"  # the case as written
+    # two words off, a word with another length, an invalid date, or no numbers: no date, nothing changed
+    for text in ("ngày 07 thúng 03 nim 2021", "ngày 07 quý 03 năm 2021", "ngày 30 thúng 02 năm 2021",
+                 "trong 05 ngày, 12 thúng hàng hóa"):
+        assert repair_dates(text) == (text, [])
+
+
+def test_a_speck_glued_before_the_day_becomes_a_space_and_digit_shapes_follow_the_field():
+    fixed, changes = repair_dates("Cà Mau, ngày“1H tháng 9 năm 2O21")
+    assert fixed == "Cà Mau, ngày 14 tháng 9 năm 2021"
+    assert sorted(change.code for change in changes) == ["date-digits", "date-digits", "date-speck"]
+    assert len(fixed) == len("Cà Mau, ngày“1H tháng 9 năm 2O21")  # offsets of later repairs stay valid
+    assert repair_dates("ngày 3H tháng 9 năm 2021")[1] == []  # day 34: no date
+
+
+def test_a_misread_separator_between_two_codes_and_a_stop_inside_a_heading():
+    assert repair_symbols("Số: 812/KH;UBND", _no_confidence)[0] == "Số: 812/KH-UBND"
+    assert repair_symbols("tỷ lệ 3/4:UBND", _no_confidence)[1] == []  # digits, not a code, before it
+    fixed, changes = repair_fields("ỦY.BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng", None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nTM.ỦY BAN NHÂN DÂN\nlàm.kho hàng"  # abbreviations and prose kept
+    assert [change.code for change in changes] == ["heading-dot"]
+
+
+def test_a_dash_before_the_first_line_in_capitals_is_a_speck_but_list_items_stay():
+    fixed, [change] = repair_fields("- TỈNH ỦY KON TUM\n*\nSố: 12-CT/TU\n- Các huyện ủy;\n- BAN THƯỜNG VỤ", None)
+    assert fixed == "TỈNH ỦY KON TUM\n*\nSố: 12-CT/TU\n- Các huyện ủy;\n- BAN THƯỜNG VỤ"
+    assert change.code == "heading-speck"
+    assert repair_fields("- Các sở, ban, ngành", None) == ("- Các sở, ban, ngành", [])
+
+
+def test_a_number_that_lost_its_slash_still_has_its_code_repaired():
+    assert repair_symbols("Số:05CĐÐ-UBND", _no_confidence)[0] == "Số:05CĐ-UBND"  # a doubled Đ, one an eth
+    assert repair_symbols("Số: 12QÐ-UBND", _no_confidence)[0] == "Số: 12QĐ-UBND"
+    for text in ("mã 12AB-CD", "COVID-19 và 5G-ABC"):  # no type code: no number, nothing changed
+        assert repair_symbols(text, _no_confidence) == (text, [])
+
+
+def test_specks_around_the_header_lines_go_and_the_bodys_stops_stay():
+    text = ("ỦY BAN NHÂN DÂN .\nTHÀNH PHỐ CẦN THƠ -\n- :Số: 215/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM. :\n"
+            "Cần Thơ, ngày 05 tháng 11 năm 2021 :\nKẾ HOẠCH -\nPHÒNG, CHỐNG DỊCH COVID-\n19 CHO TRẺ EM\n"
+            "Tổ chức tiêm chủng từ ngày 5 tháng 8 năm 2021.\n- BỘ Y TẾ.")
+    fixed, changes = repair_fields(text, None)
+    assert fixed.split("\n")[:6] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 215/KH-UBND",
+                                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cần Thơ, ngày 05 tháng 11 năm 2021",
+                                     "KẾ HOẠCH"]
+    assert fixed.split("\n")[6:] == text.split("\n")[6:]  # a word's own hyphen, a sentence's stop kept
+    assert {change.code for change in changes} == {"header-speck"}
+
+
+def test_a_date_word_under_another_mark_is_put_right_but_text_without_marks_is_left():
+    fixed, [change] = repair_dates("Gia Lai, ngày 27 thắng 01 năm 2022")
+    assert (fixed, change.code) == ("Gia Lai, ngày 27 tháng 01 năm 2022", "date-word")
+    assert repair_dates("Gia Lai, ngay 27 thang 01 nam 2022")[1] == []  # a copy typed without marks
+    fixed, _ = repair_fields("ỦY BAN NHÂN DÂN\nGia Lai, ngày 27 thắng 01 năm 2022.\nPHƯƠNG ÁN", None)
+    assert fixed.split("\n")[1] == "Gia Lai, ngày 27 tháng 01 năm 2022"
+
+
+def test_specks_in_any_gap_of_a_date_and_a_date_word_two_letters_off():
+    assert repair_dates("Hà Nội, ngày 24-tháng 06 năm 2021")[0] == "Hà Nội, ngày 24 tháng 06 năm 2021"
+    assert repair_dates("Vĩnh Long,:ngày 15 tháng 05 năm 2020")[0] == "Vĩnh Long, ngày 15 tháng 05 năm 2020"
+    # "n" read as "Ti": two letters off, lower case after the place's comma
+    fixed, [change] = repair_dates("Hồ Chí Minh, Tigày 28 tháng 01 năm 2021")
+    assert fixed == "Hồ Chí Minh, ngày 28 tháng 01 năm 2021" and change.code == "date-word"
+    assert repair_dates("ngày 07 thángg 03 năm 2021")[0] == "ngày 07 tháng 03 năm 2021"
+    assert repair_fields("Số:.3915/KH-UBND", None)[0] == "Số:3915/KH-UBND"
+    assert repair_dates("từ 5 - 10 tháng 3 năm 2021")[1] == []  # a range, no date word before it
+
+
+def test_a_header_line_of_nothing_but_specks_is_emptied():
+    fixed, [change] = repair_fields("ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None)
+    assert fixed == "ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert change.code == "header-speck"

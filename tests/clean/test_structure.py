@@ -202,3 +202,21 @@ def test_recipients_and_signature_flattened_onto_the_marker_line_are_kept():
                      "Nơi nhận: - Bộ Y tế; - Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm\n")
     assert doc.recipients == ["Bộ Y tế", "Lưu: VT, TH."]
     assert doc.signature_lines[-2:] == ["CHỦ TỊCH", "Phạm Minh Tâm"]
+
+
+def test_a_type_line_with_a_speck_after_it_still_opens_the_title():
+    """A scan reads a speck after the type line as a stop ("THÔNG BÁO."): the header above it is
+    still the header, so its number and date are found; the enacting line of a decision
+    ("QUYẾT ĐỊNH:") is no title."""
+    from build_tools.clean.structure import is_document_type_line
+    from build_tools.extract import extract
+
+    assert is_document_type_line("THÔNG BÁO.") and is_document_type_line("KẾ HOẠCH ,")
+    assert not is_document_type_line("QUYẾT ĐỊNH:")
+    text = ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "COVID-19 Độc lập - Tự do - Hạnh phúc\n"
+            "TỈNH BẠC LIÊU Bạc Liêu, ngày 07 tháng 10 năm 2021\n"
+            "Số: 88/TB-BCĐ\n\nTHÔNG BÁO.\nVề việc tổ chức lại các hoạt động vận tải hành khách\n\n"
+            "Các đơn vị vận tải thực hiện nghiêm các biện pháp phòng, chống dịch.\n")
+    meta = extract(clean_text(text))
+    assert meta.number.text == "88/TB-BCĐ" and meta.issued_date == "2021-10-07"

@@ -68,11 +68,42 @@ def test_stamp_debris_and_specks_are_left_out_but_words_under_the_stamp_stay():
     ink = [1400, 2000, 1900, 2400]
     words = [word("TM.", 1500, 2100, conf=80), word("ỦY", 1600, 2100, conf=85),
              word("MNỨ", 1500, 2200, conf=12, line=(1, 1, 2)), word("nghiệp", 1600, 2300, conf=20, line=(1, 1, 3)),
-             word("_", 300, 2300, conf=20, line=(1, 1, 3))]
-    text, found, _ = ocr.assemble([{"size": [2480, 3508], "ink": ink, "words": words}])
+             word("KT.", 1450, 2300, conf=90, line=(1, 1, 3)), word("_", 300, 2300, conf=20, line=(1, 1, 4))]
+    text, found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": ink, "words": words}])
     assert "MNỨ" not in text and "_" not in text
-    assert "TM. ỦY" in text and "nghiệp" in text
+    assert "TM. ỦY" in text and "KT. nghiệp" in text  # an unsure word on a row of print stays
     assert all(item.in_stamp for item in found)
+    assert dropped == ["trang 1: vết mực dấu, chữ ký: MNỨ (12)"]  # listed; dust without a letter is not
+
+
+def test_rows_of_unsure_words_under_coloured_ink_are_signature_strokes():
+    # a signature's strokes read as Vietnamese syllables ("Nhi", "mu"), on rows of their own under
+    # the ink; print rows of the signer block keep their unsure words; outside the ink, an unsure
+    # valid word is faded print and stays
+    region = [1400, 2000, 1900, 2600]
+    words = [*row_words("PHÓ CHỦ TỊCH", 1450, 2050, (1, 1, 1)),
+             word("Nhi", 1450, 2200, conf=26, line=(1, 1, 2)), word("mu", 1600, 2200, conf=15, line=(1, 1, 2)),
+             word("nay", 1500, 2300, conf=6, line=(1, 1, 3)),
+             word("vệ", 1500, 2350, w=4, h=4, conf=93, line=(1, 1, 4)),  # a box no printed letter fits
+             *row_words("Nguyễn Văn An", 1450, 2500, (1, 1, 5)),
+             word("nghiệp", 300, 2200, conf=20, line=(2, 1, 1))]
+    page = {"size": [2480, 3508], "ink": None, "words": words, "inks": {"method": ocr.INK_METHOD, "boxes": [region]}}
+    text, _found, dropped = ocr.assemble([page])
+    assert "Nhi" not in text and "mu" not in text and "nay" not in text and "vệ" not in text
+    assert "PHÓ CHỦ TỊCH" in text and "Nguyễn Văn An" in text and "nghiệp" in text
+    assert sorted(line.split(": ")[1] for line in dropped) == ["vết bẩn"] + ["vết mực dấu, chữ ký"] * 3
+    assert any(line.endswith("Nhi (26)") for line in dropped)
+
+
+def test_ink_regions_cover_the_stamp_and_the_signature_each_whole():
+    spec = compose(1, "heldout", pool=[("x", ["Một đoạn văn bản để thử nghiệm các vùng mực màu trên trang quét. " * 3])])
+    page = scan(spec, LEVELS["poor"])[-1]
+    regions = ocr.ink_regions(page)
+    assert len(regions) == 1  # stamp and signature overlap: one region, nothing else on the page is coloured
+    left, top, right, bottom = regions[0]
+    width = page.width
+    assert right - left > 0.2 * width and bottom - top > 0.1 * width  # the whole seal and the strokes
+    assert ocr.ink_regions(Image.new("RGB", (300, 400), "white")) == []
 
 
 def test_colour_ink_is_lifted_and_black_print_under_it_kept():
@@ -405,6 +436,17 @@ def test_scanned_pdf_becomes_a_page_with_text_metadata_and_the_scan(scanned_sour
 
 
 @needs_tesseract
+def test_clean_explain_lists_what_the_scan_reader_left_out(scanned_source, capsys):
+    from build_tools.commands.cli import main
+
+    _spec, source, _root = scanned_source
+    assert main(["clean", str(source / "ban-quet.pdf"), "--explain"]) == 0
+    dropped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[ocr/dropped]")]
+    # the signature's strokes under the stamp on page 2, read as words and left out
+    assert any(line.startswith("[ocr/dropped] trang 2: vết mực dấu, chữ ký: ") for line in dropped)
+
+
+@needs_tesseract
 def test_page_images_and_multipage_tiff_are_read(tmp_path, ocr_cache):
     spec = compose(3, "heldout", paragraphs=2)
     pages = scan(spec, "clean")
@@ -465,3 +507,57 @@ def test_tesseract_words_maps_boxes_of_an_enlarged_image_back_and_drops_empty_ro
         {"text": "Sở", "conf": 91.0, "box": [30, 60, 45, 21], "line": [1, 1, 1]},
         {"text": "Ý", "conf": 55.0, "box": [90, 60, 30, 24], "line": [1, 1, 1]}]
     assert [word["box"] for word in tesseract_words(data, scale=3.0)] == [[10, 20, 15, 7], [30, 20, 10, 8]]
+
+
+def test_an_unsure_word_in_the_gutter_between_the_header_columns_is_a_speck():
+    words = (row_words("ỦY BAN NHÂN DÂN", 300, 200, (1, 1, 1)) + row_words("CỘNG HÒA XÃ HỘI", 1300, 200, (1, 1, 1))
+             + row_words("Số: 12/CT-UBND", 330, 330, (1, 1, 3))
+             + [word("Số", 1050, 335, conf=17, line=(1, 1, 3))]
+             + row_words("Sơn La, ngày 5 tháng 8 năm 2021", 1250, 330, (1, 1, 3))
+             + row_words("CHỈ THỊ về việc phòng chống dịch trên toàn tỉnh", 700, 450, (2, 1, 1)))
+    text, _found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:4] == ["ỦY BAN NHÂN DÂN", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI", "Sơn La, ngày 5 tháng 8 năm 2021"]
+    assert dropped == ["trang 1: vết bẩn: Số (17)"]
+
+
+def test_a_gap_left_by_an_unsure_word_inside_a_header_line_is_no_second_gutter():
+    # "tháng" read 19 % sure leaves a gap in the date line: the line still belongs to the right
+    # column, whole and in its place, and the number stays with the left column
+    date = row_words("Sơn La, ngày 05", 1300, 330, (1, 1, 3)) + [word("tháng", 1800, 330, conf=19, line=(1, 1, 3))]
+    date += row_words("11 năm 2021", 2000, 330, (1, 1, 3))
+    words = (row_words("ỦY BAN NHÂN DÂN", 300, 200, (1, 1, 1)) + row_words("CỘNG HÒA XÃ HỘI", 1300, 200, (1, 1, 1))
+             + row_words("TỈNH SƠN LA", 340, 260, (1, 1, 2)) + date
+             + row_words("Số: 12/CT-UBND", 330, 390, (1, 1, 4))
+             + row_words("CHỈ THỊ về việc phòng chống dịch trên toàn tỉnh", 700, 500, (2, 1, 1)))
+    text, _found, dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:5] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 12/CT-UBND", "CỘNG HÒA XÃ HỘI",
+                         "Sơn La, ngày 05 tháng 11 năm 2021"]
+    assert not dropped
+
+
+def test_a_gap_that_barely_touches_the_gutter_does_not_narrow_it():
+    # the place name's second word read unsure: "Đà" stands alone just right of the gutter, and
+    # stays with the rest of its line in the right column
+    words = (row_words("THÀNH ỦY ĐÀ NẴNG", 300, 200, (1, 1, 1)) + row_words("ĐẢNG CỘNG SẢN VIỆT NAM", 1300, 200, (1, 1, 1))
+             + [word("Đà", 1290, 270, line=(1, 1, 2)), word("Nẵng,", 1366, 270, conf=40, line=(1, 1, 2))]
+             + row_words("ngày 05 tháng 04 năm 2022", 1560, 270, (1, 1, 2))
+             + row_words("Số: 258-KL/THU", 330, 340, (1, 1, 3))
+             + row_words("KẾT LUẬN về việc phòng chống dịch trên toàn tỉnh", 700, 450, (2, 1, 1)))
+    text, _found, _dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:4] == ["THÀNH ỦY ĐÀ NẴNG", "Số: 258-KL/THU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                         "Đà Nẵng, ngày 05 tháng 04 năm 2022"]
+
+
+def test_a_long_recipient_that_runs_past_the_foot_gutter_stays_in_the_left_column():
+    words = (row_words("Nơi nhận:", 300, 3000, (5, 1, 1)) + row_words("KT. CHỦ TỊCH", 1600, 3000, (5, 1, 1))
+             + row_words("- Ban Chỉ đạo, chống dịch COVID-19 (b/c);", 300, 3060, (5, 1, 2))
+             + row_words("- Lưu: VT.", 300, 3120, (5, 1, 3)) + row_words("PHÓ CHỦ TỊCH", 1600, 3120, (5, 1, 3))
+             + row_words("Lường Văn Khánh", 1600, 3300, (5, 1, 4)))
+    words = [*row_words("Nội dung của văn bản là một đoạn văn dài kín cả dòng của trang", 300, 900, (3, 1, 1)), *words]
+    text, _found, _dropped = ocr.assemble([{"size": [2480, 3508], "ink": None, "words": words}])
+    lines = [line for line in text.split("\n") if line]
+    assert lines[1:4] == ["Nơi nhận:", "- Ban Chỉ đạo, chống dịch COVID-19 (b/c);", "- Lưu: VT."]
+    assert lines[4:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Khánh"]
