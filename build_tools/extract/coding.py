@@ -112,25 +112,26 @@ def codebook() -> Codebook:
         rf"(?<![\w])(?P<kind>(?i:{'|'.join(re.escape(k) for k in kinds)}))\s*:?\s+"
         rf"(?P<names>{word}(?:\s+{word}){{0,3}}(?:\s*(?:,|;|{_conjunctions()}|\b(?:{_conjunctions()})\b)\s*{word}(?:\s+{word}){{0,3}})*)",
     )
+    # the codebook's word patterns are read for their span (and whole match) only: compiled for speed
     return Codebook(
         indicators=indicators,
         order=tuple(data["order"]),
         limits=limits,
         shorthand=shorthand,
         shorthand_target=re.compile(r"\b(?:" + "|".join(data["shorthand_target"]) + r")\b"),
-        relaxation=compile_folded(data["relaxation"]),
-        relaxation_anywhere=compile_folded(data.get("relaxation_anywhere") or []),
-        planned=compile_folded(data.get("planned") or []),
-        contingent=compile_folded(data.get("contingent") or []),
-        not_an_order=compile_folded(data.get("not_an_order") or []),
+        relaxation=compile_folded(data["relaxation"], spans_only=True),
+        relaxation_anywhere=compile_folded(data.get("relaxation_anywhere") or [], spans_only=True),
+        planned=compile_folded(data.get("planned") or [], spans_only=True),
+        contingent=compile_folded(data.get("contingent") or [], spans_only=True),
+        not_an_order=compile_folded(data.get("not_an_order") or [], spans_only=True),
         relaxation_negated=re.compile(data["relaxation_negated"]),
         relaxation_stopped_after=re.compile(data["relaxation_stopped_after"]) if data.get("relaxation_stopped_after") else None,
         new_obligation=re.compile(data["new_obligation"]) if data.get("new_obligation") else None,
-        recommendation=compile_folded(data.get("recommendation") or []),
+        recommendation=compile_folded(data.get("recommendation") or [], spans_only=True),
         relaxation_negated_inside=re.compile(data["relaxation_negated_inside"]) if data.get("relaxation_negated_inside") else None,
         shorthand_lift=re.compile(data["shorthand_lift"]),
-        general=compile_folded(data["general"]),
-        targeted=compile_folded(data.get("targeted") or []),
+        general=compile_folded(data["general"], spans_only=True),
+        targeted=compile_folded(data.get("targeted") or [], spans_only=True),
         subdistrict=subdistrict,
         place_not_scope=re.compile(data["place_not_scope"]),
         numbered_only_kinds=frozenset(data.get("numbered_only_kinds") or ()),
@@ -167,7 +168,8 @@ class CodedRule:
 
 
 def _rule_list(items: list[dict] | None) -> tuple[tuple[int, re.Pattern], ...]:
-    return tuple((int(item["level"]), compile_folded(item["when"])) for item in items or [])
+    # read by first_agreeing: a match's start and end only
+    return tuple((int(item["level"]), compile_folded(item["when"], spans_only=True)) for item in items or [])
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +182,7 @@ def coded_rules() -> dict[str, CodedRule]:
             levels = LevelRules(
                 default=spec.get("default"),
                 rules=_rule_list(spec.get("rules")),
-                groups=tuple(compile_folded(patterns) for patterns in (spec.get("groups") or {}).values()),
+                groups=tuple(compile_folded(patterns, spans_only=True) for patterns in (spec.get("groups") or {}).values()),
                 by_count=tuple(spec.get("by_count") or ()),
                 after_groups=_rule_list(spec.get("rules_after_groups")),
                 relaxed=_rule_list(spec.get("relaxed")),

@@ -85,7 +85,7 @@ def object_anchor(spec: dict | None) -> Anchor | None:
     # (the objects' look-behind guards are left to the verb patterns: a look-behind at the start
     # of an alternative slows the scan several times, and the anchor only places windows)
     objects = _LOOK_BEHIND.sub("", _alternation(spec["objects"]))
-    return Anchor(WordPattern(fold_pattern(rf"(?:{objects})(?![\w])")), window + VERB_REACH)
+    return Anchor(WordPattern(fold_pattern(rf"(?:{objects})(?![\w])"), spans_only=True), window + VERB_REACH)
 
 
 _LOOK_BEHIND = re.compile(r"\(\?<!(?:[^()\\]|\\.)*\)")
@@ -103,7 +103,7 @@ def verb_classes(spec: dict | None) -> tuple[VerbClass, ...]:
     for verb in spec["verbs"]:
         source = verb_and_object(objects, _alternation(verb["words"]), int(verb.get("window", window)),
                                  verb.get("order") or "either")
-        found.append(VerbClass(verb["name"], verb.get("level"), source, WordPattern(fold_pattern(source))))
+        found.append(VerbClass(verb["name"], verb.get("level"), source, WordPattern(fold_pattern(source), spans_only=True)))
     return tuple(found)
 
 

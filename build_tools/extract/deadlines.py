@@ -138,8 +138,8 @@ def _period_rules() -> dict:
     return {
         "start": cue_pattern(data["start_cues"]),
         "end": cue_pattern(data["end_cues"]),
-        "open_end": compile_folded(data["open_end"]),
-        "from_signing": compile_folded(data["from_signing"]),
+        "open_end": compile_folded(data["open_end"], spans_only=True),  # searched for, groups never read
+        "from_signing": compile_folded(data["from_signing"], spans_only=True),
         "duration": re.compile(data["duration"]),
         "month_end": re.compile(data["month_end"]),
         "year_end": re.compile(data["year_end"]),

@@ -80,7 +80,7 @@ def _praise_blocks(blocks: list[Block]) -> set[int]:
 
 @functools.lru_cache(maxsize=1)
 def _report_phrases():
-    return compile_folded(load_rules("measures.yml")["instruction"].get("report_phrases") or [])
+    return compile_folded(load_rules("measures.yml")["instruction"].get("report_phrases") or [], spans_only=True)
 
 
 def is_instruction(folded_sentence: str, listed: bool = False, lowered: str | None = None) -> bool:

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Iterable, Iterator
 
 from ..data_files import load_yaml
+from .fast_regex import compile_fast
 from ..vietnamese.fold import LOWER_CLASS, UPPER_CLASS, fold_chars, is_all_caps  # noqa: F401 (is_all_caps: re-exported)
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -93,8 +94,11 @@ class WordPattern:
 
     __slots__ = ("regex", "extra")
 
-    def __init__(self, pattern: str | re.Pattern, extra: str = ""):
-        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    def __init__(self, pattern: str | re.Pattern, extra: str = "", spans_only: bool = False):
+        if isinstance(pattern, re.Pattern):
+            self.regex = pattern
+        else:  # spans_only: groups are never read, so compile for speed (same matches)
+            self.regex = compile_fast(pattern) if spans_only else re.compile(pattern)
         self.extra = extra  # characters that also may not precede a match (e.g. "/.-")
 
     def _clear_left(self, text: str, start: int) -> bool:
@@ -117,14 +121,19 @@ class WordPattern:
         return match
 
 
-def compile_folded(patterns: list[str] | tuple[str, ...], whole: bool = False) -> WordPattern | re.Pattern | None:
-    """One alternation of folded patterns, bounded by word edges; None when the list is empty."""
+def compile_folded(patterns: list[str] | tuple[str, ...], whole: bool = False, spans_only: bool = False
+                   ) -> WordPattern | re.Pattern | None:
+    """One alternation of folded patterns, bounded by word edges; None when the list is empty.
+
+    ``spans_only``: the matches' start and end are all the caller reads, never their groups, so the
+    pattern may be compiled for speed (``fast_regex.compile_fast``: the same matches, no captures).
+    """
     if not patterns:
         return None
     body = "|".join(f"(?:{fold_pattern(p)})" for p in patterns)
     if whole:
         return re.compile(rf"^(?:{body})$")
-    return WordPattern(rf"(?:{body})(?![\w])")
+    return WordPattern(rf"(?:{body})(?![\w])", spans_only=spans_only)
 
 
 def any_of(patterns: list[str] | None) -> re.Pattern | None:

@@ -342,24 +342,25 @@ def measures() -> Measures:
     rules = []
     for entry in data["measures"]:
         plain = [p for p in entry["triggers"] if not p.startswith("=")]
-        exact = tuple(WordPattern(re.sub(r" ", r"\\s+", p[1:]) + r"(?![\w])") for p in entry["triggers"]
-                      if p.startswith("="))
-        triggers = tuple((required_word(p, common), compile_folded([p])) for p in plain)
+        # measure_tags and the coding read a trigger's start and end only: compiled for speed
+        exact = tuple(WordPattern(re.sub(r" ", r"\\s+", p[1:]) + r"(?![\w])", spans_only=True)
+                      for p in entry["triggers"] if p.startswith("="))
+        triggers = tuple((required_word(p, common), compile_folded([p], spans_only=True)) for p in plain)
         # a verb class and an object class in one clause, either order (compose.py): run around
         # the objects only
         anchor = object_anchor(entry.get("compose"))
         triggers += tuple((anchor, verb.pattern) for verb in verb_classes(entry.get("compose")))
         words = tuple(w for w, _ in triggers) if all(isinstance(w, str) for w, _ in triggers) else None
         rules.append(MeasureRule(entry["code"], entry["label"], entry.get("oxcgrt"), triggers,
-                                 compile_folded(entry.get("negative") or []), words, exact))
+                                 compile_folded(entry.get("negative") or [], spans_only=True), words, exact))
     instruction = data["instruction"]
     openers = "|".join(fold_pattern(p) for p in instruction["assessment_openers"])
     headings = "|".join(fold_pattern(p) for p in instruction["assessment_headings"])
     return Measures(
         rules=rules,
-        cues=compile_folded(instruction["cues"]),
+        cues=compile_folded(instruction["cues"], spans_only=True),  # (spans only, like the triggers)
         assessment_openers=re.compile(rf"^[\W\d]*(?:[a-z]\)\s*)?(?:{openers})\b"),
-        assessment_phrases=compile_folded(instruction.get("assessment_phrases", [])),
+        assessment_phrases=compile_folded(instruction.get("assessment_phrases", []), spans_only=True),
         assessment_headings=re.compile(rf"^[\W\divxlc]*\.?\s*(?:{headings})\b"),
         codes={r.code: r for r in rules},
         praise_openers=re.compile(r"^[\W\divxlc]*\.?\s*(?:" + "|".join(
