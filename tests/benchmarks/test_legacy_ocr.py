@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import io
 import tarfile
 from pathlib import Path
@@ -10,16 +9,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks import legacy_ocr
+from tests.support.paths import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def fetch():
-    spec = importlib.util.spec_from_file_location("fetch_legacy_ocr_model", ROOT / "scripts" / "fetch_legacy_ocr_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "fetch_legacy_ocr_model.py")
 
 
 def _tarball(member: str, content: bytes) -> bytes:

@@ -10,6 +10,17 @@ CONGBAO = SHARED / "corpora" / "congbao"
 SEEDS = sorted(p for p in SOURCE_TEXTS.glob("*.txt"))
 
 
+def load_script(path: Path):
+    """A script that is no package module (``build_tools/data/ocr/make_*.py``, ``scripts/*.py``),
+    loaded as a module so its functions can be tested."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def seed(prefix: str) -> Path:
     """The seed notice whose file name starts with ``prefix`` (e.g. "003")."""
     return next(p for p in SEEDS if p.name.startswith(prefix))

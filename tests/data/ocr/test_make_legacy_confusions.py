@@ -1,11 +1,11 @@
 """Another engine's letter-run garbles: how they are counted, and the committed table's shape."""
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
 from build_tools.clean.ocr import DATA_DIR, _tsv_rows
+from tests.support.paths import load_script
 
 SCRIPT = DATA_DIR / "make_legacy_confusions.py"
 pytest.importorskip("rapidfuzz")
@@ -13,10 +13,7 @@ pytest.importorskip("rapidfuzz")
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("make_legacy_confusions", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 @pytest.mark.parametrize("read, printed, found", [

@@ -1,7 +1,6 @@
 """The visual confusion table: glyph shapes compared in print, and the committed file is what the script makes."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.clean.ocr import DATA_DIR
+from tests.support.paths import load_script
 
 SCRIPT = DATA_DIR / "make_visual_confusions.py"
 FONTS_THERE = all(Path(font).is_file() for font in (
@@ -20,10 +20,7 @@ needs_fonts = pytest.mark.skipif(not FONTS_THERE, reason="fonts-liberation2 and 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("make_visual_confusions", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_printed_units_are_letters_and_runs_vietnamese_spelling_writes(script):
