@@ -541,27 +541,15 @@ class Lexicon:
                         and is_syllable(other):
                     found[other] = self.marks_cost(lower, other)
             limit = self.params["real_word_max_rule_cost"]
-            for start, end, replacement, rule_cost, _label in self.rule_matches(lower):
-                if rule_cost <= limit:
-                    variant = lower[:start] + _keep_tone(lower[start:end], replacement) + lower[end:]
-                    for other in self.fold_index.get(fold(variant), ()):
-                        if other == lower or len(other) != len(variant) or not is_syllable(other):
-                            continue
-                        cost = rule_cost + self.marks_cost(variant, other)
-                        if cost <= limit and cost < found.get(other, math.inf):
-                            found[other] = cost
+            self._add_variants(lower, found, limit, (
+                (lower[:start] + _keep_tone(lower[start:end], replacement) + lower[end:], rule_cost)
+                for start, end, replacement, rule_cost, _label in self.rule_matches(lower) if rule_cost <= limit))
             if self.engine_runs_common:
                 # another engine's commonest garbles of a letter run (legacy_confusions.tsv): mông for thông
-                engine_limit = self.params["real_word_max_engine_cost"]
-                for start, end, replacement, engine_cost, _label in self.engine_matches(
-                        lower, self.engine_runs_common):
-                    variant = lower[:start] + replacement + lower[end:]
-                    for other in self.fold_index.get(fold(variant), ()):
-                        if other == lower or len(other) != len(variant) or not is_syllable(other):
-                            continue
-                        cost = engine_cost + self.marks_cost(variant, other)
-                        if cost <= engine_limit and cost < found.get(other, math.inf):
-                            found[other] = cost
+                self._add_variants(lower, found, self.params["real_word_max_engine_cost"], (
+                    (lower[:start] + replacement + lower[end:], engine_cost)
+                    for start, end, replacement, engine_cost, _label in self.engine_matches(
+                        lower, self.engine_runs_common)))
             lost = self.params.get("real_word_lost_letter_cost")
             if lost is not None:
                 for other in self.one_letter_longer(lower):
@@ -665,6 +653,19 @@ class Lexicon:
         if best is None:
             return None
         return best[0], best[1], best_score / base, best_score / total
+
+    def _add_variants(self, lower: str, found: dict[str, float], limit: float,
+                      variants: Iterable[tuple[str, float]]) -> None:
+        """Into ``found``: the valid syllables a rewritten letter run of ``lower`` reaches (a variant
+        and the run's cost), at the run's cost plus the marks between variant and syllable, within
+        ``limit``: one walk for the letter-shape rules and for another engine's garbles."""
+        for variant, run_cost in variants:
+            for other in self.fold_index.get(fold(variant), ()):
+                if other == lower or len(other) != len(variant) or not is_syllable(other):
+                    continue
+                cost = run_cost + self.marks_cost(variant, other)
+                if cost <= limit and cost < found.get(other, math.inf):
+                    found[other] = cost
 
     def real_word(self, left: str, word: str, right: str) -> tuple[str, float, float] | None:
         """Best replacement of a valid word in its context: ``(word, ratio, posterior)``.
