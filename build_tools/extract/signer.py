@@ -111,6 +111,7 @@ def _clean_lines(lines: list[str]) -> list[str]:
 def parse_signature(lines: list[str]) -> Signer | None:
     """Authority (the outermost prefix), the body it acts for, the title(s) and the name."""
     lines = _clean_lines(lines)
+    lines = lines[_block_start(lines):]
     if not lines:
         return None
     authority = on_behalf_of = name = None
@@ -118,6 +119,8 @@ def parse_signature(lines: list[str]) -> Signer | None:
     stack: list[str] = []
     for line in lines[:8]:
         match = _authority().match(line)
+        if stack and not match and len(line) <= SPECK_LINE_CHARS:
+            continue  # "và", "th": the stamp or the signature read as letters, between title and name
         if match and name is None:
             stack.append(line)
             if authority is None:
@@ -140,6 +143,22 @@ def parse_signature(lines: list[str]) -> Signer | None:
         return None
     return Signer(name=name, title=" ".join(titles) or None, authority=authority, on_behalf_of=on_behalf_of,
                   stack=tuple(stack))
+
+
+# a line this short in a signature block is no title and no name (a name has two words)
+SPECK_LINE_CHARS = 3
+
+
+def _block_start(lines: list[str]) -> int:
+    """Where the block opens: its first authority line, else its first line in capitals. A scan
+    that lost the "Nơi nhận:" label hands the recipients over with the block, before it."""
+    for index, line in enumerate(lines):
+        if _authority().match(line):
+            return index
+    for index, line in enumerate(lines):
+        if is_all_caps(line) and len(line) <= 80:
+            return index
+    return 0
 
 
 def signer(document: CleanDocument) -> Found[Signer] | None:

@@ -91,3 +91,16 @@ def test_a_closing_row_flattened_with_single_spaces():
         ["KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Lê Thị Hồng Vân"]
     assert split_flattened_signature("- Lưu: VT, TH. CHỦ TỊCH Phạm Minh Tâm") == ["CHỦ TỊCH", "Phạm Minh Tâm"]
     assert split_flattened_signature("Giao Sở Y tế chủ trì thực hiện Kế hoạch Tiêm Chủng") is None
+
+
+def test_a_block_after_recipients_whose_label_the_scan_lost():
+    """Without its "Nơi nhận:" label the recipients come with the block: it opens at its authority."""
+    recipients = ["- Như trên;", "- Văn phòng Chính phủ;", "- Bộ Y tế;", "- TT Tỉnh ủy, TT HĐND tỉnh;",
+                  "- CT, các PCT UBND tỉnh;", "- Các sở, ban, ngành;", "- UBND các huyện;", "- Lưu: VT, KGVX."]
+    found = parse_signature([*recipients, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"])
+    assert (found.authority, found.title, found.name) == ("KT.", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+
+
+def test_stamp_strokes_read_as_a_short_word_between_title_and_name():
+    found = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", ": :", "và", "Lê Thị Hồng"])
+    assert (found.title, found.name) == ("PHÓ GIÁM ĐỐC", "Lê Thị Hồng")
