@@ -608,14 +608,7 @@ class Lexicon:
     def visual_matches(self, word: str) -> list[tuple[int, int, str, float, str]]:
         """Every place a run of letters alike in print to another run appears (visual_confusions.tsv):
         ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
-        found = []
-        for start in range(len(word)):
-            for size in self._visual_lengths:
-                if start + size > len(word):
-                    break
-                for replacement, cost, label in self.visual_runs.get(word[start:start + size], ()):
-                    found.append((start, start + size, replacement, cost, label))
-        return found
+        return _runs_in(word, self.visual_runs, self._visual_lengths)
 
     def engine_matches(self, word: str, runs: dict[str, list[tuple[str, float, str]]] | None = None
                        ) -> list[tuple[int, int, str, float, str]]:
@@ -623,17 +616,7 @@ class Lexicon:
         (``legacy_confusions.tsv``; ``runs``: a part of it), matched with the word's tones off:
         ``(start, end, replacement, cost, label)``, as ``rule_matches``."""
         runs = self.engine_runs if runs is None else runs
-        if not runs:
-            return []
-        plain = toneless(word)
-        found = []
-        for start in range(len(plain)):
-            for size in self._engine_lengths:
-                if start + size > len(plain):
-                    break
-                for replacement, cost, label in runs.get(plain[start:start + size], ()):
-                    found.append((start, start + size, replacement, cost, label))
-        return found
+        return _runs_in(toneless(word), runs, self._engine_lengths) if runs else []
 
     # -- decisions ------------------------------------------------------------------
     def real_pair(self, left: str, first: str, second: str, right: str) -> tuple[str, str, float, float] | None:
@@ -1128,6 +1111,21 @@ def visual_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list
     span = (1.0 - floor) or 1.0
     return [(read, printed, round(best + (1.0 - similarity) / span * (worst - best), 3))
             for read, printed, similarity in rows]
+
+
+def _runs_in(text: str, runs: dict[str, list[tuple[str, float, str]]], lengths: list[int]
+             ) -> list[tuple[int, int, str, float, str]]:
+    """Every place a read run of ``runs`` (read run → its printed runs, costs, labels; ``lengths``:
+    their lengths, sorted) appears in ``text``: ``(start, end, replacement, cost, label)``. One walk
+    for the visual table and another engine's."""
+    found = []
+    for start in range(len(text)):
+        for size in lengths:
+            if start + size > len(text):
+                break
+            for replacement, cost, label in runs.get(text[start:start + size], ()):
+                found.append((start, start + size, replacement, cost, label))
+    return found
 
 
 def engine_rules(confusions: dict[str, Any], directory: Path = DATA_DIR) -> list[tuple[str, str, float]]:
