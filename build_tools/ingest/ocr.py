@@ -485,7 +485,7 @@ def unsure_lines(words: list[dict], threshold: float | None = None) -> list[list
     than ``threshold`` (``UNSURE_CONFIDENCE``); sure lines (most of a clean page) are not read again."""
     threshold = UNSURE_CONFIDENCE if threshold is None else threshold
     return [members for members in tesseract_lines(words)
-            if any(words[i]["conf"] < threshold and any(ch.isalpha() for ch in words[i]["text"]) for i in members)]
+            if any(words[i]["conf"] < threshold and _has_letter(words[i]) for i in members)]
 
 
 def line_crop(boxes: list[list[int]], size: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -756,7 +756,8 @@ def reading_order(rows: list[Row], first_page: bool = True, last_page: bool = Tr
             specks = [w for seg in pieces[index] for w in seg if _in_gutter(w, left_end, right_start)]
             if left_out is not None:
                 left_out += [("speck", w) for w in specks]
-            words = [w for seg in pieces[index] for w in seg if not any(w is speck for speck in specks)]
+            speck_ids = {id(w) for w in specks}
+            words = [w for seg in pieces[index] for w in seg if id(w) not in speck_ids]
             left = [w for w in words if w["box"][0] + w["box"][2] / 2 < gutter]
             right = [w for w in words if w["box"][0] + w["box"][2] / 2 >= gutter]
             if left:
@@ -884,7 +885,7 @@ def _too_small(word: dict, usual: float | None) -> bool:
     """A word with letters in a box no printed letter fits: under ``TINY_BOX`` of the page's usual
     word height both ways, whatever the engine's confidence (a 2-pixel "c" read 93 % sure), or
     under ``SMALL_BOX`` of it and read under ``STAMP_DEBRIS_CONFIDENCE``."""
-    if not usual or not any(ch.isalpha() for ch in word["text"]):
+    if not usual or not _has_letter(word):
         return False
     _x, _y, width, height = word["box"]
     if height < TINY_BOX * usual and width < 2 * TINY_BOX * usual:
@@ -892,9 +893,13 @@ def _too_small(word: dict, usual: float | None) -> bool:
     return height < SMALL_BOX * usual and word["conf"] < STAMP_DEBRIS_CONFIDENCE
 
 
+def _has_letter(word: dict) -> bool:
+    return any(ch.isalpha() for ch in word["text"])
+
+
 def _usual_height(words: list[dict]) -> float | None:
     """The median box height of the words with letters read at least ``SOLID_CONFIDENCE`` sure."""
-    heights = [w["box"][3] for w in words if w["conf"] >= SOLID_CONFIDENCE and any(ch.isalpha() for ch in w["text"])]
+    heights = [w["box"][3] for w in words if w["conf"] >= SOLID_CONFIDENCE and _has_letter(w)]
     return statistics.median(heights) if heights else None
 
 
@@ -908,16 +913,15 @@ def _unprinted_rows(words: list[dict], regions: list[list[int]]) -> set[int]:
     for region in regions:
         inside = [w for w in words if _centre_in(w["box"], [region])]
         for row in rows_of(inside) if inside else []:
-            if any(w["conf"] >= SURE_ROW_CONFIDENCE and any(ch.isalpha() for ch in w["text"]) for w in row.words):
+            if any(w["conf"] >= SURE_ROW_CONFIDENCE and _has_letter(w) for w in row.words):
                 continue
-            out |= {index[id(w)] for w in row.words if any(ch.isalpha() for ch in w["text"])}
+            out |= {index[id(w)] for w in row.words if _has_letter(w)}
     return out
 
 
 def page_debris(words: list[dict], page: dict) -> tuple[list[dict], list[tuple[str, dict]]]:
     """The page's words without what is no print, and what was left out with why ("ink": stamp
-    or signature read as words; "speck": dust read as a letter or a word). Only tokens with a
-    letter are listed: dust read as a comma is no text."""
+    or signature read as words; "speck": dust read as a letter or a word)."""
     regions = ink_boxes(page)
     usual = _usual_height(words)
     kept, left_out = [], []
@@ -931,7 +935,7 @@ def page_debris(words: list[dict], page: dict) -> tuple[list[dict], list[tuple[s
     unprinted = _unprinted_rows(kept, regions)
     left_out += [("ink", w) for k, w in enumerate(kept) if k in unprinted]
     kept = [w for k, w in enumerate(kept) if k not in unprinted]
-    return kept, [(why, w) for why, w in left_out if any(ch.isalpha() for ch in w["text"])]
+    return kept, left_out
 
 
 def ink_boxes(page: dict) -> list[list[int]]:
@@ -977,7 +981,8 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
         gutter: list[tuple[str, dict]] = []
         rows = reading_order(rows_of(words), first_page=not laid_out, last_page=len(laid_out) == len(pages) - 1,
                              left_out=gutter)
-        debris.append(left_out + [(why, w) for why, w in gutter if any(ch.isalpha() for ch in w["text"])])
+        # only tokens with a letter are listed: dust read as a comma is no text
+        debris.append([(why, w) for why, w in left_out + gutter if _has_letter(w)])
         laid_out.append(rows)
         for row in rows:
             flat = [w for segment in row for w in segment]
