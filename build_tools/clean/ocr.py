@@ -256,15 +256,18 @@ def mark_distance(a: str, b: str) -> int:
     return distance
 
 
-def _levenshtein(a: str, b: str, limit: int) -> int:
-    if abs(len(a) - len(b)) > limit:
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance of two short words; with ``limit``, any distance above it is
+    ``limit + 1``, known as soon as a row of the table exceeds it. The one edit distance of the
+    cleaning stage (OCR candidates, date words, the recipients' filing word)."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
         return limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
+        if limit is not None and min(current) > limit:
             return limit + 1
         previous = current
     return previous[-1]
@@ -871,7 +874,7 @@ class Lexicon:
             limit = self.params["loanword_max_distance"]
             plain = fold(lower)
             for word in self.loanwords:
-                distance = _levenshtein(plain, word, limit)
+                distance = edit_distance(plain, word, limit)
                 if 1 <= distance <= limit:
                     cost = self.params["loanword_edit_cost"] * distance
                     if cost < best.get(word, (math.inf, ""))[0]:

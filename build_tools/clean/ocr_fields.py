@@ -281,6 +281,8 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
     off the date grammar's word (same length: "thúng" for "tháng") or under another mark
     ("thắng"), the others as written, and a speck glued before the day turned into the space it
     stands in. None if it is no date."""
+    from .ocr import edit_distance
+
     edits, off = [], 0
     for name, part in (("w1", "day"), ("w2", "month"), ("w3", "year")):
         written = match.group(name)
@@ -291,7 +293,7 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
                 continue  # as the grammar writes it, or written without marks
             near = [word for word in marked if fold(word) == folded]  # under another mark: "thắng"
         else:  # one letter off, or two ("Tigày": a letter read as two), never a short word
-            near = [word for word in marked if _edits(fold(word), folded) <= (1 if len(written) < 4 else 2)]
+            near = [word for word in marked if edit_distance(fold(word), folded) <= (1 if len(written) < 4 else 2)]
         if len(near) != 1 or not _same_case_shape(written):
             return None
         off += 1
@@ -305,16 +307,6 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
         if match.group(name):
             edits.append((match.start(name), match.end(name), " " * len(match.group(name)), "date-speck"))
     return edits
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
-    return row[len(b)]
 
 
 def _same_case_shape(word: str) -> bool:

@@ -19,6 +19,7 @@ from ..data_files import load_yaml
 from ..ingest.decode import is_vietnamese_syllable
 from ..model import Change
 from ..vietnamese.fold import fold
+from .ocr import edit_distance
 
 STAGE = "structure"
 
@@ -61,17 +62,6 @@ def drop_spill_over(recipients: list[str]) -> tuple[list[str], list[Change]]:
     return tidy, changes
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
 def fix_filing_word(recipients: list[str]) -> tuple[list[str], list[Change]]:
     if not recipients:
         return recipients, []
@@ -82,7 +72,7 @@ def fix_filing_word(recipients: list[str]) -> tuple[list[str], list[Change]]:
     word, filing = match.group(1), rules()["filing_word"]
     if word == filing or is_vietnamese_syllable(word.lower()):
         return recipients, []
-    if _distance(fold(word).lower(), fold(filing).lower()) > rules()["filing_max_distance"]:
+    if edit_distance(fold(word).lower(), fold(filing).lower()) > rules()["filing_max_distance"]:
         return recipients, []
     fixed = last[: match.start(1)] + filing + last[match.end(1):]
     return recipients[:-1] + [fixed], [Change(STAGE, "recipient-filing-word", word, filing,
