@@ -143,7 +143,8 @@ MISSES: list[str] = []  # the fields read wrong, printed under the table
 FALSE: list[str] = []  # the repairs made on clean text, printed under the table
 
 
-def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
+def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool, bool]:
+    """Province, number, issue date and the signer's name as extraction finds them in our reading."""
     from build_tools.clean import clean_text
     from build_tools.extract import extract
 
@@ -151,12 +152,15 @@ def fields_right(text: str, reading, spec) -> tuple[bool, bool, bool]:
     province = meta.province is not None and meta.province.name == spec.province
     number = meta.number is not None and meta.number.text == spec.number
     date = meta.issued_date == spec.iso_date
+    signer_name = meta.signer.name if meta.signer else None
+    signer = signer_name == spec.signer_name
     for right, name, want, got in ((province, "province", spec.province, meta.province and meta.province.name),
                                    (number, "number", spec.number, meta.number and meta.number.text),
-                                   (date, "date", spec.iso_date, meta.issued_date)):
+                                   (date, "date", spec.iso_date, meta.issued_date),
+                                   (signer, "signer", spec.signer_name, signer_name)):
         if not right:
             MISSES.append(f"{name}: {want!r} read as {got!r}")
-    return province, number, date
+    return province, number, date, signer
 
 
 def pct(errors: int, words: int) -> str:
@@ -200,7 +204,8 @@ def false_repairs(specs: list, lexicon: Lexicon) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=12, help="about this many pages per level")
-    parser.add_argument("--levels", default="clean,good,poor")
+    parser.add_argument("--levels", default="clean,good,poor",
+                        help="of " + ", ".join(LEVELS) + " (grey: a photocopy; bitonal: a 1-bit scan or fax)")
     parser.add_argument("--split", choices=["train", "heldout", "written"], default="heldout",
                         help="written: the notices of written_notices.yml (all of them, once per level)")
     parser.add_argument("--written", type=Path, default=None,
@@ -223,7 +228,7 @@ def main() -> None:
     print(f"OCR benchmark: {args.split} notices, about {args.pages} pages per level, lexicon {args.lexicon}, "
           f"{args.workers} processes; WER = word errors / words of the generator's text (letters, case kept)")
     header = (f"{'level':<6} {'dpi':>4} {'pages':>5} {'words':>6} | {'raw Tess.':>9} {'read':>7} {'repaired':>8} "
-              f"{'ratio':>5} {'broke':>5} {'/10k':>5} | {'prov':>4} {'number':>6} {'date':>4} | {'KB/page':>7} {'web KB':>6} {'s/page':>6}")
+              f"{'ratio':>5} {'broke':>5} {'/10k':>5} | {'prov':>4} {'number':>6} {'date':>4} {'signer':>6} | {'KB/page':>7} {'web KB':>6} {'s/page':>6}")
     rows, specs = [], []
     for name in args.levels.split(","):
         level = LEVELS[name]
@@ -235,7 +240,7 @@ def main() -> None:
             pages += spec.pages
             seed += 1
         results = read_all(tasks, args.workers, args.reads)
-        totals = dict(words=0, raw=0, read=0, repaired=0, broken=0, web=0, province=0, number=0, date=0, pages=0, bytes=0,
+        totals = dict(words=0, raw=0, read=0, repaired=0, broken=0, web=0, province=0, number=0, date=0, signer=0, pages=0, bytes=0,
                       seconds=0.0)
         for item in results:
             spec, truth = item["spec"], truth_text(item["spec"])
@@ -246,7 +251,7 @@ def main() -> None:
             repaired, _changes = repaired_text(item["read"], item["reading"], lexicon)
             repaired_errors, _, _ = word_errors(repaired, truth)
             totals["broken"] += broken_words(normalised, repaired, truth)
-            province, number, date = fields_right(item["read"], item["reading"], spec)
+            province, number, date, signer = fields_right(item["read"], item["reading"], spec)
             totals["words"] += words
             totals["raw"] += raw_errors
             totals["read"] += read_errors
@@ -254,6 +259,7 @@ def main() -> None:
             totals["province"] += province
             totals["number"] += number
             totals["date"] += date
+            totals["signer"] += signer
             totals["pages"] += item["pages"]
             totals["bytes"] += item["bytes"]
             totals["web"] += item["web_bytes"]
@@ -264,7 +270,8 @@ def main() -> None:
                     f"{pct(totals['raw'], totals['words']):>9} {pct(totals['read'], totals['words']):>7} "
                     f"{pct(totals['repaired'], totals['words']):>8} {ratio:5.2f} {totals['broken']:>5} "
                     f"{1e4 * totals['broken'] / totals['words']:5.2f} | "
-                    f"{totals['province']:>2}/{n:<1} {totals['number']:>4}/{n:<1} {totals['date']:>2}/{n:<1} | "
+                    f"{totals['province']:>2}/{n:<1} {totals['number']:>4}/{n:<1} {totals['date']:>2}/{n:<1} "
+                    f"{totals['signer']:>4}/{n:<1} | "
                     f"{totals['bytes'] / totals['pages'] / 1024:7.0f} {totals['web'] / totals['pages'] / 1024:6.0f} "
                     f"{totals['seconds'] / totals['pages']:6.1f}")
         print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
@@ -278,8 +285,8 @@ def main() -> None:
         print(f"  {line}")
     print("ratio = repaired WER / raw Tesseract WER; broke = words read right that the repair changed "
           "(/10k: per 10,000 words of the level); "
-          "prov/number/date: notices whose province, number and "
-          "issue date were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (publish/scan_images.py); s/page: our reading "
+          "prov/number/date/signer: notices whose province, number, "
+          "issue date and signer's name were extracted right from our reading; KB/page: the scanned PDF; web KB: the page image the site shows (publish/scan_images.py); s/page: our reading "
           "(one process, OCR cache cold)")
 
 

@@ -60,13 +60,20 @@ class Level:
     speckle: float  # share of pixels turned to dark dots
     toner: float  # how much of the ink fades at the page's weakest corner (0-1)
     jpeg: int | None  # JPEG quality, None for lossless
+    tone: str = "colour"  # "colour"; "grey": a photocopy; "bitonal": black and white, as a fax or a 1-bit scan
 
 
 LEVELS = {
     "clean": Level("clean", 300, 0.0, 0.0, 0.0, 0.0, 0.0, None),
     "good": Level("good", 200, 0.4, 0.5, 6.0, 0.0001, 0.15, 85),
     "poor": Level("poor", 150, 1.2, 0.9, 14.0, 0.0006, 0.45, 55),
+    # provincial portals publish many photocopies and 1-bit scans: no colour tells the stamp from print
+    "grey": Level("grey", 200, 0.8, 0.6, 8.0, 0.0003, 0.3, 70, tone="grey"),
+    "bitonal": Level("bitonal", 200, 0.6, 0.5, 10.0, 0.0002, 0.2, None, tone="bitonal"),
 }
+PHOTOCOPY_BLACK = 40  # a copier's toner: grey at or below this prints black, paper stays white
+PHOTOCOPY_WHITE = 235
+BITONAL_THRESHOLD = 150  # a 1-bit scan: darker than this is black
 
 
 @dataclass
@@ -477,12 +484,26 @@ def degrade(image: Image.Image, level: Level, rng: random.Random) -> Image.Image
     if level.noise:
         noise = _gaussian_noise(page.size, level.noise, rng.getrandbits(32)).convert("RGB")
         page = ImageChops.add(page, noise, scale=1.0, offset=-128)
+    if level.tone != "colour":
+        page = photocopy(page, level.tone)
     if level.jpeg:
         buffer = io.BytesIO()
         page.save(buffer, "JPEG", quality=level.jpeg)
-        page = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+        page = Image.open(io.BytesIO(buffer.getvalue()))
+        page = page.convert("RGB" if level.tone == "colour" else "L")
     page.info["dpi"] = (level.dpi, level.dpi)
     return page
+
+
+def photocopy(page: Image.Image, tone: str) -> Image.Image:
+    """The page as a copier or a fax gives it: grey (luminance, toner contrast: dark greys black,
+    light greys paper) or 1-bit. A red stamp and a blue signature come out as dark as print."""
+    grey = page.convert("L")
+    span = PHOTOCOPY_WHITE - PHOTOCOPY_BLACK
+    grey = grey.point(lambda v: max(0, min(255, round((v - PHOTOCOPY_BLACK) * 255 / span))))
+    if tone == "bitonal":
+        return grey.point(lambda v: 255 if v > BITONAL_THRESHOLD else 0, mode="1")
+    return grey
 
 
 def _gaussian_noise(size: tuple[int, int], sigma: float, seed: int) -> Image.Image:

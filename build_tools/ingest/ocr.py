@@ -5,7 +5,10 @@
 Page images come from pypdfium2 (PDF pages rendered at ``DPI``) or Pillow (PNG, JPEG,
 multi-page TIFF; photos turned upright by their EXIF orientation). Before Tesseract sees a
 page, coloured ink is dropped: the red stamp and the blue signature sit over the signer block
-and only add garbage, while printed text is black (``drop_colour_ink``). Tesseract is told the
+and only add garbage, while printed text is black (``drop_colour_ink``). On a page without
+coloured ink (a photocopy, a 1-bit scan) the seal is found by its shape instead and its rings
+are lifted (``ink_shapes``): Tesseract took the seal drawn over the signer's title for a picture
+and read nothing of the title. Tesseract is told the
 page's resolution (``page_resolution``: what the file declares when it is believable for paper,
 else measured on the body text's x-height, as for phone photos); left to guess, it takes a
 150-dpi scan of 14-pt type for 265 dpi and drops tone marks as noise. Tesseract is driven
@@ -49,6 +52,7 @@ from typing import Callable, Iterable
 from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
+from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
 
 # Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
 # installed one, e.g. the script model "Vietnamese" (tesseract-ocr-script-viet): measured on the
@@ -71,7 +75,8 @@ SOLID_CONFIDENCE = 50.0  # words read at least this sure decide where columns ru
 INK_CELL_SHARE = 0.03
 INK_STRONG = 60  # colour strength (see ``colour_strength``) of stamp and pen ink, not of JPEG fringes
 INK_MIN_CELLS = 6
-INK_METHOD = f"cells1/100;strong>{INK_STRONG};share>{INK_CELL_SHARE:g};min{INK_MIN_CELLS};grow1"
+INK_METHOD = (f"cells1/100;strong>{INK_STRONG};share>{INK_CELL_SHARE:g};min{INK_MIN_CELLS};grow1"
+              f"|else:{SHAPE_METHOD}")
 SURE_ROW_CONFIDENCE = 80.0  # a row holding a word read this sure is print, also under a stamp
 # A box shorter than this share of the page's usual word height, and this narrow, holds no letter
 # of print whatever the engine says; shorter than ``SMALL_BOX`` and unsure, it is a speck.
@@ -333,6 +338,17 @@ def ink_regions(image) -> list[list[int]]:
     return boxes
 
 
+def stamp_and_signature(image, grey, dpi: float | None) -> tuple[list[list[int]], list[tuple[int, int, int]]]:
+    """The regions of the stamp and the signature, and the seals' rings found by shape: by their
+    colour (``ink_regions``; no rings), else, on a page without coloured ink (a photocopy, a 1-bit
+    scan), by their shape (``ink_shapes``), whose rings are lifted before Tesseract reads."""
+    regions = ink_regions(image)
+    if regions or not dpi:
+        return regions, []
+    rings = stamp_rings(grey, dpi)
+    return shape_regions(grey, dpi, rings), rings
+
+
 def _components(cells: set[int], cols: int) -> list[list[int]]:
     """The 8-connected groups of a set of grid cells (numbered row by row, ``cols`` a row)."""
     groups, seen = [], set()
@@ -442,11 +458,14 @@ def ocr_page(image) -> dict:
 
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
+    regions, rings = stamp_and_signature(image, grey, dpi)
+    if rings:
+        grey = erase_rings(grey, rings)
     config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
     words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
                                                        output_type=pytesseract.Output.DICT))
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
-              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": ink_regions(image)}}
+              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]}}
     if second_pass_on():
         result["words"], result["second_pass"] = second_pass(grey, words, dpi)
     return result
@@ -612,11 +631,16 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
     file_hash = file_hash or hashlib.sha256(data).hexdigest()
     cached = _cached(file_hash, index)
     if cached is not None:
-        if (cached.get("inks") or {}).get("method") != INK_METHOD:  # measured on the image, no OCR
-            cached["inks"] = {"method": INK_METHOD, "boxes": ink_regions(page_image(data, kind, index))}
+        if (cached.get("inks") or {}).get("method") == INK_METHOD:
+            return cached
+        image = page_image(data, kind, index)  # measured on the image, no OCR ...
+        grey, _ = drop_colour_ink(image)
+        regions, rings = stamp_and_signature(image, grey, (cached.get("dpi") or [None])[0])
+        if not rings:  # ... unless a seal found by shape must be lifted before Tesseract reads
+            cached["inks"] = {"method": INK_METHOD, "boxes": regions, "rings": []}
             _store(file_hash, index, cached)
-        return cached
-    result = ocr_page(page_image(data, kind, index))
+            return cached
+    result = ocr_page(image if cached is not None else page_image(data, kind, index))
     _store(file_hash, index, result)
     return result
 
