@@ -96,7 +96,8 @@ def is_person_name(line: str) -> bool:
     if _NAME.match(line):
         return True
     return bool(_CAPS_NAME.match(line)) and not title_words().search(fold(line)) \
-        and not _title_syllables() & set(line.lower().split())
+        and not _title_syllables() & set(line.lower().split()) \
+        and all(len(word) >= 2 for word in line.split())  # "C IÁNHẬKĂN P": a title a scan garbled
 
 
 def _person_name(line: str) -> str:
@@ -104,8 +105,15 @@ def _person_name(line: str) -> str:
     return line.title() if is_all_caps(line) else line
 
 
+# marks a scan puts at the edge of a signature line (dust, the seal's letters); never "-" (a
+# recipient's dash) nor "." (the stop of "KT.")
+EDGE_SPECKS = " :;,\"“”«»„'`+*"
+
+
 def _clean_lines(lines: list[str]) -> list[str]:
-    return [squeeze(normalise_symbols(line)) for line in lines if line.strip() and not _noise().search(line.strip())]
+    """The block's lines without noise lines, and without specks at their edges (": Phạm Văn A")."""
+    cleaned = [squeeze(normalise_symbols(line)).strip(EDGE_SPECKS) for line in lines if line.strip()]
+    return [line for line in cleaned if line and not _noise().search(line)]
 
 
 def parse_signature(lines: list[str]) -> Signer | None:
@@ -117,7 +125,8 @@ def parse_signature(lines: list[str]) -> Signer | None:
     authority = on_behalf_of = name = None
     titles: list[str] = []
     stack: list[str] = []
-    for line in lines[:8]:
+    window = lines[:8]
+    for index, line in enumerate(window):
         match = _authority().match(line)
         if stack and not match and len(line) <= SPECK_LINE_CHARS:
             continue  # "và", "th": the stamp or the signature read as letters, between title and name
@@ -137,6 +146,8 @@ def parse_signature(lines: list[str]) -> Signer | None:
             titles.append(line)
             stack.append(line)
             continue
+        if stack and name is None and any(is_person_name(later) for later in window[index + 1:]):
+            continue  # "/=khu", "vi": the seal or the signature read as letters, the name still to come
         if stack:
             break
     if authority is None and not titles:
@@ -170,6 +181,18 @@ def signer(document: CleanDocument) -> Found[Signer] | None:
     if found:
         confidence = 0.95 if found.name else 0.7
         return Found(found, Clue("signature-block", " / ".join(found.stack), confidence))
+    misplaced = _misplaced_signature(document)
+    if misplaced:
+        return misplaced
+    after_filing = name_after_filing_mark(document.recipients)
+    if after_filing:
+        return Found(Signer(after_filing, None, None, None, (after_filing,)),
+                     Clue("signature-after-filing-mark", document.recipients[-1], 0.5))
+    return None
+
+
+def _misplaced_signature(document: CleanDocument) -> Found[Signer] | None:
+    """An authority line, or a flattened closing row, among the recipients or at the end of the body."""
     for source, lines in (("recipients", document.recipients), ("body-end", [b.text for b in document.blocks[-4:]])):
         for index, line in enumerate(lines):
             match = _authority_anywhere().search(normalise_symbols(line))
@@ -181,6 +204,27 @@ def signer(document: CleanDocument) -> Found[Signer] | None:
                     return Found(found, Clue(f"signature-in-{source}", squeeze(" ".join(rest)),
                                              0.6 if found.name else 0.5))
     return None
+
+
+def name_after_filing_mark(recipients: list[str]) -> str | None:
+    """The signer's name when a scan lost the titles and ran the name into the last recipient,
+    the filing mark ("Lưu: VT, KGVX. [seal read as marks] Lưu Quỳnh Dũng"): the name ends that
+    line and only the filing codes and marks in capitals stand before it."""
+    if not recipients:
+        return None
+    words = squeeze(normalise_symbols(recipients[-1])).split()
+    if not words or fold(words[0].rstrip(":")) != fold(load_yaml("recipients.yml")["filing_word"]):
+        return None
+    start = len(words)
+    while start > 1 and _title_case(words[start - 1]):
+        start -= 1
+    name = " ".join(words[start:])
+    between = words[1:start]
+    if not 2 <= len(words) - start <= 6 or not is_person_name(name) or not between:
+        return None
+    if words[start] not in signer_words()["family_names"]:
+        return None  # "Lưu: VT, Văn Thư": an office, no signer
+    return name if all(word.isupper() or _letterless(word) for word in between) else None
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -200,13 +244,17 @@ def split_flattened_signature(line: str) -> list[str] | None:
     if not 2 <= len(words) - name_start <= 6 or not is_person_name(name):
         return None
     caps_start = name_start
-    while caps_start > 0 and words[caps_start - 1].isupper():
-        caps_start -= 1
+    while caps_start > 0 and (words[caps_start - 1].isupper() or _letterless(words[caps_start - 1])):
+        caps_start -= 1  # a scan's stamp or signature read as "57797", ":" sits among the titles
     for start in range(caps_start, name_start):
-        titles = " ".join(words[start:name_start])
-        if _authority().match(titles) or title_words().match(fold(titles)):
+        titles = " ".join(word for word in words[start:name_start] if not _letterless(word))
+        if titles and (_authority().match(titles) or title_words().match(fold(titles))):
             return [titles, name]
     return None
+
+
+def _letterless(word: str) -> bool:
+    return not any(ch.isalpha() for ch in word)
 
 
 def _title_case(word: str) -> bool:

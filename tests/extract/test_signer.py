@@ -93,6 +93,17 @@ def test_a_closing_row_flattened_with_single_spaces():
     assert split_flattened_signature("Giao Sở Y tế chủ trì thực hiện Kế hoạch Tiêm Chủng") is None
 
 
+def test_a_flattened_closing_row_keeps_its_name_past_the_stamp_read_as_marks():
+    """A scan unwrapped the signer's lines into the last recipient, with the seal and the
+    signature read as digits and marks between the titles and the name."""
+    from build_tools.extract.signer import split_flattened_signature
+
+    assert split_flattened_signature("- Lưu: VT, VX. KT. CHỦ TỊCH PHÓ CHỦ TỊCH 4187 : \" Đặng Văn Sơn") == \
+        ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Đặng Văn Sơn"]
+    assert split_flattened_signature("- Lưu: VT. GIÁM ĐỐC , : Hà Thị Mai") == ["GIÁM ĐỐC", "Hà Thị Mai"]
+    assert split_flattened_signature("báo cáo kết quả trước ngày 15/3/2021 : Nguyễn Văn An") is None
+
+
 def test_a_block_after_recipients_whose_label_the_scan_lost():
     """Without its "Nơi nhận:" label the recipients come with the block: it opens at its authority."""
     recipients = ["- Như trên;", "- Văn phòng Chính phủ;", "- Bộ Y tế;", "- TT Tỉnh ủy, TT HĐND tỉnh;",
@@ -104,3 +115,31 @@ def test_a_block_after_recipients_whose_label_the_scan_lost():
 def test_stamp_strokes_read_as_a_short_word_between_title_and_name():
     found = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", ": :", "và", "Lê Thị Hồng"])
     assert (found.title, found.name) == ("PHÓ GIÁM ĐỐC", "Lê Thị Hồng")
+
+
+def test_a_scan_block_with_specks_at_line_edges_and_debris_before_the_name():
+    from build_tools.extract.signer import parse_signature
+
+    found = parse_signature([": TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "/=khu\"", "„mụm", ": Đỗ Minh Hà"])
+    assert (found.authority, found.title, found.name) == ("TL.", "CHÁNH VĂN PHÒNG", "Đỗ Minh Hà")
+    # without a name to come, an other line still ends the block
+    found = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "báo cáo về Sở", "trước ngày 5"])
+    assert found.name is None and found.title == "PHÓ GIÁM ĐỐC"
+
+
+def test_a_garbled_title_in_capitals_is_no_name():
+    from build_tools.extract.signer import is_person_name
+
+    assert not is_person_name("C IÁNHẬKĂN P LÒNG")
+    assert is_person_name("NGUYỄN VĂN AN") and is_person_name("Lê Thị Hà")
+
+
+def test_a_name_run_into_the_filing_mark_is_the_signer_when_it_opens_with_a_family_name():
+    from build_tools.extract.signer import name_after_filing_mark
+
+    assert name_after_filing_mark(["- Như trên;", "Lưu: VT, KGVX., 5 1 TỊCH 2 5 Thạch Văn Hưởng"]) == "Thạch Văn Hưởng"
+    assert name_after_filing_mark(["Lưu: KGVX. BAN Œ HỆ W Lưu Quỳnh Dũng"]) == "Lưu Quỳnh Dũng"
+    assert name_after_filing_mark(["Lưu: VT, Văn Thư"]) is None  # an office, not a person
+    assert name_after_filing_mark(["Lưu: VT, phòng Nghiệp vụ Y"]) is None
+    assert name_after_filing_mark(["Sở Y tế; Trần Văn An"]) is None  # not the filing mark
+    assert name_after_filing_mark(["Lưu: Trần Văn An"]) is None  # nothing a scan put between
