@@ -12,6 +12,7 @@ import re
 
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
+from ..vietnamese.syllables import is_syllable
 from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
 
 # A syllable of a name; the Ê Đê and Gia Rai names of the Central Highlands join a prefix with an
@@ -112,7 +113,7 @@ EDGE_SPECKS = " :;,\"“”«»„'`+*"
 
 def _clean_lines(lines: list[str]) -> list[str]:
     """The block's lines without noise lines, and without specks at their edges (": Phạm Văn A")."""
-    cleaned = [squeeze(normalise_symbols(line)).strip(EDGE_SPECKS) for line in lines if line.strip()]
+    cleaned = [squeeze(normalise_symbols(line)).strip(EDGE_SPECKS).lstrip(". ") for line in lines if line.strip()]
     return [line for line in cleaned if line and not _noise().search(line)]
 
 
@@ -207,14 +208,14 @@ def _misplaced_signature(document: CleanDocument) -> Found[Signer] | None:
 
 
 def name_after_filing_mark(recipients: list[str]) -> str | None:
-    """The signer's name when a scan lost the titles and ran the name into the last recipient,
-    the filing mark ("Lưu: VT, KGVX. [seal read as marks] Lưu Quỳnh Dũng"): the name ends that
-    line and only the filing codes and marks in capitals stand before it."""
-    if not recipients:
+    """The signer's name when a scan lost the titles and ran the name into the filing mark, the
+    last recipient ("Lưu: VT, KGVX. [seal read as marks] Lưu Quỳnh Dũng", on one line or more):
+    the name ends the recipients and only filing codes, capitals and specks stand before it."""
+    filing = fold(load_yaml("recipients.yml")["filing_word"])
+    starts = [k for k, line in enumerate(recipients) if fold(squeeze(line).split(" ")[0].rstrip(":")) == filing]
+    if not starts:
         return None
-    words = squeeze(normalise_symbols(recipients[-1])).split()
-    if not words or fold(words[0].rstrip(":")) != fold(load_yaml("recipients.yml")["filing_word"]):
-        return None
+    words = squeeze(normalise_symbols(" ".join(recipients[starts[-1]:]))).split()
     start = len(words)
     while start > 1 and _title_case(words[start - 1]):
         start -= 1
@@ -224,7 +225,12 @@ def name_after_filing_mark(recipients: list[str]) -> str | None:
         return None
     if words[start] not in signer_words()["family_names"]:
         return None  # "Lưu: VT, Văn Thư": an office, no signer
-    return name if all(word.isupper() or _letterless(word) for word in between) else None
+    return name if all(word.isupper() or _letterless(word) or _speck_word(word) for word in between) else None
+
+
+def _speck_word(word: str) -> bool:
+    """"q", "wWf": a scan's speck or stroke read as letters, short and no Vietnamese syllable."""
+    return len(word) <= SPECK_LINE_CHARS and not is_syllable(word.lower())
 
 
 def _unflattened(lines: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ SIGNATURE_MIN_MM = 7.0  # a stroke group at least this tall (two lines of 13-14 
 SIGNATURE_FILL = 0.35  # ... that fills at most this share of its box on the fine grid
 SHAPE_METHOD = (f"rings{RING_RADIUS_MM[0]:g}-{RING_RADIUS_MM[1]:g}mm;grid{GRID_CELLS_ACROSS};"
                 f"ink{RING_INK:g}-{RING_CONTRAST:g};sectors{SECTORS_NEEDED}/{SECTORS};"
-                f"signature>{SIGNATURE_MIN_MM:g}mm,fill<{SIGNATURE_FILL:g}")
+                f"signature>{SIGNATURE_MIN_MM:g}mm,fill<{SIGNATURE_FILL:g};rings-lifted>{RING_PIXELS_INKED:g}")
 
 
 def shape_regions(grey, dpi: float | None, rings: list[tuple[int, int, int]] | None = None) -> list[list[int]]:

@@ -120,7 +120,7 @@ def test_stamp_strokes_read_as_a_short_word_between_title_and_name():
 def test_a_scan_block_with_specks_at_line_edges_and_debris_before_the_name():
     from build_tools.extract.signer import parse_signature
 
-    found = parse_signature([": TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "/=khu\"", "„mụm", ": Đỗ Minh Hà"])
+    found = parse_signature([": TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "/=khu\"", "„mụm", ". Đỗ Minh Hà"])
     assert (found.authority, found.title, found.name) == ("TL.", "CHÁNH VĂN PHÒNG", "Đỗ Minh Hà")
     # without a name to come, an other line still ends the block
     found = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "báo cáo về Sở", "trước ngày 5"])
@@ -143,3 +143,5 @@ def test_a_name_run_into_the_filing_mark_is_the_signer_when_it_opens_with_a_fami
     assert name_after_filing_mark(["Lưu: VT, phòng Nghiệp vụ Y"]) is None
     assert name_after_filing_mark(["Sở Y tế; Trần Văn An"]) is None  # not the filing mark
     assert name_after_filing_mark(["Lưu: Trần Văn An"]) is None  # nothing a scan put between
+    assert name_after_filing_mark(["Lưu: VT, KGVX, NHÂN DÂN TỊCH Ó q", "wWf Trần Hữu Phước"]) == "Trần Hữu Phước"
+    assert name_after_filing_mark(["Lưu: VT, KGVX.", "Sở Y tế Trần Hữu Phước"]) is None
