@@ -131,6 +131,7 @@ def test_a_garbled_title_in_capitals_is_no_name():
     from build_tools.extract.signer import is_person_name
 
     assert not is_person_name("C IÁNHẬKĂN P LÒNG")
+    assert not is_person_name("UBND TỈNH")  # a title's second line under a lost first one
     assert is_person_name("NGUYỄN VĂN AN") and is_person_name("Lê Thị Hà")
 
 
