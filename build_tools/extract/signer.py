@@ -139,15 +139,15 @@ def parse_signature(lines: list[str]) -> Signer | None:
             else:
                 titles = []  # "KT. CHỦ TỊCH" after "TM. ỦY BAN NHÂN DÂN": the titles come next
             continue
-        if stack and is_person_name(line) and (not is_all_caps(line) or titles):
-            name = _person_name(line)
+        if stack and is_person_name(_undashed(line)) and (not is_all_caps(line) or titles):
+            name = _person_name(_undashed(line))
             stack.append(line)
             break
         if is_all_caps(line) and len(line) <= 80:
             titles.append(line)
             stack.append(line)
             continue
-        if stack and name is None and any(is_person_name(later) for later in window[index + 1:]):
+        if stack and name is None and any(is_person_name(_undashed(later)) for later in window[index + 1:]):
             continue  # "/=khu", "vi": the seal or the signature read as letters, the name still to come
         if stack:
             break
@@ -155,6 +155,11 @@ def parse_signature(lines: list[str]) -> Signer | None:
         return None
     return Signer(name=name, title=" ".join(titles) or None, authority=authority, on_behalf_of=on_behalf_of,
                   stack=tuple(stack))
+
+
+def _undashed(line: str) -> str:
+    """"- Kiều Quang Thịnh": a name under the titles with a speck read as a dash before it."""
+    return line.lstrip("-–— ")
 
 
 # a line this short in a signature block is no title and no name (a name has two words)

@@ -122,6 +122,8 @@ def test_a_scan_block_with_specks_at_line_edges_and_debris_before_the_name():
 
     found = parse_signature([": TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "/=khu\"", "„mụm", ". Đỗ Minh Hà"])
     assert (found.authority, found.title, found.name) == ("TL.", "CHÁNH VĂN PHÒNG", "Đỗ Minh Hà")
+    found = parse_signature(["KT. CHỦ TỊCH", "z Ó 1Ủ TỊCH", ":", "?", "sau", "- Kiều Quang Thịnh"])
+    assert found.name == "Kiều Quang Thịnh"
     # without a name to come, an other line still ends the block
     found = parse_signature(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "báo cáo về Sở", "trước ngày 5"])
     assert found.name is None and found.title == "PHÓ GIÁM ĐỐC"
