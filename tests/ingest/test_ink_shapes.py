@@ -103,3 +103,26 @@ def test_a_cached_grey_page_with_a_seal_is_read_again_without_its_rings(colour_p
         assert result.get("fresh", False) == bool(expected_calls)
         if not expected_calls:
             assert result["inks"]["method"] == ocr.INK_METHOD and result["inks"]["boxes"] == []
+
+
+needs_tesseract = pytest.mark.skipif(__import__("shutil").which("tesseract") is None, reason="tesseract-ocr not installed")
+
+
+@needs_tesseract
+def test_a_photocopied_notice_is_read_with_its_signer(tmp_path, monkeypatch):
+    """End to end on a grey one-page scan: the seal is found by shape and its rings lifted, so
+    the signer's title under it is read and the signer extracted."""
+    from benchmarks.scan_generator import LEVELS, save_pdf, scan
+    from build_tools.clean import clean_text
+    from build_tools.extract import extract
+    from build_tools.ingest.formats import read_document
+
+    monkeypatch.setenv("ARCHIVE_OCR_CACHE", str(tmp_path / "cache"))
+    spec = compose(5, "heldout", paragraphs=2, pool=[("x", [TEXT[:300]] * 4)])
+    pages = scan(spec, "grey")
+    assert len(pages) == 1
+    save_pdf(pages, tmp_path / "photocopy.pdf", LEVELS["grey"].dpi)
+    document = read_document(tmp_path / "photocopy.pdf")
+    assert any("vết mực dấu" in line for line in document.ocr.dropped)  # the seal's debris, found by shape
+    meta = extract(clean_text(document.text, document.ocr))
+    assert meta.signer is not None and meta.signer.name == spec.signer_name
