@@ -91,6 +91,16 @@ def _title_syllables() -> frozenset[str]:
     return frozenset(signer_words()["title_syllables"])
 
 
+@functools.lru_cache(maxsize=None)
+def _names_data() -> dict:
+    return load_yaml("signer_names.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(_names_data()["not_name_words"])
+
+
 def is_person_name(line: str) -> bool:
     """"Ngô Quang Hưng": 2–6 capitalised words; a name in capitals only if no title word is in it."""
     line = squeeze(line)
@@ -98,6 +108,7 @@ def is_person_name(line: str) -> bool:
         return True
     return bool(_CAPS_NAME.match(line)) and not title_words().search(fold(line)) \
         and not _title_syllables() & set(line.lower().split()) \
+        and not _not_name_words() & set(line.lower().split()) \
         and all(len(word) >= 2 for word in line.split())  # "C IÁNHẬKĂN P": a title a scan garbled
 
 
@@ -228,7 +239,7 @@ def name_after_filing_mark(recipients: list[str]) -> str | None:
     between = words[1:start]
     if not 2 <= len(words) - start <= 6 or not is_person_name(name) or not between:
         return None
-    if words[start] not in signer_words()["family_names"]:
+    if words[start] not in _names_data()["family_names"]:
         return None  # "Lưu: VT, Văn Thư": an office, no signer
     return name if all(word.isupper() or _letterless(word) or _speck_word(word) for word in between) else None
 
