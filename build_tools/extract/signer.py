@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..clean.structure import is_scan_debris
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
 from ..vietnamese.syllables import is_syllable
@@ -140,7 +141,7 @@ def parse_signature(lines: list[str]) -> Signer | None:
     window = lines[:8]
     for index, line in enumerate(window):
         match = _authority().match(line)
-        if stack and not match and len(line) <= SPECK_LINE_CHARS:
+        if stack and not match and is_scan_debris(line):
             continue  # "và", "th": the stamp or the signature read as letters, between title and name
         if match and name is None:
             stack.append(line)
@@ -171,10 +172,6 @@ def parse_signature(lines: list[str]) -> Signer | None:
 def _undashed(line: str) -> str:
     """"- Kiều Quang Thịnh": a name under the titles with a speck read as a dash before it."""
     return line.lstrip("-–— ")
-
-
-# a line this short in a signature block is no title and no name (a name has two words)
-SPECK_LINE_CHARS = 3
 
 
 def _block_start(lines: list[str]) -> int:
@@ -246,7 +243,7 @@ def name_after_filing_mark(recipients: list[str]) -> str | None:
 
 def _speck_word(word: str) -> bool:
     """"q", "wWf": a scan's speck or stroke read as letters, short and no Vietnamese syllable."""
-    return len(word) <= SPECK_LINE_CHARS and not is_syllable(word.lower())
+    return is_scan_debris(word) and not is_syllable(word.lower())
 
 
 def _unflattened(lines: list[str]) -> list[str]:
