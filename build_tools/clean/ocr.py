@@ -110,6 +110,8 @@ CHANGE_CODES = {"ocr-repair": {
     "real-word": "valid word, but the word pairs on both sides favour a word one OCR confusion away overwhelmingly",
     "real-triple": ("valid word, but the word triples around it (two words on each side) favour a word one OCR "
                     "confusion away overwhelmingly"),
+    "real-document": ("valid word, but the text itself reads a word one OCR confusion away beside the same "
+                      "neighbour elsewhere, never this word, and the word pairs with it favour that word"),
     "real-pair": ("two adjacent valid words, but the word pairs around them favour a pair of words one OCR "
                   "confusion away overwhelmingly"),
     "case": "capital letter inside a lower-case Vietnamese word (OCR case confusion)",
@@ -1350,6 +1352,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
+    document_factor = lex.params.get("document_factor")
+    document = DocumentPairs(lows, bnd) if document_factor is not None else None
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1391,6 +1395,12 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 elif triple is not None:
                     new, _ratio, confidence = triple
                     code, reason = "real-triple", REASONS["real-triple"]
+                elif (own := document.real_word(lex, j, left, word, right) if document is not None and (
+                        noisy or j in unsure) else None) is not None and own[1] >= needed * document_factor and (
+                        j not in guarded or lex.vouched(left, own[0], right)):
+                    # the text's own word pairs (a cache model), on noisy texts and unsure words, as the triples
+                    new, _ratio, confidence = own
+                    code, reason = "real-document", REASONS["real-document"]
                 elif noisy and j not in guarded and j + 1 not in guarded \
                         and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
                         and token.islower() and words[j + 1].islower() \
@@ -1470,6 +1480,93 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for entry in flagged:
             entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+class DocumentPairs:
+    """The word pairs a text reads itself (a *cache* language model): a notice repeats its own words
+    and word pairs, so a valid word read where the text elsewhere reads a word one confusion away in
+    the same pair is likelier that word, even where the legal corpus has never seen the pair (names of
+    places, of units, a notice's own phrases).
+
+    Only pairs of adjacent words count (punctuation and the line's edge are no context); the pairs
+    at the word being decided are left out of its own evidence."""
+
+    def __init__(self, lows: list[str], bnd: list[str | None]):
+        self.lows, self.bnd = lows, bnd
+        self.pairs: Counter = Counter()
+        self.firsts: Counter = Counter()  # how often each word is the first of a counted pair
+        for j in range(1, len(lows)):
+            if bnd[j] is None:
+                self.pairs[(lows[j - 1], lows[j])] += 1
+                self.firsts[lows[j - 1]] += 1
+        self.words = frozenset(self.firsts) | frozenset(second for _, second in self.pairs)
+
+    def _own(self, j: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The pairs counted at word ``j`` (left, right), None where none was."""
+        lows, bnd = self.lows, self.bnd
+        left = (lows[j - 1], lows[j]) if j > 0 and bnd[j] is None else None
+        right = (lows[j], lows[j + 1]) if j + 1 < len(lows) and bnd[j + 1] is None else None
+        return left, right
+
+    def _elsewhere(self, pair: tuple[str, str], own: tuple) -> int:
+        """How often ``pair`` is read at other places than the word's own pairs."""
+        return self.pairs.get(pair, 0) - sum(1 for counted in own if counted == pair)
+
+    def _firsts_elsewhere(self, word: str, own: tuple) -> int:
+        return self.firsts.get(word, 0) - sum(1 for counted in own if counted is not None and counted[0] == word)
+
+    def real_word(self, lex: Lexicon, j: int, left: str, word: str, right: str
+                  ) -> tuple[str, float, float] | None:
+        """Best replacement of the valid word ``word`` at ``j`` by the word pairs interpolated with
+        this text's own pairs (``document_weight``): ``(word, ratio, posterior)``. Only an
+        alternative this text reads elsewhere beside a neighbouring word counts; none where the
+        text reads ``word`` itself beside one of its neighbours elsewhere (its own evidence)."""
+        alternatives = lex.alternatives(word)
+        words = self.words
+        if not any(other in words for other, _ in alternatives):
+            return None
+        own = self._own(j)
+        left_word, right_word = left not in BOUNDARIES, right not in BOUNDARIES
+        if (left_word and self._elsewhere((left, word), own)) or (
+                right_word and self._elsewhere((word, right), own)):
+            return None  # the text reads the word as read in this context too
+        weight = lex.params["document_weight"]
+        left_total = self._firsts_elsewhere(left, own) if left_word else 0
+        p_next = lex.p_next
+
+        def p_left(x: str) -> float:
+            p = p_next(left, x)
+            if left_total:
+                p = (1 - weight) * p + weight * self._elsewhere((left, x), own) / left_total
+            return p
+
+        def p_right(x: str) -> float:
+            p = p_next(x, right)
+            total = self._firsts_elsewhere(x, own) if right_word else 0
+            if total:
+                p = (1 - weight) * p + weight * self._elsewhere((x, right), own) / total
+            return p
+
+        base_left, base_right = p_left(word), p_right(word)
+        least = lex.params["side_min_factor"]
+        best, best_value, best_sides, total = None, 0.0, 0, 1.0
+        for other, channel in alternatives:
+            left_factor, right_factor = p_left(other) / base_left, p_right(other) / base_right
+            value = left_factor * right_factor * channel
+            total += value
+            left_seen = left_word and self._elsewhere((left, other), own)
+            right_seen = right_word and self._elsewhere((other, right), own)
+            if value > best_value and (left_seen or right_seen) and left_factor >= least and right_factor >= least:
+                # a side vouches where the text or the legal corpus reads the alternative beside that word
+                sides = (left_word and (left_seen or other in lex.big.get(left, ()))) + (
+                    right_word and (right_seen or right in lex.big.get(other, ())))
+                best, best_value, best_sides = other, value, sides
+        if best is None:
+            return None
+        ratio = best_value * lex._general_prior(word, best)
+        if best_sides < 2:  # vouched for beside one neighbour only: weaker evidence, as Lexicon.real_word
+            ratio /= lex.params["one_side_discount"]
+        return best, ratio, best_value / total
 
 
 def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:
