@@ -1352,8 +1352,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
-    document_factor = lex.params.get("document_factor")
-    document = DocumentPairs(lows, bnd) if document_factor is not None else None
+    document = DocumentPairs(lows, bnd) if lex.params.get("document_weight") else None
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1396,7 +1395,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     new, _ratio, confidence = triple
                     code, reason = "real-triple", REASONS["real-triple"]
                 elif (own := document.real_word(lex, j, left, word, right) if document is not None and (
-                        noisy or j in unsure) else None) is not None and own[1] >= needed * document_factor and (
+                        noisy or j in unsure) else None) is not None and own[1] >= needed and (
                         j not in guarded or lex.vouched(left, own[0], right)):
                     # the text's own word pairs (a cache model), on noisy texts and unsure words, as the triples
                     new, _ratio, confidence = own
