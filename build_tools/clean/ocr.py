@@ -35,7 +35,10 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   texts and words the OCR engine was unsure of, when the pairs fall short, the three word
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
-  one of those triples beside a neighbouring word (code ``real-triple``).
+  one of those triples beside a neighbouring word (code ``real-triple``). On the same words, the
+  text's own word pairs count too (``DocumentPairs``, a cache model: a notice repeats its words): a
+  word the text reads elsewhere beside the same neighbour, where it never reads the word as read,
+  is weighed with ``document_weight`` against the legal corpus's pairs (code ``real-document``).
   Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
   an engine with a dictionary writes few non-words).
 
