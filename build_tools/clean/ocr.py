@@ -938,7 +938,7 @@ class Lexicon:
         return self._group_index
 
     def nonword(self, left: str, word: str, right: str, kind: int,
-                style: str = "lower") -> tuple[str | None, float, float, list[str]]:
+                style: str = "lower", sides=None) -> tuple[str | None, float, float, list[str]]:
         """Best repair of an unknown token in context.
 
         Returns ``(candidate or None, posterior, log ratio against keeping the token,
@@ -952,11 +952,17 @@ class Lexicon:
         pcont_right = self.p_cont(right)
         keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.keep_valid_pcont(word)
         scores = []
-        for candidate, cost, _how in found:
-            value = (-cost + math.log(self.p_next(left, candidate))
-                     + math.log(self.p_next(candidate, right, pcont_right)))
-            scores.append(value)
-        keep = math.log(self.p_next(left, word, keep_pcont)) + math.log(pcont_right)
+        if sides is None:
+            for candidate, cost, _how in found:
+                value = (-cost + math.log(self.p_next(left, candidate))
+                         + math.log(self.p_next(candidate, right, pcont_right)))
+                scores.append(value)
+            keep = math.log(self.p_next(left, word, keep_pcont)) + math.log(pcont_right)
+        else:  # the text's own word pairs weigh in (DocumentPairs.side_models)
+            p_left, p_right = sides
+            for candidate, cost, _how in found:
+                scores.append(-cost + math.log(p_left(candidate)) + math.log(p_right(candidate, pcont_right)))
+            keep = math.log(p_left(word, keep_pcont)) + math.log(pcont_right)
         top = max(max(scores), keep)
         weights = [math.exp(value - top) for value in scores]
         norm = sum(weights) + math.exp(keep - top)
@@ -1355,7 +1361,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
-    document = DocumentPairs(lows, bnd) if lex.params.get("document_weight") else None
+    document = DocumentPairs(lows, bnd, kinds) if lex.params.get("document_weight") else None
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1421,7 +1427,10 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 code, reason = "case", REASONS["case"]
             else:
                 style = _style(words[j])
-                new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style)
+                sides = document.side_models(lex, j, left, right) if document is not None and (
+                    noisy or j in unsure) and any(
+                    candidate in document.words for candidate, _cost, _how in lex.candidates(word, style)) else None
+                new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style, sides)
                 if confidence < lex.min_confidence or (
                         kind == UNKNOWN_VALID and margin < unknown_margin) or (
                         kind == LATIN and not lex.seen_beside(left, new, right)
@@ -1490,25 +1499,27 @@ class DocumentPairs:
     the same pair is likelier that word, even where the legal corpus has never seen the pair (names of
     places, of units, a notice's own phrases).
 
-    Only pairs of adjacent words count (punctuation and the line's edge are no context); the pairs
-    at the word being decided are left out of its own evidence."""
+    Only pairs of adjacent lexicon words count (punctuation and the line's edge are no context; an
+    engine repeats its garbles, which must not vouch for themselves); the pairs at the word being
+    decided are left out of its own evidence."""
 
-    def __init__(self, lows: list[str], bnd: list[str | None]):
+    def __init__(self, lows: list[str], bnd: list[str | None], kinds: list[int]):
         self.lows, self.bnd = lows, bnd
         self.pairs: Counter = Counter()
         self.firsts: Counter = Counter()  # how often each word is the first of a counted pair
+        self.counted: set[int] = set()  # j: the pair of words j - 1 and j was counted
         for j in range(1, len(lows)):
-            if bnd[j] is None:
+            if bnd[j] is None and KNOWN <= kinds[j - 1] <= KNOWN_ALTS and KNOWN <= kinds[j] <= KNOWN_ALTS:
+                self.counted.add(j)
                 self.pairs[(lows[j - 1], lows[j])] += 1
                 self.firsts[lows[j - 1]] += 1
         self.words = frozenset(self.firsts) | frozenset(second for _, second in self.pairs)
 
     def _own(self, j: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
         """The pairs counted at word ``j`` (left, right), None where none was."""
-        lows, bnd = self.lows, self.bnd
-        left = (lows[j - 1], lows[j]) if j > 0 and bnd[j] is None else None
-        right = (lows[j], lows[j + 1]) if j + 1 < len(lows) and bnd[j + 1] is None else None
-        return left, right
+        lows, counted = self.lows, self.counted
+        return ((lows[j - 1], lows[j]) if j in counted else None,
+                (lows[j], lows[j + 1]) if j + 1 in counted else None)
 
     def _elsewhere(self, pair: tuple[str, str], own: tuple) -> int:
         """How often ``pair`` is read at other places than the word's own pairs."""
@@ -1517,12 +1528,36 @@ class DocumentPairs:
     def _firsts_elsewhere(self, word: str, own: tuple) -> int:
         return self.firsts.get(word, 0) - sum(1 for counted in own if counted is not None and counted[0] == word)
 
+    def side_models(self, lex: Lexicon, j: int, left: str, right: str):
+        """P(x | left) and P(right | x) for a word ``x`` at ``j``: the legal corpus's word pairs
+        interpolated with this text's own (``document_weight``), the pairs at ``j`` left out."""
+        own = self._own(j)
+        weight = lex.params["document_weight"]
+        left_total = self._firsts_elsewhere(left, own) if left not in BOUNDARIES else 0
+        right_word = right not in BOUNDARIES
+        p_next, elsewhere, firsts = lex.p_next, self._elsewhere, self._firsts_elsewhere
+
+        def p_left(x: str, pcont: float | None = None) -> float:
+            p = p_next(left, x, pcont)
+            if left_total:
+                p = (1 - weight) * p + weight * elsewhere((left, x), own) / left_total
+            return p
+
+        def p_right(x: str, pcont: float | None = None) -> float:
+            p = p_next(x, right, pcont)
+            total = firsts(x, own) if right_word else 0
+            if total:
+                p = (1 - weight) * p + weight * elsewhere((x, right), own) / total
+            return p
+
+        return p_left, p_right
+
     def real_word(self, lex: Lexicon, j: int, left: str, word: str, right: str
                   ) -> tuple[str, float, float] | None:
         """Best replacement of the valid word ``word`` at ``j`` by the word pairs interpolated with
-        this text's own pairs (``document_weight``): ``(word, ratio, posterior)``. Only an
-        alternative this text reads elsewhere beside a neighbouring word counts; none where the
-        text reads ``word`` itself beside one of its neighbours elsewhere (its own evidence)."""
+        this text's own pairs (``side_models``): ``(word, ratio, posterior)``. Only an alternative
+        this text reads elsewhere beside a neighbouring word counts; none where the text reads
+        ``word`` itself beside one of its neighbours elsewhere (its own evidence)."""
         alternatives = lex.alternatives(word)
         words = self.words
         if not any(other in words for other, _ in alternatives):
@@ -1532,23 +1567,7 @@ class DocumentPairs:
         if (left_word and self._elsewhere((left, word), own)) or (
                 right_word and self._elsewhere((word, right), own)):
             return None  # the text reads the word as read in this context too
-        weight = lex.params["document_weight"]
-        left_total = self._firsts_elsewhere(left, own) if left_word else 0
-        p_next = lex.p_next
-
-        def p_left(x: str) -> float:
-            p = p_next(left, x)
-            if left_total:
-                p = (1 - weight) * p + weight * self._elsewhere((left, x), own) / left_total
-            return p
-
-        def p_right(x: str) -> float:
-            p = p_next(x, right)
-            total = self._firsts_elsewhere(x, own) if right_word else 0
-            if total:
-                p = (1 - weight) * p + weight * self._elsewhere((x, right), own) / total
-            return p
-
+        p_left, p_right = self.side_models(lex, j, left, right)
         base_left, base_right = p_left(word), p_right(word)
         least = lex.params["side_min_factor"]
         best, best_value, best_sides, total = None, 0.0, 0, 1.0

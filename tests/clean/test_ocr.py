@@ -324,13 +324,15 @@ def _unsure(text: str, word: str) -> list[float]:
 
 
 def test_document_pairs_count_adjacent_words_and_leave_the_word_itself_out():
-    from build_tools.clean.ocr import BOUNDARY, DocumentPairs
+    from build_tools.clean.ocr import BOUNDARY, KNOWN_ALTS, NONWORD, DocumentPairs
 
-    lows = ["điểm", "tiêm", "lưu", "điểm", "tiêm"]
-    bnd = [BOUNDARY, None, None, "<.>", None, BOUNDARY]  # a stop between "lưu" and "điểm"
-    pairs = DocumentPairs(lows, bnd)
+    lows = ["điểm", "tiêm", "lưu", "điểm", "tiêm", "ừên", "tiêm"]
+    bnd = [BOUNDARY, None, None, "<.>", None, None, None, BOUNDARY]  # a stop between "lưu" and "điểm"
+    kinds = [KNOWN_ALTS] * 5 + [NONWORD, KNOWN_ALTS]  # a garble vouches for nothing, nor for itself
+    pairs = DocumentPairs(lows, bnd, kinds)
     assert pairs.pairs == {("điểm", "tiêm"): 2, ("tiêm", "lưu"): 1}
     assert pairs.firsts == {"điểm": 2, "tiêm": 1}
+    assert pairs._own(5) == (None, None) and pairs._elsewhere(("tiêm", "ừên"), pairs._own(5)) == 0
     own = pairs._own(1)
     assert own == (("điểm", "tiêm"), ("tiêm", "lưu"))
     assert pairs._elsewhere(("điểm", "tiêm"), own) == 1 and pairs._elsewhere(("tiêm", "lưu"), own) == 0
