@@ -371,6 +371,7 @@ class Lexicon:
         self._kinds: dict[str, int] = {}
         self._alts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._alt_records: dict[str, tuple[tuple, ...]] = {}
+        self._alt_words: dict[str, frozenset[str]] = {}
         self._decisions: dict[tuple[str, str, str], Any] = {}
         self._supports: dict[tuple[str, str, str], float] = {}
         self._left_cache: dict[tuple[str, str], Any] = {}
@@ -566,6 +567,13 @@ class Lexicon:
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def alternative_words(self, lower: str) -> frozenset[str]:
+        """The words of ``alternatives`` as a set (cached): what a text's own pairs are searched for."""
+        words = self._alt_words.get(lower)
+        if words is None:
+            words = self._alt_words[lower] = frozenset(other for other, _ in self.alternatives(lower))
+        return words
 
     def one_letter_longer(self, lower: str) -> list[str]:
         """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
@@ -1361,7 +1369,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
-    document = DocumentPairs(lows, bnd, kinds) if lex.params.get("document_weight") else None
+    # the text's own word pairs weigh in on noisy texts and unsure words only (built for those alone)
+    document = DocumentPairs(lows, bnd, kinds) if lex.params.get("document_weight") and (noisy or unsure) else None
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1428,8 +1437,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
             else:
                 style = _style(words[j])
                 sides = document.side_models(lex, j, left, right) if document is not None and (
-                    noisy or j in unsure) and any(
-                    candidate in document.words for candidate, _cost, _how in lex.candidates(word, style)) else None
+                    noisy or j in unsure) and document.read_beside(
+                    left, right, frozenset(candidate for candidate, _cost, _how in lex.candidates(word, style))) else None
                 new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style, sides)
                 if confidence < lex.min_confidence or (
                         kind == UNKNOWN_VALID and margin < unknown_margin) or (
@@ -1505,15 +1514,25 @@ class DocumentPairs:
 
     def __init__(self, lows: list[str], bnd: list[str | None], kinds: list[int]):
         self.lows, self.bnd = lows, bnd
-        self.pairs: Counter = Counter()
+        valid = [KNOWN <= kind <= KNOWN_ALTS for kind in kinds]
+        # j: the pair of words j - 1 and j was counted
+        self.counted = {j for j in range(1, len(lows)) if bnd[j] is None and valid[j] and valid[j - 1]}
+        self.pairs: Counter = Counter((lows[j - 1], lows[j]) for j in self.counted)
         self.firsts: Counter = Counter()  # how often each word is the first of a counted pair
-        self.counted: set[int] = set()  # j: the pair of words j - 1 and j was counted
-        for j in range(1, len(lows)):
-            if bnd[j] is None and KNOWN <= kinds[j - 1] <= KNOWN_ALTS and KNOWN <= kinds[j] <= KNOWN_ALTS:
-                self.counted.add(j)
-                self.pairs[(lows[j - 1], lows[j])] += 1
-                self.firsts[lows[j - 1]] += 1
-        self.words = frozenset(self.firsts) | frozenset(second for _, second in self.pairs)
+        for (first, _second), count in self.pairs.items():
+            self.firsts[first] += count
+        self._decisions: dict[tuple, tuple[str, float, float] | None] = {}
+        self.lefts: dict[str, set[str]] = {}  # word → the words read after it
+        self.rights: dict[str, set[str]] = {}  # word → the words read before it
+        for first, second in self.pairs:
+            self.lefts.setdefault(first, set()).add(second)
+            self.rights.setdefault(second, set()).add(first)
+
+    def read_beside(self, left: str, right: str, words: frozenset[str]) -> bool:
+        """One of ``words`` is read after ``left`` or before ``right`` somewhere in the text (the cheap
+        test before any weighing: most words have no such neighbour)."""
+        after, before = self.lefts.get(left), self.rights.get(right)
+        return bool((after and not words.isdisjoint(after)) or (before and not words.isdisjoint(before)))
 
     def _own(self, j: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
         """The pairs counted at word ``j`` (left, right), None where none was."""
@@ -1558,11 +1577,18 @@ class DocumentPairs:
         this text's own pairs (``side_models``): ``(word, ratio, posterior)``. Only an alternative
         this text reads elsewhere beside a neighbouring word counts; none where the text reads
         ``word`` itself beside one of its neighbours elsewhere (its own evidence)."""
-        alternatives = lex.alternatives(word)
-        words = self.words
-        if not any(other in words for other, _ in alternatives):
+        if not self.read_beside(left, right, lex.alternative_words(word)):
             return None
         own = self._own(j)
+        key = (left, word, right, own)  # the same context, the same pairs left out: the same answer
+        if key in self._decisions:
+            return self._decisions[key]
+        result = self._decisions[key] = self._real_word(lex, j, left, word, right, own)
+        return result
+
+    def _real_word(self, lex: Lexicon, j: int, left: str, word: str, right: str, own: tuple
+                   ) -> tuple[str, float, float] | None:
+        alternatives = lex.alternatives(word)
         left_word, right_word = left not in BOUNDARIES, right not in BOUNDARIES
         if (left_word and self._elsewhere((left, word), own)) or (
                 right_word and self._elsewhere((word, right), own)):
