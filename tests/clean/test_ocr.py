@@ -852,9 +852,9 @@ def test_real_word_errors_written_after_the_tuning_are_repaired_and_nothing_else
 
 def test_real_word_errors_in_notices_that_repeat_their_words_written_after_the_document_rule():
     """Figures on tests/fixtures/ocr/realword_17s.yml, written after the document-level rule was chosen
-    (branch 17s), measured once: 20 of 34 repaired, 3 correct words changed, as without the rule (its
-    notices' errors were repaired by the word pairs already, or read so elsewhere); nothing changed on
-    the printed text."""
+    (branch 17s): 23 of 34 repaired, 3 correct words changed (main's repair: 18 of 34, 1 changed; two of
+    the rule's changes follow an error the text makes elsewhere, a tie of one reading each way: see
+    benchmarks/RESULTS.md); nothing changed on the printed text."""
     fixed = broke = errors = 0
     for printed, read in _realword_notices("realword_17s.yml"):
         assert repair_ocr(printed).changes == []
@@ -864,4 +864,4 @@ def test_real_word_errors_in_notices_that_repeat_their_words_written_after_the_d
             fixed += was != truth and now == truth
             broke += was == truth and now != truth
     assert errors == 34
-    assert broke <= 3 and fixed >= 18, (fixed, broke)
+    assert broke <= 3 and fixed >= 21, (fixed, broke)
