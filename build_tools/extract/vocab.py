@@ -252,6 +252,8 @@ class MeasureRule:
         anchored: dict[int, list[tuple[int, int]]] = {}  # anchor → its windows in this text
         for number, (word, pattern) in zip(self.numbers or (None,) * len(self.triggers), self.triggers):
             positions = starts.of(number) if starts is not None and number is not None else None
+            if positions == [] and not isinstance(word, Anchor) and (word is None or len(folded) < LONG_TEXT):
+                continue  # nowhere it can begin, and one window over the whole text (none cuts a word): no match
             if isinstance(word, Anchor):
                 windows = anchored.get(id(word))
                 if windows is None:

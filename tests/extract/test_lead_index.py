@@ -110,3 +110,17 @@ def test_rules_find_the_same_matches_with_and_without_the_index():
         starts = rules.leads.starts(text)
         for rule in rules.rules:
             assert spans(rule.finditer(text, starts)) == spans(rule.finditer(text)), rule.code
+
+
+def test_rules_find_the_same_matches_in_a_long_text_read_in_windows():
+    """Past ``LONG_TEXT`` characters a trigger runs in windows around its required word, which cut words."""
+    from build_tools.extract.vocab import LONG_TEXT
+
+    rules = measures()
+    soups = _soups(_vocabulary(), 400, seed=5)
+    text = " ".join(soups)
+    while len(text) <= LONG_TEXT:
+        text += " " + text
+    starts = rules.leads.starts(text)
+    for rule in rules.rules:
+        assert spans(rule.finditer(text, starts)) == spans(rule.finditer(text)), rule.code
