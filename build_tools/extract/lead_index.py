@@ -227,7 +227,7 @@ class LeadIndex:
         for second_words in self.by_first_word.values():
             second_words.freeze()
         self.lengths = tuple(sorted({len(lead) for lead in self.by_lead}))
-        self._in_word: dict[str, tuple[tuple, tuple]] = {}
+        self._in_word: dict[str, tuple] = {}
 
     def _add(self, lead: str, group: int) -> None:
         whole = lead.endswith(WORD_END)
@@ -251,6 +251,8 @@ class LeadIndex:
                 found = self._leads_in(token)
                 if len(in_word) < 200_000:  # the words of a language: a few thousand; a bound all the same
                     in_word[token] = found
+            if not found:
+                continue
             alone, first_words = found
             start = word.start()
             hits = list(self._two_word_hits(text, word.end(), first_words)) if first_words else None
@@ -277,7 +279,7 @@ class LeadIndex:
             for group in second_words.groups_for(second_word):
                 yield offset, group
 
-    def _leads_in(self, token: str) -> tuple[tuple, tuple]:
+    def _leads_in(self, token: str) -> tuple:
         """(offset, groups) for each offset of ``token`` where leads of one word begin (also inside the
         word: a match may begin there, and the engine would try it), and (offset, options) where the
         first word of a lead of two words ends the token."""
@@ -293,7 +295,7 @@ class LeadIndex:
             second_words = self.by_first_word.get(token[offset:])
             if second_words is not None:
                 first_words.append((offset, second_words))
-        return tuple(alone), tuple(first_words)
+        return (tuple(alone), tuple(first_words)) if alone or first_words else ()  # (): no lead in the word
 
 
 def finditer_at(regex: re.Pattern, text: str, starts: list[int], pos: int = 0,
