@@ -42,8 +42,9 @@ def fingerprint(texts: list[str]) -> tuple[int, ...]:
     much of one copy is in another without keeping the texts in memory."""
     words = re.findall(r"\w+", fold(" ".join(texts)))
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} if words else set()
-    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles}
-    return tuple(sorted(hashes)[:SKETCH])
+    # digests of one length sort as the numbers they spell (big-endian): only the kept ones become numbers
+    digests = sorted({hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles})[:SKETCH]
+    return tuple(int.from_bytes(digest, "big") for digest in digests)
 
 
 def containment(smaller: tuple[int, ...], larger: tuple[int, ...]) -> float:

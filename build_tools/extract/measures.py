@@ -356,12 +356,13 @@ def measure_tags(document: CleanDocument, province: str | None = None, year: int
     evidence: dict[str, list[Evidence]] = {}
     ordered: dict[tuple[int, int], list[str]] = {}  # sentence → codes whose triggers it matches
     block_of: dict[tuple[int, int], int] = {}
+    trigger_starts = rules.leads.starts(body)  # where each trigger can begin: one pass over the words, not one scan each
     for rule in rules.rules:
         if not rule.may_match(body):
             continue
         found: list[Evidence] = []
         used_blocks: set[int] = set()
-        matches = list(rule.finditer(body))
+        matches = list(rule.finditer(body, trigger_starts))
         if rule.exact:
             matches += list(rule.exact_matches(lowered()))
         for trigger in sorted(matches, key=lambda m: m.start()):
@@ -459,8 +460,9 @@ def _codes_in(sentence: str) -> list[str]:
     folded = fold(sentence)
     if not is_instruction(folded, listed=True):
         return []
+    trigger_starts = measures().leads.starts(folded)
     return [rule.code for rule in measures().rules
-            if rule.may_match(folded) and next(iter(rule.finditer(folded)), None) is not None
+            if rule.may_match(folded) and next(iter(rule.finditer(folded, trigger_starts)), None) is not None
             and not (rule.negative and rule.negative.search(folded))]
 
 
@@ -479,12 +481,14 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
     several clauses or measures on one indicator, the strictest (OxCGRT codes the strictest)."""
     found: dict[str, tuple[int | None, str, str]] = {}
     clauses = _clauses(folded)
+    trigger_starts = None
     for code in codes:
         coded = coded_rules().get(code)
         if coded is None or coded.indicator is None or coded.expands:
             continue
         rule = measures().codes[code]
-        spans = [(m.start(), m.end()) for m in rule.finditer(folded)] or [(0, len(folded))]
+        trigger_starts = trigger_starts or measures().leads.starts(folded)
+        spans = [(m.start(), m.end()) for m in rule.finditer(folded, trigger_starts)] or [(0, len(folded))]
         ends: dict[tuple[int, int], tuple[int, int]] = {}  # clause → (end, start) of its last trigger
         for start, end in spans:
             clause = next(c for c in clauses if c[0] <= start <= c[1])

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from ..data_files import load_yaml
 from .fast_regex import compile_fast
+from . import lead_index
 from ..vietnamese.fold import LOWER_CLASS, UPPER_CLASS, fold_chars, is_all_caps  # noqa: F401 (is_all_caps: re-exported)
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -110,6 +111,13 @@ class WordPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         for match in self.regex.finditer(text, pos, end):
+            if self._clear_left(text, match.start()):
+                yield match
+
+    def finditer_at(self, text: str, starts: list[int], pos: int = 0, endpos: int | None = None):
+        """``finditer`` trying only the positions of ``starts``, where every match must begin
+        (``lead_index.LeadIndex``): the same matches, without a scan of the whole text."""
+        for match in lead_index.finditer_at(self.regex, text, starts, pos, endpos):
             if self._clear_left(text, match.start()):
                 yield match
 

@@ -10,6 +10,7 @@ from ..data_files import load_rules, load_yaml
 from ..model import Province
 from .textutil import WordPattern, compile_folded, fold, fold_pattern, squeeze
 from .compose import Anchor, object_anchor, verb_classes
+from .lead_index import LeadIndex, Starts
 
 # --- layout words that extraction reads too ------------------------------------------
 
@@ -233,6 +234,7 @@ class MeasureRule:
     negative: re.Pattern | None
     words: tuple[str, ...] | None = None  # the triggers' required words; None if one has none
     exact: tuple[re.Pattern, ...] = ()  # triggers matched with diacritics, on the lowercased text
+    numbers: tuple[int, ...] = ()  # each trigger's number in ``Measures.leads`` (the lead index)
 
     def may_match(self, folded: str) -> bool:
         return self.words is None or bool(self.exact) or any(word in folded for word in self.words)
@@ -241,12 +243,17 @@ class MeasureRule:
         for pattern in self.exact:
             yield from pattern.finditer(lowered)
 
-    def finditer(self, folded: str):
+    def finditer(self, folded: str, starts: Starts | None = None):
         """Every trigger match in ``folded``. A trigger with a required word only runs in windows
-        around that word's occurrences (fast on long texts); without one it scans the text."""
+        around that word's occurrences (fast on long texts); without one it scans the text.
+        ``starts`` (``Measures.leads.starts(folded)``): where each trigger can begin, so that it is
+        tried only there (the same matches)."""
         seen: set[int] = set()
         anchored: dict[int, list[tuple[int, int]]] = {}  # anchor → its windows in this text
-        for word, pattern in self.triggers:
+        for number, (word, pattern) in zip(self.numbers or (None,) * len(self.triggers), self.triggers):
+            positions = starts.of(number) if starts is not None and number is not None else None
+            if positions == [] and not isinstance(word, Anchor) and (word is None or len(folded) < LONG_TEXT):
+                continue  # nowhere it can begin, and one window over the whole text (none cuts a word): no match
             if isinstance(word, Anchor):
                 windows = anchored.get(id(word))
                 if windows is None:
@@ -254,7 +261,9 @@ class MeasureRule:
             else:
                 windows = [(0, len(folded))] if word is None else _windows(folded, word)
             for low, high in windows:
-                for match in pattern.finditer(folded, low, high):
+                found = (pattern.finditer(folded, low, high) if positions is None
+                         else pattern.finditer_at(folded, positions, low, high))
+                for match in found:
                     if match.start() not in seen:
                         seen.add(match.start())
                         yield match
@@ -333,6 +342,7 @@ class Measures:
     assessment_headings: re.Pattern
     codes: dict[str, MeasureRule]
     praise_openers: re.Pattern
+    leads: LeadIndex  # where each trigger of every rule can begin (MeasureRule.numbers)
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,6 +350,7 @@ def measures() -> Measures:
     data = load_rules("measures.yml")
     common = frozenset(fold(w) for w in data.get("common_words", []))
     rules = []
+    patterns: list[re.Pattern] = []  # every trigger of every rule, numbered in order for the lead index
     for entry in data["measures"]:
         plain = [p for p in entry["triggers"] if not p.startswith("=")]
         # measure_tags and the coding read a trigger's start and end only: compiled for speed
@@ -351,8 +362,11 @@ def measures() -> Measures:
         anchor = object_anchor(entry.get("compose"))
         triggers += tuple((anchor, verb.pattern) for verb in verb_classes(entry.get("compose")))
         words = tuple(w for w, _ in triggers) if all(isinstance(w, str) for w, _ in triggers) else None
+        numbers = tuple(range(len(patterns), len(patterns) + len(triggers)))
+        patterns.extend(pattern.regex for _, pattern in triggers)
         rules.append(MeasureRule(entry["code"], entry["label"], entry.get("oxcgrt"), triggers,
-                                 compile_folded(entry.get("negative") or [], spans_only=True), words, exact))
+                                 compile_folded(entry.get("negative") or [], spans_only=True), words, exact,
+                                 numbers))
     instruction = data["instruction"]
     openers = "|".join(fold_pattern(p) for p in instruction["assessment_openers"])
     headings = "|".join(fold_pattern(p) for p in instruction["assessment_headings"])
@@ -365,4 +379,5 @@ def measures() -> Measures:
         codes={r.code: r for r in rules},
         praise_openers=re.compile(r"^[\W\divxlc]*\.?\s*(?:" + "|".join(
             fold_pattern(p) for p in instruction.get("assessment_block_openers", [])) + r")\b"),
+        leads=LeadIndex(patterns),
     )

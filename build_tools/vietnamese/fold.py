@@ -68,9 +68,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_FOLDED: dict[str, str] = {}  # short texts folded before: the words of vocabularies and lines, folded again and again
+_FOLDED_LENGTH = 80  # longer texts (a notice's body) are folded once and not kept
+_FOLDED_SIZE = 50_000
+
+
 def fold(text: str) -> str:
     """NFC, lowercase, đ/Đ/Ð → d, diacritics dropped; ``len(fold(t)) == len(nfc(t))``."""
-    return nfc(text).translate(_FOLD)
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = nfc(text).translate(_FOLD)
+        if len(text) <= _FOLDED_LENGTH:
+            if len(_FOLDED) >= _FOLDED_SIZE:
+                _FOLDED.clear()
+            _FOLDED[text] = folded
+    return folded
 
 
 def fold_chars(text: str) -> str:

@@ -112,3 +112,14 @@ def test_notice_year_comes_from_the_date_then_the_meeting_then_the_number():
     assert year_of(Metadata(issued_date="2021-08-02", meeting_date="2021-07-30", number=number)) == 2021
     assert year_of(Metadata(meeting_date="2021-07-30", number=number)) == 2021
     assert year_of(Metadata(number=number)) == 2020 and year_of(Metadata()) is None
+
+
+def test_fold_is_the_same_from_its_cache_and_for_long_texts():
+    from build_tools.vietnamese import fold as module
+
+    short, long = "Ủy ban nhân dân Tỉnh", "Đường " * 40
+    first = fold(short)
+    assert short in module._FOLDED and fold(short) == first == "uy ban nhan dan tinh"
+    assert fold(long) == "duong " * 40 and long not in module._FOLDED  # long texts are not kept
+    decomposed = "Hu\u1ebf"  # NFC and NFD spellings are different keys, folded alike
+    assert fold(decomposed) == fold("Hue\u0302\u0301") == "hue"
