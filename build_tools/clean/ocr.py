@@ -1396,8 +1396,9 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                     continue
                 token = words[j]
                 needed = min(unsure.get(j, real_ratio), real_ratio)
-                if token[:1].isupper() and not token.isupper() and left not in BOUNDARIES:
-                    needed *= lex.name_factor
+                if token[:1].isupper() and not token.isupper() and (
+                        left not in BOUNDARIES or _in_name(words, bnd, j)):
+                    needed *= lex.name_factor  # a capital inside a phrase, or opening a run of them: a name
                 if j in guarded and decision is not None and not lex.vouched(left, decision[0], right):
                     decision = None  # read with good confidence: punctuation alone is no evidence
                 triple = None

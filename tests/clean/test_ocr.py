@@ -865,3 +865,11 @@ def test_real_word_errors_in_notices_that_repeat_their_words_written_after_the_d
             broke += was == truth and now != truth
     assert errors == 34
     assert broke <= 3 and fixed >= 21, (fixed, broke)
+
+
+def test_a_capital_opening_a_run_of_capitals_on_its_own_line_is_a_name_not_a_real_word_error():
+    """"Lại Văn Hoàn" under the signer's title: "loại văn" is a common pair, but a capital opening
+    a run of capitals is a name, which needs the stronger evidence names need, at a line's start too."""
+    text = "Các đơn vị báo cáo kết quả về Văn phòng UBND huyện.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLại Văn Hoàn\n"
+    confidences = [0.3 if word == "Lại" else 0.95 for word in SPLIT.findall(text)]
+    assert repair_ocr(text, confidences=confidences).changes == []
