@@ -1431,6 +1431,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                         current[j + 1] = second
                         reasons[j + 1] = (*reasons.get(j + 1, (code, reason))[:2], confidence)
                         kinds[j + 1] = lex.kind(restore_case(words[j + 1], second))
+                        if document is not None:
+                            document.replace(j + 1, current, kinds)
                         touched.update((j + 1, j + 2))
             elif kind == CASE:
                 new, confidence = word, 0.9
@@ -1461,6 +1463,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
             previous = reasons.get(j)
             reasons[j] = (*(previous[:2] if previous else (code, reason)), confidence)
             kinds[j] = lex.kind(restore_case(words[j], new))
+            if document is not None:
+                document.replace(j, current, kinds)
             # a word is context for the decisions one place away and, as the far word of a pair
             # (real_pair) or of a triple, two places away: they are decided again
             touched.update((j - 2, j - 1, j, j + 1, j + 2))
@@ -1514,7 +1518,7 @@ class DocumentPairs:
     decided are left out of its own evidence."""
 
     def __init__(self, lows: list[str], bnd: list[str | None], kinds: list[int]):
-        self.lows, self.bnd = lows, bnd
+        self.lows, self.bnd = list(lows), bnd
         valid = [KNOWN <= kind <= KNOWN_ALTS for kind in kinds]
         # j: the pair of words j - 1 and j was counted
         self.counted = {j for j in range(1, len(lows)) if bnd[j] is None and valid[j] and valid[j - 1]}
@@ -1528,6 +1532,30 @@ class DocumentPairs:
         for first, second in self.pairs:
             self.lefts.setdefault(first, set()).add(second)
             self.rights.setdefault(second, set()).add(first)
+
+    def replace(self, j: int, words: list[str], kinds: list[int]) -> None:
+        """Word ``j`` now reads ``words[j]`` (a repair): the pairs beside it are counted as the text
+        now reads, so its neighbours are decided again on the text as repaired, as a second run on
+        that text would decide them (the repair stays idempotent)."""
+        def valid(k: int) -> bool:
+            return KNOWN <= kinds[k] <= KNOWN_ALTS
+
+        sides = [k for k in (j, j + 1) if 0 < k < len(self.lows)]  # the pairs (k - 1, k)
+        for k in sides:
+            if k in self.counted:
+                self.counted.discard(k)
+                self.pairs[(self.lows[k - 1], self.lows[k])] -= 1
+                self.firsts[self.lows[k - 1]] -= 1
+        self.lows[j] = words[j]
+        for k in sides:
+            if self.bnd[k] is None and valid(k) and valid(k - 1):
+                first, second = self.lows[k - 1], self.lows[k]
+                self.counted.add(k)
+                self.pairs[(first, second)] += 1
+                self.firsts[first] += 1
+                self.lefts.setdefault(first, set()).add(second)  # a stale neighbour left here only costs a test
+                self.rights.setdefault(second, set()).add(first)
+        self._decisions.clear()
 
     def read_beside(self, left: str, right: str, words: frozenset[str]) -> bool:
         """One of ``words`` is read after ``left`` or before ``right`` somewhere in the text (the cheap

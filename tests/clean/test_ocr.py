@@ -873,3 +873,13 @@ def test_a_capital_opening_a_run_of_capitals_on_its_own_line_is_a_name_not_a_rea
     text = "Các đơn vị báo cáo kết quả về Văn phòng UBND huyện.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLại Văn Hoàn\n"
     confidences = [0.3 if word == "Lại" else 0.95 for word in SPLIT.findall(text)]
     assert repair_ocr(text, confidences=confidences).changes == []
+
+
+def test_the_texts_own_pairs_follow_the_repairs_so_a_second_run_changes_nothing():
+    """The text's own pairs (a cache model) are counted as the text reads after each repair: a word
+    left as read while its neighbours were still garbled is decided again once they are repaired,
+    so a second run on the repaired text finds nothing more (found by the idempotence property)."""
+    text = " đạọ đạọ đạọ "
+    once = repair_ocr(text)
+    assert once.text == " đạo đạo đạo "
+    assert repair_ocr(once.text).changes == []
