@@ -57,7 +57,8 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Iterable
 
-from .encoding import encode_number, encode_numbers, safe_name
+from .encoding import encode_number, encode_numbers, safe_name, shard_script
+from .partial import PartialIndex, gather
 from ..vietnamese.fold import fold, fold_chars, nfc
 from .tokenize import pair_counts_of, variant_counts
 
@@ -183,20 +184,59 @@ class _Postings:
         self.variant_df: list[int] = []
         self.cases: dict[str, list[int]] | None = None  # pairs: variant → [written as a name, in mixed case]
 
-    def add(self, doc: int, tf: int, variants: list[str]) -> None:
-        mask = 0
-        for variant in variants:
-            bit = self.variants.get(variant)
+    def merge(self, part: PartialIndex, term: int, start: int, form_start: int) -> None:
+        """Term ``term`` of a run (``partial.gather``): its postings ``start`` … and forms ``form_start`` …
+        appended, the run's numbering of the forms mapped onto this term's (first sight, as one by one)."""
+        bits, same = [], True
+        for local in range(form_start, part.form_ends[term]):
+            form = part.forms[local]
+            bit = self.variants.get(form)
             if bit is None:
-                bit = self.variants[variant] = len(self.variants)
+                bit = self.variants[form] = len(self.variants)
                 if bit < VARIANT_BITS:
                     self.variant_df.append(0)
             if bit < VARIANT_BITS:
-                mask |= 1 << bit
-                self.variant_df[bit] += 1
-        self.docs.append(doc)
-        self.tfs.append(min(tf, 65535))
-        self.masks.append(mask)
+                self.variant_df[bit] += part.form_docs[local]
+            if part.cased[local]:
+                self._vote(form, part.titled[local], part.cased[local])
+            same = same and bit == local - form_start and bit < VARIANT_BITS
+            bits.append(bit)
+        end = part.ends[term]
+        self.docs.extend(part.numbers[start:end])
+        self.tfs.extend(part.tfs[start:end])
+        masks = part.wide_masks.get(term) if part.wide_masks else None
+        if masks is None:
+            masks = part.masks[start:end]
+        self.masks.extend(masks if same else _mapped_masks(masks, bits))
+
+    def _vote(self, form: str, titled: int, cased: int) -> None:
+        if self.cases is None:
+            self.cases = {}
+        votes = self.cases.get(form)
+        if votes is None:
+            self.cases[form] = [titled, cased]
+        else:
+            votes[0] += titled
+            votes[1] += cased
+
+
+def _mapped_masks(masks, bits: list[int]) -> list[int]:
+    """Masks over a run's forms as masks over the term's forms (``bits``: each run form's bit here);
+    forms past ``VARIANT_BITS`` are not tracked."""
+    mapped: dict[int, int] = {}
+    out = []
+    for mask in masks:
+        new = mapped.get(mask)
+        if new is None:
+            new, bit, rest = 0, 0, mask
+            while rest:
+                if rest & 1 and bits[bit] < VARIANT_BITS:
+                    new |= 1 << bits[bit]
+                rest >>= 1
+                bit += 1
+            mapped[mask] = new
+        out.append(new)
+    return out
 
 
 class _Columns:
@@ -250,12 +290,6 @@ def day_number(iso: str | None) -> int:
         return 0
 
 
-def _script(key: str, data) -> str:
-    """A .js file body that hands ``data`` to the page (UTF-8, written after a byte-order mark)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"__archiveShard({json.dumps(key)},{payload});\n"
-
-
 class IndexWriter:
     """Streams notices in (their text is written out at once), then writes terms and shards."""
 
@@ -272,35 +306,33 @@ class IndexWriter:
 
     # --- streaming ------------------------------------------------------------
 
-    def add(self, doc: "SearchDoc | PreparedDoc") -> None:
-        """Add one notice: a ``SearchDoc``, or a ``PreparedDoc`` already tokenised (by a worker process)."""
+    def add(self, doc: "SearchDoc | PreparedDoc | PartialIndex") -> None:
+        """Add one notice (a ``SearchDoc``, or a ``PreparedDoc`` already tokenised by a worker process),
+        or a run of them gathered by a worker (``partial.gather``)."""
+        if isinstance(doc, PartialIndex):
+            self.add_partial(doc)
+            return
         prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc, self.layout.head_weight)
-        number = len(self.lengths)
-        self.lengths.append(prepared.length)
-        self._add_postings(number, prepared)
-        self.columns.add(prepared.doc)
-        self.text_bytes += prepared.text_bytes
-        if self.search_page is None:
-            self.search_page = "tim-kiem.html" if prepared.doc.url.endswith(".html") else "tim-kiem/"
-        self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", prepared.record))
+        self.add_partial(gather([prepared], len(self.lengths)))
 
-    def _add_postings(self, number: int, prepared: PreparedDoc) -> None:
-        terms = self.terms
-        for term, entry in prepared.terms.items():
+    def add_partial(self, part: PartialIndex) -> None:
+        """The notices of a run, which must follow those already added."""
+        if part.start != len(self.lengths):
+            raise ValueError(f"notices {part.start}… arrive after {len(self.lengths)} notices: runs must come in order")
+        for number, (doc, script) in enumerate(zip(part.docs, part.scripts), part.start):
+            self.columns.add(doc)
+            if self.search_page is None:
+                self.search_page = "tim-kiem.html" if doc.url.endswith(".html") else "tim-kiem/"
+            self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", script)
+        self.lengths.extend(part.lengths)
+        self.text_bytes += part.text_bytes
+        terms, start, form_start = self.terms, 0, 0
+        for index, term in enumerate(part.terms):
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = _Postings()
-            postings.add(number, entry[0], entry[1:])
-        for term, variant, titled, cased in prepared.cases:
-            postings = terms[term]
-            if postings.cases is None:
-                postings.cases = {}
-            votes = postings.cases.get(variant)
-            if votes is None:
-                postings.cases[variant] = [titled, cased]
-            else:
-                votes[0] += titled
-                votes[1] += cased
+            postings.merge(part, index, start, form_start)
+            start, form_start = part.ends[index], part.form_ends[index]
 
     def _write(self, relative: str, content: str) -> None:
         path = self.directory / relative
@@ -328,15 +360,15 @@ class IndexWriter:
             encoded = _encode_term(term, self.terms.pop(term), norms, layout)  # pop: free memory as we go
             if encoded.rest is not None:
                 encoded.entry.append(1)
-                self._write(rest_path(term), _script(f"p:{term}", encoded.rest))
+                self._write(rest_path(term), shard_script(f"p:{term}", encoded.rest))
                 rests.append(term)
             if encoded.completion_top is not None:
                 completion_tops[term] = encoded.completion_top
             entries[term] = encoded.entry
         split, shards = plan_shards(entries, layout)
         self._write_shards(entries, completion_tops, split, shards)
-        self._write("facets.js", _script("facets", self.columns.facets()))
-        self._write("columns.js", _script("columns", self.columns.columns()))
+        self._write("facets.js", shard_script("facets", self.columns.facets()))
+        self._write("columns.js", shard_script("columns", self.columns.columns()))
         manifest = {
             "version": INDEX_VERSION, "build": self._digest.hexdigest()[:12], "docs": count, "levels": IMPACT_LEVELS,
             "completions": layout.completions, "prefixWeight": layout.prefix_weight,
@@ -344,7 +376,7 @@ class IndexWriter:
             "layout": asdict(layout), "split": sorted(split), "shards": sorted(shards),
             "rests": "\n".join(rests),  # terms with a p/ file, one string: 3,700 terms at 20,000 notices
         }
-        self._write("manifest.js", _script("manifest", manifest))
+        self._write("manifest.js", shard_script("manifest", manifest))
         return {"docs": count, "terms": len(entries), "shards": len(shards), "rest_files": len(rests),
                 "files": self._files, "bytes": self._bytes, "largest_file_bytes": self._largest,
                 "text_bytes": self.text_bytes,
@@ -358,7 +390,7 @@ class IndexWriter:
             if key in split:
                 data[""] = [[t, entries[t][:2] + [completion_tops.get(t, entries[t][2])]]
                             for t in completions(key, terms, entries, self.layout.completions) if t != key]
-            self._write(f"t/t-{safe_name(key)}.js", _script(f"t:{key}", data))
+            self._write(f"t/t-{safe_name(key)}.js", shard_script(f"t:{key}", data))
 
 
 # --- terms ---------------------------------------------------------------------
