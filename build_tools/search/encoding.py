@@ -27,6 +27,7 @@ def _encode_slow(value: int) -> str:
 
 
 _SMALL = [_encode_slow(v) for v in range(1 << 15)]
+SMALL_NUMBERS = _SMALL  # the encoding of every number below 32,768, by number
 
 
 def encode_number(value: int) -> str:
