@@ -35,6 +35,22 @@ def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, 
     return marks
 
 
+def shift_marks(text: str, marks: dict[int, list[tuple[int, int, str]]], changes: list[Change]
+                ) -> dict[int, list[tuple[int, int, str]]]:
+    """``marks`` of ``text`` moved along their lines past ``changes`` that made a word longer or
+    shorter ("ày" → "ngày"), so a mark after such a change still covers its word."""
+    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    moved = {line: list(spans) for line, spans in marks.items()}
+    for change in sorted((c for c in changes if c.offset is not None), key=lambda c: -c.offset):  # last first
+        delta = len(change.after) - len(change.before)
+        if not delta or not change.line or change.line not in moved:
+            continue
+        end = change.offset - line_starts[change.line - 1] + len(change.before)
+        moved[change.line] = [(start + delta, stop + delta, note) if start >= end else (start, stop, note)
+                              for start, stop, note in moved[change.line]]
+    return moved
+
+
 def word_confidences(original: str, text: str, reading: OcrReading | None) -> list[float | None] | None:
     """The OCR engine's confidence for each word token of ``text`` (the normalised OCR text),
     None for a token it did not read as one word. Normalising only drops or edits a few
@@ -134,6 +150,7 @@ def clean_text(text: str, ocr: OcrReading | None = None) -> CleanDocument:
 
         unrepaired = text
         text, field_changes = repair_fields(text, confidences)  # number symbols, dates: scans only
+        marks = shift_marks(unrepaired, marks, field_changes)
         for line, spans in repair_marks(unrepaired, field_changes).items():
             marks.setdefault(line, []).extend(spans)
         repaired = replace(repaired, changes=[*repaired.changes, *field_changes])

@@ -35,7 +35,10 @@ A noisy-channel model; every table is data in ``build_tools/data/ocr/``:
   texts and words the OCR engine was unsure of, when the pairs fall short, the three word
   triples around the word (``trigrams.tsv``: two words of context on each side) decide,
   by ``triple_factor`` times the ratio a pair needs, and only for a replacement seen in
-  one of those triples beside a neighbouring word (code ``real-triple``).
+  one of those triples beside a neighbouring word (code ``real-triple``). On the same words, the
+  text's own word pairs count too (``DocumentPairs``, a cache model: a notice repeats its words): a
+  word the text reads elsewhere beside the same neighbour, where it never reads the word as read,
+  is weighed with ``document_weight`` against the legal corpus's pairs (code ``real-document``).
   Plain text (no confidences) counts its real-word suspects as noise too (``real_word_suspects``:
   an engine with a dictionary writes few non-words).
 
@@ -110,6 +113,8 @@ CHANGE_CODES = {"ocr-repair": {
     "real-word": "valid word, but the word pairs on both sides favour a word one OCR confusion away overwhelmingly",
     "real-triple": ("valid word, but the word triples around it (two words on each side) favour a word one OCR "
                     "confusion away overwhelmingly"),
+    "real-document": ("valid word, but the text itself reads a word one OCR confusion away beside the same "
+                      "neighbour elsewhere, never this word, and the word pairs with it favour that word"),
     "real-pair": ("two adjacent valid words, but the word pairs around them favour a pair of words one OCR "
                   "confusion away overwhelmingly"),
     "case": "capital letter inside a lower-case Vietnamese word (OCR case confusion)",
@@ -366,6 +371,7 @@ class Lexicon:
         self._kinds: dict[str, int] = {}
         self._alts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._alt_records: dict[str, tuple[tuple, ...]] = {}
+        self._alt_words: dict[str, frozenset[str]] = {}
         self._decisions: dict[tuple[str, str, str], Any] = {}
         self._supports: dict[tuple[str, str, str], float] = {}
         self._left_cache: dict[tuple[str, str], Any] = {}
@@ -561,6 +567,13 @@ class Lexicon:
             alts = tuple((other, math.exp(-cost)) for other, cost in found.items())
             self._alts[lower] = alts
         return alts
+
+    def alternative_words(self, lower: str) -> frozenset[str]:
+        """The words of ``alternatives`` as a set (cached): what a text's own pairs are searched for."""
+        words = self._alt_words.get(lower)
+        if words is None:
+            words = self._alt_words[lower] = frozenset(other for other, _ in self.alternatives(lower))
+        return words
 
     def one_letter_longer(self, lower: str) -> list[str]:
         """Valid lexicon words that are ``lower`` with one more letter, marks alike (trên for tên, cách
@@ -933,7 +946,7 @@ class Lexicon:
         return self._group_index
 
     def nonword(self, left: str, word: str, right: str, kind: int,
-                style: str = "lower") -> tuple[str | None, float, float, list[str]]:
+                style: str = "lower", sides=None) -> tuple[str | None, float, float, list[str]]:
         """Best repair of an unknown token in context.
 
         Returns ``(candidate or None, posterior, log ratio against keeping the token,
@@ -947,11 +960,17 @@ class Lexicon:
         pcont_right = self.p_cont(right)
         keep_pcont = self.pcont_unknown_nonword if kind == NONWORD else self.keep_valid_pcont(word)
         scores = []
-        for candidate, cost, _how in found:
-            value = (-cost + math.log(self.p_next(left, candidate))
-                     + math.log(self.p_next(candidate, right, pcont_right)))
-            scores.append(value)
-        keep = math.log(self.p_next(left, word, keep_pcont)) + math.log(pcont_right)
+        if sides is None:
+            for candidate, cost, _how in found:
+                value = (-cost + math.log(self.p_next(left, candidate))
+                         + math.log(self.p_next(candidate, right, pcont_right)))
+                scores.append(value)
+            keep = math.log(self.p_next(left, word, keep_pcont)) + math.log(pcont_right)
+        else:  # the text's own word pairs weigh in (DocumentPairs.side_models)
+            p_left, p_right = sides
+            for candidate, cost, _how in found:
+                scores.append(-cost + math.log(p_left(candidate)) + math.log(p_right(candidate, pcont_right)))
+            keep = math.log(p_left(word, keep_pcont)) + math.log(pcont_right)
         top = max(max(scores), keep)
         weights = [math.exp(value - top) for value in scores]
         norm = sum(weights) + math.exp(keep - top)
@@ -1350,6 +1369,8 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
     noisy = real_ratio < lex.real_ratio
     pair_factor = lex.params["pair_factor"]
     triple_factor = lex.params["triple_factor"]
+    # the text's own word pairs weigh in on noisy texts and unsure words only (built for those alone)
+    document = DocumentPairs(lows, bnd, kinds) if lex.params.get("document_weight") and (noisy or unsure) else None
 
     current = list(lows)
     reasons: dict[int, tuple[str, str, float]] = {}  # position → (code, reason, confidence)
@@ -1391,6 +1412,12 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 elif triple is not None:
                     new, _ratio, confidence = triple
                     code, reason = "real-triple", REASONS["real-triple"]
+                elif (own := document.real_word(lex, j, left, word, right) if document is not None and (
+                        noisy or j in unsure) else None) is not None and own[1] >= needed and (
+                        j not in guarded or lex.vouched(left, own[0], right)):
+                    # the text's own word pairs (a cache model), on noisy texts and unsure words, as the triples
+                    new, _ratio, confidence = own
+                    code, reason = "real-document", REASONS["real-document"]
                 elif noisy and j not in guarded and j + 1 not in guarded \
                         and right not in BOUNDARIES and kinds[j + 1] == KNOWN_ALTS \
                         and token.islower() and words[j + 1].islower() \
@@ -1409,7 +1436,10 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
                 code, reason = "case", REASONS["case"]
             else:
                 style = _style(words[j])
-                new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style)
+                sides = document.side_models(lex, j, left, right) if document is not None and (
+                    noisy or j in unsure) and document.read_beside(
+                    left, right, frozenset(candidate for candidate, _cost, _how in lex.candidates(word, style))) else None
+                new, confidence, margin, ranked = lex.nonword(left, word, right, kind, style, sides)
                 if confidence < lex.min_confidence or (
                         kind == UNKNOWN_VALID and margin < unknown_margin) or (
                         kind == LATIN and not lex.seen_beside(left, new, right)
@@ -1470,6 +1500,120 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
         for entry in flagged:
             entry["offset"] = original_offset(edits, entry["offset"])
     return OcrResult("".join(parts) if changes else text, changes, flagged, quality)
+
+
+class DocumentPairs:
+    """The word pairs a text reads itself (a *cache* language model): a notice repeats its own words
+    and word pairs, so a valid word read where the text elsewhere reads a word one confusion away in
+    the same pair is likelier that word, even where the legal corpus has never seen the pair (names of
+    places, of units, a notice's own phrases).
+
+    Only pairs of adjacent lexicon words count (punctuation and the line's edge are no context; an
+    engine repeats its garbles, which must not vouch for themselves); the pairs at the word being
+    decided are left out of its own evidence."""
+
+    def __init__(self, lows: list[str], bnd: list[str | None], kinds: list[int]):
+        self.lows, self.bnd = lows, bnd
+        valid = [KNOWN <= kind <= KNOWN_ALTS for kind in kinds]
+        # j: the pair of words j - 1 and j was counted
+        self.counted = {j for j in range(1, len(lows)) if bnd[j] is None and valid[j] and valid[j - 1]}
+        self.pairs: Counter = Counter((lows[j - 1], lows[j]) for j in self.counted)
+        self.firsts: Counter = Counter()  # how often each word is the first of a counted pair
+        for (first, _second), count in self.pairs.items():
+            self.firsts[first] += count
+        self._decisions: dict[tuple, tuple[str, float, float] | None] = {}
+        self.lefts: dict[str, set[str]] = {}  # word → the words read after it
+        self.rights: dict[str, set[str]] = {}  # word → the words read before it
+        for first, second in self.pairs:
+            self.lefts.setdefault(first, set()).add(second)
+            self.rights.setdefault(second, set()).add(first)
+
+    def read_beside(self, left: str, right: str, words: frozenset[str]) -> bool:
+        """One of ``words`` is read after ``left`` or before ``right`` somewhere in the text (the cheap
+        test before any weighing: most words have no such neighbour)."""
+        after, before = self.lefts.get(left), self.rights.get(right)
+        return bool((after and not words.isdisjoint(after)) or (before and not words.isdisjoint(before)))
+
+    def _own(self, j: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The pairs counted at word ``j`` (left, right), None where none was."""
+        lows, counted = self.lows, self.counted
+        return ((lows[j - 1], lows[j]) if j in counted else None,
+                (lows[j], lows[j + 1]) if j + 1 in counted else None)
+
+    def _elsewhere(self, pair: tuple[str, str], own: tuple) -> int:
+        """How often ``pair`` is read at other places than the word's own pairs."""
+        return self.pairs.get(pair, 0) - sum(1 for counted in own if counted == pair)
+
+    def _firsts_elsewhere(self, word: str, own: tuple) -> int:
+        return self.firsts.get(word, 0) - sum(1 for counted in own if counted is not None and counted[0] == word)
+
+    def side_models(self, lex: Lexicon, j: int, left: str, right: str):
+        """P(x | left) and P(right | x) for a word ``x`` at ``j``: the legal corpus's word pairs
+        interpolated with this text's own (``document_weight``), the pairs at ``j`` left out."""
+        own = self._own(j)
+        weight = lex.params["document_weight"]
+        left_total = self._firsts_elsewhere(left, own) if left not in BOUNDARIES else 0
+        right_word = right not in BOUNDARIES
+        p_next, elsewhere, firsts = lex.p_next, self._elsewhere, self._firsts_elsewhere
+
+        def p_left(x: str, pcont: float | None = None) -> float:
+            p = p_next(left, x, pcont)
+            if left_total:
+                p = (1 - weight) * p + weight * elsewhere((left, x), own) / left_total
+            return p
+
+        def p_right(x: str, pcont: float | None = None) -> float:
+            p = p_next(x, right, pcont)
+            total = firsts(x, own) if right_word else 0
+            if total:
+                p = (1 - weight) * p + weight * elsewhere((x, right), own) / total
+            return p
+
+        return p_left, p_right
+
+    def real_word(self, lex: Lexicon, j: int, left: str, word: str, right: str
+                  ) -> tuple[str, float, float] | None:
+        """Best replacement of the valid word ``word`` at ``j`` by the word pairs interpolated with
+        this text's own pairs (``side_models``): ``(word, ratio, posterior)``. Only an alternative
+        this text reads elsewhere beside a neighbouring word counts; none where the text reads
+        ``word`` itself beside one of its neighbours elsewhere (its own evidence)."""
+        if not self.read_beside(left, right, lex.alternative_words(word)):
+            return None
+        own = self._own(j)
+        key = (left, word, right, own)  # the same context, the same pairs left out: the same answer
+        if key in self._decisions:
+            return self._decisions[key]
+        result = self._decisions[key] = self._real_word(lex, j, left, word, right, own)
+        return result
+
+    def _real_word(self, lex: Lexicon, j: int, left: str, word: str, right: str, own: tuple
+                   ) -> tuple[str, float, float] | None:
+        alternatives = lex.alternatives(word)
+        left_word, right_word = left not in BOUNDARIES, right not in BOUNDARIES
+        if (left_word and self._elsewhere((left, word), own)) or (
+                right_word and self._elsewhere((word, right), own)):
+            return None  # the text reads the word as read in this context too
+        p_left, p_right = self.side_models(lex, j, left, right)
+        base_left, base_right = p_left(word), p_right(word)
+        least = lex.params["side_min_factor"]
+        best, best_value, best_sides, total = None, 0.0, 0, 1.0
+        for other, channel in alternatives:
+            left_factor, right_factor = p_left(other) / base_left, p_right(other) / base_right
+            value = left_factor * right_factor * channel
+            total += value
+            left_seen = left_word and self._elsewhere((left, other), own)
+            right_seen = right_word and self._elsewhere((other, right), own)
+            if value > best_value and (left_seen or right_seen) and left_factor >= least and right_factor >= least:
+                # a side vouches where the text or the legal corpus reads the alternative beside that word
+                sides = (left_word and (left_seen or other in lex.big.get(left, ()))) + (
+                    right_word and (right_seen or right in lex.big.get(other, ())))
+                best, best_value, best_sides = other, value, sides
+        if best is None:
+            return None
+        ratio = best_value * lex._general_prior(word, best)
+        if best_sides < 2:  # vouched for beside one neighbour only: weaker evidence, as Lexicon.real_word
+            ratio /= lex.params["one_side_discount"]
+        return best, ratio, best_value / total
 
 
 def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lows: list[str]) -> int:

@@ -280,9 +280,14 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
     """The edits that make a loose date match a date: at most one of its three words one letter
     off the date grammar's word (same length: "thúng" for "tháng") or under another mark
     ("thắng"), the others as written, and a speck glued before the day turned into the space it
-    stands in. None if it is no date."""
+    stands in. None if it is no date.
+
+    On the header's place-and-date line ("Huế, ngủy 28 thắng 4 năm 2020", alone on its line)
+    the structure vouches for the date: two words may be off, and the day word may have lost its
+    first letters to the scan ("ày", "gày"), when the year word is as written."""
     from .ocr import edit_distance
 
+    place_line = _on_place_date_line(match)
     edits, off = [], 0
     for name, part in (("w1", "day"), ("w2", "month"), ("w3", "year")):
         written = match.group(name)
@@ -294,19 +299,39 @@ def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
             near = [word for word in marked if fold(word) == folded]  # under another mark: "thắng"
         else:  # one letter off, or two ("Tigày": a letter read as two), never a short word
             near = [word for word in marked if edit_distance(fold(word), folded) <= (1 if len(written) < 4 else 2)]
+            if not near and place_line and name == "w1":
+                near = [word for word in marked if len(folded) >= 2 and fold(word).endswith(folded)]
         if len(near) != 1 or not _same_case_shape(written):
             return None
         off += 1
+        if name == "w3" and place_line:
+            place_line = False  # the year word off too: the structure vouches for less
         after_comma = re.search(r",\W*$", match.string[max(0, match.start(name) - 8):match.start(name)]) is not None
         capital = written[0].isupper() and not (name == "w1" and after_comma)  # "Hà Nội, ngày": lower case
         fixed = near[0].upper() if written.isupper() else (near[0].capitalize() if capital else near[0])
         edits.append((match.start(name), match.end(name), fixed, "date-word"))
-    if off > 1:
+    if off > (2 if place_line else 1):
         return None
     for name in ("s0", "s1", "s2", "s3", "s4", "s5"):  # specks become the space they stand in
         if match.group(name):
             edits.append((match.start(name), match.end(name), " " * len(match.group(name)), "date-speck"))
     return edits
+
+
+_PLACE = re.compile(r"(?:[^\W\d_][\w.'-]*|[-–])(?:[ \t]+(?:[^\W\d_][\w.'-]*|[-–])){0,5}")  # "Bà Rịa - Vũng Tàu"
+
+
+def _on_place_date_line(match: re.Match) -> bool:
+    """The match is the date of a place-and-date line: a line holding only a capitalised place,
+    a comma, the date and at most a trailing speck ("Thừa Thiên Huế, … năm 2020.")."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start:match.start()].strip(" \t" + _SPECK_MARKS)
+    after = text[match.end():len(text) if line_end < 0 else line_end]
+    return (before[:1].isupper() and _PLACE.fullmatch(before) is not None
+            and text[line_start:match.start() + 1].rstrip(" \t").find(",") >= 0
+            and not after.strip(" \t" + _SPECK_MARKS + "-"))
 
 
 def _same_case_shape(word: str) -> bool:
@@ -343,7 +368,8 @@ _DATE_REASONS = {
 
 
 def _apply_spans(text: str, edits: list[tuple[int, int, str, str]]) -> tuple[str, list[Change]]:
-    """Same-length edits (start, end, replacement, code) applied in order, overlaps skipped."""
+    """Edits (start, end, replacement, code) applied in order, overlaps skipped; each change keeps
+    its offset in the text as received."""
     changes: list[Change] = []
     last, pieces = 0, []
     for start, end, fixed, code in sorted(set(edits)):
@@ -360,9 +386,11 @@ def _apply_spans(text: str, edits: list[tuple[int, int, str, str]]) -> tuple[str
 
 def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[str, list[Change]]:
     """Dates then number symbols of an OCR text (``confidences``: per word token, as for the
-    word repair). Date repairs keep lengths, so every offset points into ``text`` as received."""
+    word repair). A date word may change length ("ày" → "ngày") but never the count of word
+    tokens, so the tokens are found after the date repairs and keep their confidences."""
     from .ocr import SPLIT
 
+    text, date_changes = repair_dates(text)
     tokens = [(m.start(), m.end()) for m in SPLIT.finditer(text)]
     starts = [start for start, _ in tokens]
 
@@ -374,7 +402,6 @@ def repair_fields(text: str, confidences: list[float | None] | None) -> tuple[st
             return None
         return confidences[k]
 
-    text, date_changes = repair_dates(text)  # same-length edits: offsets do not move
     edits = sorted(_symbol_edits(text, confidence_at) + _heading_specks(text) + _heading_dots(text)
                    + _header_line_specks(text))
     text, changes = _apply(text, edits)

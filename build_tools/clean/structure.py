@@ -60,11 +60,13 @@ def _doc_type_pattern() -> re.Pattern[str]:
 # a speck a scan reads as a mark after the type line ("THÔNG BÁO."); not ":", which ends the
 # enacting line of a decision ("QUYẾT ĐỊNH:"), a line in capitals that is no title
 _TRAILING_SPECKS = re.compile(r"[ \t]*[.,'`‘’“”·]{1,2}$")
+# a speck glued to a word inside the type line ("KẾ: HOẠCH", "THÔNG. BÁO")
+_INNER_SPECKS = re.compile(r"(?<=\w)[.,:;'`‘’“”·]{1,2}(?=[ \t]+\w)")
 
 
 def is_document_type_line(text: str) -> bool:
-    """A title line: the document type alone, in capitals."""
-    stripped = _TRAILING_SPECKS.sub("", text.strip())
+    """A title line: the document type alone, in capitals (specks a scan left on it aside)."""
+    stripped = _INNER_SPECKS.sub("", _TRAILING_SPECKS.sub("", text.strip()))
     return bool(stripped) and is_capitals(stripped) and bool(_doc_type_pattern().match(fold(stripped)))
 
 
@@ -381,7 +383,7 @@ def leading_header_end(lines: list[Line]) -> int:
     for index, line in enumerate(lines):
         if content >= HEADER_ZONE_LINES:
             break
-        if line.blank:
+        if line.blank or (content and is_scan_debris(line.text) and not is_header_cell(line.text)):
             continue
         if not (is_header_cell(line.text) or (content and opens_with_letter_abbreviation(line.text))
                 or (content and is_letter_summary(line.text) and _under_number(lines, index))):
@@ -389,6 +391,13 @@ def leading_header_end(lines: list[Line]) -> int:
         content += 1
         end = index + 1
     return end
+
+
+def is_scan_debris(text: str) -> bool:
+    """A line of at most three characters: an emblem, a rule, a stamp or a signature a scan read
+    as letters ("SY", "ý", "và"). No header cell, title or name is so short (a name has two
+    words)."""
+    return 0 < len(text.strip()) <= 3
 
 
 def _under_number(lines: list[Line], index: int) -> bool:
@@ -417,8 +426,11 @@ def headerless_title_end(lines: list[Line], start: int) -> int:
 
 def split_headerless(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]] | None:
     """(header, title, rest) of a copy whose header has no type line under it."""
+    from .layout import is_header_cell
+
     header_end = leading_header_end(lines)
-    header = [l for l in lines[:header_end] if not l.blank and not is_decoration(l.text)]
+    header = [l for l in lines[:header_end] if not l.blank and not is_decoration(l.text)
+              and (is_header_cell(l.text) or not is_scan_debris(l.text))]
     if len(header) < 2 or not any(opens_with_number_label(l.text) for l in header):
         return None
     letter = [l for l in header if opens_letter_summary(l.text)]

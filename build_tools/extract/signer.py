@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..clean.structure import is_scan_debris
 from ..data_files import load_yaml
 from ..model import CleanDocument, Clue, Found, Signer
 from .textutil import LOWER, UPPER, alternatives, fold, is_all_caps, normalise_symbols, squeeze
@@ -119,7 +120,7 @@ def parse_signature(lines: list[str]) -> Signer | None:
     stack: list[str] = []
     for line in lines[:8]:
         match = _authority().match(line)
-        if stack and not match and len(line) <= SPECK_LINE_CHARS:
+        if stack and not match and is_scan_debris(line):
             continue  # "và", "th": the stamp or the signature read as letters, between title and name
         if match and name is None:
             stack.append(line)
@@ -144,9 +145,6 @@ def parse_signature(lines: list[str]) -> Signer | None:
     return Signer(name=name, title=" ".join(titles) or None, authority=authority, on_behalf_of=on_behalf_of,
                   stack=tuple(stack))
 
-
-# a line this short in a signature block is no title and no name (a name has two words)
-SPECK_LINE_CHARS = 3
 
 
 def _block_start(lines: list[str]) -> int:

@@ -166,3 +166,34 @@ def test_a_header_line_of_nothing_but_specks_is_emptied():
     fixed, [change] = repair_fields("ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None)
     assert fixed == "ỦY BAN NHÂN DÂN\nSố: 110/TB-UBND\n\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert change.code == "header-speck"
+
+
+def test_the_place_and_date_line_vouches_for_two_date_words_off_and_a_day_word_cut_short():
+    fixed, changes = repair_dates("Thừa Thiên Huế, ngủy 28 thắng 04 năm 2020")
+    assert fixed == "Thừa Thiên Huế, ngày 28 tháng 04 năm 2020"
+    assert [(c.before, c.after, c.code) for c in changes] == [("ngủy", "ngày", "date-word"),
+                                                              ("thắng", "tháng", "date-word")]
+    assert repair_dates("Buôn Ma Thuột, ày 21 tháng 02 năm 2022.")[0] == "Buôn Ma Thuột, ngày 21 tháng 02 năm 2022."
+    assert repair_dates("Bà Rịa - Vũng Tàu, gày 3 tháng 9 năm 2021")[0] == "Bà Rịa - Vũng Tàu, ngày 3 tháng 9 năm 2021"
+    # the structure must be whole: a place and a comma opening the line, nothing after the date,
+    # the year word as written, and a cut day word only the end of "ngày" (never another word: "từ")
+    for text in ("Hà Nội, từ 28 tháng 4 năm 2020", "Hà Nội, ngày 28 thúng 4 nim 2020",
+                 "các tỉnh, ngủy 28 thắng 04 năm 2020", "Huế, ngủy 28 thắng 04 năm 2020 về việc",
+                 "Quyết định 12, ngủy 28 thắng 04 năm 2020", "ngủy 28 thắng 04 năm 2020"):
+        assert repair_dates(text) == (text, [])
+
+
+def test_a_date_word_made_longer_keeps_the_confidences_and_marks_after_it_in_place():
+    from build_tools.clean import shift_marks
+    from build_tools.model import Change
+
+    text = "Huế, ày 21 tháng 02 năm 2022"
+    fixed, changes = repair_fields(text, [0.9, 0.3, 0.9, 0.9, 0.9, 0.9, 0.9])
+    assert fixed == "Huế, ngày 21 tháng 02 năm 2022"
+    year = text.index("2022")
+    moved = shift_marks(text, {1: [(year, year + 4, "unsure"), (0, 3, "place")]}, changes)
+    assert moved[1] == [(year + 2, year + 6, "unsure"), (0, 3, "place")]
+    assert fixed[moved[1][0][0]:moved[1][0][1]] == "2022"
+    two = [Change("ocr", "ocr-repair", "ab", "a", "", offset=0, line=1),
+           Change("ocr", "ocr-repair", "c", "cde", "", offset=3, line=1)]
+    assert shift_marks("ab c x", {1: [(5, 6, "x")]}, two)[1] == [(6, 7, "x")]  # "a cde x"

@@ -220,3 +220,21 @@ def test_a_type_line_with_a_speck_after_it_still_opens_the_title():
             "Các đơn vị vận tải thực hiện nghiêm các biện pháp phòng, chống dịch.\n")
     meta = extract(clean_text(text))
     assert meta.number.text == "88/TB-BCĐ" and meta.issued_date == "2021-10-07"
+
+
+def test_specks_inside_the_type_line_and_debris_lines_in_the_header_keep_the_header():
+    """A scan leaves a speck inside the type line ("KẾ: HOẠCH") or loses its first word and reads
+    the emblem as letters ("SY"): the header above is still the header."""
+    from build_tools.clean.structure import is_document_type_line, is_scan_debris
+    from build_tools.extract import extract
+
+    assert is_document_type_line("KẾ: HOẠCH") and is_document_type_line("THÔNG. BÁO")
+    assert not is_document_type_line("KẾ HOẠCH: TRIỂN KHAI") and not is_document_type_line("QUYẾT ĐỊNH:")
+    assert is_scan_debris("SY") and is_scan_debris(" ý ") and not is_scan_debris("")
+    text = ("TỈNH ỦY ĐỒNG THÁP\nSY\n\nSố:\n215-TB/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Đồng Tháp, ngày 09 tháng 06 năm 2021\n\nBÁO.\n\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+            "về công tác phòng, chống dịch COVID-19\n\nNgày 08/6/2021, Ban Thường vụ Tỉnh ủy đã họp.\n")
+    doc = clean_text(text)
+    assert doc.header_lines[0].startswith("TỈNH ỦY ĐỒNG THÁP") and doc.title_lines[0] == "BÁO."
+    meta = extract(doc)
+    assert meta.number.text == "215-TB/TU" and meta.issued_date == "2021-06-09"

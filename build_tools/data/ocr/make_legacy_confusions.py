@@ -1,6 +1,6 @@
 """Learn another OCR engine's letter-group garbles from generated scans: writes legacy_confusions.tsv.
 
-    .venv/bin/python build_tools/data/ocr/make_legacy_confusions.py [--notices 16] [--levels clean,good]
+    .venv/bin/python build_tools/data/ocr/make_legacy_confusions.py [--notices 32] [--levels clean,good]
                                                                    [--reads /tmp/legacy-learn-reads]
 
 Tesseract's legacy engine (``--oem 0``, tessdata 4.0.0 ``vie``: ``benchmarks/legacy_ocr.py``, fetched by
@@ -125,7 +125,7 @@ def main() -> None:
     from build_tools.clean.normalise import normalise
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notices", type=int, default=16, help="notices per level")
+    parser.add_argument("--notices", type=int, default=32, help="notices per level")
     parser.add_argument("--levels", default="clean,good")
     parser.add_argument("--first", type=int, default=2000, help="first seed (apart from the benchmark's 500+)")
     parser.add_argument("--reads", type=Path, default=Path(tempfile.gettempdir()) / "legacy-learn-reads",
