@@ -7,6 +7,8 @@ escapes for them and the browser decodes them with a 128-entry table.
 """
 from __future__ import annotations
 
+import json
+
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 DIGIT_BITS = 5
 _BASE = 1 << DIGIT_BITS
@@ -25,6 +27,7 @@ def _encode_slow(value: int) -> str:
 
 
 _SMALL = [_encode_slow(v) for v in range(1 << 15)]
+SMALL_NUMBERS = _SMALL  # the encoding of every number below 32,768, by number
 
 
 def encode_number(value: int) -> str:
@@ -71,3 +74,9 @@ def shard_key(term: str, split: set[str] | frozenset[str]) -> str:
     while length <= len(term) and term[:length] in split:
         length += 1
     return term[:min(length, len(term))]
+
+
+def shard_script(key: str, data) -> str:
+    """A .js file body that hands ``data`` to the page (UTF-8, written after a byte-order mark)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"__archiveShard({json.dumps(key)},{payload});\n"

@@ -44,6 +44,7 @@ import base64
 import bisect
 import heapq
 import json
+import operator
 import os
 import shutil
 import time
@@ -57,7 +58,8 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Iterable
 
-from .encoding import encode_number, encode_numbers, safe_name
+from .encoding import SMALL_NUMBERS as _SMALL_NUMBERS, encode_number, encode_numbers, safe_name, shard_script
+from .partial import PartialIndex, gather
 from ..vietnamese.fold import fold, fold_chars, nfc
 from .tokenize import pair_counts_of, variant_counts
 
@@ -183,20 +185,59 @@ class _Postings:
         self.variant_df: list[int] = []
         self.cases: dict[str, list[int]] | None = None  # pairs: variant → [written as a name, in mixed case]
 
-    def add(self, doc: int, tf: int, variants: list[str]) -> None:
-        mask = 0
-        for variant in variants:
-            bit = self.variants.get(variant)
+    def merge(self, part: PartialIndex, term: int, start: int, form_start: int) -> None:
+        """Term ``term`` of a run (``partial.gather``): its postings ``start`` … and forms ``form_start`` …
+        appended, the run's numbering of the forms mapped onto this term's (first sight, as one by one)."""
+        bits, same = [], True
+        for local in range(form_start, part.form_ends[term]):
+            form = part.forms[local]
+            bit = self.variants.get(form)
             if bit is None:
-                bit = self.variants[variant] = len(self.variants)
+                bit = self.variants[form] = len(self.variants)
                 if bit < VARIANT_BITS:
                     self.variant_df.append(0)
             if bit < VARIANT_BITS:
-                mask |= 1 << bit
-                self.variant_df[bit] += 1
-        self.docs.append(doc)
-        self.tfs.append(min(tf, 65535))
-        self.masks.append(mask)
+                self.variant_df[bit] += part.form_docs[local]
+            if part.cased[local]:
+                self._vote(form, part.titled[local], part.cased[local])
+            same = same and bit == local - form_start and bit < VARIANT_BITS
+            bits.append(bit)
+        end = part.ends[term]
+        self.docs.extend(part.numbers[start:end])
+        self.tfs.extend(part.tfs[start:end])
+        masks = part.wide_masks.get(term) if part.wide_masks else None
+        if masks is None:
+            masks = part.masks[start:end]
+        self.masks.extend(masks if same else _mapped_masks(masks, bits))
+
+    def _vote(self, form: str, titled: int, cased: int) -> None:
+        if self.cases is None:
+            self.cases = {}
+        votes = self.cases.get(form)
+        if votes is None:
+            self.cases[form] = [titled, cased]
+        else:
+            votes[0] += titled
+            votes[1] += cased
+
+
+def _mapped_masks(masks, bits: list[int]) -> list[int]:
+    """Masks over a run's forms as masks over the term's forms (``bits``: each run form's bit here);
+    forms past ``VARIANT_BITS`` are not tracked."""
+    mapped: dict[int, int] = {}
+    out = []
+    for mask in masks:
+        new = mapped.get(mask)
+        if new is None:
+            new, bit, rest = 0, 0, mask
+            while rest:
+                if rest & 1 and bits[bit] < VARIANT_BITS:
+                    new |= 1 << bits[bit]
+                rest >>= 1
+                bit += 1
+            mapped[mask] = new
+        out.append(new)
+    return out
 
 
 class _Columns:
@@ -250,12 +291,6 @@ def day_number(iso: str | None) -> int:
         return 0
 
 
-def _script(key: str, data) -> str:
-    """A .js file body that hands ``data`` to the page (UTF-8, written after a byte-order mark)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"__archiveShard({json.dumps(key)},{payload});\n"
-
-
 class IndexWriter:
     """Streams notices in (their text is written out at once), then writes terms and shards."""
 
@@ -272,35 +307,33 @@ class IndexWriter:
 
     # --- streaming ------------------------------------------------------------
 
-    def add(self, doc: "SearchDoc | PreparedDoc") -> None:
-        """Add one notice: a ``SearchDoc``, or a ``PreparedDoc`` already tokenised (by a worker process)."""
+    def add(self, doc: "SearchDoc | PreparedDoc | PartialIndex") -> None:
+        """Add one notice (a ``SearchDoc``, or a ``PreparedDoc`` already tokenised by a worker process),
+        or a run of them gathered by a worker (``partial.gather``)."""
+        if isinstance(doc, PartialIndex):
+            self.add_partial(doc)
+            return
         prepared = doc if isinstance(doc, PreparedDoc) else prepare(doc, self.layout.head_weight)
-        number = len(self.lengths)
-        self.lengths.append(prepared.length)
-        self._add_postings(number, prepared)
-        self.columns.add(prepared.doc)
-        self.text_bytes += prepared.text_bytes
-        if self.search_page is None:
-            self.search_page = "tim-kiem.html" if prepared.doc.url.endswith(".html") else "tim-kiem/"
-        self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", _script(f"d:{number}", prepared.record))
+        self.add_partial(gather([prepared], len(self.lengths)))
 
-    def _add_postings(self, number: int, prepared: PreparedDoc) -> None:
-        terms = self.terms
-        for term, entry in prepared.terms.items():
+    def add_partial(self, part: PartialIndex) -> None:
+        """The notices of a run, which must follow those already added."""
+        if part.start != len(self.lengths):
+            raise ValueError(f"notices {part.start}… arrive after {len(self.lengths)} notices: runs must come in order")
+        for number, (doc, script) in enumerate(zip(part.docs, part.scripts), part.start):
+            self.columns.add(doc)
+            if self.search_page is None:
+                self.search_page = "tim-kiem.html" if doc.url.endswith(".html") else "tim-kiem/"
+            self._write(f"d/{number // self.layout.doc_bucket}/{number}.js", script)
+        self.lengths.extend(part.lengths)
+        self.text_bytes += part.text_bytes
+        terms, start, form_start = self.terms, 0, 0
+        for index, term in enumerate(part.terms):
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = _Postings()
-            postings.add(number, entry[0], entry[1:])
-        for term, variant, titled, cased in prepared.cases:
-            postings = terms[term]
-            if postings.cases is None:
-                postings.cases = {}
-            votes = postings.cases.get(variant)
-            if votes is None:
-                postings.cases[variant] = [titled, cased]
-            else:
-                votes[0] += titled
-                votes[1] += cased
+            postings.merge(part, index, start, form_start)
+            start, form_start = part.ends[index], part.form_ends[index]
 
     def _write(self, relative: str, content: str) -> None:
         path = self.directory / relative
@@ -321,22 +354,23 @@ class IndexWriter:
         count = len(self.lengths)
         average = (sum(self.lengths) / count) if count else 1.0
         norms = array("d", (layout.k1 * (1 - layout.b + layout.b * n / average) for n in self.lengths))
+        impact_of = _Impacts(norms, layout)
         entries: dict[str, list] = {}
         completion_tops: dict[str, str] = {}
         rests: list[str] = []
         for term in sorted(self.terms):
-            encoded = _encode_term(term, self.terms.pop(term), norms, layout)  # pop: free memory as we go
+            encoded = _encode_term(term, self.terms.pop(term), impact_of, layout)  # pop: free memory as we go
             if encoded.rest is not None:
                 encoded.entry.append(1)
-                self._write(rest_path(term), _script(f"p:{term}", encoded.rest))
+                self._write(rest_path(term), shard_script(f"p:{term}", encoded.rest))
                 rests.append(term)
             if encoded.completion_top is not None:
                 completion_tops[term] = encoded.completion_top
             entries[term] = encoded.entry
         split, shards = plan_shards(entries, layout)
         self._write_shards(entries, completion_tops, split, shards)
-        self._write("facets.js", _script("facets", self.columns.facets()))
-        self._write("columns.js", _script("columns", self.columns.columns()))
+        self._write("facets.js", shard_script("facets", self.columns.facets()))
+        self._write("columns.js", shard_script("columns", self.columns.columns()))
         manifest = {
             "version": INDEX_VERSION, "build": self._digest.hexdigest()[:12], "docs": count, "levels": IMPACT_LEVELS,
             "completions": layout.completions, "prefixWeight": layout.prefix_weight,
@@ -344,7 +378,7 @@ class IndexWriter:
             "layout": asdict(layout), "split": sorted(split), "shards": sorted(shards),
             "rests": "\n".join(rests),  # terms with a p/ file, one string: 3,700 terms at 20,000 notices
         }
-        self._write("manifest.js", _script("manifest", manifest))
+        self._write("manifest.js", shard_script("manifest", manifest))
         return {"docs": count, "terms": len(entries), "shards": len(shards), "rest_files": len(rests),
                 "files": self._files, "bytes": self._bytes, "largest_file_bytes": self._largest,
                 "text_bytes": self.text_bytes,
@@ -358,7 +392,7 @@ class IndexWriter:
             if key in split:
                 data[""] = [[t, entries[t][:2] + [completion_tops.get(t, entries[t][2])]]
                             for t in completions(key, terms, entries, self.layout.completions) if t != key]
-            self._write(f"t/t-{safe_name(key)}.js", _script(f"t:{key}", data))
+            self._write(f"t/t-{safe_name(key)}.js", shard_script(f"t:{key}", data))
 
 
 # --- terms ---------------------------------------------------------------------
@@ -369,14 +403,38 @@ def rest_path(term: str) -> str:
     return f"p/p-{safe_name(term)}.js"
 
 
-def _impacts(postings: _Postings, norms: array, layout: Layout) -> list[int]:
-    k1 = layout.k1
-    scale = IMPACT_LEVELS / (k1 + 1)
-    out = []
-    for doc, tf in zip(postings.docs, postings.tfs):
-        impact = int(tf * (k1 + 1) / (tf + norms[doc]) * scale + 0.5)
-        out.append(1 if impact < 1 else impact)
-    return out
+class _Impacts:
+    """Each posting's impact, BM25's term part for its frequency and its notice's length norm, quantised.
+
+    The small frequencies most postings have are looked up in a table made once per notice (the same
+    arithmetic, in the same order, so the same numbers), the others computed."""
+
+    TABULATED = 8  # frequencies 1 … 8
+
+    def __init__(self, norms: array, layout: Layout) -> None:
+        self.norms = norms
+        self.saturation = layout.k1 + 1
+        self.scale = IMPACT_LEVELS / (layout.k1 + 1)
+        self.tables = [[]] + [[self.impact(tf, norm) for norm in norms] for tf in range(1, self.TABULATED + 1)]
+
+    def impact(self, tf: int, norm: float) -> int:
+        impact = int(tf * self.saturation / (tf + norm) * self.scale + 0.5)
+        return impact if impact >= 1 else 1
+
+    def of(self, postings: _Postings) -> list[int]:
+        tables, norms, impact, most = self.tables, self.norms, self.impact, self.TABULATED
+        return [tables[tf][doc] if tf <= most else impact(tf, norms[doc]) for doc, tf in zip(postings.docs, postings.tfs)]
+
+
+def _by_impact(impacts: list[int]) -> list[int]:
+    """Posting indices, highest impact first, then in notice order (a term's postings are in notice order)."""
+    levels: list[list[int]] = [[] for _ in range(IMPACT_LEVELS + 1)]
+    for index, impact in enumerate(impacts):
+        levels[impact].append(index)
+    ordered: list[int] = []
+    for level in reversed(levels):
+        ordered.extend(level)
+    return ordered
 
 
 def _variant_order(postings: _Postings) -> tuple[list[str], list[int] | None]:
@@ -393,18 +451,22 @@ def _variant_order(postings: _Postings) -> tuple[list[str], list[int] | None]:
 
 def _remapped_masks(postings: _Postings, remap: list[int]) -> list[int]:
     cache: dict[int, int] = {}
-    out = []
-    for mask in postings.masks:
-        if mask not in cache:
-            new, bit, rest = 0, 0, mask
-            while rest:
-                if rest & 1:
-                    new |= 1 << remap[bit]
-                rest >>= 1
-                bit += 1
-            cache[mask] = new
-        out.append(cache[mask])
-    return out
+    for mask in set(postings.masks):
+        new, bit, rest = 0, 0, mask
+        while rest:
+            if rest & 1:
+                new |= 1 << remap[bit]
+            rest >>= 1
+            bit += 1
+        cache[mask] = new
+    return list(map(cache.__getitem__, postings.masks))
+
+
+def _encoded(values: list[int]) -> list[str]:
+    """``encode_number`` of each value (most are below 32,768: a table look-up)."""
+    if not values or max(values) < len(_SMALL_NUMBERS):
+        return list(map(_SMALL_NUMBERS.__getitem__, values))
+    return [encode_number(value) for value in values]
 
 
 def _encode_page(indices: list[int], docs, impacts: list[int] | None, masks: list[int] | None) -> str:
@@ -413,20 +475,25 @@ def _encode_page(indices: list[int], docs, impacts: list[int] | None, masks: lis
     When the term has several accented forms the gap carries one more bit: set
     when the notice's mask is not 1 (the commonest form alone), and only then is
     the mask written, so most postings of a many-form term cost no mask at all.
+    (Written column by column, then interleaved: one pass per column in C, not one per posting.)
     """
-    parts, previous = [], 0
-    for i in indices:
-        doc = docs[i]
-        gap = doc - previous
-        if masks is None:
-            parts.append(encode_number(gap))
-        else:
-            parts.append(encode_number(gap * 2 + (masks[i] != 1)))
-        if impacts is not None:
-            parts.append(encode_number(impacts[i]))
-        if masks is not None and masks[i] != 1:
-            parts.append(encode_number(masks[i]))
-        previous = doc
+    chosen = [docs[i] for i in indices]
+    gaps = list(map(operator.sub, chosen, [0] + chosen[:-1]))
+    columns = []
+    if masks is None:
+        columns.append(_encoded(gaps))
+    else:
+        marked = [masks[i] for i in indices]
+        columns.append(_encoded([gap * 2 + (mask != 1) for gap, mask in zip(gaps, marked)]))
+    if impacts is not None:
+        columns.append(_encoded([impacts[i] for i in indices]))
+    if masks is not None:
+        columns.append([encode_number(mask) if mask != 1 else "" for mask in marked])
+    if len(columns) == 1:
+        return "".join(columns[0])
+    parts = [""] * (len(chosen) * len(columns))
+    for offset, column in enumerate(columns):
+        parts[offset::len(columns)] = column
     return "".join(parts)
 
 
@@ -465,7 +532,7 @@ def _mark_preferred(variants: list[str], postings: _Postings) -> list[str]:
     return [PREFERRED + v if w * 2 >= heaviest else v for v, w in zip(variants, weights)]
 
 
-def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -> _EncodedTerm:
+def _encode_term(term: str, postings: _Postings, impact_of: _Impacts, layout: Layout) -> _EncodedTerm:
     variants, remap = _variant_order(postings)
     masks = _remapped_masks(postings, remap) if remap is not None else None
     docs = postings.docs
@@ -474,14 +541,14 @@ def _encode_term(term: str, postings: _Postings, norms: array, layout: Layout) -
     ranked = df > min(layout.completion_postings, layout.page_size)
     # A pair scores its idf (adjacency, not frequency, is its news): its impacts only choose its top postings,
     # so most pairs, seen in a few notices, need none computed.
-    impacts = _impacts(postings, norms, layout) if ranked or not pair else None
+    impacts = impact_of.of(postings) if ranked or not pair else None
     written = None if pair else impacts
     # 0 stands for "one form only": every notice holding the term then holds the same form, so its
     # accents could not rank one notice above another; the forms are stored only when they differ.
     if postings.cases and len(variants) > 1:
         variants = _mark_preferred(variants, postings)
     stored_variants = 0 if len(variants) < 2 else variants
-    by_impact = sorted(range(df), key=lambda i: (-impacts[i], docs[i])) if ranked else []
+    by_impact = _by_impact(impacts) if ranked else []
     completion_top = None
     if df > layout.completion_postings:
         completion_top = _encode_page(sorted(by_impact[:layout.completion_postings]), docs, written, masks)

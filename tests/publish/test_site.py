@@ -88,3 +88,37 @@ def test_the_offline_readme_is_worded_by_site_yml(tmp_path):
     with data_changed(words, "files", ["LIESMICH.txt"]), data_changed(words, "text", "{count} notices of {day}\n"):
         write_offline_readme(tmp_path, "2026-11-30", 5)
         assert (tmp_path / "LIESMICH.txt").read_text(encoding="utf-8") == "5 notices of 2026-11-30\n"
+
+
+def test_notices_written_in_runs_by_the_worker_pool_are_the_notices_written_in_one(tmp_path, monkeypatch):
+    """site.write_notices cuts the notices into runs (search.partial gathers each run's postings in the
+    worker that wrote it): pages, downloads and the search index are the same whatever the cut, with or
+    without the pool."""
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    from benchmarks.compare_builds import digests
+    from build_tools.pipeline import run_pipeline
+    from build_tools.publish import index_pages, site
+    from tests.conftest import copy_seeds
+
+    source = copy_seeds(tmp_path / "source")
+    result = run_pipeline(source, workers=1, registry_path=tmp_path / "permalinks.yml", today="2026-01-01")
+    pairs = site.records_for(result, "https://example.org/", "2026-01-01", complete=False)
+    related = index_pages.related_sections([record for _, record in pairs])
+
+    def written(name: str, pool) -> dict:
+        docs, staging = tmp_path / name / "docs", tmp_path / name / "extra"
+        stats = site.write_notices(pairs, related, docs, staging, True, pool, "https://example.org/", "2026-01-01")
+        assert stats["docs"] == len(pairs)
+        return {part: digests(folder) for part, folder in (("docs", docs), ("parts", site.notice_pages.parts_dir_for(docs)),
+                                                          ("extra", staging))}
+
+    assert site.run_size(len(pairs)) == 1 and site.run_size(2000) == site.NOTICE_RUN
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        in_runs_of_one = written("pool", pool)
+    alone = written("alone", None)
+    monkeypatch.setattr(site, "run_size", lambda notices: notices)
+    in_one_run = written("one-run", None)
+    assert len(in_one_run["docs"]) == len(pairs) and len(in_one_run["extra"]) > 5 * len(pairs)
+    assert in_runs_of_one == alone == in_one_run
