@@ -135,6 +135,7 @@ CHANGE_CODES = {"ocr-repair": {
     "heading-speck": "a speck read as a mark before a heading in capitals",
     "date-word": "date: a date word one letter or mark off between the numbers of a valid date",
     "date-speck": "date: a speck read as a mark glued between a date word and its number",
+    "date-doubled-digit": "date: a day or month of three digits on the place-and-date line; the one digit dropped that makes it valid",
     "number-separator": "number: a speck read as a mark between two codes of the symbol, where the hyphen goes",
     "heading-dot": "a speck read as a stop between two syllables of a heading in capitals",
     "header-speck": "a speck read as marks before the number label, after a header line in capitals or after the date",
@@ -258,8 +259,8 @@ def _loose_word_date() -> re.Pattern[str]:
         return rf"(?:[ \t]*(?P<{name}>[{_SPECK_MARKS}-])[ \t]*|[ \t]+)"
 
     return re.compile(
-        rf"(?:,(?P<s0>[{_SPECK_MARKS}]+))?(?<!\w)(?P<w1>{_DATE_TOKEN}){gap('s1')}(?P<d>{number}{{1,2}})"
-        rf"{gap('s2')}(?P<w2>{_DATE_TOKEN}){gap('s3')}(?P<m>{number}{{1,2}})[ \t]*,?{gap('s4')}(?P<w3>{_DATE_TOKEN})"
+        rf"(?:,(?P<s0>[{_SPECK_MARKS}]+))?(?<!\w)(?P<w1>{_DATE_TOKEN}){gap('s1')}(?P<d>{number}{{1,3}})"
+        rf"{gap('s2')}(?P<w2>{_DATE_TOKEN}){gap('s3')}(?P<m>{number}{{1,3}})[ \t]*,?{gap('s4')}(?P<w3>{_DATE_TOKEN})"
         rf"{gap('s5')}(?P<y>{number}{{4}})(?!\w)")
 
 
@@ -274,6 +275,24 @@ def _digit_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
         return None
     return [(match.start(name), match.end(name), fixed, "date-digits")
             for name, field, fixed in zip(("d", "m", "y"), fields, digits) if field != fixed]
+
+
+def _doubled_digit_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
+    """A day or month of three digits on the header's place-and-date line ("ngày 233 tháng 10"): a
+    stroke read as one digit more. The edit dropping one digit, when exactly one date is then
+    valid ("233" → "23"; "123" could be 12, 13 or 23: left as read). None otherwise."""
+    if not _on_place_date_line(match) or not all(match.group(name).isdigit() for name in ("d", "m", "y")):
+        return None
+    day, month, year = (match.group(name) for name in ("d", "m", "y"))
+    if len(day) > 2 and len(month) > 2:
+        return None
+    name, field = ("d", day) if len(day) > 2 else ("m", month)
+    shorter = {field[:i] + field[i + 1:] for i in range(len(field))}
+    valid = [value for value in shorter
+             if _valid_date(*((value, month) if name == "d" else (day, value)), year)]
+    if len(valid) != 1:
+        return None
+    return [(match.start(name), match.end(name), valid[0], "date-doubled-digit")]
 
 
 def _date_word_edits(match: re.Match) -> list[tuple[int, int, str, str]] | None:
@@ -341,8 +360,8 @@ def _same_case_shape(word: str) -> bool:
 
 def repair_dates(text: str) -> tuple[str, list[Change]]:
     """Digit-shaped letters inside a date's day, month and year put back, a date word one letter
-    off put right and a speck glued before the day dropped, when the date is then valid. Every
-    edit keeps the text's length (a speck becomes a space)."""
+    off put right, a speck glued before the day dropped (as the space it stands in) and, on the
+    place-and-date line, a digit too many in the day or month dropped, when the date is then valid."""
     edits: list[tuple[int, int, str, str]] = []
     for pattern in (_word_date(), _figure_date()):
         for match in pattern.finditer(text):
@@ -350,6 +369,10 @@ def repair_dates(text: str) -> tuple[str, list[Change]]:
     for match in _loose_word_date().finditer(text):
         words = _date_word_edits(match)
         if words is None:
+            continue
+        if len(match.group("d")) > 2 or len(match.group("m")) > 2:
+            doubled = _doubled_digit_edits(match)
+            edits += words + doubled if doubled else []
             continue
         digits = _digit_edits(match)
         if digits is None and not all(match.group(name).isdigit() for name in ("d", "m", "y")):
@@ -364,6 +387,7 @@ _DATE_REASONS = {
     "date-digits": "date: letters shaped like digits in {before!r}; the date is valid with {after!r}",
     "date-word": "date: {before!r} between the numbers of a valid date is the date word {after!r} misread",
     "date-speck": "date: {before!r} glued between the date word and the day is a speck",
+    "date-doubled-digit": "date: {before!r} on the place-and-date line has a digit too many; only {after!r} makes a valid date",
 }
 
 

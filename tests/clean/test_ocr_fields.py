@@ -197,3 +197,14 @@ def test_a_date_word_made_longer_keeps_the_confidences_and_marks_after_it_in_pla
     two = [Change("ocr", "ocr-repair", "ab", "a", "", offset=0, line=1),
            Change("ocr", "ocr-repair", "c", "cde", "", offset=3, line=1)]
     assert shift_marks("ab c x", {1: [(5, 6, "x")]}, two)[1] == [(6, 7, "x")]  # "a cde x"
+
+
+def test_a_digit_too_many_on_the_place_and_date_line_is_dropped_when_one_date_is_then_valid():
+    fixed, [change] = repair_dates("Khánh Hòa, ngày 233 tháng 10 năm 2020")
+    assert fixed == "Khánh Hòa, ngày 23 tháng 10 năm 2020"
+    assert (change.before, change.after, change.code) == ("233", "23", "date-doubled-digit")
+    assert repair_dates("Hà Nội, ngày 23 tháng 100 năm 2020")[0] == "Hà Nội, ngày 23 tháng 10 năm 2020"
+    # ambiguous (123: 12, 13 or 23), outside the place-and-date line, or no valid date: left as read
+    for text in ("Hà Nội, ngày 123 tháng 10 năm 2020", "ngày 233 tháng 10 năm 2020",
+                 "Hà Nội, ngày 233 tháng 100 năm 2020", "Hà Nội, ngày 455 tháng 10 năm 2020"):
+        assert repair_dates(text) == (text, [])
