@@ -1654,20 +1654,17 @@ def real_word_suspects(lex: Lexicon, kinds: list[int], bnd: list[str | None], lo
     least = lex.params.get("real_word_suspect_ratio")
     if least is None:
         return 0
-    decided, real_word = lex._decisions.get, lex.real_word
     triple_least = least * lex.params["triple_factor"] if lex.tri else math.inf
-    support, supports = lex.params["real_word_suspect_support"], lex._supports
+    support = lex.params["real_word_suspect_support"]
     count = 0
     for j, kind in enumerate(kinds):
         if kind != KNOWN_ALTS:
             continue
         key = (bnd[j] or lows[j - 1], lows[j], bnd[j + 1] or lows[j + 1])
-        decision = decided(key, False)
-        if decision is False:
-            decision = real_word(*key)
+        decision = lex.real_word(*key)  # cached per context, as pair_support
         if decision is not None and decision[1] >= least:
             count += 1
-        elif triple_least < math.inf and (supports.get(key) or lex.pair_support(*key)) >= support:
+        elif triple_least < math.inf and lex.pair_support(*key) >= support:
             triple = lex.real_word_triple(*_triple_context(bnd, lows, j))
             if triple is not None and triple[1] >= triple_least:
                 count += 1
