@@ -15,20 +15,22 @@ from .recipients import tidy_recipients
 from .structure import structure
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (line ``n`` at index ``n - 1``)."""
+    return [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+
+
 def repair_marks(text: str, changes: list[Change]) -> dict[int, list[tuple[int, int, str]]]:
     """Where each OCR repair landed in the repaired text: line → (start, end, note).
 
     Repairs replace words in place, so lines keep their numbers; columns shift by
     the length differences of earlier repairs on the same line.
     """
-    line_starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            line_starts.append(index + 1)
+    starts = line_starts(text)
     marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     shift_on_line: dict[int, int] = defaultdict(int)
     for change in sorted((c for c in changes if c.offset is not None and c.line), key=lambda c: c.offset):
-        column = change.offset - line_starts[change.line - 1] + shift_on_line[change.line]
+        column = change.offset - starts[change.line - 1] + shift_on_line[change.line]
         note = repair_note(change)
         marks[change.line].append((column, column + len(change.after), note))
         shift_on_line[change.line] += len(change.after) - len(change.before)
@@ -39,13 +41,13 @@ def shift_marks(text: str, marks: dict[int, list[tuple[int, int, str]]], changes
                 ) -> dict[int, list[tuple[int, int, str]]]:
     """``marks`` of ``text`` moved along their lines past ``changes`` that made a word longer or
     shorter ("ày" → "ngày"), so a mark after such a change still covers its word."""
-    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    starts = line_starts(text)
     moved = {line: list(spans) for line, spans in marks.items()}
     for change in sorted((c for c in changes if c.offset is not None), key=lambda c: -c.offset):  # last first
         delta = len(change.after) - len(change.before)
         if not delta or not change.line or change.line not in moved:
             continue
-        end = change.offset - line_starts[change.line - 1] + len(change.before)
+        end = change.offset - starts[change.line - 1] + len(change.before)
         moved[change.line] = [(start + delta, stop + delta, note) if start >= end else (start, stop, note)
                               for start, stop, note in moved[change.line]]
     return moved
