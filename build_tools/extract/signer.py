@@ -107,9 +107,10 @@ def is_person_name(line: str) -> bool:
     line = squeeze(line)
     if _NAME.match(line):
         return True
-    return bool(_CAPS_NAME.match(line)) and not title_words().search(fold(line)) \
-        and not _title_syllables() & set(line.lower().split()) \
-        and not _not_name_words() & set(line.lower().split()) \
+    if not _CAPS_NAME.match(line) or title_words().search(fold(line)):
+        return False
+    words = set(line.lower().split())
+    return not _title_syllables() & words and not _not_name_words() & words \
         and all(len(word) >= 2 for word in line.split())  # "C IÁNHẬKĂN P": a title a scan garbled
 
 
