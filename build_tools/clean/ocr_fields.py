@@ -518,7 +518,7 @@ def _header_line_specks(text: str) -> list[Edit]:
         if number >= HEADER_ZONE_LINES:
             break
         letters = [ch for ch in line if ch.isalpha()]
-        if line.strip() and not any(ch.isalnum() for ch in line) and "*" not in line and all(
+        if line.strip() and "*" not in line and all(
                 ch.isspace() or re.fullmatch(_END_SPECKS, ch) for ch in line):  # (the Party's star is print)
             edits.append((start, line, "", "header-speck", REASONS["header-speck"], 0.8))  # a line of specks
             continue
