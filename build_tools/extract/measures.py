@@ -487,7 +487,8 @@ def _explicit_levels(folded: str, codes: list[str], lowered: str | None = None) 
         if coded is None or coded.indicator is None or coded.expands:
             continue
         rule = measures().codes[code]
-        trigger_starts = trigger_starts or measures().leads.starts(folded)
+        if trigger_starts is None:  # found once, for the first code that needs them
+            trigger_starts = measures().leads.starts(folded)
         spans = [(m.start(), m.end()) for m in rule.finditer(folded, trigger_starts)] or [(0, len(folded))]
         ends: dict[tuple[int, int], tuple[int, int]] = {}  # clause → (end, start) of its last trigger
         for start, end in spans:
