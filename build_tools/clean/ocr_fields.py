@@ -534,3 +534,60 @@ def _header_line_specks(text: str) -> list[Edit]:
             edits.append((start + found.start(group), found.group(group), "", "header-speck",
                           REASONS["header-speck"], 0.8))
     return edits
+
+
+# --- whether a header field line was read whole (asked by the reader, ingest/ocr.py) ------------
+
+
+def number_read_whole(line: str) -> bool:
+    """The number line's number is well formed as read: digits, a slash (or the Party hyphen)
+    and a symbol opening with a known type code, its other parts shaped as codes, nothing glued
+    to it ("Số: 123/QĐ-UBND", "Số: 25-KL/TU"). A lost slash, a digit-shaped letter or a garbled
+    type code ("123/QD-UBND") is not: the reader reads such a line again. A letter's number has
+    no type code ("2279/UBND-VX"): read again, it is taken only if that reading agrees. Issuer
+    codes are not asked to be known ones: a department's own code ("SGDĐT") is no misreading of
+    a ministry's ("BGDĐT")."""
+    from ..extract.numbers import PARTY_NUMBER, STATE_NUMBER
+
+    rest = _after_number_label(line)
+    if rest is None or not rest.split():
+        return False
+    token = rest.split()[0].rstrip(".,;")
+    types = known_codes()[0]
+    state = STATE_NUMBER.fullmatch(token)
+    if state:
+        return state.group("symbol").split("-")[0] in types
+    party = PARTY_NUMBER.fullmatch(token)
+    return party is not None and party.group("type") in types
+
+
+def _after_number_label(line: str) -> str | None:
+    """What follows "Số:" on a number line (specks before the label allowed), None when the line
+    is no number line (``layout.is_number_cell``, the one rule for it)."""
+    from .layout import is_number_cell
+
+    stripped = line.lstrip(_END_SPECKS_CHARS + " \t")
+    if not is_number_cell(stripped):
+        return None
+    first_digit = re.search(r"\d", stripped)
+    return stripped[first_digit.start():] if first_digit else None
+
+
+def date_read_whole(line: str) -> bool:
+    """The place-and-date line's date is whole as read: after the place's comma exactly three
+    words hold digits, each all digits (the year may end the line with a stop), a day, a month
+    and a year that make a calendar date (``extract.dates.make_date``, the one rule for a valid
+    date). "tháng 0", "ngày 233", "năm 2O21", "28tháng" are not."""
+    from ..extract.dates import make_date
+    from .layout import is_date_cell
+
+    if not is_date_cell(line) or "," not in line:
+        return False
+    numbers = [token for token in line[line.find(",") + 1:].split() if any(ch.isdigit() for ch in token)]
+    if len(numbers) != 3 or not all(re.fullmatch(r"\d{1,4}", token.rstrip(".,;:")) for token in numbers):
+        return False
+    day, month, year = (token.rstrip(".,;:") for token in numbers)
+    return len(day) <= 2 and len(month) <= 2 and len(year) == 4 and make_date(int(day), int(month), int(year)) is not None
+
+
+_END_SPECKS_CHARS = "-–—.,:;~*'\"“”‘’`"

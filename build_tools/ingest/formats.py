@@ -135,7 +135,7 @@ def read_scanned(data: bytes, kind: str) -> Document:
     result = read_scan(data, kind)
     if result.problems:
         return Document("", fmt, "ocr", [], result.problems, ocr=result.reading)
-    return Document(result.text, fmt, "ocr", [], [], ocr=result.reading)
+    return Document(result.text, fmt, "ocr", list(result.changes), [], ocr=result.reading)
 
 
 def _unlock_without_password(reader) -> bool:

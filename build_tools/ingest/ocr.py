@@ -45,13 +45,14 @@ import subprocess
 import sys
 import time
 import unicodedata
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
-from ..model import OcrReading, OcrWord
+from ..model import Change, OcrReading, OcrWord
 from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
 
 # Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
@@ -100,6 +101,13 @@ UNSURE_CONFIDENCE = 60.0
 SECOND_PASS_SCALE = 3
 SECOND_PASS_PSM = 6  # the stacked line crops are one block of text, a line each
 CONFIDENCE_MARGIN = 10.0  # a second reading of the same validity must be this much surer
+# The header's field lines read again (``reread_header_fields``): on the first page, the number
+# line and the place-and-date line whose number or date is not whole as read are cropped, enlarged
+# ``REREAD_SCALE`` times and read as one line (``REREAD_PSM``); the reading is taken only when it
+# makes the field whole. ``$ARCHIVE_OCR_HEADER_REREAD`` = "on" / "off" overrides the default.
+HEADER_REREAD = True
+REREAD_SCALE = 3
+REREAD_PSM = 7
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,6 +126,7 @@ class OcrResult:
     text: str
     reading: OcrReading | None
     problems: list[str]
+    changes: list[Change] = dataclasses.field(default_factory=list)  # header lines whose second reading was taken
 
 
 # --- settings and cache ----------------------------------------------------------------
@@ -163,14 +172,27 @@ def _model_file(lang: str) -> Path | None:
     return None
 
 
-def settings_key() -> str:
-    """What the OCR of a page depends on besides its bytes."""
+def settings_key(header_reread: bool | None = None) -> str:
+    """What the OCR of a page depends on besides its bytes (``header_reread=False``: the key of a
+    reading made without the header's second reading, which ``read_page`` can add to it)."""
     name, _model, digest = engine()
     key = f"{name}|{language()}:{digest}|dpi{DPI}|psm{PSM}|oem1|{PREPARATION}"
     if second_pass_on():
         key += (f"|second-pass:conf<{UNSURE_CONFIDENCE:g},x{SECOND_PASS_SCALE},psm{SECOND_PASS_PSM},"
                 f"margin{CONFIDENCE_MARGIN:g}")
+    if header_reread_on() if header_reread is None else header_reread:
+        key += f"|{HEADER_REREAD_METHOD}:x{REREAD_SCALE},psm{REREAD_PSM}"
     return key
+
+
+HEADER_REREAD_METHOD = "header-fields-reread-v1"  # change it when the rule taking a reading changes
+
+
+def header_reread_on() -> bool:
+    """Whether the header's number and date lines are read again when not whole (``HEADER_REREAD``
+    unless ``$ARCHIVE_OCR_HEADER_REREAD`` says)."""
+    wanted = os.environ.get("ARCHIVE_OCR_HEADER_REREAD", "").strip().lower()
+    return HEADER_REREAD if wanted not in ("on", "off") else wanted == "on"
 
 
 def second_pass_on() -> bool:
@@ -189,16 +211,16 @@ def cache_dir() -> Path | None:
     return folder if os.access(folder, os.W_OK) else None
 
 
-def _entry(file_hash: str, page: int) -> Path | None:
+def _entry(file_hash: str, page: int, settings: str | None = None) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"{file_hash}|{page}|{settings_key()}".encode()).hexdigest()
+    key = hashlib.sha256(f"{file_hash}|{page}|{settings or settings_key()}".encode()).hexdigest()
     return folder / f"{key}.json"
 
 
-def _cached(file_hash: str, page: int) -> dict | None:
-    entry = _entry(file_hash, page)
+def _cached(file_hash: str, page: int, settings: str | None = None) -> dict | None:
+    entry = _entry(file_hash, page, settings)
     if entry is None or not entry.is_file():
         return None
     try:
@@ -451,9 +473,10 @@ def _band_core(band: list[float]) -> int:
 # --- one page ------------------------------------------------------------------------------
 
 
-def ocr_page(image) -> dict:
+def ocr_page(image, first_page: bool = True) -> dict:
     """Tesseract on one page image: its words (text, confidence, box), the page size and the
-    box of the stamp and signature ink."""
+    box of the stamp and signature ink. On the ``first_page`` the header's number and date lines
+    are read again when they are not whole (``reread_header_fields``)."""
     import pytesseract
 
     grey, ink_box = drop_colour_ink(image)
@@ -468,6 +491,8 @@ def ocr_page(image) -> dict:
               "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]}}
     if second_pass_on():
         result["words"], result["second_pass"] = second_pass(grey, words, dpi)
+    if first_page and header_reread_on():
+        result["words"], result["header_reread"] = reread_header_fields(grey, result["words"], dpi)
     return result
 
 
@@ -626,10 +651,100 @@ def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], d
     return out, {"lines": len(lines), "changed": changed}
 
 
+# --- the header's number and date lines read again -------------------------------------------
+
+
+def header_field_lines(words: list[dict]) -> dict[str, list[int]]:
+    """Indices of the words of the first page's number line ("number") and place-and-date line
+    ("date"), found among the header's rows in the page's reading order (the two columns apart)
+    by the cleaning stage's own rules for those cells (``clean.layout``)."""
+    from ..clean.layout import HEADER_ZONE_LINES, is_date_cell, is_number_cell
+
+    marked = [{**w, "index": k} for k, w in enumerate(words)]
+    kept, _left_out = page_debris([w for w in map(_without_dust, marked) if w["text"]], {})
+    found: dict[str, list[int]] = {}
+    rows = [row for row in reading_order(rows_of(kept), first_page=True, last_page=False) if row]
+    for row in rows[:HEADER_ZONE_LINES]:
+        flat = [w for segment in row for w in segment]
+        text = _row_text(row).lstrip(_EDGE_MARKS + "~*`'\" ")
+        field = "number" if is_number_cell(text) else "date" if is_date_cell(text) else None
+        if field and field not in found:
+            found[field] = [w["index"] for w in flat]
+    return found
+
+
+def field_whole(field: str, text: str) -> bool:
+    """Whether a header field line's number ("number") or date ("date") was read whole."""
+    from ..clean.ocr_fields import date_read_whole, number_read_whole
+
+    return number_read_whole(text) if field == "number" else date_read_whole(text)
+
+
+def read_line_again(grey, line_words: list[dict], dpi: int | None) -> list[dict]:
+    """One line read again on its own: cropped with room for tone marks, enlarged ``REREAD_SCALE``
+    times and read as a single line (``REREAD_PSM``); its words with boxes in the page's pixels."""
+    import pytesseract
+
+    crop = line_crop([w["box"] for w in line_words], grey.size)
+    sheet, tops, left = stack_crops(grey, [crop], REREAD_SCALE)
+    config = f"--oem 1 --psm {REREAD_PSM}" + (f" --dpi {dpi * REREAD_SCALE}" if dpi else "")
+    read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
+                                                      output_type=pytesseract.Output.DICT))
+    return to_page(read, [crop], tops, left, REREAD_SCALE)[0]
+
+
+def merge_field(first: list[dict], second: list[dict]) -> list[dict] | None:
+    """The line as first read up to its field, the second reading from there: the field starts at
+    the leftmost word holding a digit in either reading (the day, the number), so the place, the
+    label and the date's first word stay as first read. None when neither reading has a digit."""
+    starts = [w["box"][0] for w in [*first, *second] if any(ch.isdigit() for ch in w["text"])]
+    if not starts:
+        return None
+    start = min(starts)
+
+    def in_field(w: dict) -> bool:
+        return w["box"][0] + w["box"][2] / 2 >= start
+
+    ordered = sorted(first, key=lambda w: w["box"][0])
+    return [w for w in ordered if not in_field(w)] + sorted((w for w in second if in_field(w)), key=lambda w: w["box"][0])
+
+
+def reread_header_fields(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], dict]:
+    """The words with the header's number and date lines read again where their field is not whole
+    as first read (``field_whole``), and what was done ({"lines": lines read again, "changed":
+    [{"field", "first", "second"}]}). The second reading of a line's field is taken only when it
+    makes the field whole; otherwise (the readings disagree and neither is whole) the first stays
+    and the field is left to the repair or unknown: no digit is ever chosen between readings.
+    Taken words keep the first reading's line and carry ``"first"``: the text the line had."""
+    lines = {field: members for field, members in header_field_lines(words).items()
+             if not field_whole(field, " ".join(words[i]["text"] for i in members))}
+    record: dict = {"lines": len(lines), "changed": []}
+    if not lines:
+        return words, record
+    taken: dict[int, list[dict]] = {}  # the first word of a line read again → the words it becomes
+    for field, members in lines.items():
+        first = [words[i] for i in members]
+        merged = merge_field(first, read_line_again(grey, first, dpi))
+        if merged is None or not field_whole(field, " ".join(w["text"] for w in merged)):
+            continue
+        first_text = " ".join(w["text"] for w in sorted(first, key=lambda w: w["box"][0]))
+        taken[min(members)] = [{**w, "line": first[0]["line"], "first": first_text} for w in merged]
+        taken.update({i: [] for i in members if i != min(members)})
+        record["changed"].append({"field": field, "first": first_text,
+                                  "second": " ".join(w["text"] for w in merged)})
+    out = [w for k, word in enumerate(words) for w in taken.get(k, [word])]
+    return out, record
+
+
 def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) -> dict:
-    """One page's OCR, from the cache or computed and stored."""
+    """One page's OCR, from the cache or computed and stored. A page cached without the header's
+    second reading (``settings_key(header_reread=False)``) takes it without being read again."""
     file_hash = file_hash or hashlib.sha256(data).hexdigest()
     cached = _cached(file_hash, index)
+    if cached is None and header_reread_on():
+        cached = _with_header_reread(data, kind, index, file_hash)
+        if cached is not None:
+            return cached
     if cached is not None:
         if (cached.get("inks") or {}).get("method") == INK_METHOD:
             return cached
@@ -640,9 +755,26 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
             cached["inks"] = {"method": INK_METHOD, "boxes": regions, "rings": []}
             _store(file_hash, index, cached)
             return cached
-    result = ocr_page(image if cached is not None else page_image(data, kind, index))
+    result = ocr_page(image if cached is not None else page_image(data, kind, index), first_page=index == 0)
     _store(file_hash, index, result)
     return result
+
+
+def _with_header_reread(data: bytes, kind: str, index: int, file_hash: str) -> dict | None:
+    """The page as cached without the header's second reading, with it added (the first page's
+    header lines only: a few crops instead of the whole page again) and stored under the full
+    key; None when there is no such entry or its ink regions are of an older method."""
+    base = _cached(file_hash, index, settings_key(header_reread=False))
+    if base is None or (base.get("inks") or {}).get("method") != INK_METHOD:
+        return None
+    if index == 0:
+        grey, _ = drop_colour_ink(page_image(data, kind, index))
+        rings = (base.get("inks") or {}).get("rings") or []
+        if rings:
+            grey = erase_rings(grey, [tuple(r) for r in rings])
+        base["words"], base["header_reread"] = reread_header_fields(grey, base["words"], (base.get("dpi") or [None])[0])
+    _store(file_hash, index, base)
+    return base
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -1084,7 +1216,29 @@ def read_scan(data: bytes, kind: str) -> OcrResult:
                          tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped))
     if not words:
         return OcrResult("", reading, ["no text found by OCR (blank pages, or not a document)"])
-    return OcrResult(text, reading, [])
+    return OcrResult(text, reading, [], reread_changes(text, pages[0]))
+
+
+# Change.code → the English reason (data/change_kinds.yml gives readers the Vietnamese one)
+CHANGE_CODES = {"ocr-reread": {
+    "number": "number line: its number was not well formed as first read; read again alone, enlarged, it is",
+    "date": "place-and-date line: its date was no valid date as first read; read again alone, enlarged, it is",
+}}
+
+
+def reread_changes(text: str, page: dict) -> list[Change]:
+    """The header lines whose second reading was taken (``reread_header_fields``), as changes of
+    the OCR text: before, the line as first read; after, as read again. Offset and line point to
+    where the line stands in ``text`` (None when layout cleaning left it out of one line)."""
+    changes = []
+    for taken in (page.get("header_reread") or {}).get("changed", []):
+        offset = text.find(taken["second"])
+        changes.append(Change("ocr", "ocr-reread", taken["first"], taken["second"],
+                              CHANGE_CODES["ocr-reread"][taken["field"]],
+                              offset=offset if offset >= 0 else None,
+                              line=text.count("\n", 0, offset) + 1 if offset >= 0 else None,
+                              confidence=0.9, code=taken["field"]))
+    return changes
 
 
 # --- many files, in the pool ---------------------------------------------------------------

@@ -1,7 +1,9 @@
 """OCR repair of number symbols and dates (scans only), every edit recorded."""
 from __future__ import annotations
 
-from build_tools.clean import clean_text
+import pytest
+
+from build_tools.clean import clean_text, ocr_fields
 from build_tools.clean.ocr_fields import misread_cost, repair_dates, repair_fields, repair_symbols
 from build_tools.extract import extract
 from build_tools.model import OcrReading, OcrWord
@@ -208,3 +210,38 @@ def test_a_digit_too_many_on_the_place_and_date_line_is_dropped_when_one_date_is
     for text in ("Hà Nội, ngày 123 tháng 10 năm 2020", "ngày 233 tháng 10 năm 2020",
                  "Hà Nội, ngày 233 tháng 100 năm 2020", "Hà Nội, ngày 455 tháng 10 năm 2020"):
         assert repair_dates(text) == (text, [])
+
+
+# --- whether a header field was read whole (the reader's test before a second reading) ----------
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("Số: 123/QĐ-UBND", True),
+    ("- :Số: 215/KH-UBND", True),  # specks before the label
+    ("Số: 12/2021/QĐ-UBND", True),
+    ("Số: 25-KL/TU", True),  # the Party form
+    ("Số: 55/KH-SGDĐT", True),  # a department's own issuer code need not be a known one
+    ("Số: 123/QD-UBND", False),  # QD is no type code (a scan prints the Đ)
+    ("Số: 412TBUBND", False),  # slashes lost
+    ("Số: 12O/QĐ-UBND", False),  # a digit-shaped letter
+    ("Số: 123/QĐ-UBND_", False),  # a speck glued on
+    ("Số: 2279/UBND-VX", False),  # a letter's number has no type code: read again, kept if the same
+    ("Ủy ban nhân dân tỉnh 123/QĐ-UBND", False),  # no number line
+])
+def test_a_number_is_whole_with_digits_a_slash_and_a_known_type_code(line, whole):
+    assert ocr_fields.number_read_whole(line) is whole
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("Đức Hòa, ngày 05 tháng 8 năm 2021", True),
+    ("Bà Rịa - Vũng Tàu, ngày 1 tháng 12 năm 2020.", True),
+    ("Hà Nội, ngày 05 tháng 8, năm 2021", True),
+    ("Đức Hòa, ngày 05 tháng 0 năm 2021", False),  # no month 0
+    ("Khánh Hòa, ngày 233 tháng 10 năm 2020", False),  # a digit too many
+    ("Huế, ngày 31 tháng 2 năm 2021", False),  # no such day
+    ("Huế, ngày 23 tháng 8 năm 2O21", False),  # a digit-shaped letter
+    ("Quảng Ninh, ngày 28tháng 01 năm 2021", False),  # a number glued to its word
+    ("Ngày 05 tháng 8 năm 2021, Ủy ban nhân dân tỉnh họp", False),  # a sentence, no place-and-date line
+])
+def test_a_date_is_whole_with_three_numbers_that_make_a_calendar_date(line, whole):
+    assert ocr_fields.date_read_whole(line) is whole

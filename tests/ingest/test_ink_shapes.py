@@ -88,7 +88,7 @@ def test_a_cached_grey_page_with_a_seal_is_read_again_without_its_rings(colour_p
     (its words under the seal were missing), a page without one only gets its regions."""
     monkeypatch.setenv("ARCHIVE_OCR_CACHE", str(tmp_path))
     calls = []
-    monkeypatch.setattr(ocr, "ocr_page", lambda image: calls.append(image.size) or {"words": [], "fresh": True})
+    monkeypatch.setattr(ocr, "ocr_page", lambda image, **_: calls.append(image.size) or {"words": [], "fresh": True})
     for page, expected_calls in ((colour_pages[0], 0), (colour_pages[-1], 1)):
         buffer = io.BytesIO()
         photocopy(page, "grey").save(buffer, "PNG", dpi=(DRAW_DPI, DRAW_DPI))
