@@ -15,7 +15,13 @@ else measured on the body text's x-height, as for phone photos); left to guess, 
 through pytesseract's TSV output, so every word comes with its box and confidence. A second
 pass (``second_pass``, on by default; ``$ARCHIVE_OCR_SECOND_PASS=off`` turns it off) reads the
 lines holding unsure words again, enlarged, and keeps a word's second reading only when
-Tesseract is surer of it or it is a Vietnamese syllable where the first was none.
+Tesseract is surer of it or it is a Vietnamese syllable where the first was none. The second
+pass never changes a word with digits; the header's two field lines get a reading of their own
+(``reread_header_fields``, on by default; ``$ARCHIVE_OCR_HEADER_REREAD=off`` turns it off): on the
+first page, the number line and the place-and-date line (found in the page's reading order by the
+cleaning stage's rules for those cells) whose number or date is not whole as read ("tháng 0",
+"ngày 233", "412TBUBND") are read again alone, enlarged, as one line; that reading's field is
+taken only when it is whole, and recorded as an ``ocr-reread`` change (``OcrResult.changes``).
 
 Layout, by geometry rather than by Tesseract's block order:
 
@@ -657,20 +663,22 @@ def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], d
 def header_field_lines(words: list[dict]) -> dict[str, list[int]]:
     """Indices of the words of the first page's number line ("number") and place-and-date line
     ("date"), found among the header's rows in the page's reading order (the two columns apart)
-    by the cleaning stage's own rules for those cells (``clean.layout``)."""
+    by the cleaning stage's own rules for those cells (``clean.layout``). A date cell holding a
+    digit goes before one holding none (an issuer line read with a comma, "HUYỆN X ,", is a
+    place-and-date cell cut short to that rule)."""
     from ..clean.layout import HEADER_ZONE_LINES, is_date_cell, is_number_cell
 
     marked = [{**w, "index": k} for k, w in enumerate(words)]
     kept, _left_out = page_debris([w for w in map(_without_dust, marked) if w["text"]], {})
-    found: dict[str, list[int]] = {}
+    candidates: dict[str, list[tuple[bool, int, list[int]]]] = {"number": [], "date": []}
     rows = [row for row in reading_order(rows_of(kept), first_page=True, last_page=False) if row]
-    for row in rows[:HEADER_ZONE_LINES]:
-        flat = [w for segment in row for w in segment]
+    for order, row in enumerate(rows[:HEADER_ZONE_LINES]):
         text = _row_text(row).lstrip(_EDGE_MARKS + "~*`'\" ")
-        field = "number" if is_number_cell(text) else "date" if is_date_cell(text) else None
-        if field and field not in found:
-            found[field] = [w["index"] for w in flat]
-    return found
+        kind = "number" if is_number_cell(text) else "date" if is_date_cell(text) else None
+        if kind:
+            has_digit = any(ch.isdigit() for ch in text)
+            candidates[kind].append((not has_digit, order, [w["index"] for segment in row for w in segment]))
+    return {kind: min(found)[2] for kind, found in candidates.items() if found}
 
 
 def field_whole(field: str, text: str) -> bool:

@@ -185,3 +185,11 @@ def test_a_page_cached_without_the_reread_takes_it_without_being_read_again(tmp_
     assert rereads == [150] and first["header_reread"] == {"lines": 1, "changed": []} and len(first["words"]) == 1
     assert "header_reread" not in second and second["words"] == []
     assert ocr._cached(file_hash, 0) == first  # stored under the full key
+
+
+def test_a_date_cell_with_digits_goes_before_an_issuer_line_read_with_a_comma():
+    words = (row("ỦY BAN NHÂN DÂN", 100, 100, (1, 1, 1)) + row("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1100, 100, (2, 1, 1))
+             + row("HUYỆN CẨM GIÀNG ,", 120, 160, (1, 1, 2)) + row("Độc lập - Tự do - Hạnh phúc", 1200, 160, (2, 1, 2))
+             + row("Số: 12/KH-UBND", 140, 240, (1, 1, 3)) + row("Cẩm Giàng, ngày 05 tháng 0 năm 2021", 1150, 240, (2, 1, 3))
+             + row("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng, chống dịch bệnh trong toàn tỉnh", 100, 420, (3, 1, 1)))
+    assert texts(words, ocr.header_field_lines(words)["date"]) == "Cẩm Giàng, ngày 05 tháng 0 năm 2021"
