@@ -577,16 +577,17 @@ def date_read_whole(line: str) -> bool:
     """The place-and-date line's date is whole as read: after the place's comma exactly three
     words hold digits, each all digits (the year may end the line with a stop), a day, a month
     and a year that make a calendar date (``extract.dates.make_date``, the one rule for a valid
-    date). "tháng 0", "ngày 233", "năm 2O21", "28tháng" are not."""
+    date; a speck read after the year, "2021-", is no part of it). "tháng 0", "ngày 233",
+    "năm 2O21", "28tháng" are not."""
     from ..extract.dates import make_date
     from .layout import is_date_cell
 
     if not is_date_cell(line) or "," not in line:
         return False
     numbers = [token for token in line[line.find(",") + 1:].split() if any(ch.isdigit() for ch in token)]
-    if len(numbers) != 3 or not all(re.fullmatch(r"\d{1,4}", token.rstrip(".,;:")) for token in numbers):
+    if len(numbers) != 3 or not all(re.fullmatch(r"\d{1,4}", token.rstrip(_END_SPECKS_CHARS)) for token in numbers):
         return False
-    day, month, year = (token.rstrip(".,;:") for token in numbers)
+    day, month, year = (token.rstrip(_END_SPECKS_CHARS) for token in numbers)
     return len(day) <= 2 and len(month) <= 2 and len(year) == 4 and make_date(int(day), int(month), int(year)) is not None
 
 

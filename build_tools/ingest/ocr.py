@@ -191,7 +191,7 @@ def settings_key(header_reread: bool | None = None) -> str:
     return key
 
 
-HEADER_REREAD_METHOD = "header-fields-reread-v1"  # change it when the rule taking a reading changes
+HEADER_REREAD_METHOD = "header-fields-reread-v2"  # change it when the rule taking a reading changes
 
 
 def header_reread_on() -> bool:
@@ -702,19 +702,27 @@ def read_line_again(grey, line_words: list[dict], dpi: int | None) -> list[dict]
 
 
 def merge_field(first: list[dict], second: list[dict]) -> list[dict] | None:
-    """The line as first read up to its field, the second reading from there: the field starts at
-    the leftmost word holding a digit in either reading (the day, the number), so the place, the
-    label and the date's first word stay as first read. None when neither reading has a digit."""
-    starts = [w["box"][0] for w in [*first, *second] if any(ch.isdigit() for ch in w["text"])]
-    if not starts:
+    """The line as first read outside its field, the second reading inside it: the field runs
+    from the leftmost to the rightmost word holding a digit in either reading (the day to the
+    year, the number), so the place, the label and the date's first word stay as first read, and
+    so does a speck after the field (a second reading's "2021 b" for "2021-" adds no word).
+    Second words take the first line's height and top: the layout is the first reading's. None
+    when neither reading has a digit."""
+    spans = [(w["box"][0], w["box"][0] + w["box"][2]) for w in [*first, *second]
+             if any(ch.isdigit() for ch in w["text"])]
+    if not spans:
         return None
-    start = min(starts)
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
 
     def in_field(w: dict) -> bool:
-        return w["box"][0] + w["box"][2] / 2 >= start
+        return start <= w["box"][0] + w["box"][2] / 2 <= end
 
-    ordered = sorted(first, key=lambda w: w["box"][0])
-    return [w for w in ordered if not in_field(w)] + sorted((w for w in second if in_field(w)), key=lambda w: w["box"][0])
+    top = round(statistics.median(w["box"][1] for w in first))
+    height = round(statistics.median(w["box"][3] for w in first))
+    ordered = sorted([*(w for w in first if not in_field(w)),
+                      *({**w, "box": [w["box"][0], top, w["box"][2], height]} for w in second if in_field(w))],
+                     key=lambda w: w["box"][0])
+    return ordered
 
 
 def reread_header_fields(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], dict]:

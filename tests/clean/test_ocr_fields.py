@@ -236,6 +236,7 @@ def test_a_number_is_whole_with_digits_a_slash_and_a_known_type_code(line, whole
     ("Đức Hòa, ngày 05 tháng 8 năm 2021", True),
     ("Bà Rịa - Vũng Tàu, ngày 1 tháng 12 năm 2020.", True),
     ("Hà Nội, ngày 05 tháng 8, năm 2021", True),
+    ("Ninh Thuận, ngày 27 tháng 07 năm 2021-", True),  # a speck after the year
     ("Đức Hòa, ngày 05 tháng 0 năm 2021", False),  # no month 0
     ("Khánh Hòa, ngày 233 tháng 10 năm 2020", False),  # a digit too many
     ("Huế, ngày 31 tháng 2 năm 2021", False),  # no such day

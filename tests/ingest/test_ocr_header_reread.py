@@ -110,6 +110,19 @@ def test_the_field_starts_at_the_first_digit_of_either_reading():
     assert ocr.merge_field([word("Huế,", 0, 0)], [word("Hué,", 0, 0)]) is None
 
 
+def test_the_field_ends_at_the_last_digit_and_keeps_the_first_line_height():
+    """A speck the second reading finds after the year adds no word; second words sit where the
+    first line sat (a taller box would open a blank line above it in the text)."""
+    first = [word("Huế,", 0, 100), word("ngày", 120, 100), word("28", 240, 100), word("năm", 320, 100),
+             word("2021-", 420, 100)]
+    second = [{**w, "box": [w["box"][0], 90, w["box"][2], 60]} for w in
+              (word("Huế,", 0, 0), word("ngày", 120, 0), word("28", 240, 0), word("năm", 320, 0), word("2021", 420, 0))]
+    second.append(word("b", 560, 90, h=60))
+    merged = ocr.merge_field(first, second)
+    assert [w["text"] for w in merged] == ["Huế,", "ngày", "28", "năm", "2021"]
+    assert {(w["box"][1], w["box"][3]) for w in merged} == {(100, 40)}
+
+
 def render_line(text: str, points: float = 13, dpi: int = 150) -> tuple[Image.Image, list[dict]]:
     """A header line printed in the generator's Times-compatible italic at ``dpi``, and the
     boxes of its words (as Tesseract's first reading would give them)."""
