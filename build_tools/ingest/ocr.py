@@ -114,6 +114,10 @@ CONFIDENCE_MARGIN = 10.0  # a second reading of the same validity must be this m
 HEADER_REREAD = True
 REREAD_SCALE = 3
 REREAD_PSM = 7
+# A date still not whole after that: each of its numbers that is no valid day, month or year alone
+# (or is missing between its words) is read digits-only at each of ``DIGIT_SCALES``; the readings
+# are taken only when they agree and the date is then valid (``reread_date_numbers``).
+DIGIT_SCALES = (3, 2)
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,11 +191,11 @@ def settings_key(header_reread: bool | None = None) -> str:
         key += (f"|second-pass:conf<{UNSURE_CONFIDENCE:g},x{SECOND_PASS_SCALE},psm{SECOND_PASS_PSM},"
                 f"margin{CONFIDENCE_MARGIN:g}")
     if header_reread_on() if header_reread is None else header_reread:
-        key += f"|{HEADER_REREAD_METHOD}:x{REREAD_SCALE},psm{REREAD_PSM}"
+        key += f"|{HEADER_REREAD_METHOD}:x{REREAD_SCALE},psm{REREAD_PSM},digits{'+'.join(map(str, DIGIT_SCALES))}"
     return key
 
 
-HEADER_REREAD_METHOD = "header-fields-reread-v2"  # change it when the rule taking a reading changes
+HEADER_REREAD_METHOD = "header-fields-reread-v3"  # change it when the rule taking a reading changes
 
 
 def header_reread_on() -> bool:
@@ -729,7 +733,8 @@ def reread_header_fields(grey, words: list[dict], dpi: int | None) -> tuple[list
     """The words with the header's number and date lines read again where their field is not whole
     as first read (``field_whole``), and what was done ({"lines": lines read again, "changed":
     [{"field", "first", "second"}]}). The second reading of a line's field is taken only when it
-    makes the field whole; otherwise (the readings disagree and neither is whole) the first stays
+    makes the field whole; a date still not whole has its numbers read digits-only
+    (``reread_date_numbers``); otherwise (the readings disagree and none is whole) the first stays
     and the field is left to the repair or unknown: no digit is ever chosen between readings.
     Taken words keep the first reading's line and carry ``"first"``: the text the line had."""
     lines = {field: members for field, members in header_field_lines(words).items()
@@ -741,6 +746,8 @@ def reread_header_fields(grey, words: list[dict], dpi: int | None) -> tuple[list
     for field, members in lines.items():
         first = [words[i] for i in members]
         merged = merge_field(first, read_line_again(grey, first, dpi))
+        if (merged is None or not field_whole(field, " ".join(w["text"] for w in merged))) and field == "date":
+            merged = reread_date_numbers(grey, first, dpi)
         if merged is None or not field_whole(field, " ".join(w["text"] for w in merged)):
             continue
         first_text = " ".join(w["text"] for w in sorted(first, key=lambda w: w["box"][0]))
@@ -750,6 +757,98 @@ def reread_header_fields(grey, words: list[dict], dpi: int | None) -> tuple[list
                                   "second": " ".join(w["text"] for w in merged)})
     out = [w for k, word in enumerate(words) for w in taken.get(k, [word])]
     return out, record
+
+
+_SLOT_MARKS = ".,;:-–—'\"`~_|()"
+
+
+def date_number_slots(line: list[dict]) -> list[tuple[str, list[int], tuple[int, int]]] | None:
+    """Where the day, month and year of a place-and-date line as first read stand: (part, indices
+    of its words in ``line`` sorted left to right, (left, right) of the paper between the date
+    words that holds it). The date words are the date grammar's (``date_grammar.spellings``); the
+    day is what stands after the day word (or the place's comma), the month between the month
+    and year words, the year the first word after the year word. None when the month or the
+    year word was not read as such: the numbers' places are then unknown."""
+    from ..vietnamese.date_grammar import spellings
+    from ..vietnamese.fold import fold
+
+    comma = next((k for k, w in enumerate(line) if "," in w["text"]), None)
+    if comma is None:
+        return None
+    at: dict[str, int] = {}
+    for k in range(comma + 1, len(line)):
+        folded = fold(line[k]["text"].strip(_SLOT_MARKS))
+        for part in ("day", "month", "year"):
+            if folded in spellings(part) and part not in at:
+                at[part] = k
+    if "month" not in at or "year" not in at or not at.get("day", comma) < at["month"] < at["year"]:
+        return None
+    end = lambda k: line[k]["box"][0] + line[k]["box"][2]  # noqa: E731 - the right edge of word k
+    after_year = [at["year"] + 1] if at["year"] + 1 < len(line) else []
+    slots = [("day", list(range(at.get("day", comma) + 1, at["month"])), (end(at.get("day", comma)), line[at["month"]]["box"][0])),
+             ("month", list(range(at["month"] + 1, at["year"])), (end(at["month"]), line[at["year"]]["box"][0]))]
+    return slots + [("year", after_year, (end(at["year"]), end(after_year[0]) if after_year else end(at["year"])))]
+
+
+def _number_alone(part: str, text: str) -> bool:
+    """A day (1-31), month (1-12) or year (four digits) as it stands, without the rest of the date."""
+    if not re.fullmatch(r"\d{1,4}", text):
+        return False
+    value = int(text)
+    return {"day": len(text) <= 2 and 1 <= value <= 31, "month": len(text) <= 2 and 1 <= value <= 12,
+            "year": len(text) == 4}[part]
+
+
+def read_digits(grey, box: tuple[int, int, int, int], dpi: int | None, scale: int) -> tuple[str, float]:
+    """The digits printed in ``box`` (left, top, right, bottom, with half a line of room around),
+    read as one line with only digits allowed, enlarged ``scale`` times; and the least confidence."""
+    import pytesseract
+
+    left, top, right, bottom = box
+    room = (bottom - top) / 2
+    crop = (max(0, int(left - room)), max(0, int(top - room)), min(grey.size[0], int(right + room) + 1),
+            min(grey.size[1], int(bottom + room) + 1))
+    sheet, _tops, _left = stack_crops(grey, [crop], scale)
+    config = (f"--oem 1 --psm {REREAD_PSM} -c tessedit_char_whitelist=0123456789"
+              + (f" --dpi {dpi * scale}" if dpi else ""))
+    words = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
+                                                       output_type=pytesseract.Output.DICT))
+    digits = "".join(ch for w in words for ch in w["text"] if ch.isdigit())
+    return digits, min((w["conf"] for w in words), default=0.0)
+
+
+def reread_date_numbers(grey, first: list[dict], dpi: int | None) -> list[dict] | None:
+    """The date line with each number that is not valid alone (or is missing) read digits-only at
+    every one of ``DIGIT_SCALES``: taken only when those readings agree (two readings that differ
+    leave the number unknown; no digit is chosen between them). None when a number's place is
+    unknown, there is no room for a missing one, or the readings disagree or find no digit."""
+    line = sorted(first, key=lambda w: w["box"][0])
+    slots = date_number_slots(line)
+    if slots is None:
+        return None
+    height = statistics.median(w["box"][3] for w in line)
+    top = min(w["box"][1] for w in line)
+    bottom = max(w["box"][1] + w["box"][3] for w in line)
+    replace: dict[int, list[dict]] = {}
+    for part, members, (left, right) in slots:
+        if members and _number_alone(part, "".join(line[k]["text"].strip(_SLOT_MARKS) for k in members)):
+            continue
+        if members:
+            left, right = min(line[k]["box"][0] for k in members), max(line[k]["box"][0] + line[k]["box"][2] for k in members)
+        elif right - left < 0.6 * height:
+            return None  # no room for a number the first reading lost
+        readings = [read_digits(grey, (left, top, right, bottom), dpi, scale) for scale in DIGIT_SCALES]
+        if not readings[0][0] or len({digits for digits, _ in readings}) != 1:
+            return None
+        word = {**line[members[0] if members else 0], "text": readings[0][0], "conf": min(c for _, c in readings),
+                "box": [left, round(statistics.median(w["box"][1] for w in line)), right - left, round(height)]}
+        replace[members[0] if members else -1 - len(replace)] = [word]
+        replace.update({k: [] for k in members[1:]})
+    if not replace:
+        return None
+    words = [w for k, word in enumerate(line) for w in replace.get(k, [word])]
+    words += [w for k, found in replace.items() if k < 0 for w in found]  # numbers the first reading lost
+    return sorted(words, key=lambda w: w["box"][0])
 
 
 def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) -> dict:

@@ -206,3 +206,42 @@ def test_a_date_cell_with_digits_goes_before_an_issuer_line_read_with_a_comma():
              + row("Số: 12/KH-UBND", 140, 240, (1, 1, 3)) + row("Cẩm Giàng, ngày 05 tháng 0 năm 2021", 1150, 240, (2, 1, 3))
              + row("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng, chống dịch bệnh trong toàn tỉnh", 100, 420, (3, 1, 1)))
     assert texts(words, ocr.header_field_lines(words)["date"]) == "Cẩm Giàng, ngày 05 tháng 0 năm 2021"
+
+
+def test_the_date_numbers_stand_between_the_date_words():
+    line = [word(t, 100 * k, 0, w=80) for k, t in enumerate("Ninh Thuận, ngày 28 tháng năm 2022 :".split())]
+    slots = ocr.date_number_slots(line)
+    assert [(part, members) for part, members, _gap in slots] == [("day", [3]), ("month", []), ("year", [6])]
+    assert slots[1][2] == (480, 500)  # the paper between "tháng" and "năm", where the month was lost
+    garbled = [word(t, 100 * k, 0, w=80) for k, t in enumerate("Yên Bái, ngày 28 tk, vu năm 2021".split())]
+    assert ocr.date_number_slots(garbled) is None  # no month word: the numbers' places are unknown
+
+
+@pytest.mark.parametrize("readings, expected", [
+    ({3: "03", 2: "03"}, "Ninh Thuận, ngày 28 tháng 03 năm 2022"),  # two digit-only readings agree
+    ({3: "03", 2: "8"}, None),  # they disagree: no digit is chosen, the month stays unknown
+    ({3: "", 2: ""}, None),  # nothing read
+])
+def test_a_lost_month_is_taken_only_when_the_digit_readings_agree(monkeypatch, readings, expected):
+    line = [word(t, 150 * k, 0, w=90) for k, t in enumerate("Ninh Thuận, ngày 28 tháng năm 2022".split())]
+    asked = []
+    monkeypatch.setattr(ocr, "read_digits", lambda grey, box, dpi, scale: asked.append(box) or (readings[scale], 70.0))
+    merged = ocr.reread_date_numbers(Image.new("L", (1200, 100), 255), line, 150)
+    assert len(asked) == len(ocr.DIGIT_SCALES) and asked[0][0] == 690 and asked[0][2] == 750  # only the lost month
+    assert (merged and " ".join(w["text"] for w in merged)) == expected
+
+
+def test_numbers_valid_alone_keep_their_first_reading(monkeypatch):
+    line = [word(t, 150 * k, 0, w=90) for k, t in enumerate("Huế, ngày 233 tháng 10 năm 2020".split())]
+    monkeypatch.setattr(ocr, "read_digits", lambda grey, box, dpi, scale: ("23", 80.0))
+    merged = ocr.reread_date_numbers(Image.new("L", (1200, 100), 255), line, 150)
+    assert [w["text"] for w in merged] == ["Huế,", "ngày", "23", "tháng", "10", "năm", "2020"]
+
+
+@needs_tesseract
+def test_digits_are_read_digits_only_from_a_rendered_crop():
+    image, words = render_line("ngày 28 tháng 03 năm 2022")
+    month = words[3]["box"]
+    for scale in ocr.DIGIT_SCALES:
+        digits, confidence = ocr.read_digits(image, (month[0], month[1], month[0] + month[2], month[1] + month[3]), 150, scale)
+        assert digits == "03" and confidence > 0
