@@ -195,7 +195,7 @@ def settings_key(header_reread: bool | None = None) -> str:
     return key
 
 
-HEADER_REREAD_METHOD = "header-fields-reread-v3"  # change it when the rule taking a reading changes
+HEADER_REREAD_METHOD = "header-fields-reread-v4"  # change it when the rule taking a reading changes
 
 
 def header_reread_on() -> bool:
@@ -840,7 +840,10 @@ def reread_date_numbers(grey, first: list[dict], dpi: int | None) -> list[dict] 
         readings = [read_digits(grey, (left, top, right, bottom), dpi, scale) for scale in DIGIT_SCALES]
         if not readings[0][0] or len({digits for digits, _ in readings}) != 1:
             return None
-        word = {**line[members[0] if members else 0], "text": readings[0][0], "conf": min(c for _, c in readings),
+        # Tesseract gives digits read under a whitelist no confidence (0): the agreement is the
+        # evidence, so the number stands at ``SOLID_CONFIDENCE``, no speck but marked as unsure
+        word = {**line[members[0] if members else 0], "text": readings[0][0],
+                "conf": max(SOLID_CONFIDENCE, min(c for _, c in readings)),
                 "box": [left, round(statistics.median(w["box"][1] for w in line)), right - left, round(height)]}
         replace[members[0] if members else -1 - len(replace)] = [word]
         replace.update({k: [] for k in members[1:]})
