@@ -195,7 +195,7 @@ def settings_key(header_reread: bool | None = None) -> str:
     return key
 
 
-HEADER_REREAD_METHOD = "header-fields-reread-v4"  # change it when the rule taking a reading changes
+HEADER_REREAD_METHOD = "header-fields-reread-v5"  # change it when the rule taking a reading changes
 
 
 def header_reread_on() -> bool:
@@ -827,16 +827,18 @@ def reread_date_numbers(grey, first: list[dict], dpi: int | None) -> list[dict] 
     if slots is None:
         return None
     height = statistics.median(w["box"][3] for w in line)
-    top = min(w["box"][1] for w in line)
-    bottom = max(w["box"][1] + w["box"][3] for w in line)
     replace: dict[int, list[dict]] = {}
     for part, members, (left, right) in slots:
         if members and _number_alone(part, "".join(line[k]["text"].strip(_SLOT_MARKS) for k in members)):
             continue
+        if not members and right - left < 0.6 * height:
+            return None  # no room for a number the first reading lost
+        # the number's own words, or the two date words around the paper where it was lost
+        around = members or [k for k, w in enumerate(line) if w["box"][0] + w["box"][2] == left or w["box"][0] == right]
         if members:
             left, right = min(line[k]["box"][0] for k in members), max(line[k]["box"][0] + line[k]["box"][2] for k in members)
-        elif right - left < 0.6 * height:
-            return None  # no room for a number the first reading lost
+        top = min(line[k]["box"][1] for k in around)
+        bottom = max(line[k]["box"][1] + line[k]["box"][3] for k in around)
         readings = [read_digits(grey, (left, top, right, bottom), dpi, scale) for scale in DIGIT_SCALES]
         if not readings[0][0] or len({digits for digits, _ in readings}) != 1:
             return None
