@@ -72,8 +72,8 @@ import yaml
 
 from ..model import Change, OcrQuality
 from ..vietnamese.fold import unmarked as fold
-from ..vietnamese.syllables import (general_frequency, has_vietnamese_mark, is_syllable, is_vietnamese_letter,
-                                    letter_parts, strip_tone, toneless)
+from ..vietnamese.syllables import (consonant_ends, general_frequency, has_vietnamese_mark, is_syllable,
+                                    is_vietnamese_letter, letter_parts, strip_tone, toneless)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -380,6 +380,7 @@ class Lexicon:
         self._set_trigrams(trigrams or {})
         self._group_index: dict[str, tuple[str, ...]] | None = None
         self._longer_index: dict[str, list[str]] | None = None
+        self._cluster_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._candidates: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
 
     # -- loading ------------------------------------------------------------------
@@ -815,7 +816,8 @@ class Lexicon:
     def candidates(self, lower: str, style: str = "lower") -> list[tuple[str, float, str]]:
         """``(candidate, cost, how)`` for a token that is not a known word. Cached.
 
-        ``style`` is how the token was written: "lower", "title" (perhaps a name),
+        ``style`` is how the token was written: "lower", "title" (perhaps a name), "mixed" (a capital
+        inside: words run together),
         "upper" (perhaps an acronym) or "latin" (no Vietnamese letter at all).
         Candidates come from the confusion rules (at most ``max_rule_applications``)
         and from lexicon words with other marks on the same letters; lower-case
@@ -881,6 +883,8 @@ class Lexicon:
                     offer(lower[:i] + letter + lower[i:], edit, "one letter added")
         if style in ("lower", "title") and unexplained and _may_be_garbled(lower):
             self._offer_group_edits(lower, self.params["group_edit_cost"], best)
+        if style in ("lower", "title") and _garbled_cluster_shape(lower):
+            self._offer_cluster_garbles(lower, self.params["cluster_garble_cost"], best)
         if style in ("lower", "title") and _stray_letter_inside(lower) \
                 and len(lower) >= self.params["loanword_min_length"]:
             # a Latin word with one Vietnamese letter inside it (vaccỉne): nearest loanword
@@ -933,6 +937,42 @@ class Lexicon:
                     total = cost + self.marks_cost(variant, word)
                     if total < best.get(word, (math.inf, ""))[0]:
                         best[word] = (total, GROUP_EDIT)
+
+    def _offer_cluster_garbles(self, lower: str, cost: float, best: dict[str, tuple[float, str]]) -> None:
+        """Lexicon syllables whose rhyme ``lower`` keeps after a garbled onset, or whose onset and vowel it
+        keeps before a garbled final: an engine may read a wide consonant cluster (nh, th, tr) as a run
+        of one to three other glyphs while the rest of the syllable stays intact, which no one- or
+        two-letter edit reaches. The intact part is matched with its marks; each candidate pays ``cost``."""
+        by_rhyme, by_head = self.cluster_index()
+        size = len(lower)
+        for k in range(1, min(MAX_GARBLED_RUN, size - MIN_INTACT_PART) + 1):
+            for run, found, how in ((lower[:k], by_rhyme.get(lower[k:], ()), GARBLED_ONSET),
+                                    (lower[size - k:], by_head.get(lower[:size - k], ()), GARBLED_FINAL)):
+                if not _toned(run) or (how == GARBLED_FINAL and not _toned(lower[:size - k])):
+                    # the garble reads the cluster as marked glyphs, a tone where no vowel is; before a
+                    # final, beside the head's own tone (matít, pirít are loanwords: one tone)
+                    continue
+                for word in found:
+                    if cost < best.get(word, (math.inf, ""))[0]:
+                        best[word] = (cost, how)
+
+    def cluster_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The candidate syllables under their rhyme (the part after a consonant onset) and under their
+        head (the part before a consonant final), each part holding a vowel (built on first use)."""
+        if self._cluster_index is None:
+            by_rhyme: dict[str, list[str]] = {}
+            by_head: dict[str, list[str]] = {}
+            for spelling in sorted(self.fold_index):
+                for word in self.fold_index[spelling]:
+                    if not is_syllable(word):
+                        continue
+                    onset, final = consonant_ends(word)
+                    if onset and len(word) - len(onset) >= MIN_INTACT_PART:
+                        by_rhyme.setdefault(word[len(onset):], []).append(word)
+                    if final and len(word) - len(final) >= MIN_INTACT_PART:
+                        by_head.setdefault(word[:len(word) - len(final)], []).append(word)
+            self._cluster_index = (by_rhyme, by_head)
+        return self._cluster_index
 
     def group_index(self) -> dict[str, tuple[str, ...]]:
         """Folded spellings of the candidate words under each of their spellings with up to two
@@ -1005,6 +1045,10 @@ class Lexicon:
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 GROUP_EDIT = "letter group replaced"  # how a candidate one letter-group edit away is named
+GARBLED_ONSET = "garbled onset, rhyme kept"
+GARBLED_FINAL = "garbled final, onset and vowel kept"
+MAX_GARBLED_RUN = 3  # letters of the token standing for a garbled consonant cluster (rủi for nh)
+MIN_INTACT_PART = 2  # letters of the syllable kept intact around it
 
 
 def _stray_letter_inside(word: str) -> bool:
@@ -1034,6 +1078,17 @@ def _may_be_garbled(lower: str) -> bool:
     côla, kêpi, Sơđồ …) from being "repaired" and costs 4 words of seed 003's repairs (0.92 % →
     1.03 %): clean text first."""
     return not is_syllable(lower) and not any(ch in _LOAN_LETTERS for ch in lower) and not _two_syllables(lower)
+
+
+def _toned(letters: str) -> bool:
+    return any(letter_parts(ch)[2] for ch in letters)
+
+
+def _garbled_cluster_shape(lower: str) -> bool:
+    """A non-word a garbled consonant cluster may explain: a Vietnamese mark on it (the garble reads
+    marked glyphs), no letter Vietnamese does not write. Two syllables run together are allowed
+    (tỉrửi is tỉ + rửi): the candidate keeps the token's own rhyme or head, and the word pairs decide."""
+    return not is_syllable(lower) and has_vietnamese_mark(lower) and not any(ch in _LOAN_LETTERS for ch in lower)
 
 
 def _two_syllables(lower: str) -> bool:
@@ -1068,6 +1123,8 @@ def _style(token: str) -> str:
         return "latin"
     if len(token) > 1 and token.isupper():
         return "upper"
+    if not (token.islower() or token == token.capitalize()):
+        return "mixed"  # a capital inside (sốTăng): words run together, no garble of one
     return "title" if token[0].isupper() else "lower"
 
 
