@@ -816,9 +816,8 @@ class Lexicon:
     def candidates(self, lower: str, style: str = "lower") -> list[tuple[str, float, str]]:
         """``(candidate, cost, how)`` for a token that is not a known word. Cached.
 
-        ``style`` is how the token was written: "lower", "title" (perhaps a name), "mixed" (a capital
-        inside: words run together),
-        "upper" (perhaps an acronym) or "latin" (no Vietnamese letter at all).
+        ``style`` is how the token was written: "lower", "title" (perhaps a name), "upper" (perhaps
+        an acronym), "mixed" (a capital inside: words run together) or "latin" (no Vietnamese letter).
         Candidates come from the confusion rules (at most ``max_rule_applications``)
         and from lexicon words with other marks on the same letters; lower-case
         Vietnamese tokens also get one generic letter edit, all-caps tokens also the
@@ -1081,6 +1080,7 @@ def _may_be_garbled(lower: str) -> bool:
 
 
 def _toned(letters: str) -> bool:
+    """A tone mark on one of the letters."""
     return any(letter_parts(ch)[2] for ch in letters)
 
 
