@@ -270,20 +270,45 @@ def page_image(data: bytes, kind: str, index: int, dpi: int = DPI):
 def _scanned_image(page):
     """The page's one image at its own resolution, when the page is a scan (one image covering
     it): resampling a 150-dpi scan to 300 dpi costs Tesseract words. None otherwise."""
-    import pypdfium2.raw as pdfium_c
-
     try:
-        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
-        if len(images) != 1:
+        found = _covering_image(page)
+        if found is None:
             return None
-        left, bottom, right, top = images[0].get_bounds()
-        width, height = page.get_size()
-        if (right - left) < 0.9 * width or (top - bottom) < 0.9 * height:
-            return None
-        image = images[0].get_bitmap(render=False).to_pil().convert("RGB")
-        return image if image.width >= 0.9 * width * 150 / 72 else None  # under 150 dpi: render instead
+        image = found.get_bitmap(render=False).to_pil().convert("RGB")
+        return image if image.width >= 0.9 * page.get_size()[0] * 150 / 72 else None  # under 150 dpi: render instead
     except Exception:  # noqa: BLE001 - unusual image formats: rendering the page always works
         return None
+
+
+def _covering_image(page):
+    """The page's one image object when it covers the page (90 % of each side): a scanned page."""
+    import pypdfium2.raw as pdfium_c
+
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    if len(images) != 1:
+        return None
+    left, bottom, right, top = images[0].get_bounds()
+    width, height = page.get_size()
+    return images[0] if right - left >= 0.9 * width and top - bottom >= 0.9 * height else None
+
+
+def scanned_pages_without_text(data: bytes, text: str) -> list[int]:
+    """Pages (0-based) of a PDF that are a scan with no usable text layer of their own, in a PDF
+    whose other pages have one: a typed notice with its signed last page scanned in. A page with
+    no text and no covering image (blank, or a signature image alone) is none."""
+    import pypdfium2
+
+    layers = text.split("\f")
+    empty = [index for index, layer in enumerate(layers) if sum(ch.isalpha() for ch in layer) < MIN_PAGE_LETTERS]
+    if not empty:
+        return []
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [index for index in empty if index < len(document) and _covering_image(document[index]) is not None]
+    except Exception:  # noqa: BLE001 - a damaged page: the text layer is read as it is
+        return []
+    finally:
+        document.close()
 
 
 def drop_colour_ink(image):
@@ -1129,15 +1154,27 @@ def scan_kind(path: Path, data: bytes | None = None) -> str | None:
     if suffix == ".pdf":
         from .formats import pdf_text_layer
 
-        text, _problem, _notes = pdf_text_layer(data if data is not None else path.read_bytes())
-        return "pdf" if text is not None and not has_usable_text(text) else None
+        data = data if data is not None else path.read_bytes()
+        text, _problem, _notes = pdf_text_layer(data)
+        if text is None:
+            return None
+        return "pdf" if pdf_needs_ocr(data, text) else None
     return None
+
+
+def pdf_needs_ocr(data: bytes, text: str) -> bool:
+    """A PDF is read by OCR when its text layer is not usable, or when scanned pages without a
+    layer sit among typed ones (then the whole file is read: no page's text is lost)."""
+    return not has_usable_text(text) or bool(scanned_pages_without_text(data, text))
+
+
+MIN_PAGE_LETTERS = 40  # letters a text layer holds on an average page to be read (not a stamp's caption)
 
 
 def has_usable_text(text: str) -> bool:
     """A text layer worth reading: some letters on an average page (not only a stamp's caption)."""
     pages = max(1, text.count("\f") + 1)
-    return sum(ch.isalpha() for ch in text) >= 40 * pages
+    return sum(ch.isalpha() for ch in text) >= MIN_PAGE_LETTERS * pages
 
 
 def _page_task(task: tuple[str, str, int, str]) -> int:
