@@ -72,8 +72,8 @@ import yaml
 
 from ..model import Change, OcrQuality
 from ..vietnamese.fold import unmarked as fold
-from ..vietnamese.syllables import (general_frequency, has_vietnamese_mark, is_syllable, is_vietnamese_letter,
-                                    letter_parts, strip_tone, toneless)
+from ..vietnamese.syllables import (consonant_ends, general_frequency, has_vietnamese_mark, is_syllable,
+                                    is_vietnamese_letter, letter_parts, strip_tone, toneless)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ocr"
 # Between two words that are not simply adjacent the language model sees a boundary
@@ -306,6 +306,7 @@ class Lexicon:
                 count = params["min_acronym_count"]
                 words[word] = (count, count, count, 0)
         self.uni: dict[str, int] = {word: entry[0] for word, entry in words.items()}
+        self.lower_counts: dict[str, int] = {word: entry[3] for word, entry in words.items() if entry[3]}
         # non-syllables never written in lower case (ubnd, tc, ea): acronyms and names
         self.never_lower = frozenset(word for word, entry in words.items()
                                      if entry[3] == 0 and word not in BOUNDARIES and not is_syllable(word))
@@ -380,6 +381,7 @@ class Lexicon:
         self._set_trigrams(trigrams or {})
         self._group_index: dict[str, tuple[str, ...]] | None = None
         self._longer_index: dict[str, list[str]] | None = None
+        self._cluster_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._candidates: dict[tuple[str, str], list[tuple[str, float, str]]] = {}
 
     # -- loading ------------------------------------------------------------------
@@ -728,6 +730,12 @@ class Lexicon:
         return (left not in BOUNDARIES and bool(self.big.get(left, {}).get(replacement))) or (
             right not in BOUNDARIES and bool(self.big.get(replacement, {}).get(right)))
 
+    def mostly_lower(self, word: str) -> bool:
+        """The corpus writes ``word`` in lower case at least as often as capitalised (lao, ngành; not
+        nguyễn, hà): inside a sentence it is written small unless the text says otherwise."""
+        count = self.uni.get(word)
+        return bool(count) and 2 * self.lower_counts.get(word, 0) >= count
+
     def keep_valid_pcont(self, word: str) -> float:
         """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
         frequency in general Vietnamese says (``lạ`` is common, ``thòi`` rare), at least the floor
@@ -815,8 +823,8 @@ class Lexicon:
     def candidates(self, lower: str, style: str = "lower") -> list[tuple[str, float, str]]:
         """``(candidate, cost, how)`` for a token that is not a known word. Cached.
 
-        ``style`` is how the token was written: "lower", "title" (perhaps a name),
-        "upper" (perhaps an acronym) or "latin" (no Vietnamese letter at all).
+        ``style`` is how the token was written: "lower", "title" (perhaps a name), "upper" (perhaps
+        an acronym), "mixed" (a capital inside: words run together) or "latin" (no Vietnamese letter).
         Candidates come from the confusion rules (at most ``max_rule_applications``)
         and from lexicon words with other marks on the same letters; lower-case
         Vietnamese tokens also get one generic letter edit, all-caps tokens also the
@@ -881,6 +889,8 @@ class Lexicon:
                     offer(lower[:i] + letter + lower[i:], edit, "one letter added")
         if style in ("lower", "title") and unexplained and _may_be_garbled(lower):
             self._offer_group_edits(lower, self.params["group_edit_cost"], best)
+        if style in ("lower", "title") and _garbled_cluster_shape(lower):
+            self._offer_cluster_garbles(lower, self.params["cluster_garble_cost"], best)
         if style in ("lower", "title") and _stray_letter_inside(lower) \
                 and len(lower) >= self.params["loanword_min_length"]:
             # a Latin word with one Vietnamese letter inside it (vaccỉne): nearest loanword
@@ -933,6 +943,42 @@ class Lexicon:
                     total = cost + self.marks_cost(variant, word)
                     if total < best.get(word, (math.inf, ""))[0]:
                         best[word] = (total, GROUP_EDIT)
+
+    def _offer_cluster_garbles(self, lower: str, cost: float, best: dict[str, tuple[float, str]]) -> None:
+        """Lexicon syllables whose rhyme ``lower`` keeps after a garbled onset, or whose onset and vowel it
+        keeps before a garbled final: an engine may read a wide consonant cluster (nh, th, tr) as a run
+        of one to three other glyphs while the rest of the syllable stays intact, which no one- or
+        two-letter edit reaches. The intact part is matched with its marks; each candidate pays ``cost``."""
+        by_rhyme, by_head = self.cluster_index()
+        size = len(lower)
+        for k in range(1, min(MAX_GARBLED_RUN, size - MIN_INTACT_PART) + 1):
+            for run, found, how in ((lower[:k], by_rhyme.get(lower[k:], ()), GARBLED_ONSET),
+                                    (lower[size - k:], by_head.get(lower[:size - k], ()), GARBLED_FINAL)):
+                if not _toned(run) or (how == GARBLED_FINAL and not _toned(lower[:size - k])):
+                    # the garble reads the cluster as marked glyphs, a tone where no vowel is; before a
+                    # final, beside the head's own tone (matít, pirít are loanwords: one tone)
+                    continue
+                for word in found:
+                    if cost < best.get(word, (math.inf, ""))[0]:
+                        best[word] = (cost, how)
+
+    def cluster_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The candidate syllables under their rhyme (the part after a consonant onset) and under their
+        head (the part before a consonant final), each part holding a vowel (built on first use)."""
+        if self._cluster_index is None:
+            by_rhyme: dict[str, list[str]] = {}
+            by_head: dict[str, list[str]] = {}
+            for spelling in sorted(self.fold_index):
+                for word in self.fold_index[spelling]:
+                    if not is_syllable(word):
+                        continue
+                    onset, final = consonant_ends(word)
+                    if onset and len(word) - len(onset) >= MIN_INTACT_PART:
+                        by_rhyme.setdefault(word[len(onset):], []).append(word)
+                    if final and len(word) - len(final) >= MIN_INTACT_PART:
+                        by_head.setdefault(word[:len(word) - len(final)], []).append(word)
+            self._cluster_index = (by_rhyme, by_head)
+        return self._cluster_index
 
     def group_index(self) -> dict[str, tuple[str, ...]]:
         """Folded spellings of the candidate words under each of their spellings with up to two
@@ -1005,6 +1051,10 @@ class Lexicon:
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 GROUP_EDIT = "letter group replaced"  # how a candidate one letter-group edit away is named
+GARBLED_ONSET = "garbled onset, rhyme kept"
+GARBLED_FINAL = "garbled final, onset and vowel kept"
+MAX_GARBLED_RUN = 3  # letters of the token standing for a garbled consonant cluster (rủi for nh)
+MIN_INTACT_PART = 2  # letters of the syllable kept intact around it
 
 
 def _stray_letter_inside(word: str) -> bool:
@@ -1034,6 +1084,18 @@ def _may_be_garbled(lower: str) -> bool:
     côla, kêpi, Sơđồ …) from being "repaired" and costs 4 words of seed 003's repairs (0.92 % →
     1.03 %): clean text first."""
     return not is_syllable(lower) and not any(ch in _LOAN_LETTERS for ch in lower) and not _two_syllables(lower)
+
+
+def _toned(letters: str) -> bool:
+    """A tone mark on one of the letters."""
+    return any(letter_parts(ch)[2] for ch in letters)
+
+
+def _garbled_cluster_shape(lower: str) -> bool:
+    """A non-word a garbled consonant cluster may explain: a Vietnamese mark on it (the garble reads
+    marked glyphs), no letter Vietnamese does not write. Two syllables run together are allowed
+    (tỉrửi is tỉ + rửi): the candidate keeps the token's own rhyme or head, and the word pairs decide."""
+    return not is_syllable(lower) and has_vietnamese_mark(lower) and not any(ch in _LOAN_LETTERS for ch in lower)
 
 
 def _two_syllables(lower: str) -> bool:
@@ -1068,6 +1130,8 @@ def _style(token: str) -> str:
         return "latin"
     if len(token) > 1 and token.isupper():
         return "upper"
+    if not (token.islower() or token == token.capitalize()):
+        return "mixed"  # a capital inside (sốTăng): words run together, no garble of one
     return "title" if token[0].isupper() else "lower"
 
 
@@ -1303,6 +1367,25 @@ def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], ki
     return found
 
 
+def repaired_case(lex: Lexicon, words: list[str], seps: list[str], j: int, word: str) -> str:
+    """The repaired ``word`` in the case of the token it replaces (``restore_case``), except for a
+    capital the garble itself made: where the repair replaced the first letter (another engine reads
+    l as I, th as M, ng as Ẹ), a capital inside a sentence, after a small word, is no evidence, and a
+    word the corpus mostly writes small is written small. A first letter kept keeps its case (the
+    Chính of "Chính phủ" is read right, C or c alike)."""
+    original = words[j]
+    if original[:1].isupper() and not (len(original) > 1 and original.isupper()) \
+            and fold(original[0].lower()) != fold(word[0]) \
+            and _inside_sentence(words, seps, j) and lex.mostly_lower(word):
+        return word
+    return restore_case(original, word)
+
+
+def _inside_sentence(words: list[str], seps: list[str], j: int) -> bool:
+    """Word ``j`` follows a small word on its line, a space or a comma between them."""
+    return j > 0 and seps[j].strip(" ,") == "" and " " in seps[j] and words[j - 1][:1].islower()
+
+
 def restore_case(original: str, word: str) -> str:
     if len(original) > 1 and original.isupper():
         return word.upper()
@@ -1474,7 +1557,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
 
     for j, (_word, code) in cased.items():
         reasons.setdefault(j, (code, REASONS[code], 0.9))
-    final = {j: restore_case(words[j], current[j]) for j in reasons}
+    final = {j: repaired_case(lex, words, seps, j, current[j]) for j in reasons}
     changed = sorted(j for j, word in final.items() if word != originals[j])
     flagged_positions = sorted(j for j in flags if kinds[j] >= NONWORD)
     changes: list[Change] = []

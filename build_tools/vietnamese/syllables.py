@@ -150,6 +150,24 @@ def is_syllable(token: str) -> bool:
     return False
 
 
+def consonant_ends(syllable: str) -> tuple[str, str]:
+    """The written consonant onset and consonant final of a lower-case syllable, each "" when it has
+    none: ``"nhiệm"`` → ``("nh", "m")``, ``"gì"`` → ``("g", "")``, ``"giam"`` → ``("gi", "m")``.
+    The onset is the longest of ``onsets`` leaving a vowel after it; the final is the run of
+    consonant letters at the end."""
+    onset = next((o for o in tables()["onsets"] if o and syllable.startswith(o)
+                  and any(is_vowel(ch) for ch in syllable[len(o):])), "")
+    end = len(syllable)
+    while end > len(onset) and not is_vowel(syllable[end - 1]):
+        end -= 1
+    return onset, syllable[end:]
+
+
+def is_vowel(ch: str) -> bool:
+    """One of the twelve vowel letters, with any tone."""
+    return letter_parts(ch)[0] in "aeiouy" and ch != "đ"
+
+
 def is_vietnamese_letter(ch: str) -> bool:
     return ch.lower() in tables()["letters"]
 

@@ -551,6 +551,56 @@ def test_letter_groups_leave_names_alone(text):
     assert repair_ocr(text).text == text
 
 
+# --- a consonant cluster garbled into a run of marked glyphs (REFERENCE §10: rửi for nh) ----------
+
+
+@pytest.mark.parametrize("text, repaired", [
+    ("Tổ chức ửiực hiện nghiêm các biện pháp.", "Tổ chức thực hiện nghiêm các biện pháp."),  # th read as ửi
+    ("Các cơ sở giáo dục trên địa bàn thàrửi phố.", "Các cơ sở giáo dục trên địa bàn thành phố."),  # nh as rửi
+])
+def test_a_garbled_consonant_cluster_is_repaired_from_the_rest_of_its_syllable(text, repaired):
+    result = repair_ocr(text)
+    assert result.text == repaired
+    assert [change.code for change in result.changes] == ["non-word"]
+    assert "garbled" in result.changes[0].reason
+
+
+def test_a_garbled_cluster_keeps_the_rhyme_or_the_head_with_its_marks():
+    found = {word: how for word, _cost, how in get_lexicon().candidates("ửiực")}
+    assert found.get("thực") == "garbled onset, rhyme kept"
+    assert "thức" not in found  # the rhyme as read, tone included: ực, not ức
+    found = {word: how for word, _cost, how in get_lexicon().candidates("thàrửi")}
+    assert found.get("thành") == "garbled final, onset and vowel kept"
+
+
+@pytest.mark.parametrize("token", [
+    "matít", "pirít", "virút",  # loanwords: one tone, on the second syllable (a final's garble needs two)
+    "iođua",  # no tone in the run before the rhyme: no garble of marked glyphs
+])
+def test_loanwords_are_no_garbled_clusters(token):
+    assert not [word for word, _cost, how in get_lexicon().candidates(token) if how.startswith("garbled")]
+
+
+def test_words_run_together_with_a_capital_inside_are_no_garbles():
+    assert not [word for word, _cost, how in get_lexicon().candidates("sốtăng", "mixed") if how.startswith("garbled")]
+    assert repair_ocr("Tổng sốTăng thêm").text == "Tổng sốTăng thêm"
+
+
+# --- the case of a repaired word --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, repaired", [
+    # another engine read "th" as a capital M: inside the sentence the capital was the garble's
+    ("Người lao động Mam gia bảo hiểm xã hội bắt buộc.", "Người lao động tham gia bảo hiểm xã hội bắt buộc."),
+    # after a full stop it opens a sentence and keeps it
+    ("Người lao động. Mam gia bảo hiểm xã hội.", "Người lao động. Tham gia bảo hiểm xã hội."),
+    # the first letter read right keeps its case, whatever the corpus does with the word
+    ("Theo chỉ đạo của Chinh phủ và Thủ tướng.", "Theo chỉ đạo của Chính phủ và Thủ tướng."),
+])
+def test_a_capital_the_garble_made_is_written_small_inside_a_sentence(text, repaired):
+    assert repair_ocr(text).text == repaired
+
+
 # --- runs of letters alike in print (visual_confusions.tsv) --------------------------------
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.vietnamese.syllables import general_frequency, is_syllable, is_vietnamese_syllable, strip_tone, toneless
+from build_tools.vietnamese.syllables import consonant_ends, general_frequency, is_syllable, is_vietnamese_syllable, strip_tone, toneless
 
 
 @pytest.mark.parametrize("word", [
@@ -53,3 +53,12 @@ def test_general_frequencies_know_common_words_legal_text_lacks():
 ])
 def test_toneless_takes_every_tone_off_letter_for_letter(text, plain):
     assert toneless(text) == plain and len(toneless(text)) == len(text)
+
+
+@pytest.mark.parametrize("syllable, ends", [
+    ("nhiệm", ("nh", "m")), ("tỉnh", ("t", "nh")), ("nghiêng", ("ngh", "ng")),
+    ("gì", ("g", "")),  # gi + i: the onset leaves the vowel
+    ("giam", ("gi", "m")), ("quản", ("qu", "n")), ("ăn", ("", "n")), ("ưu", ("", "")),
+])
+def test_consonant_ends(syllable, ends):
+    assert consonant_ends(syllable) == ends
