@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import provinces, unwrap  # noqa: E402  (the repository root is on the path now)
+from build_tools.ingest.photo_page import perspective_coefficients  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
@@ -558,19 +559,6 @@ def _sheet_corners(paper: tuple[int, int], frame: tuple[int, int], turn: float,
         y = sy * height / 2 * (1 + tilt_x * sx) + rng.uniform(-0.3, 0.3) * PHOTO_CORNER_SHIFT * height
         corners.append((cx + x * math.cos(angle) - y * math.sin(angle), cy + x * math.sin(angle) + y * math.cos(angle)))
     return corners
-
-
-def perspective_coefficients(to: list[tuple[float, float]], source: list[tuple[float, float]]) -> list[float]:
-    """Pillow's PERSPECTIVE coefficients mapping the points ``to`` (in the output) to ``source``
-    (in the input image): the 8 unknowns of a homography from four point pairs."""
-    import numpy as np
-
-    rows, values = [], []
-    for (x, y), (u, v) in zip(to, source):
-        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        values += [u, v]
-    return [float(c) for c in np.linalg.solve(np.array(rows, dtype=float), np.array(values, dtype=float))]
 
 
 def _desk(frame: tuple[int, int], rng: random.Random) -> Image.Image:

@@ -53,6 +53,7 @@ from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
+from .photo_page import PHOTO_METHOD, prepare_photo
 
 # Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
 # installed one, e.g. the script model "Vietnamese" (tesseract-ocr-script-viet): measured on the
@@ -60,7 +61,8 @@ from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
 # repair, which learned the language model's confusions, the two are level (5.1 % and 5.3 %).
 MODELS = ("vie",)
 # how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
-PREPARATION = "native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt"
+PREPARATION = ("native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt;"
+               + PHOTO_METHOD)
 DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
 PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
@@ -453,9 +455,11 @@ def _band_core(band: list[float]) -> int:
 
 def ocr_page(image) -> dict:
     """Tesseract on one page image: its words (text, confidence, box), the page size and the
-    box of the stamp and signature ink."""
+    box of the stamp and signature ink. A phone photo of paper is first cut to the sheet and
+    evened (``photo_page``): the words' boxes and the size are then those of the prepared page."""
     import pytesseract
 
+    image, photo = prepare_photo(image)
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     regions, rings = stamp_and_signature(image, grey, dpi)
@@ -465,7 +469,8 @@ def ocr_page(image) -> dict:
     words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
                                                        output_type=pytesseract.Output.DICT))
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
-              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]}}
+              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]},
+              "photo": photo.record() if photo else None}
     if second_pass_on():
         result["words"], result["second_pass"] = second_pass(grey, words, dpi)
     return result
@@ -633,9 +638,10 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
     if cached is not None:
         if (cached.get("inks") or {}).get("method") == INK_METHOD:
             return cached
-        image = page_image(data, kind, index)  # measured on the image, no OCR ...
-        grey, _ = drop_colour_ink(image)
-        regions, rings = stamp_and_signature(image, grey, (cached.get("dpi") or [None])[0])
+        image = page_image(data, kind, index)  # measured on the image (a photo's prepared page), no OCR ...
+        prepared, _photo = prepare_photo(image)
+        grey, _ = drop_colour_ink(prepared)
+        regions, rings = stamp_and_signature(prepared, grey, (cached.get("dpi") or [None])[0])
         if not rings:  # ... unless a seal found by shape must be lifted before Tesseract reads
             cached["inks"] = {"method": INK_METHOD, "boxes": regions, "rings": []}
             _store(file_hash, index, cached)
@@ -1060,6 +1066,23 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     return "".join(parts), found, dropped
 
 
+def photo_steps(pages: list[dict]) -> tuple[str, ...]:
+    """What was done to each page that came as a photo (``photo_page``), for the reading's record:
+    "trang 1: ảnh chụp: cắt lấy tờ giấy … (góc …)"."""
+    label = load_yaml("structure.yml")["page_label"]
+    names = load_yaml("change_kinds.yml")["scan_photo"]
+    steps = []
+    for number, page in enumerate(pages, 1):
+        photo = page.get("photo")
+        if photo:
+            corners = photo.get("corners")
+            where = f" (góc {', '.join(f'{x},{y}' for x, y in corners)}; " \
+                    f"{photo['photo_size'][0]}×{photo['photo_size'][1]} → " \
+                    f"{photo['page_size'][0]}×{photo['page_size'][1]} px)" if corners else ""
+            steps.append(f"{label} {number}: {names['sheet' if corners else 'light']}{where}")
+    return tuple(steps)
+
+
 def read_scan(data: bytes, kind: str) -> OcrResult:
     """OCR every page of a scanned PDF (``kind="pdf"``) or image file (``"image"``); never raises."""
     try:
@@ -1081,7 +1104,8 @@ def read_scan(data: bytes, kind: str) -> OcrResult:
     text, words, dropped = assemble(pages)
     mean = statistics.fmean(w.confidence for w in words) if words else 0.0
     reading = OcrReading(name, model, settings_key(), count, round(mean, 1),
-                         tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped))
+                         tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped),
+                         photo_steps(pages))
     if not words:
         return OcrResult("", reading, ["no text found by OCR (blank pages, or not a document)"])
     return OcrResult(text, reading, [])
