@@ -31,6 +31,7 @@ DARK_CLASS_RATIO = 0.65  # background is darker than this share of the paper (a 
 BACKGROUND_SHARE = 0.02  # at least this share of the frame outside the sheet: it does not fill the frame
 SMALLEST_SHEET = 0.25  # a sheet covers at least this share of the frame, else none was found
 QUAD_FILL = 0.93  # the sheet's region fills at least this share of the fitted quadrilateral
+EDGE_INSET = 0.5  # blocks: the sheet is cut this far inside its edges as found
 EDGE_REACH = 2.5  # blocks either side of an edge where paper and background are compared
 CORNER_ANGLES = (70.0, 110.0)  # degrees: a sheet seen slightly off-axis keeps corners near square
 # Brightness of paper across a scan varies by a few per cent; a photo's falls off far more.
@@ -41,7 +42,7 @@ LIGHT_BLOCKS = 60
 LIGHT_PERCENTILE = 90
 PHOTO_METHOD = (f"photo:sheet{SHEET_BLOCKS}blocks,p{PAPER_PERCENTILE},dark<{DARK_CLASS_RATIO:g},"
                 f"outside>{BACKGROUND_SHARE:g},uneven<{UNEVEN_LIGHT:g};"
-                f"perspective;flatten{LIGHT_BLOCKS}blocks,p{LIGHT_PERCENTILE}")
+                f"inset{EDGE_INSET:g};perspective;flatten{LIGHT_BLOCKS}blocks,p{LIGHT_PERCENTILE}")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ def find_sheet(blocks: np.ndarray, step: int) -> list[tuple[float, float]] | Non
     lines = _edge_lines(sheet)
     if lines is None:
         return None
-    top, right, bottom, left = lines
+    # an edge is known to a block: half a block of the paper's margin is given up, no desk is kept
+    (a, b), (c, d), (e, f), (g, h) = lines
+    top, right, bottom, left = (a, b + EDGE_INSET), (c, d - EDGE_INSET), (e, f - EDGE_INSET), (g, h + EDGE_INSET)
     corners = [_crossing(top, left), _crossing(top, right), _crossing(bottom, right), _crossing(bottom, left)]
     if any(c is None for c in corners) or not _sheet_shaped(corners, sheet) or not _sharp_edges(blocks, corners):
         return None

@@ -561,3 +561,14 @@ def test_a_long_recipient_that_runs_past_the_foot_gutter_stays_in_the_left_colum
     lines = [line for line in text.split("\n") if line]
     assert lines[1:4] == ["Nơi nhận:", "- Ban Chỉ đạo, chống dịch COVID-19 (b/c);", "- Lưu: VT."]
     assert lines[4:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Khánh"]
+
+
+def test_a_photographed_page_is_recorded_with_what_was_done_to_it():
+    pages = [{"photo": None},
+             {"photo": {"corners": [[10, 12], [900, 8], [910, 1250], [5, 1260]], "photo_size": [1000, 1333],
+                        "page_size": [896, 1244]}},
+             {"photo": {"corners": None, "photo_size": [800, 1100], "page_size": [800, 1100]}}]
+    steps = ocr.photo_steps(pages)
+    assert len(steps) == 2
+    assert steps[0].startswith("trang 2: ảnh chụp") and "10,12" in steps[0] and "896×1244" in steps[0]
+    assert steps[1].startswith("trang 3: ảnh chụp: làm đều độ sáng")

@@ -21,3 +21,20 @@ def test_pdf_and_tiff_pages_become_small_screen_jpegs(tmp_path):
             image = Image.open(io.BytesIO(data))
             assert image.format == "JPEG" and image.width <= SCREEN_WIDTH and image.height > image.width
             assert len(data) < 150_000, f"{len(data)} bytes at quality {JPEG_QUALITY}"
+
+
+def test_a_phone_photo_is_shown_as_the_prepared_page_and_kept_as_it_came(tmp_path):
+    """The page image of a photo is the sheet cut out and evened (the desk gone), while the
+    download is the photo's own bytes (scan_files keeps ``data`` as it came)."""
+    import numpy as np
+
+    from benchmarks.scan_generator import save_photos
+
+    spec = compose(5, "heldout", paragraphs=2)
+    photos = scan(spec, LEVELS["photo"])[:1]
+    save_photos(photos, tmp_path / "photo.tif")
+    shown = Image.open(io.BytesIO(page_jpegs((tmp_path / "photo.tif").read_bytes(), "image")[0])).convert("L")
+    grey = np.asarray(shown, dtype=np.float32)
+    corners = [grey[:12, :12], grey[:12, -12:], grey[-12:, :12], grey[-12:, -12:]]
+    assert all(np.median(corner) > 200 for corner in corners)  # paper at the corners, no desk
+    assert shown.height > shown.width and abs(shown.height / shown.width - 297 / 210) < 0.04
