@@ -31,7 +31,7 @@ DARK_CLASS_RATIO = 0.65  # background is darker than this share of the paper (a 
 BACKGROUND_SHARE = 0.02  # at least this share of the frame outside the sheet: it does not fill the frame
 SMALLEST_SHEET = 0.25  # a sheet covers at least this share of the frame, else none was found
 QUAD_FILL = 0.93  # the sheet's region fills at least this share of the fitted quadrilateral
-EDGE_INSET = 0.5  # blocks: the sheet is cut this far inside its edges as found
+EDGE_INSET = 0.25  # blocks: the sheet is cut this far inside its edges as found
 EDGE_REACH = 2.5  # blocks either side of an edge where paper and background are compared
 CORNER_ANGLES = (70.0, 110.0)  # degrees: a sheet seen slightly off-axis keeps corners near square
 # Brightness of paper across a scan varies by a few per cent; a photo's falls off far more.
@@ -66,7 +66,7 @@ def prepare_photo(image):
     so does a photo whose sheet cannot be found and whose light is even."""
     grey = np.asarray(image.convert("L"), dtype=np.float32)
     blocks, step = paper_brightness(grey, SHEET_BLOCKS, spread=False)  # not spread: the sheet's edges stay put
-    corners = find_sheet(blocks, step)
+    corners = find_sheet(blocks, step, grey)
     uneven = lit_unevenly(_neighbour_max(blocks), corners, step)
     if corners is None and not uneven:
         return image, None
@@ -130,28 +130,34 @@ def lit_unevenly(blocks: np.ndarray, corners, step: int) -> bool:
 # --- finding the sheet ------------------------------------------------------------------------
 
 
-def find_sheet(blocks: np.ndarray, step: int) -> list[tuple[float, float]] | None:
+def find_sheet(blocks: np.ndarray, step: int, grey: np.ndarray) -> list[tuple[float, float]] | None:
     """The sheet's corners in pixels of the photo (top left, top right, bottom right, bottom left),
     or None: the paper fills the frame (a scan, a close-up), or no sheet-shaped bright region
-    stands out from a darker background."""
-    sheet = _sheet_region(blocks)
-    if sheet is None:
+    stands out from a darker background. ``blocks`` (of ``step`` pixels) find the sheet; each
+    point of its outline is then placed to the pixel on ``grey``, the photo itself."""
+    found = _sheet_region(blocks)
+    if found is None:
         return None
-    lines = _edge_lines(sheet)
+    sheet, threshold = found
+    lines = _edge_lines(sheet, grey, step, threshold)
     if lines is None:
         return None
-    # an edge is known to a block: half a block of the paper's margin is given up, no desk is kept
+    inset = EDGE_INSET * step  # the edge's blur and the desk's texture: a little margin is given up
     (a, b), (c, d), (e, f), (g, h) = lines
-    top, right, bottom, left = (a, b + EDGE_INSET), (c, d - EDGE_INSET), (e, f - EDGE_INSET), (g, h + EDGE_INSET)
+    top, right, bottom, left = (a, b + inset), (c, d - inset), (e, f - inset), (g, h + inset)
     corners = [_crossing(top, left), _crossing(top, right), _crossing(bottom, right), _crossing(bottom, left)]
-    if any(c is None for c in corners) or not _sheet_shaped(corners, sheet) or not _sharp_edges(blocks, corners):
+    if any(c is None for c in corners):
         return None
-    return [((x + 0.5) * step, (y + 0.5) * step) for x, y in corners]
+    in_blocks = [(x / step - 0.5, y / step - 0.5) for x, y in corners]
+    if not _sheet_shaped(in_blocks, sheet) or not _sharp_edges(blocks, in_blocks):
+        return None
+    return corners
 
 
-def _sheet_region(blocks: np.ndarray) -> np.ndarray | None:
-    """The bright region holding the frame's centre, when the frame also holds a clearly darker
-    background (else None: a scan's paper reaches its edges)."""
+def _sheet_region(blocks: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """The bright region holding the frame's centre and the brightness between paper and
+    background, when the frame also holds a clearly darker background (else None: a scan's paper
+    reaches its edges)."""
     threshold = _otsu(blocks)
     bright, dark = blocks[blocks > threshold], blocks[blocks <= threshold]
     if not bright.size or not dark.size or dark.mean() > DARK_CLASS_RATIO * np.percentile(bright, PAPER_PERCENTILE):
@@ -163,7 +169,7 @@ def _sheet_region(blocks: np.ndarray) -> np.ndarray | None:
     share = sheet.mean()
     if share > 1 - BACKGROUND_SHARE or share < SMALLEST_SHEET:
         return None
-    return sheet
+    return sheet, threshold
 
 
 def _otsu(values: np.ndarray) -> float:
@@ -198,23 +204,41 @@ def _component_at_centre(mask: np.ndarray) -> np.ndarray | None:
     return ~(np.asarray(outside)[1:-1, 1:-1] == 128)
 
 
-def _edge_lines(sheet: np.ndarray):
-    """The sheet's four edges as lines fitted to its outline (top, right, bottom, left): each as
-    (a, b) with y = a·x + b for top and bottom, x = a·y + b for left and right."""
+def _edge_lines(sheet: np.ndarray, grey: np.ndarray, step: int, threshold: float):
+    """The sheet's four edges as lines in pixels, fitted to its outline (top, right, bottom, left):
+    each as (a, b) with y = a·x + b for top and bottom, x = a·y + b for left and right."""
     rows, cols = sheet.shape
     has_row, has_col = sheet.any(axis=1), sheet.any(axis=0)
     ys, xs = np.nonzero(has_row)[0], np.nonzero(has_col)[0]
     if ys.size < 8 or xs.size < 8:
         return None
-    first_y = np.where(has_col, sheet.argmax(axis=0), -1)
-    last_y = np.where(has_col, rows - 1 - sheet[::-1].argmax(axis=0), -1)
-    first_x = np.where(has_row, sheet.argmax(axis=1), -1)
-    last_x = np.where(has_row, cols - 1 - sheet[:, ::-1].argmax(axis=1), -1)
+    first_y = sheet.argmax(axis=0)
+    last_y = rows - 1 - sheet[::-1].argmax(axis=0)
+    first_x = sheet.argmax(axis=1)
+    last_x = cols - 1 - sheet[:, ::-1].argmax(axis=1)
     # the middle of each side: near the corners an edge meets the next one
     x_span, y_span = _middle(xs), _middle(ys)
-    lines = [_robust_line(x_span, first_y[x_span]), _robust_line(y_span, last_x[y_span]),
-             _robust_line(x_span, last_y[x_span]), _robust_line(y_span, first_x[y_span])]
+    across = grey.T  # columns as rows: the left and right edges are found like the top and bottom
+    top = [_edge_pixel(grey, x, first_y[x], step, threshold, True) for x in x_span]
+    bottom = [_edge_pixel(grey, x, last_y[x], step, threshold, False) for x in x_span]
+    left = [_edge_pixel(across, y, first_x[y], step, threshold, True) for y in y_span]
+    right = [_edge_pixel(across, y, last_x[y], step, threshold, False) for y in y_span]
+    xs_px, ys_px = (x_span + 0.5) * step, (y_span + 0.5) * step
+    lines = [_robust_line(xs_px, np.array(top)), _robust_line(ys_px, np.array(right)),
+             _robust_line(xs_px, np.array(bottom)), _robust_line(ys_px, np.array(left))]
     return None if any(line is None for line in lines) else lines
+
+
+def _edge_pixel(grey: np.ndarray, column: int, block: int, step: int, threshold: float, first: bool) -> float:
+    """Where the paper begins (``first``) or ends in a column of blocks, to the pixel: the block
+    where it does, and one either side, averaged across the column's width; the first (or last)
+    row brighter than ``threshold``. The block's centre when no row is."""
+    top = max(0, (block - 1) * step)
+    profile = grey[top:(block + 2) * step, column * step:(column + 1) * step].mean(axis=1)
+    bright = np.nonzero(profile > threshold)[0]
+    if not bright.size:
+        return (block + 0.5) * step
+    return float(top + bright[0]) if first else float(top + bright[-1] + 1)
 
 
 def _middle(indices: np.ndarray) -> np.ndarray:
@@ -224,15 +248,16 @@ def _middle(indices: np.ndarray) -> np.ndarray:
 
 
 def _robust_line(t: np.ndarray, values: np.ndarray) -> tuple[float, float] | None:
-    """values ≈ a·t + b by Theil-Sen (median of pairwise slopes): a shadow or a thumb denting part
-    of an edge does not pull the line."""
+    """values ≈ a·t + b, robustly: the slope is the median over pairs half the edge apart (each
+    point of the first half with its partner in the second), the intercept the median residual.
+    A shadow or a thumb denting part of an edge does not pull the line, and pairs far apart keep
+    the slope of a slightly turned sheet, which neighbouring points, a block apart, flatten to 0."""
     if t.size < 6:
         return None
-    pick = np.linspace(0, t.size - 1, min(t.size, 60)).round().astype(int)
-    t, values = t[pick].astype(float), values[pick].astype(float)
-    i, j = np.triu_indices(t.size, 1)
-    keep = t[j] != t[i]
-    slope = float(np.median((values[j][keep] - values[i][keep]) / (t[j][keep] - t[i][keep])))
+    half = t.size // 2
+    t, values = t.astype(float), values.astype(float)
+    rise, run = values[half:2 * half] - values[:half], t[half:2 * half] - t[:half]
+    slope = float(np.median(rise[run != 0] / run[run != 0])) if np.any(run != 0) else 0.0
     return slope, float(np.median(values - slope * t))
 
 

@@ -124,3 +124,21 @@ def test_a_dark_region_that_is_no_sheet_is_not_cut_out():
     ImageDraw.Draw(image).ellipse((60, 80, 340, 420), fill=(240, 240, 235))
     _page, prepared = prepare_photo(image)
     assert prepared is None or prepared.corners is None
+
+
+def test_a_sheet_turned_half_a_degree_keeps_its_turn():
+    """Neighbouring points of an edge sit a block apart: fitted pair by pair, a slight turn reads as
+    none and a corner is off by a block."""
+    import math
+
+    big = printed_sheet().resize((840, 1188))
+    turn = math.radians(0.5)
+    centre = (560, 750)
+    corners = []
+    for x, y in ((-400, -560), (400, -560), (400, 560), (-400, 560)):
+        corners.append((centre[0] + x * math.cos(turn) - y * math.sin(turn),
+                        centre[1] + x * math.sin(turn) + y * math.cos(turn)))
+    _page, prepared = prepare_photo(photographed(big, corners, frame=(1120, 1500)))
+    assert prepared is not None and prepared.corners is not None
+    found_turn = math.atan2(prepared.corners[1][1] - prepared.corners[0][1], prepared.corners[1][0] - prepared.corners[0][0])
+    assert abs(math.degrees(found_turn) - 0.5) < 0.2
