@@ -50,7 +50,8 @@ def read_both(task: tuple[int, str, str, str]) -> dict:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     spec = compose(seed, split, pool=_POOL.get(split))
     level = LEVELS[level_name]
-    pages = scan(spec, level)
+    # --turn: the scanner fed each page turned this far anticlockwise (the reader must turn it back)
+    pages = [page.rotate(_TURN[0], expand=True) if _TURN[0] else page for page in scan(spec, level)]
     path = save_scan(pages, Path(folder) / f"{split}-{seed}-{level_name}", level)  # photos: images, else a PDF
     kind = "image" if level.photo else "pdf"
     data = path.read_bytes()
@@ -89,6 +90,7 @@ def raw_reading(data: bytes, pages: int, kind: str = "pdf") -> str:
 
 
 _POOL: dict[str, list] = {}
+_TURN = [0]  # --turn, set before the workers fork
 
 
 def read_all(tasks: list[tuple[int, str, str, str]], workers: int, keep: Path | None) -> list[dict]:
@@ -216,7 +218,10 @@ def main() -> None:
     parser.add_argument("--reads", type=Path, default=None,
                         help="keep each notice's readings here (pickles) and reuse them: re-measure the "
                              "repair without OCR again (delete the folder when the generator or reader changes)")
+    parser.add_argument("--turn", type=int, choices=[0, 90, 180, 270], default=0,
+                        help="scan every page turned this many degrees anticlockwise (sideways, upside down)")
     args = parser.parse_args()
+    _TURN[0] = args.turn
     if args.written:
         scan_generator.WRITTEN = args.written.resolve()  # read by compose() in the forked workers too
     _POOL[args.split] = paragraph_pool(args.split) if args.split != "written" else []

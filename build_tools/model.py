@@ -91,6 +91,8 @@ class OcrReading:
     # left out of the text: page numbers, running headers, stamp and signature strokes and dust read
     # as words ("trang 2: vết mực dấu, chữ ký: Nhi (26)"); the scan itself keeps them
     dropped: tuple[str, ...] = ()
+    # degrees clockwise each page was turned to be read upright (0: as scanned; ingest/orientation.py)
+    page_turns: tuple[int, ...] = ()
     # what was done to a page image before Tesseract read it, beyond the steps every scan gets: a
     # phone photo cut to its sheet and evened ("trang 1: ảnh chụp: ..."); the original keeps the photo
     prepared: tuple[str, ...] = ()

@@ -5,9 +5,18 @@ import json
 import shutil
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from tests.support.paths import SEEDS, SOURCE_TEXTS
+
+# Property tests draw the same examples on every run (a test that passed on a commit passes on its CI
+# run); HYPOTHESIS_PROFILE=explore draws new ones, as a developer hunting for failures wants.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def copy_seeds(target: Path) -> Path:

@@ -306,6 +306,7 @@ class Lexicon:
                 count = params["min_acronym_count"]
                 words[word] = (count, count, count, 0)
         self.uni: dict[str, int] = {word: entry[0] for word, entry in words.items()}
+        self.lower_counts: dict[str, int] = {word: entry[3] for word, entry in words.items() if entry[3]}
         # non-syllables never written in lower case (ubnd, tc, ea): acronyms and names
         self.never_lower = frozenset(word for word, entry in words.items()
                                      if entry[3] == 0 and word not in BOUNDARIES and not is_syllable(word))
@@ -728,6 +729,12 @@ class Lexicon:
         edge are no context: "sốt, ho, khó thở"): what a confidently read word needs."""
         return (left not in BOUNDARIES and bool(self.big.get(left, {}).get(replacement))) or (
             right not in BOUNDARIES and bool(self.big.get(replacement, {}).get(right)))
+
+    def mostly_lower(self, word: str) -> bool:
+        """The corpus writes ``word`` in lower case at least as often as capitalised (lao, ngành; not
+        nguyễn, hà): inside a sentence it is written small unless the text says otherwise."""
+        count = self.uni.get(word)
+        return bool(count) and 2 * self.lower_counts.get(word, 0) >= count
 
     def keep_valid_pcont(self, word: str) -> float:
         """Continuation probability of keeping a valid syllable the legal lexicon lacks: what its
@@ -1360,6 +1367,25 @@ def capitals_off_their_marks(lex: Lexicon, words: list[str], seps: list[str], ki
     return found
 
 
+def repaired_case(lex: Lexicon, words: list[str], seps: list[str], j: int, word: str) -> str:
+    """The repaired ``word`` in the case of the token it replaces (``restore_case``), except for a
+    capital the garble itself made: where the repair replaced the first letter (another engine reads
+    l as I, th as M, ng as Ẹ), a capital inside a sentence, after a small word, is no evidence, and a
+    word the corpus mostly writes small is written small. A first letter kept keeps its case (the
+    Chính of "Chính phủ" is read right, C or c alike)."""
+    original = words[j]
+    if original[:1].isupper() and not (len(original) > 1 and original.isupper()) \
+            and fold(original[0].lower()) != fold(word[0]) \
+            and _inside_sentence(words, seps, j) and lex.mostly_lower(word):
+        return word
+    return restore_case(original, word)
+
+
+def _inside_sentence(words: list[str], seps: list[str], j: int) -> bool:
+    """Word ``j`` follows a small word on its line, a space or a comma between them."""
+    return j > 0 and seps[j].strip(" ,") == "" and " " in seps[j] and words[j - 1][:1].islower()
+
+
 def restore_case(original: str, word: str) -> str:
     if len(original) > 1 and original.isupper():
         return word.upper()
@@ -1531,7 +1557,7 @@ def repair_ocr(text: str, lexicon: Lexicon | None = None,
 
     for j, (_word, code) in cased.items():
         reasons.setdefault(j, (code, REASONS[code], 0.9))
-    final = {j: restore_case(words[j], current[j]) for j in reasons}
+    final = {j: repaired_case(lex, words, seps, j, current[j]) for j in reasons}
     changed = sorted(j for j, word in final.items() if word != originals[j])
     flagged_positions = sorted(j for j in flags if kinds[j] >= NONWORD)
     changes: list[Change] = []

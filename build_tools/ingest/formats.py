@@ -90,9 +90,9 @@ def read_document(path: Path) -> Document:
 
 
 def read_pdf(data: bytes) -> Document:
-    """Text layer of a PDF, pages separated by form feeds; a scan without a usable text layer is
-    read by OCR."""
-    from .ocr import has_usable_text
+    """Text layer of a PDF, pages separated by form feeds; a scan without a usable text layer, or
+    with scanned pages among typed ones, is read by OCR (``ocr.pdf_needs_ocr``)."""
+    from .ocr import pdf_needs_ocr
 
     if not data.strip():
         return Document("", "pdf", "none", [], ["empty file"])
@@ -100,7 +100,7 @@ def read_pdf(data: bytes) -> Document:
     if problem:  # not read: what pypdf said explains why
         said = "; ".join(notes)
         return Document("", "pdf", "none", [], [f"{problem} (the PDF reader said: {said})" if said else problem])
-    if not has_usable_text(text):
+    if pdf_needs_ocr(data, text):
         return read_scanned(data, "pdf")
     return replace(_extracted_document(text, "pdf", "pdf-text-layer"), notes=[f"PDF reader: {note}" for note in notes])
 

@@ -3,7 +3,8 @@
     reading = read_scan(data, "pdf")   # OcrResult(text, reading: OcrReading, problems)
 
 Page images come from pypdfium2 (PDF pages rendered at ``DPI``) or Pillow (PNG, JPEG,
-multi-page TIFF; photos turned upright by their EXIF orientation). Before Tesseract sees a
+multi-page TIFF; photos turned upright by their EXIF orientation; a page scanned sideways or
+upside down turned upright when its first reading is little Vietnamese, ``orientation``). Before Tesseract sees a
 page, coloured ink is dropped: the red stamp and the blue signature sit over the signer block
 and only add garbage, while printed text is black (``drop_colour_ink``). On a page without
 coloured ink (a photocopy, a 1-bit scan) the seal is found by its shape instead and its rings
@@ -53,6 +54,7 @@ from ..data_files import load_yaml
 from ..vietnamese.syllables import is_syllable
 from ..model import OcrReading, OcrWord
 from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
+from .orientation import orientation_turn, reads_upright, syllable_share, turned
 from .photo_page import PHOTO_METHOD, prepare_photo
 
 # Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
@@ -61,8 +63,8 @@ from .photo_page import PHOTO_METHOD, prepare_photo
 # repair, which learned the language model's confusions, the two are level (5.1 % and 5.3 %).
 MODELS = ("vie",)
 # how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
-PREPARATION = ("native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt;"
-               + PHOTO_METHOD)
+PREPARATION = ("native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt"
+               ";upright=osd-if-syllables<0.5;" + PHOTO_METHOD)
 DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
 PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
@@ -101,6 +103,7 @@ SECOND_PASS = True
 UNSURE_CONFIDENCE = 60.0
 SECOND_PASS_SCALE = 3
 SECOND_PASS_PSM = 6  # the stacked line crops are one block of text, a line each
+MAX_SHEET_PIXELS = 30_000  # a stack of line crops at most this high (Tesseract's limit is 32,767)
 CONFIDENCE_MARGIN = 10.0  # a second reading of the same validity must be this much surer
 
 
@@ -268,20 +271,45 @@ def page_image(data: bytes, kind: str, index: int, dpi: int = DPI):
 def _scanned_image(page):
     """The page's one image at its own resolution, when the page is a scan (one image covering
     it): resampling a 150-dpi scan to 300 dpi costs Tesseract words. None otherwise."""
-    import pypdfium2.raw as pdfium_c
-
     try:
-        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
-        if len(images) != 1:
+        found = _covering_image(page)
+        if found is None:
             return None
-        left, bottom, right, top = images[0].get_bounds()
-        width, height = page.get_size()
-        if (right - left) < 0.9 * width or (top - bottom) < 0.9 * height:
-            return None
-        image = images[0].get_bitmap(render=False).to_pil().convert("RGB")
-        return image if image.width >= 0.9 * width * 150 / 72 else None  # under 150 dpi: render instead
+        image = found.get_bitmap(render=False).to_pil().convert("RGB")
+        return image if image.width >= 0.9 * page.get_size()[0] * 150 / 72 else None  # under 150 dpi: render instead
     except Exception:  # noqa: BLE001 - unusual image formats: rendering the page always works
         return None
+
+
+def _covering_image(page):
+    """The page's one image object when it covers the page (90 % of each side): a scanned page."""
+    import pypdfium2.raw as pdfium_c
+
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    if len(images) != 1:
+        return None
+    left, bottom, right, top = images[0].get_bounds()
+    width, height = page.get_size()
+    return images[0] if right - left >= 0.9 * width and top - bottom >= 0.9 * height else None
+
+
+def scanned_pages_without_text(data: bytes, text: str) -> list[int]:
+    """Pages (0-based) of a PDF that are a scan with no usable text layer of their own, in a PDF
+    whose other pages have one: a typed notice with its signed last page scanned in. A page with
+    no text and no covering image (blank, or a signature image alone) is none."""
+    import pypdfium2
+
+    layers = text.split("\f")
+    empty = [index for index, layer in enumerate(layers) if sum(ch.isalpha() for ch in layer) < MIN_PAGE_LETTERS]
+    if not empty:
+        return []
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [index for index in empty if index < len(document) and _covering_image(document[index]) is not None]
+    except Exception:  # noqa: BLE001 - a damaged page: the text layer is read as it is
+        return []
+    finally:
+        document.close()
 
 
 def drop_colour_ink(image):
@@ -453,13 +481,16 @@ def _band_core(band: list[float]) -> int:
 # --- one page ------------------------------------------------------------------------------
 
 
-def ocr_page(image) -> dict:
+def ocr_page(image, may_turn: bool = True) -> dict:
     """Tesseract on one page image: its words (text, confidence, box), the page size and the
-    box of the stamp and signature ink. A phone photo of paper is first cut to the sheet and
-    evened (``photo_page``): the words' boxes and the size are then those of the prepared page."""
+    box of the stamp and signature ink. A page that reads as little Vietnamese is turned upright
+    when Tesseract's orientation detection is sure (``orientation``); ``"turned"`` says by how many
+    degrees clockwise, and every box is then the turned page's. A phone photo of paper
+    is first cut to the sheet and evened (``photo_page``): the words' boxes and the size are then
+    those of the prepared page (turned, when it was)."""
     import pytesseract
 
-    image, photo = prepare_photo(image)
+    image, photo = prepare_photo(image) if may_turn else (image, None)  # the turned page is prepared already
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     regions, rings = stamp_and_signature(image, grey, dpi)
@@ -468,6 +499,10 @@ def ocr_page(image) -> dict:
     config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
     words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
                                                        output_type=pytesseract.Output.DICT))
+    if may_turn and not reads_upright(words) and (turn := orientation_turn(grey, dpi)):
+        upright = ocr_page(turned(image, turn), may_turn=False)
+        if reads_upright(upright["words"]) or syllable_share(upright["words"]) > syllable_share(words):
+            return {**upright, "turned": turn, "photo": photo.record() if photo else None}
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
               "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]},
               "photo": photo.record() if photo else None}
@@ -539,6 +574,23 @@ def stack_crops(grey, crops: list[tuple[int, int, int, int]], scale: int):
         tops.append(y)
         y += piece.height + gap
     return sheet, tops, gap
+
+
+def sheet_runs(crops: list[tuple[int, int, int, int]], scale: int) -> list[tuple[int, int]]:
+    """The crops cut into runs (start, end) whose stacked sheet stays under ``MAX_SHEET_PIXELS`` high:
+    Tesseract refuses an image taller than 32,767 pixels, and a page of many unsure lines (a page
+    read sideways) would stack higher."""
+    runs, start, total, tallest = [], 0, 0, 0
+    for k, crop in enumerate(crops):
+        piece = (crop[3] - crop[1]) * scale
+        # stack_crops: the pieces, and half the tallest piece of white above, between and below them
+        if k > start and total + piece + (k - start + 2) * (max(tallest, piece) // 2) > MAX_SHEET_PIXELS:
+            runs.append((start, k))
+            start, total, tallest = k, 0, 0
+        total, tallest = total + piece, max(tallest, piece)
+    if start < len(crops):
+        runs.append((start, len(crops)))
+    return runs
 
 
 def to_page(words: list[dict], crops: list[tuple[int, int, int, int]], tops: list[int], left: int,
@@ -614,13 +666,16 @@ def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], d
     if not lines:
         return words, {"lines": 0, "changed": 0}
     crops = [line_crop([words[i]["box"] for i in members], grey.size) for members in lines]
-    sheet, tops, left = stack_crops(grey, crops, SECOND_PASS_SCALE)
     config = f"--oem 1 --psm {SECOND_PASS_PSM}" + (f" --dpi {dpi * SECOND_PASS_SCALE}" if dpi else "")
-    read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
-                                                      output_type=pytesseract.Output.DICT))
+    readings: list[list[dict]] = []
+    for start, end in sheet_runs(crops, SECOND_PASS_SCALE):
+        sheet, tops, left = stack_crops(grey, crops[start:end], SECOND_PASS_SCALE)
+        read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
+                                                          output_type=pytesseract.Output.DICT))
+        readings += to_page(read, crops[start:end], tops, left, SECOND_PASS_SCALE)
     out = list(words)
     changed = 0
-    for members, alternatives in zip(lines, to_page(read, crops, tops, left, SECOND_PASS_SCALE)):
+    for members, alternatives in zip(lines, readings):
         by_id = {id(words[i]): i for i in members}
         for first, second in pair_words([words[i] for i in members], alternatives):
             if better_reading(first, second):
@@ -1105,7 +1160,7 @@ def read_scan(data: bytes, kind: str) -> OcrResult:
     mean = statistics.fmean(w.confidence for w in words) if words else 0.0
     reading = OcrReading(name, model, settings_key(), count, round(mean, 1),
                          tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped),
-                         photo_steps(pages))
+                         tuple(int(page.get("turned", 0)) for page in pages), photo_steps(pages))
     if not words:
         return OcrResult("", reading, ["no text found by OCR (blank pages, or not a document)"])
     return OcrResult(text, reading, [])
@@ -1122,15 +1177,27 @@ def scan_kind(path: Path, data: bytes | None = None) -> str | None:
     if suffix == ".pdf":
         from .formats import pdf_text_layer
 
-        text, _problem, _notes = pdf_text_layer(data if data is not None else path.read_bytes())
-        return "pdf" if text is not None and not has_usable_text(text) else None
+        data = data if data is not None else path.read_bytes()
+        text, _problem, _notes = pdf_text_layer(data)
+        if text is None:
+            return None
+        return "pdf" if pdf_needs_ocr(data, text) else None
     return None
+
+
+def pdf_needs_ocr(data: bytes, text: str) -> bool:
+    """A PDF is read by OCR when its text layer is not usable, or when scanned pages without a
+    layer sit among typed ones (then the whole file is read: no page's text is lost)."""
+    return not has_usable_text(text) or bool(scanned_pages_without_text(data, text))
+
+
+MIN_PAGE_LETTERS = 40  # letters a text layer holds on an average page to be read (not a stamp's caption)
 
 
 def has_usable_text(text: str) -> bool:
     """A text layer worth reading: some letters on an average page (not only a stamp's caption)."""
     pages = max(1, text.count("\f") + 1)
-    return sum(ch.isalpha() for ch in text) >= 40 * pages
+    return sum(ch.isalpha() for ch in text) >= MIN_PAGE_LETTERS * pages
 
 
 def _page_task(task: tuple[str, str, int, str]) -> int:

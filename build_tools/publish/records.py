@@ -47,6 +47,9 @@ class ScanRecord:
     mean_confidence: float  # mean word confidence, 0-100
     pages: tuple[str, ...]  # page images offered beside the text (nguon/<id>.trang-1.jpg …)
     original: str  # the scan as it came (nguon/<id>.pdf)
+    # (page number, degrees clockwise) of pages scanned sideways or upside down: turned upright to be
+    # read and shown, the original file left as it came
+    turned: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,19 @@ SCREEN_WIDTH = 900
 JPEG_QUALITY = 55
 
 
-def page_jpegs(data: bytes, kind: str) -> list[bytes]:
-    """Each page of a scan (``kind`` "pdf" or "image") as a screen-sized JPEG."""
+def page_jpegs(data: bytes, kind: str, turns: tuple[int, ...] = ()) -> list[bytes]:
+    """Each page of a scan (``kind`` "pdf" or "image") as a screen-sized JPEG, turned upright as it
+    was read (``turns``: degrees clockwise per page, ``OcrReading.page_turns``)."""
     from PIL import Image
 
     from ..ingest.ocr import page_count, page_image
+    from ..ingest.orientation import turned
     from ..ingest.photo_page import prepare_photo
 
     out = []
     for index in range(page_count(data, kind)):
-        image, _photo = prepare_photo(page_image(data, kind, index, dpi=SCREEN_DPI))
+        image, _photo = prepare_photo(page_image(data, kind, index, dpi=SCREEN_DPI))  # a photo: as it was read
+        image = turned(image, turns[index] if index < len(turns) else 0)
         if image.width > SCREEN_WIDTH:
             image = image.resize((SCREEN_WIDTH, round(image.height * SCREEN_WIDTH / image.width)), Image.LANCZOS)
         buffer = io.BytesIO()
@@ -47,7 +50,7 @@ def scan_files(notice: Notice) -> dict[str, bytes]:
     path: Path = notice.source.path
     try:
         data = path.read_bytes()
-        pages = page_jpegs(data, "pdf" if notice.source.format == "pdf" else "image")
+        pages = page_jpegs(data, "pdf" if notice.source.format == "pdf" else "image", notice.raw.ocr.page_turns)
     except Exception:  # noqa: BLE001 - the text is published even if the images cannot be made
         return {}
     files = {original_name(notice): data}
@@ -70,4 +73,5 @@ def scan_record(notice: Notice) -> ScanRecord | None:
     if reading is None:
         return None
     return ScanRecord(reading.engine, reading.model, reading.mean_confidence,
-                      tuple(page_name(notice.id, n) for n in range(1, reading.pages + 1)), original_name(notice))
+                      tuple(page_name(notice.id, n) for n in range(1, reading.pages + 1)), original_name(notice),
+                      tuple((n, degrees) for n, degrees in enumerate(reading.page_turns, 1) if degrees))

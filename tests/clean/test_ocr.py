@@ -586,6 +586,21 @@ def test_words_run_together_with_a_capital_inside_are_no_garbles():
     assert repair_ocr("Tổng sốTăng thêm").text == "Tổng sốTăng thêm"
 
 
+# --- the case of a repaired word --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, repaired", [
+    # another engine read "th" as a capital M: inside the sentence the capital was the garble's
+    ("Người lao động Mam gia bảo hiểm xã hội bắt buộc.", "Người lao động tham gia bảo hiểm xã hội bắt buộc."),
+    # after a full stop it opens a sentence and keeps it
+    ("Người lao động. Mam gia bảo hiểm xã hội.", "Người lao động. Tham gia bảo hiểm xã hội."),
+    # the first letter read right keeps its case, whatever the corpus does with the word
+    ("Theo chỉ đạo của Chinh phủ và Thủ tướng.", "Theo chỉ đạo của Chính phủ và Thủ tướng."),
+])
+def test_a_capital_the_garble_made_is_written_small_inside_a_sentence(text, repaired):
+    assert repair_ocr(text).text == repaired
+
+
 # --- runs of letters alike in print (visual_confusions.tsv) --------------------------------
 
 

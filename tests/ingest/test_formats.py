@@ -258,3 +258,40 @@ def test_image_that_is_not_an_image_is_a_problem(tmp_path):
 def test_unreadable_path_is_a_problem(tmp_path):
     document = read_document(tmp_path / "missing.txt")
     assert document.text == "" and document.problems
+
+
+def _typed_pages_then(tmp_path, font, last_page: str) -> Path:
+    """A typed two-page notice whose last page is a full-page scan ("scan"), a small signature
+    image ("signature") or blank ("blank")."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    image = tmp_path / "page.png"
+    Image.new("L", (1240, 1754), color=255).save(image)
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, " ".join(SENTENCES))
+    pdf.add_page()
+    if last_page == "scan":
+        pdf.image(str(image), x=0, y=0, w=pdf.w, h=pdf.h)
+    elif last_page == "signature":
+        pdf.image(str(image), x=120, y=40, w=40, h=20)
+    path = tmp_path / f"typed-{last_page}.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def test_a_typed_pdf_with_a_scanned_page_is_read_whole_by_ocr(tmp_path, font):
+    from build_tools.ingest.ocr import pdf_needs_ocr, scan_kind, scanned_pages_without_text
+    from build_tools.ingest.formats import pdf_text_layer
+
+    mixed = _typed_pages_then(tmp_path, font, "scan")
+    text, _, _ = pdf_text_layer(mixed.read_bytes())
+    assert scanned_pages_without_text(mixed.read_bytes(), text) == [text.count("\f")]  # the last page
+    assert pdf_needs_ocr(mixed.read_bytes(), text) and scan_kind(mixed) == "pdf"
+    for last_page in ("signature", "blank"):  # no page of print is lost: the text layer is read
+        typed = _typed_pages_then(tmp_path, font, last_page)
+        assert scan_kind(typed) is None
+        assert read_document(typed).encoding == "pdf-text-layer"

@@ -563,6 +563,17 @@ def test_a_long_recipient_that_runs_past_the_foot_gutter_stays_in_the_left_colum
     assert lines[4:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Khánh"]
 
 
+def test_line_crops_are_stacked_on_sheets_tesseract_accepts():
+    crops = [(0, 0, 2000, 900)] * 30  # a page read lying on its side: tall "lines"
+    runs = ocr.sheet_runs(crops, ocr.SECOND_PASS_SCALE)
+    assert runs[0][0] == 0 and runs[-1][1] == len(crops)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))  # every crop in one run, in order
+    for start, end in runs:
+        tallest = 900 * ocr.SECOND_PASS_SCALE
+        assert (end - start) * tallest + (end - start + 1) * (tallest // 2) <= ocr.MAX_SHEET_PIXELS
+    assert ocr.sheet_runs([(0, 0, 500, 40)] * 50, ocr.SECOND_PASS_SCALE) == [(0, 50)]  # a page of lines: one
+
+
 def test_a_photographed_page_is_recorded_with_what_was_done_to_it():
     pages = [{"photo": None},
              {"photo": {"corners": [[10, 12], [900, 8], [910, 1250], [5, 1260]], "photo_size": [1000, 1333],

@@ -23,6 +23,16 @@ def test_pdf_and_tiff_pages_become_small_screen_jpegs(tmp_path):
             assert len(data) < 150_000, f"{len(data)} bytes at quality {JPEG_QUALITY}"
 
 
+def test_a_page_read_turned_is_shown_turned_the_same_way(tmp_path):
+    spec = compose(5, "heldout", paragraphs=2)
+    page = scan(spec, LEVELS["good"])[0]
+    page.rotate(90, expand=True).save(tmp_path / "sideways.png", dpi=(200, 200))  # scanned lying on its side
+    data = (tmp_path / "sideways.png").read_bytes()
+    as_scanned = Image.open(io.BytesIO(page_jpegs(data, "image")[0]))
+    upright = Image.open(io.BytesIO(page_jpegs(data, "image", (90,))[0]))
+    assert as_scanned.width > as_scanned.height and upright.height > upright.width
+
+
 def test_a_phone_photo_is_shown_as_the_prepared_page_and_kept_as_it_came(tmp_path):
     """The page image of a photo is the sheet cut out and evened (the desk gone), while the
     download is the photo's own bytes (scan_files keeps ``data`` as it came)."""
