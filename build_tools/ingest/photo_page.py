@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+SMALLEST_PHOTO = 64  # pixels on the shorter side: smaller is no photo of a page (an icon, a fragment)
 # Looking for the sheet: the frame cut into about ``SHEET_BLOCKS`` blocks along its long side.
 SHEET_BLOCKS = 160
 PAPER_PERCENTILE = 95  # the paper's brightness: this percentile of the blocks' brightness
@@ -64,6 +65,8 @@ def prepare_photo(image):
     """(page, PhotoPreparation) for a photo of paper: the sheet cut out and its perspective undone,
     its light evened. A flat-bed scan (or anything that is no photo) comes back as it is, with None;
     so does a photo whose sheet cannot be found and whose light is even."""
+    if min(image.size) < SMALLEST_PHOTO:
+        return image, None
     grey = np.asarray(image.convert("L"), dtype=np.float32)
     blocks, step = paper_brightness(grey, SHEET_BLOCKS, spread=False)  # not spread: the sheet's edges stay put
     corners = find_sheet(blocks, step, grey)

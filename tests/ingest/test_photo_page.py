@@ -105,6 +105,8 @@ def test_a_flat_bed_page_is_no_photo_and_comes_back_untouched():
     lambda: Image.new("RGB", (300, 400), (128, 128, 128)),  # a grey card: no paper, no desk
     lambda: Image.new("RGB", (300, 400), "black"),
     lambda: Image.new("L", (5, 7), 255),  # tiny
+    lambda: Image.new("RGB", (1, 1), "white"),
+    lambda: Image.new("RGB", (2000, 3), "white"),
     lambda: Image.effect_noise((320, 240), 80).convert("RGB"),  # no sheet anywhere
     lambda: Image.new("1", (200, 300), 1),
 ])
