@@ -1121,10 +1121,9 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     return "".join(parts), found, dropped
 
 
-def photo_steps(pages: list[dict]) -> tuple[str, ...]:
+def photo_steps(pages: list[dict]) -> tuple[tuple[int, str], ...]:
     """What was done to each page that came as a photo (``photo_page``), for the reading's record:
-    "trang 1: ảnh chụp: cắt lấy tờ giấy … (góc …)"."""
-    label = load_yaml("structure.yml")["page_label"]
+    (1, "ảnh chụp: cắt lấy tờ giấy … (góc …)")."""
     names = load_yaml("change_kinds.yml")["scan_photo"]
     steps = []
     for number, page in enumerate(pages, 1):
@@ -1134,7 +1133,7 @@ def photo_steps(pages: list[dict]) -> tuple[str, ...]:
             where = f" (góc {', '.join(f'{x},{y}' for x, y in corners)}; " \
                     f"{photo['photo_size'][0]}×{photo['photo_size'][1]} → " \
                     f"{photo['page_size'][0]}×{photo['page_size'][1]} px)" if corners else ""
-            steps.append(f"{label} {number}: {names['sheet' if corners else 'light']}{where}")
+            steps.append((number, f"{names['sheet' if corners else 'light']}{where}"))
     return tuple(steps)
 
 

@@ -74,4 +74,5 @@ def scan_record(notice: Notice) -> ScanRecord | None:
         return None
     return ScanRecord(reading.engine, reading.model, reading.mean_confidence,
                       tuple(page_name(notice.id, n) for n in range(1, reading.pages + 1)), original_name(notice),
-                      tuple((n, degrees) for n, degrees in enumerate(reading.page_turns, 1) if degrees))
+                      tuple((n, degrees) for n, degrees in enumerate(reading.page_turns, 1) if degrees),
+                      tuple(number for number, _step in reading.prepared))

@@ -581,5 +581,5 @@ def test_a_photographed_page_is_recorded_with_what_was_done_to_it():
              {"photo": {"corners": None, "photo_size": [800, 1100], "page_size": [800, 1100]}}]
     steps = ocr.photo_steps(pages)
     assert len(steps) == 2
-    assert steps[0].startswith("trang 2: ảnh chụp") and "10,12" in steps[0] and "896×1244" in steps[0]
-    assert steps[1].startswith("trang 3: ảnh chụp: làm đều độ sáng")
+    assert steps[0][0] == 2 and steps[0][1].startswith("ảnh chụp") and "10,12" in steps[0][1] and "896×1244" in steps[0][1]
+    assert steps[1][0] == 3 and steps[1][1].startswith("ảnh chụp: làm đều độ sáng")

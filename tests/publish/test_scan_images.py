@@ -48,3 +48,17 @@ def test_a_phone_photo_is_shown_as_the_prepared_page_and_kept_as_it_came(tmp_pat
     corners = [grey[:12, :12], grey[:12, -12:], grey[-12:, :12], grey[-12:, -12:]]
     assert all(np.median(corner) > 200 for corner in corners)  # paper at the corners, no desk
     assert shown.height > shown.width and abs(shown.height / shown.width - 297 / 210) < 0.04
+
+
+def test_the_scan_record_names_the_pages_that_came_as_photos():
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from build_tools.model import OcrReading
+    from build_tools.publish.scan_images import scan_record
+
+    reading = OcrReading("Tesseract", "vie", "test", 3, 90.0, ((10, 10),) * 3, (),
+                         prepared=((1, "ảnh chụp: …"), (3, "ảnh chụp: làm đều độ sáng")))
+    notice = SimpleNamespace(id="x", raw=SimpleNamespace(ocr=reading), source=SimpleNamespace(path=Path("a.JPG")))
+    record = scan_record(notice)
+    assert record.photos == (1, 3) and record.original == "x.jpg" and len(record.pages) == 3
