@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import scan_generator  # noqa: E402
 from benchmarks.scan_generator import (  # noqa: E402
-    CLEAN_SEEDS, CORPUS, LEVELS, SEEDS, compose, in_split, paragraph_pool, render, save_pdf, scan, truth_text,
+    CLEAN_SEEDS, CORPUS, LEVELS, SEEDS, compose, in_split, paragraph_pool, render, save_scan, scan, truth_text,
     written_notices)
 from build_tools.clean import word_confidences  # noqa: E402
 from build_tools.clean.normalise import normalise  # noqa: E402
@@ -52,26 +52,24 @@ def read_both(task: tuple[int, str, str, str]) -> dict:
     level = LEVELS[level_name]
     # --turn: the scanner fed each page turned this far anticlockwise (the reader must turn it back)
     pages = [page.rotate(_TURN[0], expand=True) if _TURN[0] else page for page in scan(spec, level)]
-    path = Path(folder) / f"{split}-{seed}-{level_name}.pdf"
-    save_pdf(pages, path, level.dpi)
-    from build_tools.ingest.ocr import page_image
-
+    path = save_scan(pages, Path(folder) / f"{split}-{seed}-{level_name}", level)  # photos: images, else a PDF
+    kind = "image" if level.photo else "pdf"
     data = path.read_bytes()
     start = time.perf_counter()  # raw Tesseract reads the same page images as we do (the scan's own)
-    raw = raw_reading(data, len(pages))
+    raw = raw_reading(data, len(pages), kind)
     raw_seconds = time.perf_counter() - start
     start = time.perf_counter()
     document = read_document(path)
     ours_seconds = time.perf_counter() - start
     from build_tools.publish.scan_images import page_jpegs
 
-    web = sum(map(len, page_jpegs(data, "pdf")))
+    web = sum(map(len, page_jpegs(data, kind)))
     return {"seed": seed, "spec": spec, "pages": len(pages), "web_bytes": web, "raw": unicodedata.normalize("NFC", raw),
             "read": document.text, "reading": document.ocr, "problems": document.problems,
             "seconds": (raw_seconds, ours_seconds), "bytes": path.stat().st_size}
 
 
-def raw_reading(data: bytes, pages: int) -> str:
+def raw_reading(data: bytes, pages: int, kind: str = "pdf") -> str:
     """Tesseract with its defaults on each page of the scan, kept beside the OCR cache (keyed on
     the file's hash and the engine) so that re-measuring our reader does not pay for it again."""
     import hashlib
@@ -85,7 +83,7 @@ def raw_reading(data: bytes, pages: int) -> str:
     entry = folder / f"raw-{hashlib.sha256(key.encode()).hexdigest()}.txt" if folder else None
     if entry is not None and entry.is_file():
         return entry.read_text(encoding="utf-8")
-    raw = "\n".join(pytesseract.image_to_string(page_image(data, "pdf", k), lang="vie") for k in range(pages))
+    raw = "\n".join(pytesseract.image_to_string(page_image(data, kind, k), lang="vie") for k in range(pages))
     if entry is not None:
         entry.write_text(raw, encoding="utf-8")
     return raw
@@ -207,7 +205,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=12, help="about this many pages per level")
     parser.add_argument("--levels", default="clean,good,poor",
-                        help="of " + ", ".join(LEVELS) + " (grey: a photocopy; bitonal: a 1-bit scan or fax)")
+                        help="of " + ", ".join(LEVELS) + " (grey: a photocopy; bitonal: a 1-bit scan or fax; photo: a phone photo "
+                             "of the paper, read from images)")
     parser.add_argument("--split", choices=["train", "heldout", "written"], default="heldout",
                         help="written: the notices of written_notices.yml (all of them, once per level)")
     parser.add_argument("--written", type=Path, default=None,

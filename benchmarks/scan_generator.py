@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import provinces, unwrap  # noqa: E402  (the repository root is on the path now)
+from build_tools.ingest.photo_page import perspective_coefficients  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
@@ -61,6 +62,7 @@ class Level:
     toner: float  # how much of the ink fades at the page's weakest corner (0-1)
     jpeg: int | None  # JPEG quality, None for lossless
     tone: str = "colour"  # "colour"; "grey": a photocopy; "bitonal": black and white, as a fax or a 1-bit scan
+    photo: bool = False  # a phone photo of the paper (``photograph``): dpi is then the nominal pixels per inch
 
 
 LEVELS = {
@@ -70,7 +72,14 @@ LEVELS = {
     # provincial portals publish many photocopies and 1-bit scans: no colour tells the stamp from print
     "grey": Level("grey", 200, 0.8, 0.6, 8.0, 0.0003, 0.3, 70, tone="grey"),
     "bitonal": Level("bitonal", 200, 0.6, 0.5, 10.0, 0.0002, 0.2, None, tone="bitonal"),
+    # many notices survive only as phone photos of paper: the sheet on a desk, off-axis, unevenly lit
+    "photo": Level("photo", 175, 3.0, 0.5, 5.0, 0.0, 0.1, 80, photo=True),
 }
+FLATBED_LEVELS = ("clean", "good", "poor", "grey", "bitonal")
+PHONE_DPI = 72  # what a phone writes into a photo: nothing about the paper
+PHOTO_PPI = (150, 200)  # pixels per inch of paper in the photo
+PHOTO_FILL = (0.80, 0.92)  # share of the frame's height the sheet spans
+PHOTO_CORNER_SHIFT = 0.03  # corners moved up to this share of the page's size: taken slightly off-axis
 PHOTOCOPY_BLACK = 40  # a copier's toner: grey at or below this prints black, paper stays white
 PHOTOCOPY_WHITE = 235
 BITONAL_THRESHOLD = 150  # a 1-bit scan: darker than this is black
@@ -468,6 +477,8 @@ def _stamp(image: Image.Image, centre: tuple[int, int], radius: int, text: str, 
 
 def degrade(image: Image.Image, level: Level, rng: random.Random) -> Image.Image:
     """A copy of a clean 300-dpi page as a worn scan at the level's resolution."""
+    if level.photo:
+        return photograph(image, level, rng)
     page = image
     if level.toner:
         page = _uneven_toner(page, level.toner, rng)
@@ -493,6 +504,95 @@ def degrade(image: Image.Image, level: Level, rng: random.Random) -> Image.Image
         page = page.convert("RGB" if level.tone == "colour" else "L")
     page.info["dpi"] = (level.dpi, level.dpi)
     return page
+
+
+def photograph(image: Image.Image, level: Level, rng: random.Random) -> Image.Image:
+    """A clean 300-dpi page as a phone photo of the printed sheet: the sheet (``PHOTO_PPI`` pixels
+    per inch of paper) lying on a darker textured desk and spanning ``PHOTO_FILL`` of the frame
+    (3:4, portrait), seen slightly off-axis (a perspective: each corner moved up to
+    ``PHOTO_CORNER_SHIFT`` of the page's size) and turned up to ``level.skew`` degrees; light
+    falling off across the sheet (a linear gradient and a soft shadow) and towards the frame's
+    corners (vignetting); a warm cast, lower contrast, mild blur, sensor noise and JPEG; and the
+    72 dpi phones write, which says nothing of the paper."""
+    import numpy as np
+
+    if level.toner:
+        image = _uneven_toner(image, level.toner, rng)
+    ppi = rng.uniform(*PHOTO_PPI)
+    paper = image.resize((round(image.width * ppi / DRAW_DPI), round(image.height * ppi / DRAW_DPI)), Image.LANCZOS)
+    frame_h = round(paper.height / rng.uniform(*PHOTO_FILL))
+    frame = (round(frame_h * 3 / 4), frame_h)
+    corners = _sheet_corners(paper.size, frame, level.skew, rng)
+    coeffs = perspective_coefficients(corners, [(0, 0), (paper.width, 0), (paper.width, paper.height),
+                                                (0, paper.height)])
+    sheet = paper.transform(frame, Image.PERSPECTIVE, coeffs, Image.BICUBIC, fillcolor="white")
+    mask = Image.new("L", paper.size, 255).transform(frame, Image.PERSPECTIVE, coeffs, Image.BILINEAR, fillcolor=0)
+    photo = Image.composite(sheet, _desk(frame, rng), mask)
+    pixels = np.asarray(photo, dtype=np.float32) * _lighting(frame, rng)[..., None]
+    cast = np.array([1.0, rng.uniform(0.90, 0.95), rng.uniform(0.76, 0.86)], dtype=np.float32)
+    low, high = rng.uniform(25, 50), rng.uniform(215, 240)  # a camera's contrast: ink grey, paper not white
+    pixels = low + pixels * cast * (high - low) / 255
+    photo = Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype("uint8"), "RGB")
+    photo = photo.filter(ImageFilter.GaussianBlur(level.blur * ppi / 150))
+    noise = np.random.default_rng(rng.getrandbits(32)).normal(0.0, level.noise, (frame[1], frame[0], 3))
+    photo = Image.fromarray(np.clip(np.rint(np.asarray(photo, dtype=np.float32) + noise), 0, 255).astype("uint8"))
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", quality=level.jpeg or 80)
+    photo = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    photo.info["dpi"] = (PHONE_DPI, PHONE_DPI)
+    return photo
+
+
+def _sheet_corners(paper: tuple[int, int], frame: tuple[int, int], turn: float,
+                   rng: random.Random) -> list[tuple[float, float]]:
+    """Where the sheet's corners (top left, top right, bottom right, bottom left) fall in the frame:
+    centred with some play, turned, each corner moved a little (the camera off-axis)."""
+    width, height = paper
+    angle = math.radians(rng.uniform(-turn, turn))
+    cx = frame[0] / 2 + rng.uniform(-0.3, 0.3) * max(0, frame[0] - width * 1.05) / 2
+    cy = frame[1] / 2 + rng.uniform(-0.3, 0.3) * max(0, frame[1] - height * 1.05) / 2
+    # off-axis: one edge of the sheet nearer the camera (larger) than the opposite one
+    tilt_x, tilt_y = rng.uniform(-1, 1) * PHOTO_CORNER_SHIFT, rng.uniform(-1, 1) * PHOTO_CORNER_SHIFT
+    corners = []
+    for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
+        x = sx * width / 2 * (1 + tilt_y * sy) + rng.uniform(-0.3, 0.3) * PHOTO_CORNER_SHIFT * width
+        y = sy * height / 2 * (1 + tilt_x * sx) + rng.uniform(-0.3, 0.3) * PHOTO_CORNER_SHIFT * height
+        corners.append((cx + x * math.cos(angle) - y * math.sin(angle), cy + x * math.sin(angle) + y * math.cos(angle)))
+    return corners
+
+
+def _desk(frame: tuple[int, int], rng: random.Random) -> Image.Image:
+    """A darker textured surface around the sheet (a desk, a table cloth): a dull colour with
+    blotches and fine grain."""
+    import numpy as np
+
+    generator = np.random.default_rng(rng.getrandbits(32))
+    base = np.array([rng.uniform(60, 110), rng.uniform(45, 90), rng.uniform(30, 75)], dtype=np.float32)
+    blotches = np.asarray(Image.fromarray(generator.normal(128, 40, (12, 9)).clip(0, 255).astype("uint8"))
+                          .resize(frame, Image.BICUBIC), dtype=np.float32) - 128
+    grain = generator.normal(0, 8, (frame[1], frame[0]))
+    streaks = np.sin(np.arange(frame[1], dtype=np.float32) / rng.uniform(6, 14))[:, None] * 6
+    pixels = base + (0.35 * blotches + grain + streaks)[..., None]
+    return Image.fromarray(np.clip(pixels, 0, 255).astype("uint8"), "RGB")
+
+
+def _lighting(frame: tuple[int, int], rng: random.Random):
+    """How much light reaches each pixel (0-1): brighter on one side (a window, a lamp), a soft
+    shadow (a hand, the phone) over part of the sheet, darker towards the frame's corners."""
+    import numpy as np
+
+    width, height = frame
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    u, v = xs / width - 0.5, ys / height - 0.5
+    angle = rng.uniform(0, 2 * math.pi)
+    along = (u * math.cos(angle) + v * math.sin(angle)) / 0.7  # about -1 .. 1 across the frame
+    light = 1.0 - rng.uniform(0.12, 0.25) * (along + 1) / 2
+    sx, sy, radius = rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5), rng.uniform(0.2, 0.35)
+    distance = np.sqrt((u - sx) ** 2 + (v - sy) ** 2)
+    shadow = 1 / (1 + np.exp((distance - radius) / 0.06))  # 1 inside, falling off softly
+    light *= 1.0 - rng.uniform(0.15, 0.3) * shadow
+    light *= 1.0 - rng.uniform(0.1, 0.2) * np.clip((u * u + v * v) / 0.5, 0, 1) ** 1.5
+    return light
 
 
 def photocopy(page: Image.Image, tone: str) -> Image.Image:
@@ -560,6 +660,24 @@ def save_tiff(pages: list[Image.Image], path: Path, dpi: int) -> None:
     first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi), compression="tiff_deflate")
 
 
+def save_photos(pages: list[Image.Image], path: Path) -> None:
+    """Phone photos of a notice's pages as one multi-page TIFF (a single photo is read the same way as
+    a JPEG): the pixels as the phone's JPEG left them, and the 72 dpi it wrote."""
+    first, *rest = pages
+    first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(PHONE_DPI, PHONE_DPI),
+               compression="tiff_deflate")
+
+
+def save_scan(pages: list[Image.Image], stem: Path, level: Level) -> Path:
+    """A worn copy written as the level gives it: a scanned PDF, or for photos the images."""
+    path = stem.with_suffix(".tif" if level.photo else ".pdf")
+    if level.photo:
+        save_photos(pages, path)
+    else:
+        save_pdf(pages, path, level.dpi)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -573,8 +691,7 @@ def main() -> None:
     for seed in range(args.first, args.first + args.count):
         spec = compose(seed, args.split, pool=pool)
         level = LEVELS[args.level]
-        path = args.out / f"{args.split}-{seed:03d}-{level.name}.pdf"
-        save_pdf(scan(spec, level), path, level.dpi)
+        path = save_scan(scan(spec, level), args.out / f"{args.split}-{seed:03d}-{level.name}", level)
         path.with_suffix(".truth.txt").write_text(truth_text(spec), encoding="utf-8")
         print(f"{path} ({spec.pages} pages)")
 

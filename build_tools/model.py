@@ -93,6 +93,9 @@ class OcrReading:
     dropped: tuple[str, ...] = ()
     # degrees clockwise each page was turned to be read upright (0: as scanned; ingest/orientation.py)
     page_turns: tuple[int, ...] = ()
+    # (page number, what was done) to a page image before Tesseract read it, beyond the steps every
+    # scan gets: a phone photo cut to its sheet and evened (ingest/photo_page.py); the original keeps it
+    prepared: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass

@@ -116,6 +116,8 @@ def command_clean(args: argparse.Namespace) -> int:
             print(f"[ocr/flagged] {flag}")
         for line in raw.ocr.dropped if raw.ocr is not None else ():
             print(f"[ocr/dropped] {line}")  # page furniture, stamp and signature strokes, dust: the scan keeps them
+        for number, step in raw.ocr.prepared if raw.ocr is not None else ():
+            print(f"[ocr/photo] page {number}: {step}")  # a phone photo cut to its sheet and evened before OCR
         return 0
     sys.stdout.write(plain_body_markdown(document))
     return 0

@@ -62,6 +62,7 @@ from ..vietnamese.syllables import is_syllable
 from ..model import Change, OcrReading, OcrWord
 from .ink_shapes import SHAPE_METHOD, erase_rings, shape_regions, stamp_rings
 from .orientation import orientation_turn, reads_upright, syllable_share, turned
+from .photo_page import PHOTO_METHOD, prepare_photo
 
 # Tesseract's Vietnamese model (Debian's tesseract-ocr-vie). ``$ARCHIVE_OCR_MODEL`` names another
 # installed one, e.g. the script model "Vietnamese" (tesseract-ocr-script-viet): measured on the
@@ -70,7 +71,7 @@ from .orientation import orientation_turn, reads_upright, syllable_share, turned
 MODELS = ("vie",)
 # how a page image is prepared for Tesseract: part of the cache key (change it when that changes)
 PREPARATION = ("native-scan-image;grey=max(red,blue);colour-ink>30-and-light-white;tesseract-dpi=metadata|x-height6.6pt"
-               ";upright=osd-if-syllables<0.5")
+               ";upright=osd-if-syllables<0.5;" + PHOTO_METHOD)
 DPI = 300  # PDF pages are rendered at this resolution; Tesseract reads best near 300 dpi
 PSM = 3  # Tesseract's automatic page segmentation (its default); columns are rebuilt below
 COLUMN_GAP = 2.5  # a gap of this many line heights inside a row separates two columns
@@ -516,10 +517,13 @@ def ocr_page(image, may_turn: bool = True, first_page: bool = True) -> dict:
     """Tesseract on one page image: its words (text, confidence, box), the page size and the
     box of the stamp and signature ink. A page that reads as little Vietnamese is turned upright
     when Tesseract's orientation detection is sure (``orientation``); ``"turned"`` says by how many
-    degrees clockwise, and every box is then the turned page's. On the ``first_page`` the header's
-    number and date lines are read again when they are not whole (``reread_header_fields``)."""
+    degrees clockwise, and every box is then the turned page's. A phone photo of paper
+    is first cut to the sheet and evened (``photo_page``): the words' boxes and the size are then
+    those of the prepared page (turned, when it was). On the ``first_page`` the header's number and
+    date lines are read again when they are not whole (``reread_header_fields``)."""
     import pytesseract
 
+    image, photo = prepare_photo(image) if may_turn else (image, None)  # the turned page is prepared already
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     regions, rings = stamp_and_signature(image, grey, dpi)
@@ -531,9 +535,10 @@ def ocr_page(image, may_turn: bool = True, first_page: bool = True) -> dict:
     if may_turn and not reads_upright(words) and (turn := orientation_turn(grey, dpi)):
         upright = ocr_page(turned(image, turn), may_turn=False, first_page=first_page)
         if reads_upright(upright["words"]) or syllable_share(upright["words"]) > syllable_share(words):
-            return {**upright, "turned": turn}
+            return {**upright, "turned": turn, "photo": photo.record() if photo else None}
     result = {"size": list(image.size), "ink": list(ink_box) if ink_box else None, "words": words,
-              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]}}
+              "dpi": [dpi, source], "inks": {"method": INK_METHOD, "boxes": regions, "rings": [list(r) for r in rings]},
+              "photo": photo.record() if photo else None}
     if second_pass_on():
         result["words"], result["second_pass"] = second_pass(grey, words, dpi)
     if first_page and header_reread_on():
@@ -923,9 +928,10 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
     if cached is not None:
         if (cached.get("inks") or {}).get("method") == INK_METHOD:
             return cached
-        image = page_image(data, kind, index)  # measured on the image, no OCR ...
-        grey, _ = drop_colour_ink(image)
-        regions, rings = stamp_and_signature(image, grey, (cached.get("dpi") or [None])[0])
+        image = page_image(data, kind, index)  # measured on the image (a photo's prepared page), no OCR ...
+        prepared, _photo = prepare_photo(image)
+        grey, _ = drop_colour_ink(prepared)
+        regions, rings = stamp_and_signature(prepared, grey, (cached.get("dpi") or [None])[0])
         if not rings:  # ... unless a seal found by shape must be lifted before Tesseract reads
             cached["inks"] = {"method": INK_METHOD, "boxes": regions, "rings": []}
             _store(file_hash, index, cached)
@@ -942,9 +948,9 @@ def _with_header_reread(data: bytes, kind: str, index: int, file_hash: str) -> d
     base = _cached(file_hash, index, settings_key(header_reread=False))
     if base is None or (base.get("inks") or {}).get("method") != INK_METHOD:
         return None
-    if index == 0:
-        image = page_image(data, kind, index)
-        grey, _ = drop_colour_ink(turned(image, base["turned"]) if base.get("turned") else image)
+    if index == 0:  # the image the words' boxes are of: a photo's prepared page, turned when it was
+        prepared, _photo = prepare_photo(page_image(data, kind, index))
+        grey, _ = drop_colour_ink(turned(prepared, base["turned"]) if base.get("turned") else prepared)
         rings = (base.get("inks") or {}).get("rings") or []
         if rings:
             grey = erase_rings(grey, [tuple(r) for r in rings])
@@ -1368,6 +1374,22 @@ def assemble(pages: list[dict]) -> tuple[str, list[OcrWord], list[str]]:
     return "".join(parts), found, dropped
 
 
+def photo_steps(pages: list[dict]) -> tuple[tuple[int, str], ...]:
+    """What was done to each page that came as a photo (``photo_page``), for the reading's record:
+    (1, "ảnh chụp: cắt lấy tờ giấy … (góc …)")."""
+    names = load_yaml("change_kinds.yml")["scan_photo"]
+    steps = []
+    for number, page in enumerate(pages, 1):
+        photo = page.get("photo")
+        if photo:
+            corners = photo.get("corners")
+            where = f" (góc {', '.join(f'{x},{y}' for x, y in corners)}; " \
+                    f"{photo['photo_size'][0]}×{photo['photo_size'][1]} → " \
+                    f"{photo['page_size'][0]}×{photo['page_size'][1]} px)" if corners else ""
+            steps.append((number, f"{names['sheet' if corners else 'light']}{where}"))
+    return tuple(steps)
+
+
 def read_scan(data: bytes, kind: str) -> OcrResult:
     """OCR every page of a scanned PDF (``kind="pdf"``) or image file (``"image"``); never raises."""
     try:
@@ -1390,7 +1412,7 @@ def read_scan(data: bytes, kind: str) -> OcrResult:
     mean = statistics.fmean(w.confidence for w in words) if words else 0.0
     reading = OcrReading(name, model, settings_key(), count, round(mean, 1),
                          tuple(tuple(page["size"]) for page in pages), tuple(words), tuple(dropped),
-                         tuple(int(page.get("turned", 0)) for page in pages))
+                         tuple(int(page.get("turned", 0)) for page in pages), photo_steps(pages))
     if not words:
         return OcrResult("", reading, ["no text found by OCR (blank pages, or not a document)"])
     return OcrResult(text, reading, [], reread_changes(text, pages[0]))

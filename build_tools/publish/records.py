@@ -50,6 +50,9 @@ class ScanRecord:
     # (page number, degrees clockwise) of pages scanned sideways or upside down: turned upright to be
     # read and shown, the original file left as it came
     turned: tuple[tuple[int, int], ...] = ()
+    # pages that came as phone photos of paper: shown (and read) cut to the sheet, perspective undone,
+    # light evened; the original file keeps the photo as it came
+    photos: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """A scanned notice's pages as images for its page: sized for screens, compressed for the USB edition.
 
 The reader sees the scan beside the text it was read into; the original file (PDF or image, as
-it came) stays the download. Page images are rendered from the source (PDF pages by pypdfium2 at
+it came) stays the download. A page that came as a phone photo of paper is shown as OCR read it:
+cut to the sheet, its perspective undone and its light evened (``ingest/photo_page.py``), so that
+it reads like the flat page beside it; the photo as it came is the download. Page images are rendered from the source (PDF pages by pypdfium2 at
 ``SCREEN_DPI``), scaled to at most ``SCREEN_WIDTH`` pixels and saved as progressive JPEG at
 ``JPEG_QUALITY``: an A4 page of text is legible at that size, at about 100-200 KB (the figure
 is printed by ``benchmarks/ocr_scans.py``).
@@ -26,10 +28,12 @@ def page_jpegs(data: bytes, kind: str, turns: tuple[int, ...] = ()) -> list[byte
 
     from ..ingest.ocr import page_count, page_image
     from ..ingest.orientation import turned
+    from ..ingest.photo_page import prepare_photo
 
     out = []
     for index in range(page_count(data, kind)):
-        image = turned(page_image(data, kind, index, dpi=SCREEN_DPI), turns[index] if index < len(turns) else 0)
+        image, _photo = prepare_photo(page_image(data, kind, index, dpi=SCREEN_DPI))  # a photo: as it was read
+        image = turned(image, turns[index] if index < len(turns) else 0)
         if image.width > SCREEN_WIDTH:
             image = image.resize((SCREEN_WIDTH, round(image.height * SCREEN_WIDTH / image.width)), Image.LANCZOS)
         buffer = io.BytesIO()
@@ -70,4 +74,5 @@ def scan_record(notice: Notice) -> ScanRecord | None:
         return None
     return ScanRecord(reading.engine, reading.model, reading.mean_confidence,
                       tuple(page_name(notice.id, n) for n in range(1, reading.pages + 1)), original_name(notice),
-                      tuple((n, degrees) for n, degrees in enumerate(reading.page_turns, 1) if degrees))
+                      tuple((n, degrees) for n, degrees in enumerate(reading.page_turns, 1) if degrees),
+                      tuple(number for number, _step in reading.prepared))

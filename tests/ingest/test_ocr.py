@@ -572,3 +572,14 @@ def test_line_crops_are_stacked_on_sheets_tesseract_accepts():
         tallest = 900 * ocr.SECOND_PASS_SCALE
         assert (end - start) * tallest + (end - start + 1) * (tallest // 2) <= ocr.MAX_SHEET_PIXELS
     assert ocr.sheet_runs([(0, 0, 500, 40)] * 50, ocr.SECOND_PASS_SCALE) == [(0, 50)]  # a page of lines: one
+
+
+def test_a_photographed_page_is_recorded_with_what_was_done_to_it():
+    pages = [{"photo": None},
+             {"photo": {"corners": [[10, 12], [900, 8], [910, 1250], [5, 1260]], "photo_size": [1000, 1333],
+                        "page_size": [896, 1244]}},
+             {"photo": {"corners": None, "photo_size": [800, 1100], "page_size": [800, 1100]}}]
+    steps = ocr.photo_steps(pages)
+    assert len(steps) == 2
+    assert steps[0][0] == 2 and steps[0][1].startswith("ảnh chụp") and "10,12" in steps[0][1] and "896×1244" in steps[0][1]
+    assert steps[1][0] == 3 and steps[1][1].startswith("ảnh chụp: làm đều độ sáng")
