@@ -1083,7 +1083,12 @@ def _may_be_garbled(lower: str) -> bool:
     the two-syllable exclusion keeps 10 loanwords and merged words of the Công báo (môtô, rôto,
     côla, kêpi, Sơđồ …) from being "repaired" and costs 4 words of seed 003's repairs (0.92 % →
     1.03 %): clean text first."""
-    return not is_syllable(lower) and not any(ch in _LOAN_LETTERS for ch in lower) and not _two_syllables(lower)
+    return _no_word_of_ours(lower) and not _two_syllables(lower)
+
+
+def _no_word_of_ours(lower: str) -> bool:
+    """Not a valid syllable, and no letter Vietnamese does not write (vizôn, bazơ are loanwords)."""
+    return not is_syllable(lower) and not any(ch in _LOAN_LETTERS for ch in lower)
 
 
 def _toned(letters: str) -> bool:
@@ -1095,7 +1100,7 @@ def _garbled_cluster_shape(lower: str) -> bool:
     """A non-word a garbled consonant cluster may explain: a Vietnamese mark on it (the garble reads
     marked glyphs), no letter Vietnamese does not write. Two syllables run together are allowed
     (tỉrửi is tỉ + rửi): the candidate keeps the token's own rhyme or head, and the word pairs decide."""
-    return not is_syllable(lower) and has_vietnamese_mark(lower) and not any(ch in _LOAN_LETTERS for ch in lower)
+    return _no_word_of_ours(lower) and has_vietnamese_mark(lower)
 
 
 def _two_syllables(lower: str) -> bool:

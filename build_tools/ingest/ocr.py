@@ -206,14 +206,18 @@ HEADER_REREAD_METHOD = "header-fields-reread-v5"  # change it when the rule taki
 def header_reread_on() -> bool:
     """Whether the header's number and date lines are read again when not whole (``HEADER_REREAD``
     unless ``$ARCHIVE_OCR_HEADER_REREAD`` says)."""
-    wanted = os.environ.get("ARCHIVE_OCR_HEADER_REREAD", "").strip().lower()
-    return HEADER_REREAD if wanted not in ("on", "off") else wanted == "on"
+    return _switch("ARCHIVE_OCR_HEADER_REREAD", HEADER_REREAD)
 
 
 def second_pass_on() -> bool:
     """Whether unsure lines are read a second time (``SECOND_PASS`` unless the environment says)."""
-    wanted = os.environ.get("ARCHIVE_OCR_SECOND_PASS", "").strip().lower()
-    return SECOND_PASS if wanted not in ("on", "off") else wanted == "on"
+    return _switch("ARCHIVE_OCR_SECOND_PASS", SECOND_PASS)
+
+
+def _switch(variable: str, default: bool) -> bool:
+    """``$variable`` "on" or "off", else ``default``."""
+    wanted = os.environ.get(variable, "").strip().lower()
+    return default if wanted not in ("on", "off") else wanted == "on"
 
 
 def cache_dir() -> Path | None:
@@ -521,17 +525,13 @@ def ocr_page(image, may_turn: bool = True, first_page: bool = True) -> dict:
     is first cut to the sheet and evened (``photo_page``): the words' boxes and the size are then
     those of the prepared page (turned, when it was). On the ``first_page`` the header's number and
     date lines are read again when they are not whole (``reread_header_fields``)."""
-    import pytesseract
-
     image, photo = prepare_photo(image) if may_turn else (image, None)  # the turned page is prepared already
     grey, ink_box = drop_colour_ink(image)
     dpi, source = page_resolution(image, grey)
     regions, rings = stamp_and_signature(image, grey, dpi)
     if rings:
         grey = erase_rings(grey, rings)
-    config = f"--oem 1 --psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
-    words = tesseract_words(pytesseract.image_to_data(grey, lang=language(), config=config,
-                                                       output_type=pytesseract.Output.DICT))
+    words = read_words(grey, PSM, dpi)
     if may_turn and not reads_upright(words) and (turn := orientation_turn(grey, dpi)):
         upright = ocr_page(turned(image, turn), may_turn=False, first_page=first_page)
         if reads_upright(upright["words"]) or syllable_share(upright["words"]) > syllable_share(words):
@@ -544,6 +544,17 @@ def ocr_page(image, may_turn: bool = True, first_page: bool = True) -> dict:
     if first_page and header_reread_on():
         result["words"], result["header_reread"] = reread_header_fields(grey, result["words"], dpi)
     return result
+
+
+def read_words(image, psm: int, dpi: float | None, options: str = "") -> list[dict]:
+    """Tesseract's LSTM engine on ``image`` with page segmentation ``psm`` (and ``options``), told the
+    image's resolution when known: its words (``tesseract_words``). Every reading of the reader goes
+    through here: the page, the stacked unsure lines, a header line, a number's digits."""
+    import pytesseract
+
+    config = f"--oem 1 --psm {psm}{options}" + (f" --dpi {dpi}" if dpi else "")
+    return tesseract_words(pytesseract.image_to_data(image, lang=language(), config=config,
+                                                     output_type=pytesseract.Output.DICT))
 
 
 def tesseract_words(data: dict, scale: float = 1.0) -> list[dict]:
@@ -695,18 +706,14 @@ def second_pass(grey, words: list[dict], dpi: int | None) -> tuple[list[dict], d
     and line (the layout is the first reading's) and takes the second's confidence, so the page's
     low-confidence marks and the repair see the reading that was kept; ``"first"`` keeps the
     first reading ([text, confidence])."""
-    import pytesseract
-
     lines = unsure_lines(words)
     if not lines:
         return words, {"lines": 0, "changed": 0}
     crops = [line_crop([words[i]["box"] for i in members], grey.size) for members in lines]
-    config = f"--oem 1 --psm {SECOND_PASS_PSM}" + (f" --dpi {dpi * SECOND_PASS_SCALE}" if dpi else "")
     readings: list[list[dict]] = []
     for start, end in sheet_runs(crops, SECOND_PASS_SCALE):
         sheet, tops, left = stack_crops(grey, crops[start:end], SECOND_PASS_SCALE)
-        read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
-                                                          output_type=pytesseract.Output.DICT))
+        read = read_words(sheet, SECOND_PASS_PSM, dpi and dpi * SECOND_PASS_SCALE)
         readings += to_page(read, crops[start:end], tops, left, SECOND_PASS_SCALE)
     out = list(words)
     changed = 0
@@ -755,13 +762,9 @@ def field_whole(field: str, text: str) -> bool:
 def read_line_again(grey, line_words: list[dict], dpi: int | None) -> list[dict]:
     """One line read again on its own: cropped with room for tone marks, enlarged ``REREAD_SCALE``
     times and read as a single line (``REREAD_PSM``); its words with boxes in the page's pixels."""
-    import pytesseract
-
     crop = line_crop([w["box"] for w in line_words], grey.size)
     sheet, tops, left = stack_crops(grey, [crop], REREAD_SCALE)
-    config = f"--oem 1 --psm {REREAD_PSM}" + (f" --dpi {dpi * REREAD_SCALE}" if dpi else "")
-    read = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
-                                                      output_type=pytesseract.Output.DICT))
+    read = read_words(sheet, REREAD_PSM, dpi and dpi * REREAD_SCALE)
     return to_page(read, [crop], tops, left, REREAD_SCALE)[0]
 
 
@@ -862,17 +865,12 @@ def _number_alone(part: str, text: str) -> bool:
 def read_digits(grey, box: tuple[int, int, int, int], dpi: int | None, scale: int) -> tuple[str, float]:
     """The digits printed in ``box`` (left, top, right, bottom, with half a line of room around),
     read as one line with only digits allowed, enlarged ``scale`` times; and the least confidence."""
-    import pytesseract
-
     left, top, right, bottom = box
     room = (bottom - top) / 2
     crop = (max(0, int(left - room)), max(0, int(top - room)), min(grey.size[0], int(right + room) + 1),
             min(grey.size[1], int(bottom + room) + 1))
     sheet, _tops, _left = stack_crops(grey, [crop], scale)
-    config = (f"--oem 1 --psm {REREAD_PSM} -c tessedit_char_whitelist=0123456789"
-              + (f" --dpi {dpi * scale}" if dpi else ""))
-    words = tesseract_words(pytesseract.image_to_data(sheet, lang=language(), config=config,
-                                                       output_type=pytesseract.Output.DICT))
+    words = read_words(sheet, REREAD_PSM, dpi and dpi * scale, " -c tessedit_char_whitelist=0123456789")
     digits = "".join(ch for w in words for ch in w["text"] if ch.isdigit())
     return digits, min((w["conf"] for w in words), default=0.0)
 
@@ -928,10 +926,10 @@ def read_page(data: bytes, kind: str, index: int, file_hash: str | None = None) 
     if cached is not None:
         if (cached.get("inks") or {}).get("method") == INK_METHOD:
             return cached
-        image = page_image(data, kind, index)  # measured on the image (a photo's prepared page), no OCR ...
-        prepared, _photo = prepare_photo(image)
-        grey, _ = drop_colour_ink(prepared)
-        regions, rings = stamp_and_signature(prepared, grey, (cached.get("dpi") or [None])[0])
+        image = page_image(data, kind, index)  # measured on the page as it was read, no OCR ...
+        as_read = _as_read(image, cached)
+        grey, _ = drop_colour_ink(as_read)
+        regions, rings = stamp_and_signature(as_read, grey, (cached.get("dpi") or [None])[0])
         if not rings:  # ... unless a seal found by shape must be lifted before Tesseract reads
             cached["inks"] = {"method": INK_METHOD, "boxes": regions, "rings": []}
             _store(file_hash, index, cached)
@@ -948,15 +946,20 @@ def _with_header_reread(data: bytes, kind: str, index: int, file_hash: str) -> d
     base = _cached(file_hash, index, settings_key(header_reread=False))
     if base is None or (base.get("inks") or {}).get("method") != INK_METHOD:
         return None
-    if index == 0:  # the image the words' boxes are of: a photo's prepared page, turned when it was
-        prepared, _photo = prepare_photo(page_image(data, kind, index))
-        grey, _ = drop_colour_ink(turned(prepared, base["turned"]) if base.get("turned") else prepared)
+    if index == 0:
+        grey, _ = drop_colour_ink(_as_read(page_image(data, kind, index), base))
         rings = (base.get("inks") or {}).get("rings") or []
         if rings:
             grey = erase_rings(grey, [tuple(r) for r in rings])
         base["words"], base["header_reread"] = reread_header_fields(grey, base["words"], (base.get("dpi") or [None])[0])
     _store(file_hash, index, base)
     return base
+
+
+def _as_read(image, page: dict):
+    """The image a cached page's word boxes are of: a photo's prepared page, turned when it was."""
+    prepared, _photo = prepare_photo(image)
+    return turned(prepared, page.get("turned", 0))
 
 
 # --- layout ---------------------------------------------------------------------------------
